@@ -1,0 +1,9 @@
+import { Conflict } from '../modules/conflict/conflict.entity.js';
+import { Department } from '../modules/department/department.entity.js';
+import { Inspector } from '../modules/inspector/inspector.entity.js';
+import { InspectionItem } from '../modules/item/item.entity.js';
+import { Target } from '../modules/target/target.entity.js';
+import { User } from '../modules/user/user.entity.js';
+
+/** Every entity, listed explicitly (no folder scanning, so the same list works compiled and under vitest). */
+export const ENTITIES = [Department, InspectionItem, Target, Inspector, Conflict, User];

@@ -1,0 +1,57 @@
+/**
+ * The database: the embedded SQLite file (libsql) by default, PostgreSQL when a URL is configured.
+ * Migrations are applied on start; each dialect has its own folder of generated migrations.
+ */
+import { join } from 'node:path';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { migrations as postgresqlMigrations } from '../migrations/postgresql/index.js';
+import { migrations as sqliteMigrations } from '../migrations/sqlite/index.js';
+import { ENTITIES } from './entities.js';
+
+export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
+
+/** The embedded database lives in the data folder; `:memory:` is accepted for tests. */
+export function sqliteDatabase(dataDir: string): Database {
+  return { kind: 'sqlite', path: join(dataDir, 'suiji.db') };
+}
+
+export function ormOptions(database: Database, overrides: Partial<Options> = {}): Options {
+  const common: Options = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: true },
+    forceUndefined: false,
+    allowGlobalContext: false,
+    debug: false,
+    ...overrides,
+  };
+  if (database.kind === 'sqlite') {
+    return {
+      ...common,
+      driver: LibSqlDriver,
+      dbName: database.path,
+      migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, snapshot: false },
+    } as Options;
+  }
+  return {
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: database.url,
+    migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, snapshot: false },
+  } as Options;
+}
+
+/** Connects and brings the schema up to date. */
+export async function openDatabase(database: Database, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(database, overrides));
+  if (database.kind === 'sqlite') {
+    // WAL lets readers go on while a writer commits; the busy timeout waits out a concurrent writer.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.em.getConnection().execute('pragma busy_timeout = 5000');
+  }
+  await orm.getMigrator().up();
+  return orm;
+}

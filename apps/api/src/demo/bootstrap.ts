@@ -1,0 +1,43 @@
+/**
+ * What happens on every start after the migrations: an empty database gets the demo data (when
+ * enabled) or a first administrator, so that somebody can always sign in.
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import { generatePassword, hashPassword } from '../modules/auth/password.js';
+import { Department } from '../modules/department/department.entity.js';
+import { User } from '../modules/user/user.entity.js';
+import { seedDemo } from './seed-demo.js';
+
+export interface BootstrapOptions {
+  demo: boolean;
+  adminPassword: string | null;
+  log: (line: string) => void;
+}
+
+export async function bootstrap(em: EntityManager, options: BootstrapOptions): Promise<void> {
+  if ((await em.count(User, {})) > 0) return;
+  if (options.demo && (await em.count(Department, {})) === 0) {
+    await em.transactional((tx) => seedDemo(tx));
+    options.log('Loaded the demo data; demo logins: admin, coordinator, inspector, manager (password: <username>12345).');
+    return;
+  }
+  const password = options.adminPassword ?? generatePassword();
+  await em.transactional(async (tx) => {
+    const department =
+      (await tx.findOne(Department, { parent: null, deletedAt: null }, { orderBy: { createdAt: 'ASC' } })) ??
+      tx.create(Department, { name: '系统管理', code: 'SYSTEM', kind: 'DEPARTMENT', parent: null });
+    tx.create(User, {
+      username: 'admin',
+      displayName: '系统管理员',
+      passwordHash: await hashPassword(password),
+      role: 'ADMIN',
+      department,
+      active: true,
+    });
+  });
+  options.log(
+    options.adminPassword
+      ? 'Created the first administrator "admin" with the configured password.'
+      : `Created the first administrator "admin" with the password ${password} — it is shown only this once; change it after signing in.`,
+  );
+}

@@ -1,0 +1,13 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Actor } from '@suiji/domain';
+import type { TokenService } from '../modules/auth/token.js';
+import type { User } from '../modules/user/user.entity.js';
+
+/** Per request: one EntityManager fork (a mutation swaps in its transaction's), and who is asking. */
+export interface Context {
+  em: EntityManager;
+  /** The signed-in user as the role policy sees them, or null for the public. */
+  actor: Actor | null;
+  user: User | null;
+  tokens: TokenService;
+}

@@ -1,0 +1,42 @@
+/**
+ * The domain's enums registered as GraphQL enums, with their Chinese names as descriptions.
+ */
+import { registerEnumType } from 'type-graphql';
+import {
+  DEPARTMENT_KINDS,
+  INSPECTION_METHODS,
+  INSPECTOR_STATUSES,
+  ITEM_CATEGORIES,
+  LABELS,
+  RISK_CLASSES,
+  ROLES,
+  TARGET_KINDS,
+  TARGET_STATUSES,
+  type DomainLabels,
+} from '@suiji/domain';
+
+function graphqlEnum<T extends string>(name: string, values: readonly T[], labels: Record<T, string>): Record<T, T> {
+  const enumObject = Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+  registerEnumType(enumObject, {
+    name,
+    valuesConfig: Object.fromEntries(values.map((value) => [value, { description: labels[value] }])) as never,
+  });
+  return enumObject;
+}
+
+const zh: DomainLabels = LABELS['zh-CN'];
+
+export const RoleEnum = graphqlEnum('Role', ROLES, zh.role);
+export const DepartmentKindEnum = graphqlEnum('DepartmentKind', DEPARTMENT_KINDS, zh.departmentKind);
+export const ItemCategoryEnum = graphqlEnum('ItemCategory', ITEM_CATEGORIES, zh.itemCategory);
+export const InspectionMethodEnum = graphqlEnum('InspectionMethod', INSPECTION_METHODS, zh.inspectionMethod);
+export const TargetKindEnum = graphqlEnum('TargetKind', TARGET_KINDS, zh.targetKind);
+export const RiskClassEnum = graphqlEnum('RiskClass', RISK_CLASSES, zh.riskClass);
+export const TargetStatusEnum = graphqlEnum('TargetStatus', TARGET_STATUSES, zh.targetStatus);
+export const InspectorStatusEnum = graphqlEnum('InspectorStatus', INSPECTOR_STATUSES, zh.inspectorStatus);
+
+export enum SortOrder {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortOrder, { name: 'SortOrder' });

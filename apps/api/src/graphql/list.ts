@@ -1,0 +1,115 @@
+/**
+ * Lists: page, sort and the shared filter fields, and the one query helper every registry uses.
+ */
+import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { Max, MaxLength, Min } from 'class-validator';
+import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MAX_LENGTH } from '@suiji/domain';
+import { SortOrder } from './enums.js';
+import { BadInputError } from './errors.js';
+
+export const MAX_PER_PAGE = 500;
+
+@InputType()
+export class PageInput {
+  @Field(() => Int, { description: '1-based' })
+  @Min(1)
+  page!: number;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(MAX_PER_PAGE)
+  perPage!: number;
+}
+
+@InputType()
+export class SortInput {
+  @Field(() => String)
+  @MaxLength(MAX_LENGTH.short)
+  field!: string;
+
+  @Field(() => SortOrder)
+  order!: SortOrder;
+}
+
+/** Every filter has a free-text search and an id list (for fetching several records at once). */
+@InputType()
+export class BaseFilter {
+  @Field(() => String, { nullable: true, description: 'Search by name or code' })
+  @MaxLength(MAX_LENGTH.short)
+  q?: string;
+
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** The GraphQL type `<Name>Page { items, total }` for an entity type. */
+export function PageType<T extends object>(of: ClassType<T>, name: string): ClassType<Page<T>> {
+  @ObjectType(name)
+  class PageClass {
+    @Field(() => [of])
+    items!: T[];
+
+    @Field(() => Int)
+    total!: number;
+  }
+  return PageClass;
+}
+
+export interface ListOptions<T extends object> {
+  where: FilterQuery<T>;
+  /** Columns searched by `q` (case-insensitive contains). */
+  searchFields: readonly (keyof T & string)[];
+  q?: string | undefined;
+  ids?: string[] | undefined;
+  /** Fields a client may sort by; the first is the default. */
+  sortable: readonly (keyof T & string)[];
+  sort?: SortInput | undefined;
+  page?: PageInput | undefined;
+  populate?: readonly string[];
+}
+
+/**
+ * A case-insensitive "contains" condition: ILIKE on PostgreSQL; LIKE on SQLite, which has no ILIKE and
+ * whose LIKE already ignores case.
+ */
+export function containsText(em: EntityManager, text: string): { $ilike: string } | { $like: string } {
+  const pattern = `%${text.replace(/[%_\\]/g, '')}%`;
+  return em.getPlatform().constructor.name.startsWith('Postgre') ? { $ilike: pattern } : { $like: pattern };
+}
+
+/** Runs a list query with search, id list, sort and page; soft-deleted rows are left out. */
+export async function listEntities<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  options: ListOptions<T>,
+): Promise<Page<T>> {
+  const conditions: FilterQuery<T>[] = [options.where, { deletedAt: null } as FilterQuery<T>];
+  const q = options.q?.trim();
+  if (q) {
+    const contains = containsText(em, q);
+    conditions.push({ $or: options.searchFields.map((field) => ({ [field]: contains })) } as FilterQuery<T>);
+  }
+  if (options.ids) conditions.push({ id: { $in: options.ids } } as unknown as FilterQuery<T>);
+  const sortField = options.sort?.field ?? options.sortable[0]!;
+  if (!options.sortable.includes(sortField as keyof T & string))
+    throw new BadInputError(
+      `Cannot sort by "${sortField}": sort by one of ${options.sortable.join(', ')}.`,
+      'sort',
+    );
+  const orderBy = { [sortField]: options.sort?.order ?? 'ASC', id: 'ASC' } as QueryOrderMap<T>;
+  const perPage = options.page?.perPage ?? 25;
+  const offset = ((options.page?.page ?? 1) - 1) * perPage;
+  const [items, total] = await em.findAndCount(entity, { $and: conditions } as FilterQuery<T>, {
+    orderBy,
+    limit: perPage,
+    offset,
+    populate: (options.populate ?? []) as never,
+  });
+  return { items, total };
+}

@@ -1,0 +1,68 @@
+/**
+ * Every query and mutation names the rule of the domain's role policy that guards it. The global
+ * middleware below refuses any root field without one, so an operation added without a rule is denied
+ * (and the authorization test fails on it).
+ */
+import { canAccess, type Action, type Resource } from '@suiji/domain';
+import type { MiddlewareFn } from 'type-graphql';
+import type { Context } from './context.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
+
+export type OperationRule = { action: Action; resource: Resource } | { open: true };
+
+const rules = new Map<string, OperationRule>();
+
+/** The rules by root field name, for the authorization test. */
+export function operationRules(): ReadonlyMap<string, OperationRule> {
+  return rules;
+}
+
+function register(name: string, rule: OperationRule): void {
+  if (rules.has(name)) throw new Error(`Operation ${name} has two rules.`);
+  rules.set(name, rule);
+}
+
+/** Guards a query or mutation by the role policy's `action` on `resource` (the record is checked in the service). */
+export function Policy(action: Action, resource: Resource): MethodDecorator {
+  return (_target, propertyKey) => register(String(propertyKey), { action, resource });
+}
+
+/** Marks an operation anyone may call (sign-in, who am I). */
+export function Open(): MethodDecorator {
+  return (_target, propertyKey) => register(String(propertyKey), { open: true });
+}
+
+/** Checks the operation's rule before the resolver; runs every mutation in one transaction. */
+export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context }, next) => {
+  const parent = info.parentType.name;
+  if (parent !== 'Query' && parent !== 'Mutation') return next();
+  const rule = rules.get(info.fieldName);
+  if (!rule) throw new ForbiddenError(`Operation ${info.fieldName} has no access rule, so it is denied.`);
+  if (!('open' in rule) && !canAccess(context.actor, rule.action, rule.resource)) {
+    throw context.actor ? new ForbiddenError() : new UnauthenticatedError();
+  }
+  if (parent !== 'Mutation') return next();
+  const outer = context.em;
+  try {
+    return await outer.transactional(async (em) => {
+      context.em = em;
+      return next();
+    });
+  } finally {
+    context.em = outer;
+  }
+};
+
+/** Throws unless `actor` may act on this record; used by services once the record is loaded. */
+export function assertRecordAccess(
+  context: Context,
+  action: Action,
+  resource: Resource,
+  record: { departmentId?: string | null; userId?: string | null },
+): void {
+  if (!canAccess(context.actor, action, resource, record)) {
+    throw context.actor
+      ? new ForbiddenError('This record is outside your department, so your role may not do this to it.')
+      : new UnauthenticatedError();
+  }
+}

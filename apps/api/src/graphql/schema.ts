@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
+import { DepartmentResolver } from '../modules/department/department.resolver.js';
+import { InspectorResolver } from '../modules/inspector/inspector.resolver.js';
+import { ItemResolver } from '../modules/item/item.resolver.js';
+import { RegistryIoResolver } from '../modules/registry-io/registry-io.resolver.js';
+import { TargetResolver } from '../modules/target/target.resolver.js';
+import { UserResolver } from '../modules/user/user.resolver.js';
+import { policyMiddleware } from './policy.js';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once per process. */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [
+      AuthResolver,
+      DepartmentResolver,
+      ItemResolver,
+      TargetResolver,
+      InspectorResolver,
+      ConflictResolver,
+      UserResolver,
+      RegistryIoResolver,
+    ],
+    globalMiddlewares: [policyMiddleware],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return schema;
+}

@@ -1,0 +1,121 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { ConflictError, BadInputError, NotFoundError } from '../../graphql/errors.js';
+import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
+import { Inspector } from '../inspector/inspector.entity.js';
+import { InspectionItem } from '../item/item.entity.js';
+import { User } from '../user/user.entity.js';
+import { Department } from './department.entity.js';
+import type { DepartmentFilter, DepartmentInput, DepartmentUpdateInput } from './department.input.js';
+
+/**
+ * The scope of a member of `departmentId`: the top-level department it belongs to and every unit
+ * under it.
+ */
+export async function departmentScope(em: EntityManager, departmentId: string): Promise<string[]> {
+  const all = await em.find(Department, { deletedAt: null }, { fields: ['id', 'parent'] });
+  const parentOf = new Map(all.map((d) => [d.id, d.parent?.id ?? null]));
+  let root = departmentId;
+  for (let parent = parentOf.get(root); parent; parent = parentOf.get(root)) root = parent;
+  const scope = [root];
+  for (let i = 0; i < scope.length; i++) {
+    for (const [id, parent] of parentOf) if (parent === scope[i]) scope.push(id);
+  }
+  return scope;
+}
+
+export async function findDepartment(em: EntityManager, id: string): Promise<Department> {
+  const department = await em.findOne(Department, { id, deletedAt: null });
+  if (!department) throw new NotFoundError('Department', id);
+  return department;
+}
+
+export async function listDepartments(
+  em: EntityManager,
+  filter: DepartmentFilter = {},
+  sort?: SortInput,
+  page?: PageInput,
+) {
+  const where: FilterQuery<Department> = {};
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.parentId) where.parent = filter.parentId;
+  return listEntities(em, Department, {
+    where,
+    q: filter.q,
+    ids: filter.ids,
+    searchFields: ['name', 'code'],
+    sortable: ['code', 'name', 'kind', 'createdAt', 'updatedAt'],
+    sort,
+    page,
+  });
+}
+
+async function assertCodeFree(em: EntityManager, code: string, exceptId?: string): Promise<void> {
+  const other = await em.findOne(Department, { code, id: { $ne: exceptId ?? '' } });
+  if (other)
+    throw new ConflictError(
+      `Department code "${code}" is already used by "${other.name}"${other.deletedAt ? ' (deleted)' : ''}: choose another code.`,
+      'code',
+    );
+}
+
+async function resolveParent(
+  em: EntityManager,
+  kind: Department['kind'],
+  parentId: string | null | undefined,
+  selfId?: string,
+): Promise<Department | null> {
+  if (kind === 'DEPARTMENT') {
+    if (parentId) throw new BadInputError('A department has no parent: clear the parent, or make this a 股室 or 所.', 'parentId');
+    return null;
+  }
+  if (!parentId) throw new BadInputError('A 股室 or 所 belongs to a department: choose its parent.', 'parentId');
+  const parent = await em.findOne(Department, { id: parentId, deletedAt: null });
+  if (!parent) throw new BadInputError(`Parent department ${parentId} does not exist or has been deleted.`, 'parentId');
+  for (let p: Department | null = parent; p; p = p.parent ? await em.findOne(Department, p.parent.id) : null) {
+    if (p.id === selfId) throw new BadInputError('A department cannot be placed under itself or its own unit.', 'parentId');
+  }
+  return parent;
+}
+
+export async function createDepartment(em: EntityManager, input: DepartmentInput): Promise<Department> {
+  const code = input.code.trim();
+  await assertCodeFree(em, code);
+  const department = em.create(Department, {
+    name: input.name.trim(),
+    code,
+    kind: input.kind,
+    parent: await resolveParent(em, input.kind, input.parentId),
+  });
+  await em.flush();
+  return department;
+}
+
+export async function updateDepartment(em: EntityManager, id: string, input: DepartmentUpdateInput): Promise<Department> {
+  const department = await findDepartment(em, id);
+  if (input.code !== undefined && input.code.trim() !== department.code) await assertCodeFree(em, input.code.trim(), id);
+  const kind = input.kind ?? department.kind;
+  const parentId = input.parentId !== undefined ? input.parentId : department.parent?.id;
+  department.parent = await resolveParent(em, kind, parentId, id);
+  department.kind = kind;
+  if (input.name !== undefined) department.name = input.name.trim();
+  if (input.code !== undefined) department.code = input.code.trim();
+  await em.flush();
+  return department;
+}
+
+export async function deleteDepartment(em: EntityManager, id: string): Promise<Department> {
+  const department = await findDepartment(em, id);
+  const [units, users, inspectors, items] = await Promise.all([
+    em.count(Department, { parent: id, deletedAt: null }),
+    em.count(User, { department: id, deletedAt: null }),
+    em.count(Inspector, { department: id, deletedAt: null }),
+    em.count(InspectionItem, { department: id, deletedAt: null }),
+  ]);
+  if (units + users + inspectors + items > 0)
+    throw new ConflictError(
+      `"${department.name}" still has ${units} units, ${users} users, ${inspectors} inspectors and ${items} items: move or delete them first.`,
+    );
+  department.deletedAt = new Date();
+  await em.flush();
+  return department;
+}

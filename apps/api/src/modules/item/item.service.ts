@@ -1,0 +1,103 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
+import { Department } from '../department/department.entity.js';
+import { InspectionItem } from './item.entity.js';
+import type { ItemFilter, ItemInput, ItemUpdateInput } from './item.input.js';
+
+export async function findItem(em: EntityManager, id: string): Promise<InspectionItem> {
+  const item = await em.findOne(InspectionItem, { id, deletedAt: null });
+  if (!item) throw new NotFoundError('Inspection item', id);
+  return item;
+}
+
+export function listItems(em: EntityManager, filter: ItemFilter = {}, sort?: SortInput, page?: PageInput) {
+  const where: FilterQuery<InspectionItem> = {};
+  if (filter.year) where.year = filter.year;
+  if (filter.departmentId) where.department = filter.departmentId;
+  if (filter.category) where.category = filter.category;
+  return listEntities(em, InspectionItem, {
+    where,
+    q: filter.q,
+    ids: filter.ids,
+    searchFields: ['name', 'targetType', 'legalBasis'],
+    sortable: ['seq', 'year', 'name', 'category', 'minRatioBp', 'createdAt', 'updatedAt'],
+    sort,
+    page,
+  });
+}
+
+async function department(em: EntityManager, id: string): Promise<Department> {
+  const found = await em.findOne(Department, { id, deletedAt: null });
+  if (!found) throw new BadInputError(`Department ${id} does not exist or has been deleted: choose another.`, 'departmentId');
+  return found;
+}
+
+async function assertNameFree(em: EntityManager, year: number, departmentId: string, name: string, exceptId = '') {
+  const other = await em.findOne(InspectionItem, { year, department: departmentId, name, id: { $ne: exceptId } });
+  if (other)
+    throw new ConflictError(
+      `The ${year} list of this department already has an item named "${name}"${other.deletedAt ? ' (deleted)' : ''}: use another name or edit that item.`,
+      'name',
+    );
+}
+
+function distinctMethods(methods: InspectionItem['methods']): InspectionItem['methods'] {
+  if (methods.length === 0) throw new BadInputError('Choose at least one inspection method.', 'methods');
+  return [...new Set(methods)];
+}
+
+export async function createItem(em: EntityManager, input: ItemInput): Promise<InspectionItem> {
+  const name = input.name.trim();
+  const dept = await department(em, input.departmentId);
+  await assertNameFree(em, input.year, dept.id, name);
+  const seq =
+    input.seq ??
+    ((await em.count(InspectionItem, { year: input.year, department: dept.id, deletedAt: null })) + 1);
+  const item = em.create(InspectionItem, {
+    year: input.year,
+    department: dept,
+    seq,
+    name,
+    legalBasis: input.legalBasis.trim(),
+    inspectingBody: input.inspectingBody.trim(),
+    category: input.category,
+    targetType: input.targetType.trim(),
+    minRatioBp: input.minRatioBp,
+    timesPerYear: input.timesPerYear,
+    methods: distinctMethods(input.methods),
+    remarks: input.remarks?.trim() || null,
+  });
+  await em.flush();
+  return item;
+}
+
+export async function updateItem(em: EntityManager, id: string, input: ItemUpdateInput): Promise<InspectionItem> {
+  const item = await findItem(em, id);
+  const year = input.year ?? item.year;
+  const dept = input.departmentId ? await department(em, input.departmentId) : item.department;
+  const name = input.name?.trim() ?? item.name;
+  if (year !== item.year || dept.id !== item.department.id || name !== item.name)
+    await assertNameFree(em, year, dept.id, name, id);
+  item.year = year;
+  item.department = dept;
+  item.name = name;
+  if (input.seq != null) item.seq = input.seq;
+  if (input.legalBasis != null) item.legalBasis = input.legalBasis.trim();
+  if (input.inspectingBody != null) item.inspectingBody = input.inspectingBody.trim();
+  if (input.category != null) item.category = input.category;
+  if (input.targetType != null) item.targetType = input.targetType.trim();
+  if (input.minRatioBp != null) item.minRatioBp = input.minRatioBp;
+  if (input.timesPerYear != null) item.timesPerYear = input.timesPerYear;
+  if (input.methods != null) item.methods = distinctMethods(input.methods);
+  if (input.remarks !== undefined) item.remarks = input.remarks?.trim() || null;
+  await em.flush();
+  return item;
+}
+
+export async function deleteItem(em: EntityManager, id: string): Promise<InspectionItem> {
+  const item = await findItem(em, id);
+  item.deletedAt = new Date();
+  await em.flush();
+  return item;
+}

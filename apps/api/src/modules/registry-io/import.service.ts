@@ -1,0 +1,265 @@
+/**
+ * Bulk import of targets and inspectors: every row is checked first; if any is bad, nothing is written
+ * and every problem is reported with its row, column and fix; otherwise all rows are inserted in the
+ * mutation's one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { splitLabels, type FieldProblem } from '@suiji/domain';
+import { BadInputError } from '../../graphql/errors.js';
+import { Department } from '../department/department.entity.js';
+import { Inspector } from '../inspector/inspector.entity.js';
+import { inspectorProblems } from '../inspector/inspector.service.js';
+import type { InspectorFields } from '../inspector/inspector.input.js';
+import { Target } from '../target/target.entity.js';
+import type { TargetFields } from '../target/target.input.js';
+import { normaliseTarget, targetProblems } from '../target/target.service.js';
+import { StringListType } from '../../db/string-list.type.js';
+import {
+  INSPECTOR_COLUMNS,
+  INSPECTOR_STATUSES,
+  RISK_CLASSES,
+  TARGET_COLUMNS,
+  TARGET_KINDS,
+  TARGET_STATUSES,
+  enumValue,
+  matchHeader,
+  normaliseDate,
+  type ColumnSpec,
+} from './columns.js';
+import type { ImportReport, ImportRowError } from './registry-io.types.js';
+import { readSheet, sheetFormat, type SheetRow } from './spreadsheet.js';
+
+const INSERT_CHUNK = 500;
+const LOOKUP_CHUNK = 500;
+
+/** Decodes the upload and checks that it is a sheet with the needed header. */
+async function* rowsOf(filename: string, contentBase64: string): AsyncGenerator<SheetRow> {
+  const content = Buffer.from(contentBase64, 'base64');
+  if (content.length === 0) throw new BadInputError(`${filename} is empty: choose the filled-in sheet.`, 'file');
+  yield* readSheet(sheetFormat(filename, content), content);
+}
+
+interface Parsed<T> {
+  row: number;
+  fields: T;
+}
+
+/** Reads the header and the non-empty rows; reports missing columns as row-1 errors. */
+async function parse<K extends string, T>(
+  filename: string,
+  contentBase64: string,
+  specs: readonly ColumnSpec<K>[],
+  build: (cell: (key: K) => string, problem: (key: K, message: string, hint?: string) => void) => T | null,
+  errors: ImportRowError[],
+): Promise<{ parsed: Parsed<T>[]; rows: number }> {
+  const parsed: Parsed<T>[] = [];
+  let rows = 0;
+  let index: Map<K, number> | null = null;
+  let header: string[] = [];
+  for await (const { row, cells } of rowsOf(filename, contentBase64)) {
+    if (index === null) {
+      header = cells;
+      const match = matchHeader(specs, cells);
+      for (const spec of match.missing)
+        errors.push({ row, column: spec.header, message: `The column "${spec.header}" is missing`, hint: `Add a column headed "${spec.header}". ${spec.hint}`.trim() });
+      if (match.missing.length > 0) return { parsed, rows };
+      index = match.index;
+      continue;
+    }
+    if (cells.every((c) => c === '')) continue;
+    rows++;
+    const at = index;
+    const cell = (key: K) => cells[at.get(key) ?? -1] ?? '';
+    const problem = (key: K, message: string, hint?: string) =>
+      errors.push({ row, column: header[at.get(key) ?? -1] ?? specs.find((s) => s.key === key)?.header ?? key, message, hint: hint ?? specs.find((s) => s.key === key)?.hint ?? null });
+    const fields = build(cell, problem);
+    if (fields !== null) parsed.push({ row, fields });
+  }
+  if (index === null) errors.push({ row: 1, column: null, message: 'The sheet is empty', hint: 'Put the header in row 1 and one record per row below it.' });
+  return { parsed, rows };
+}
+
+function reportProblems<K extends string>(
+  row: number,
+  problems: FieldProblem[],
+  specs: readonly ColumnSpec<K>[],
+  errors: ImportRowError[],
+  headerOf: (key: string) => string,
+): void {
+  for (const p of problems) errors.push({ row, column: headerOf(p.field) ?? specs.find((s) => s.key === p.field)?.header ?? p.field, message: p.message, hint: p.hint });
+}
+
+function report(errors: ImportRowError[], rows: number, imported: number): ImportReport {
+  errors.sort((a, b) => a.row - b.row);
+  return { ok: errors.length === 0, imported: errors.length === 0 ? imported : 0, rows, errors };
+}
+
+function headerOf<K extends string>(specs: readonly ColumnSpec<K>[]) {
+  return (key: string) => specs.find((s) => s.key === key)?.header ?? key;
+}
+
+/** Which of `values` already exist in `column` of `table`. */
+async function existing(em: EntityManager, table: string, column: string, values: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const connection = em.getConnection();
+  for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
+    const chunk = values.slice(i, i + LOOKUP_CHUNK);
+    const rows: { value: string }[] = await connection.execute(
+      `select ${column} as value from ${table} where ${column} in (${chunk.map(() => '?').join(',')})`,
+      chunk,
+    );
+    for (const r of rows) found.add(r.value);
+  }
+  return found;
+}
+
+async function insertChunks(em: EntityManager, entity: typeof Target | typeof Inspector, rows: Record<string, unknown>[]) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await em.insertMany(entity as never, rows.slice(i, i + INSERT_CHUNK) as never);
+}
+
+export async function importTargets(em: EntityManager, filename: string, contentBase64: string): Promise<ImportReport> {
+  const errors: ImportRowError[] = [];
+  const header = headerOf(TARGET_COLUMNS);
+  const { parsed, rows } = await parse(filename, contentBase64, TARGET_COLUMNS, (cell, problem) => {
+    const kind = enumValue(TARGET_KINDS, 'targetKind', cell('kind'));
+    const riskClass = enumValue(RISK_CLASSES, 'riskClass', cell('riskClass'));
+    const status = cell('status') === '' ? 'ACTIVE' : enumValue(TARGET_STATUSES, 'targetStatus', cell('status'));
+    if (!kind) problem('kind', `"${cell('kind')}" is not a target kind`);
+    if (!riskClass) problem('riskClass', `"${cell('riskClass')}" is not a risk class`);
+    if (!status) problem('status', `"${cell('status')}" is not a status`);
+    const fields: TargetFields = {
+      name: cell('name'),
+      creditCode: cell('creditCode'),
+      kind: kind ?? 'ENTERPRISE',
+      legalRepresentative: cell('legalRepresentative'),
+      address: cell('address'),
+      region: cell('region'),
+      contact: cell('contact'),
+      tags: splitLabels(cell('tags')),
+      riskClass: riskClass ?? 'B',
+      status: status ?? 'ACTIVE',
+      targetTypes: splitLabels(cell('targetTypes')),
+    };
+    return kind && riskClass && status ? fields : null;
+  }, errors);
+
+  const firstRowOf = new Map<string, number>();
+  const valid: Parsed<TargetFields>[] = [];
+  for (const { row, fields } of parsed) {
+    const problems = targetProblems(fields);
+    if (problems.length > 0) {
+      reportProblems(row, problems, TARGET_COLUMNS, errors, header);
+      continue;
+    }
+    const normal = normaliseTarget(fields);
+    const first = firstRowOf.get(normal.creditCode);
+    if (first !== undefined) {
+      errors.push({ row, column: header('creditCode'), message: `credit code ${normal.creditCode} is also in row ${first}`, hint: 'Keep one row per target.' });
+      continue;
+    }
+    firstRowOf.set(normal.creditCode, row);
+    valid.push({ row, fields: normal });
+  }
+  const taken = await existing(em, 'target', 'credit_code', [...firstRowOf.keys()]);
+  for (const { row, fields } of valid)
+    if (taken.has(fields.creditCode))
+      errors.push({ row, column: header('creditCode'), message: `credit code ${fields.creditCode} is already in the registry`, hint: 'Remove the row, or edit the existing target instead.' });
+  if (errors.length > 0 || valid.length === 0) {
+    if (errors.length === 0) errors.push({ row: 2, column: null, message: 'The sheet has no records', hint: 'Fill in one target per row below the header.' });
+    return report(errors, rows, 0);
+  }
+  const now = new Date();
+  const list = new StringListType();
+  await insertChunks(
+    em,
+    Target,
+    valid.map(({ fields }) => ({
+      id: randomUUID(),
+      ...fields,
+      tags: list.convertToDatabaseValue(fields.tags),
+      targetTypes: list.convertToDatabaseValue(fields.targetTypes),
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    })),
+  );
+  return report(errors, rows, valid.length);
+}
+
+export async function importInspectors(em: EntityManager, filename: string, contentBase64: string): Promise<ImportReport> {
+  const errors: ImportRowError[] = [];
+  const header = headerOf(INSPECTOR_COLUMNS);
+  const departments = await em.find(Department, { deletedAt: null });
+  const departmentByKey = new Map<string, Department>();
+  for (const d of departments) {
+    departmentByKey.set(d.code.toUpperCase(), d);
+    departmentByKey.set(d.name, d);
+  }
+  const { parsed, rows } = await parse(filename, contentBase64, INSPECTOR_COLUMNS, (cell, problem) => {
+    const department = departmentByKey.get(cell('department').trim()) ?? departmentByKey.get(cell('department').trim().toUpperCase());
+    const status = cell('status') === '' ? 'ON_DUTY' : enumValue(INSPECTOR_STATUSES, 'inspectorStatus', cell('status'));
+    if (!department) problem('department', `"${cell('department')}" is not a department`, 'Give the department’s code or its exact name, as on the departments page.');
+    if (!status) problem('status', `"${cell('status')}" is not an inspector status`);
+    if (!department || !status) return null;
+    const fields: InspectorFields = {
+      name: cell('name'),
+      departmentId: department.id,
+      certificateNumber: cell('certificateNumber'),
+      certificateValidFrom: normaliseDate(cell('certificateValidFrom')),
+      certificateValidUntil: normaliseDate(cell('certificateValidUntil')),
+      expertise: splitLabels(cell('expertise')),
+      status,
+      phone: cell('phone') || null,
+    };
+    return fields;
+  }, errors);
+
+  const firstRowOf = new Map<string, number>();
+  const valid: Parsed<InspectorFields>[] = [];
+  for (const { row, fields } of parsed) {
+    const problems = inspectorProblems(fields);
+    if (problems.length > 0) {
+      reportProblems(row, problems, INSPECTOR_COLUMNS, errors, header);
+      continue;
+    }
+    const number = fields.certificateNumber.trim();
+    const first = firstRowOf.get(number);
+    if (first !== undefined) {
+      errors.push({ row, column: header('certificateNumber'), message: `certificate ${number} is also in row ${first}`, hint: 'Keep one row per inspector.' });
+      continue;
+    }
+    firstRowOf.set(number, row);
+    valid.push({ row, fields });
+  }
+  const taken = await existing(em, 'inspector', 'certificate_number', [...firstRowOf.keys()]);
+  for (const { row, fields } of valid)
+    if (taken.has(fields.certificateNumber.trim()))
+      errors.push({ row, column: header('certificateNumber'), message: `certificate ${fields.certificateNumber} is already in the registry`, hint: 'Remove the row, or edit the existing inspector instead.' });
+  if (errors.length > 0 || valid.length === 0) {
+    if (errors.length === 0) errors.push({ row: 2, column: null, message: 'The sheet has no records', hint: 'Fill in one inspector per row below the header.' });
+    return report(errors, rows, 0);
+  }
+  const now = new Date();
+  const list = new StringListType();
+  await insertChunks(
+    em,
+    Inspector,
+    valid.map(({ fields }) => ({
+      id: randomUUID(),
+      name: fields.name.trim(),
+      department: fields.departmentId,
+      certificateNumber: fields.certificateNumber.trim(),
+      certificateValidFrom: fields.certificateValidFrom,
+      certificateValidUntil: fields.certificateValidUntil,
+      expertise: list.convertToDatabaseValue(fields.expertise.map((e) => e.trim())),
+      status: fields.status,
+      phone: fields.phone?.trim() || null,
+      user: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    })),
+  );
+  return report(errors, rows, valid.length);
+}

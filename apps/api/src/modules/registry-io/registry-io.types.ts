@@ -1,0 +1,65 @@
+import { MaxLength, MinLength } from 'class-validator';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Largest accepted upload, as base64 text (about 30 MB of file). */
+export const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
+
+@InputType({ description: 'A file sent as base64 text' })
+export class FileInput {
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(255)
+  filename!: string;
+
+  @Field(() => String)
+  @MaxLength(MAX_UPLOAD_BASE64, { message: 'the file is larger than 30 MB: split it into several files' })
+  contentBase64!: string;
+}
+
+@ObjectType({ description: 'A file to download, as base64 text' })
+export class FileDownload {
+  @Field(() => String)
+  filename!: string;
+
+  @Field(() => String)
+  mimeType!: string;
+
+  @Field(() => String)
+  contentBase64!: string;
+}
+
+@ObjectType({ description: 'One problem of an imported row' })
+export class ImportRowError {
+  @Field(() => Int, { description: 'Row number in the sheet (the header is row 1)' })
+  row!: number;
+
+  @Field(() => String, { nullable: true, description: 'The column header, as in the file' })
+  column!: string | null;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: 'How to fix it' })
+  hint!: string | null;
+}
+
+@ObjectType({ description: 'The outcome of an import: all rows written, or none and every problem listed' })
+export class ImportReport {
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => Int)
+  imported!: number;
+
+  @Field(() => Int, { description: 'Rows read, header and empty rows left out' })
+  rows!: number;
+
+  @Field(() => [ImportRowError])
+  errors!: ImportRowError[];
+}
+
+export enum ImportRegistry {
+  TARGETS = 'TARGETS',
+  INSPECTORS = 'INSPECTORS',
+}
+registerEnumType(ImportRegistry, { name: 'ImportRegistry' });

@@ -1,0 +1,73 @@
+import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import {
+  RISK_CLASSES,
+  TARGET_KINDS,
+  TARGET_STATUSES,
+  type RiskClass,
+  type TargetKind,
+  type TargetStatus,
+} from '@suiji/domain';
+import { SoftDeletableEntity } from '../../db/base.entity.js';
+import { StringListType } from '../../db/string-list.type.js';
+import { RiskClassEnum, TargetKindEnum, TargetStatusEnum } from '../../graphql/enums.js';
+
+/** An entity in the 检查对象名录库 that may be drawn for inspection. */
+@ObjectType({ description: '检查对象' })
+@Entity()
+export class Target extends SoftDeletableEntity {
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => String)
+  @Index()
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => String, { description: '统一社会信用代码' })
+  @Property({ type: 'string', length: 18, unique: true })
+  creditCode!: string;
+
+  @Field(() => TargetKindEnum)
+  @Enum({ items: [...TARGET_KINDS] })
+  kind: TargetKind = 'ENTERPRISE';
+
+  @Field(() => String, { description: '法定代表人 / 负责人' })
+  @Property({ type: 'string', length: 100 })
+  legalRepresentative: string = '';
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  address: string = '';
+
+  @Field(() => String, { description: '乡镇 / 街道' })
+  @Index()
+  @Property({ type: 'string', length: 100 })
+  region: string = '';
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 100 })
+  contact: string = '';
+
+  @Field(() => [String])
+  @Property({ type: StringListType })
+  tags: string[] = [];
+
+  @Field(() => RiskClassEnum)
+  @Enum({ items: [...RISK_CLASSES] })
+  riskClass: RiskClass = 'B';
+
+  @Field(() => TargetStatusEnum)
+  @Enum({ items: [...TARGET_STATUSES] })
+  status: TargetStatus = 'ACTIVE';
+
+  @Field(() => [String], { description: 'The 检查对象 types of the item list this target falls under' })
+  @Property({ type: StringListType })
+  targetTypes: string[] = [];
+
+  @Field(() => Date)
+  declare createdAt: Opt<Date>;
+
+  @Field(() => Date)
+  declare updatedAt: Opt<Date>;
+}

@@ -1,0 +1,133 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { MAX_LENGTH, checkCreditCodeField, checkLabelList, checkText, problems, type FieldProblem } from '@suiji/domain';
+import { StringListType } from '../../db/string-list.type.js';
+import { ConflictError, NotFoundError, throwIfProblems } from '../../graphql/errors.js';
+import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
+import { Target } from './target.entity.js';
+import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
+
+/** Every problem of a target's fields (the enums are checked by GraphQL or by the importer). */
+export function targetProblems(fields: TargetFields): FieldProblem[] {
+  return problems(
+    checkText('name', fields.name, MAX_LENGTH.name, true),
+    checkCreditCodeField('creditCode', fields.creditCode),
+    checkText('legalRepresentative', fields.legalRepresentative, MAX_LENGTH.short, false),
+    checkText('address', fields.address, MAX_LENGTH.name, false),
+    checkText('region', fields.region, MAX_LENGTH.short, true),
+    checkText('contact', fields.contact, MAX_LENGTH.short, false),
+    checkLabelList('tags', fields.tags),
+    checkLabelList('targetTypes', fields.targetTypes),
+  );
+}
+
+/** The trimmed, normalised form that is stored. */
+export function normaliseTarget(fields: TargetFields): TargetFields {
+  return {
+    kind: fields.kind,
+    riskClass: fields.riskClass,
+    status: fields.status,
+    name: fields.name.trim(),
+    creditCode: fields.creditCode.trim().toUpperCase(),
+    legalRepresentative: fields.legalRepresentative.trim(),
+    address: fields.address.trim(),
+    region: fields.region.trim(),
+    contact: fields.contact.trim(),
+    tags: [...new Set(fields.tags.map((t) => t.trim()))],
+    targetTypes: [...new Set(fields.targetTypes.map((t) => t.trim()))],
+  };
+}
+
+export async function findTarget(em: EntityManager, id: string): Promise<Target> {
+  const target = await em.findOne(Target, { id, deletedAt: null });
+  if (!target) throw new NotFoundError('Target', id);
+  return target;
+}
+
+export function targetWhere(filter: TargetFilter): FilterQuery<Target> {
+  const where: FilterQuery<Target> = {};
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.riskClass) where.riskClass = filter.riskClass;
+  if (filter.status) where.status = filter.status;
+  if (filter.region) where.region = filter.region;
+  const lists: FilterQuery<Target>[] = [];
+  if (filter.targetType) lists.push({ targetTypes: { $like: StringListType.containing(filter.targetType) } } as never);
+  if (filter.tag) lists.push({ tags: { $like: StringListType.containing(filter.tag) } } as never);
+  return lists.length ? { $and: [where, ...lists] } : where;
+}
+
+export function listTargets(em: EntityManager, filter: TargetFilter = {}, sort?: SortInput, page?: PageInput) {
+  return listEntities(em, Target, {
+    where: targetWhere(filter),
+    q: filter.q,
+    ids: filter.ids,
+    searchFields: ['name', 'creditCode'],
+    sortable: ['name', 'creditCode', 'kind', 'region', 'riskClass', 'status', 'createdAt', 'updatedAt'],
+    sort,
+    page,
+  });
+}
+
+async function assertCodeFree(em: EntityManager, creditCode: string, exceptId = ''): Promise<void> {
+  const other = await em.findOne(Target, { creditCode, id: { $ne: exceptId } });
+  if (other)
+    throw new ConflictError(
+      other.deletedAt
+        ? `Credit code ${creditCode} belongs to the deleted target "${other.name}": ask an administrator to restore it instead of adding it again.`
+        : `Credit code ${creditCode} is already registered for "${other.name}": edit that target instead.`,
+      'creditCode',
+    );
+}
+
+export async function createTarget(em: EntityManager, input: TargetInput): Promise<Target> {
+  throwIfProblems(targetProblems(input));
+  const fields = normaliseTarget(input);
+  await assertCodeFree(em, fields.creditCode);
+  const target = em.create(Target, fields);
+  await em.flush();
+  return target;
+}
+
+export async function updateTarget(em: EntityManager, id: string, input: TargetUpdateInput): Promise<Target> {
+  const target = await findTarget(em, id);
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v != null)) as Partial<TargetFields>;
+  const current: TargetFields = {
+    name: target.name,
+    creditCode: target.creditCode,
+    kind: target.kind,
+    legalRepresentative: target.legalRepresentative,
+    address: target.address,
+    region: target.region,
+    contact: target.contact,
+    tags: target.tags,
+    riskClass: target.riskClass,
+    status: target.status,
+    targetTypes: target.targetTypes,
+  };
+  const merged: TargetFields = { ...current, ...defined };
+  throwIfProblems(targetProblems(merged));
+  const fields = normaliseTarget(merged);
+  if (fields.creditCode !== target.creditCode) await assertCodeFree(em, fields.creditCode, id);
+  em.assign(target, fields);
+  await em.flush();
+  return target;
+}
+
+export async function deleteTarget(em: EntityManager, id: string): Promise<Target> {
+  const target = await findTarget(em, id);
+  target.deletedAt = new Date();
+  await em.flush();
+  return target;
+}
+
+/** The target types and regions in use, for choices in forms and filters. */
+export async function distinctValues(em: EntityManager, column: 'region' | 'target_types'): Promise<string[]> {
+  const rows: { value: string }[] = await em
+    .getConnection()
+    .execute(`select distinct ${column} as value from target where deleted_at is null`);
+  const values = new Set<string>();
+  for (const row of rows) {
+    for (const value of column === 'region' ? [row.value] : new StringListType().convertToJSValue(row.value))
+      if (value) values.add(value);
+  }
+  return [...values].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}

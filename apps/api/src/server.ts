@@ -1,0 +1,150 @@
+/**
+ * The API process: database, GraphQL over HTTP, and the built dashboard as static files.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer, type GraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import express from 'express';
+import type { Env } from './env.js';
+import { openDatabase, sqliteDatabase, type Database } from './db/orm.js';
+import type { Context } from './graphql/context.js';
+import { formatError } from './graphql/format-error.js';
+import { getSchema } from './graphql/schema.js';
+import { createTokenService, TokenError, type TokenService } from './modules/auth/token.js';
+import { departmentScope } from './modules/department/department.service.js';
+import { User } from './modules/user/user.entity.js';
+import { bootstrap } from './demo/bootstrap.js';
+import { UnauthenticatedError } from './graphql/errors.js';
+
+export interface AppOptions {
+  database: Database;
+  jwtSecret: string;
+  tokenTtlSeconds?: number;
+  /** Load the demo data into an empty database. */
+  demo?: boolean;
+  adminPassword?: string | null;
+  adminStaticDir?: string | null;
+  log?: (line: string) => void;
+}
+
+export interface App {
+  orm: MikroORM;
+  tokens: TokenService;
+  apollo: ApolloServer<Context>;
+  /** Builds a request's context from its Authorization header; throws for a bad token. */
+  contextFor(authorization: string | undefined): Promise<Context>;
+  /** Runs one operation in-process, as an HTTP request with that Authorization header would. */
+  execute(request: GraphQLRequest, authorization?: string): Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  express: express.Express;
+  listen(port: number, host: string): Promise<Server>;
+  close(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const orm = await openDatabase(options.database);
+  await bootstrap(orm.em.fork(), { demo: options.demo ?? false, adminPassword: options.adminPassword ?? null, log });
+  const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
+
+  async function contextFor(authorization: string | undefined): Promise<Context> {
+    const em = orm.em.fork();
+    const base: Context = { em, actor: null, user: null, tokens };
+    if (!authorization) return base;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>": sign in again.');
+    let userId: string;
+    try {
+      userId = await tokens.verify(match[1]);
+    } catch (error) {
+      if (error instanceof TokenError) throw new UnauthenticatedError(error.message);
+      throw error;
+    }
+    const user = await em.findOne(User, { id: userId, deletedAt: null, active: true });
+    if (!user) throw new UnauthenticatedError('This account is no longer active: sign in again or ask an administrator.');
+    const departmentIds = await departmentScope(em, user.department.id);
+    return { ...base, user, actor: { id: user.id, role: user.role, departmentIds } };
+  }
+
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '60mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) }),
+  );
+  const staticDir = options.adminStaticDir;
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    log(`Dashboard served from ${staticDir}`);
+  }
+
+  let server: Server | undefined;
+  return {
+    orm,
+    tokens,
+    apollo,
+    contextFor,
+    express: app,
+    async execute(request, authorization) {
+      let contextValue: Context;
+      try {
+        contextValue = await contextFor(authorization);
+      } catch (error) {
+        const e = error as UnauthenticatedError;
+        return { errors: [{ message: e.message, extensions: e.extensions }] };
+      }
+      const response = await apollo.executeOperation(request, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
+      return response.body.singleResult as never;
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+        server = s;
+      });
+    },
+    async close() {
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+/** The dashboard built beside this package in the monorepo, used when no folder is configured. */
+export function defaultAdminStaticDir(): string {
+  return fileURLToPath(new URL('../../admin/dist', import.meta.url));
+}
+
+/** The configured signing secret, or one generated once into the data folder. */
+export function jwtSecretFor(env: Env): string {
+  if (env.jwtSecret) return env.jwtSecret;
+  const file = join(env.dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(env.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function databaseFor(env: Env): Database {
+  return env.databaseUrl ? { kind: 'postgresql', url: env.databaseUrl } : sqliteDatabase(env.dataDir);
+}

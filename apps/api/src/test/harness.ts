@@ -1,0 +1,106 @@
+/**
+ * Boots the real API in-process for a test file: on in-memory SQLite, or on a PostgreSQL database of
+ * its own that it creates and drops. PostgreSQL must be reachable: a suite that cannot reach it fails.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../db/orm.js';
+import { createApp, type App } from '../server.js';
+
+export const PG_ADMIN_URL = process.env.SUIJI_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export type TestDb = 'sqlite' | 'postgresql';
+
+export function testDb(): TestDb {
+  return process.env.SUIJI_TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The PostgreSQL suite needs a server at ${PG_ADMIN_URL} (trust auth); it could not connect: ${(error as Error).message}`,
+    );
+  }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database of the kind under test, and how to remove it. */
+export async function freshDatabase(kind: TestDb = testDb()): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') return { database: { kind: 'sqlite', path: ':memory:' }, drop: async () => {} };
+  const name = `suiji_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    database: { kind: 'postgresql', url: url.toString() },
+    drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+  };
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApp {
+  app: App;
+  kind: TestDb;
+  /** Runs an operation; `token` signs it in (omit for the public). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** Runs an operation that must succeed and returns its data. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const JWT_SECRET = 'test-secret-of-enough-length';
+
+/** Starts the API with the demo data (one user per role; password `<username>12345`). */
+export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+  const kind = testDb();
+  const { database, drop } = await freshDatabase(kind);
+  const app = await createApp({
+    database,
+    jwtSecret: JWT_SECRET,
+    demo: options.demo ?? true,
+    adminPassword: 'first-admin-password',
+    log: () => {},
+  });
+  const gql: TestApp['gql'] = async (query, variables, token) =>
+    (await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined)) as never;
+  const ok: TestApp['ok'] = async (query, variables, token) => {
+    const result = await gql(query, variables, token);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as never;
+  };
+  return {
+    app,
+    kind,
+    gql,
+    ok,
+    async login(username, password = `${username}12345`) {
+      const data = await ok<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: password },
+      );
+      return data.login.token;
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** The error code of the first error, or null. */
+export function errorCode(result: GqlResult<unknown>): string | null {
+  return (result.errors?.[0]?.extensions?.code as string | undefined) ?? null;
+}

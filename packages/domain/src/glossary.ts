@@ -1,0 +1,64 @@
+/**
+ * The words of GLOSSARY.md as code: every enum the registries, tasks and results use.
+ * Each is a readonly tuple plus its union type, so both the API (GraphQL enums, validation)
+ * and the dashboard (choices) enumerate the same values.
+ */
+
+/** Roles of GLOSSARY.md §Roles. The public is the absence of a user, not a role. */
+export const ROLES = ['ADMIN', 'COORDINATOR', 'INSPECTOR', 'MANAGER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 部门 / 股室 / 所: a department, or one of its sub-units. */
+export const DEPARTMENT_KINDS = ['DEPARTMENT', 'SECTION', 'STATION'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+/** 一般检查事项 / 重点检查事项. */
+export const ITEM_CATEGORIES = ['GENERAL', 'KEY'] as const;
+export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
+
+/** 检查方式: how an item is inspected. */
+export const INSPECTION_METHODS = ['ON_SITE', 'DOCUMENT', 'ONLINE', 'SAMPLING'] as const;
+export type InspectionMethod = (typeof INSPECTION_METHODS)[number];
+
+/** Kinds of entity in the target registry (检查对象名录库). */
+export const TARGET_KINDS = ['ENTERPRISE', 'UNIT', 'INDIVIDUAL', 'PROJECT'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** 信用风险分类, low (A) to high (D) credit risk. */
+export const RISK_CLASSES = ['A', 'B', 'C', 'D'] as const;
+export type RiskClass = (typeof RISK_CLASSES)[number];
+
+/** A target's standing: in business, suspended (停业), or gone (注销/吊销/撤销/迁出). */
+export const TARGET_STATUSES = ['ACTIVE', 'SUSPENDED', 'DEREGISTERED'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** 在岗 / 休假 / 调离. */
+export const INSPECTOR_STATUSES = ['ON_DUTY', 'ON_LEAVE', 'TRANSFERRED'] as const;
+export type InspectorStatus = (typeof INSPECTOR_STATUSES)[number];
+
+/** 定向 / 不定向 tasks. */
+export const TASK_SCOPES = ['DIRECTED', 'UNDIRECTED'] as const;
+export type TaskScope = (typeof TASK_SCOPES)[number];
+
+/** 检查结果: the standard result categories; departments may add their own. */
+export const RESULT_CATEGORIES = [
+  'NO_PROBLEM',
+  'PROBLEM_PENDING',
+  'PROBLEM_CORRECTED',
+  'NOT_DISCLOSED',
+  'FALSIFIED',
+  'UNREACHABLE',
+  'NO_SUCH_ACTIVITY',
+  'CLOSED',
+  'UNCOOPERATIVE',
+  'DEREGISTERED',
+] as const;
+export type ResultCategory = (typeof RESULT_CATEGORIES)[number];
+
+/** 后续处置. */
+export const FOLLOW_UPS = ['NONE', 'ORDERED_TO_CORRECT', 'CASE_FILED', 'TRANSFERRED', 'COPIED'] as const;
+export type FollowUp = (typeof FOLLOW_UPS)[number];
+
+/** 待录入 → 待审核 → 审核不通过 / 已公示. */
+export const RESULT_STATES = ['PENDING_ENTRY', 'PENDING_REVIEW', 'REJECTED', 'PUBLISHED'] as const;
+export type ResultState = (typeof RESULT_STATES)[number];

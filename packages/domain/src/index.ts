@@ -1,0 +1,6 @@
+export * from './glossary.js';
+export * from './limits.js';
+export * from './credit-code.js';
+export * from './policy.js';
+export * from './labels.js';
+export * from './registry-rules.js';

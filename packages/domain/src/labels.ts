@@ -1,0 +1,98 @@
+/**
+ * Names of the domain's values for people, in Simplified Chinese (the default) and English.
+ * The dashboard shows these; exports use them for column headers.
+ */
+import type {
+  DepartmentKind,
+  FollowUp,
+  InspectionMethod,
+  InspectorStatus,
+  ItemCategory,
+  ResultCategory,
+  ResultState,
+  RiskClass,
+  Role,
+  TargetKind,
+  TargetStatus,
+  TaskScope,
+} from './glossary.js';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+type Names<T extends string> = Record<T, string>;
+
+export interface DomainLabels {
+  role: Names<Role>;
+  departmentKind: Names<DepartmentKind>;
+  itemCategory: Names<ItemCategory>;
+  inspectionMethod: Names<InspectionMethod>;
+  targetKind: Names<TargetKind>;
+  riskClass: Names<RiskClass>;
+  targetStatus: Names<TargetStatus>;
+  inspectorStatus: Names<InspectorStatus>;
+  taskScope: Names<TaskScope>;
+  resultCategory: Names<ResultCategory>;
+  followUp: Names<FollowUp>;
+  resultState: Names<ResultState>;
+}
+
+export const LABELS: Record<Locale, DomainLabels> = {
+  'zh-CN': {
+    role: { ADMIN: '系统管理员', COORDINATOR: '股室负责人', INSPECTOR: '执法检查人员', MANAGER: '局领导' },
+    departmentKind: { DEPARTMENT: '部门', SECTION: '股室', STATION: '所' },
+    itemCategory: { GENERAL: '一般检查事项', KEY: '重点检查事项' },
+    inspectionMethod: { ON_SITE: '实地核查', DOCUMENT: '资料核查', ONLINE: '网络监测', SAMPLING: '抽样检测' },
+    targetKind: { ENTERPRISE: '企业', UNIT: '单位', INDIVIDUAL: '个人', PROJECT: '项目' },
+    riskClass: { A: 'A 类（低风险）', B: 'B 类（中风险）', C: 'C 类（较高风险）', D: 'D 类（高风险）' },
+    targetStatus: { ACTIVE: '存续', SUSPENDED: '停业', DEREGISTERED: '注销/吊销' },
+    inspectorStatus: { ON_DUTY: '在岗', ON_LEAVE: '休假', TRANSFERRED: '调离' },
+    taskScope: { DIRECTED: '定向', UNDIRECTED: '不定向' },
+    resultCategory: {
+      NO_PROBLEM: '未发现问题',
+      PROBLEM_PENDING: '发现问题待后续处理',
+      PROBLEM_CORRECTED: '发现问题经责令已改正',
+      NOT_DISCLOSED: '未按规定公示应当公示的信息',
+      FALSIFIED: '公示信息隐瞒真实情况、弄虚作假',
+      UNREACHABLE: '通过登记的住所（经营场所）无法联系',
+      NO_SUCH_ACTIVITY: '未发现开展本次抽查涉及的经营活动',
+      CLOSED: '已关闭停业或正在组织清算',
+      UNCOOPERATIVE: '不配合检查情节严重',
+      DEREGISTERED: '已注销、被吊销、被撤销或已迁出',
+    },
+    followUp: { NONE: '无', ORDERED_TO_CORRECT: '责令改正', CASE_FILED: '立案查处', TRANSFERRED: '移送', COPIED: '抄告' },
+    resultState: { PENDING_ENTRY: '待录入', PENDING_REVIEW: '待审核', REJECTED: '审核不通过', PUBLISHED: '已公示' },
+  },
+  en: {
+    role: { ADMIN: 'Administrator', COORDINATOR: 'Coordinator', INSPECTOR: 'Inspector', MANAGER: 'Manager' },
+    departmentKind: { DEPARTMENT: 'Department', SECTION: 'Section', STATION: 'Station' },
+    itemCategory: { GENERAL: 'General item', KEY: 'Key item' },
+    inspectionMethod: { ON_SITE: 'On-site check', DOCUMENT: 'Document check', ONLINE: 'Online monitoring', SAMPLING: 'Sampling' },
+    targetKind: { ENTERPRISE: 'Enterprise', UNIT: 'Unit', INDIVIDUAL: 'Individual', PROJECT: 'Project' },
+    riskClass: { A: 'A (low risk)', B: 'B (medium risk)', C: 'C (medium-high risk)', D: 'D (high risk)' },
+    targetStatus: { ACTIVE: 'Active', SUSPENDED: 'Suspended', DEREGISTERED: 'Deregistered' },
+    inspectorStatus: { ON_DUTY: 'On duty', ON_LEAVE: 'On leave', TRANSFERRED: 'Transferred' },
+    taskScope: { DIRECTED: 'Directed', UNDIRECTED: 'Undirected' },
+    resultCategory: {
+      NO_PROBLEM: 'No problem found',
+      PROBLEM_PENDING: 'Problem found, follow-up pending',
+      PROBLEM_CORRECTED: 'Problem found and corrected on order',
+      NOT_DISCLOSED: 'Required information not disclosed',
+      FALSIFIED: 'Disclosed information concealed or falsified',
+      UNREACHABLE: 'Unreachable at the registered address',
+      NO_SUCH_ACTIVITY: 'No activity of the inspected kind found',
+      CLOSED: 'Closed or in liquidation',
+      UNCOOPERATIVE: 'Seriously uncooperative',
+      DEREGISTERED: 'Deregistered, revoked, cancelled or moved away',
+    },
+    followUp: {
+      NONE: 'None',
+      ORDERED_TO_CORRECT: 'Ordered to correct',
+      CASE_FILED: 'Case filed',
+      TRANSFERRED: 'Transferred',
+      COPIED: 'Copied to another department',
+    },
+    resultState: { PENDING_ENTRY: 'Awaiting entry', PENDING_REVIEW: 'Awaiting review', REJECTED: 'Rejected', PUBLISHED: 'Published' },
+  },
+};

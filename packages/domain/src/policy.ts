@@ -1,0 +1,120 @@
+/**
+ * The role policy: who may do what to which records. One table, read by the API's auth checker and by
+ * the dashboard's authProvider, so that a menu shows exactly what the API allows. Denied unless a rule
+ * allows it.
+ */
+import type { Role } from './glossary.js';
+
+/** What is acted upon. */
+export const RESOURCES = ['departments', 'items', 'targets', 'inspectors', 'conflicts', 'users'] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+/** What is done. `list`/`show`/`export` read; the others change. */
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'import', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The signed-in person as the policy sees them. `departmentIds` is their scope: their own department
+ * and every sub-unit under the department it belongs to (a 股室 member works for the whole bureau).
+ */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+  readonly departmentIds: readonly string[];
+}
+
+/** The fields of a record the policy looks at: its department, and the user it belongs to (if any). */
+export interface ScopedRecord {
+  readonly departmentId?: string | null;
+  readonly userId?: string | null;
+}
+
+/**
+ * How far a permission reaches: every record, records of the actor's department scope, only records
+ * that belong to the actor, or none.
+ */
+export type Scope = 'all' | 'department' | 'own' | 'none';
+
+type Grant = Partial<Record<Role | 'PUBLIC', Scope>>;
+type Rules = Record<Resource, Partial<Record<Action, Grant>>>;
+
+const READ_ALL: Grant = { PUBLIC: 'all', ADMIN: 'all', COORDINATOR: 'all', INSPECTOR: 'all', MANAGER: 'all' };
+const ADMIN_ONLY: Grant = { ADMIN: 'all' };
+const STAFF_READ: Grant = { ADMIN: 'all', COORDINATOR: 'all', MANAGER: 'all' };
+const SCOPED_READ: Grant = { ADMIN: 'all', COORDINATOR: 'department', MANAGER: 'department' };
+
+const RULES: Rules = {
+  // The item list and the departments publishing it are public (一单两库 is published).
+  departments: {
+    list: READ_ALL,
+    show: READ_ALL,
+    export: READ_ALL,
+    create: ADMIN_ONLY,
+    edit: ADMIN_ONLY,
+    delete: ADMIN_ONLY,
+  },
+  items: {
+    list: READ_ALL,
+    show: READ_ALL,
+    export: READ_ALL,
+    create: ADMIN_ONLY,
+    edit: ADMIN_ONLY,
+    delete: ADMIN_ONLY,
+  },
+  // Targets are shared across departments (any may inspect them) but hold personal data: staff only.
+  targets: {
+    list: STAFF_READ,
+    show: STAFF_READ,
+    export: STAFF_READ,
+    create: ADMIN_ONLY,
+    edit: ADMIN_ONLY,
+    delete: ADMIN_ONLY,
+    import: ADMIN_ONLY,
+  },
+  // Inspectors belong to a department; an inspector sees their own entry.
+  inspectors: {
+    list: { ...SCOPED_READ, INSPECTOR: 'own' },
+    show: { ...SCOPED_READ, INSPECTOR: 'own' },
+    export: SCOPED_READ,
+    create: ADMIN_ONLY,
+    edit: ADMIN_ONLY,
+    delete: ADMIN_ONLY,
+    import: ADMIN_ONLY,
+  },
+  // Conflicts (回避) are declared to the inspector's department, whose coordinator records them.
+  conflicts: {
+    list: SCOPED_READ,
+    show: SCOPED_READ,
+    export: SCOPED_READ,
+    create: { ADMIN: 'all', COORDINATOR: 'department' },
+    edit: { ADMIN: 'all', COORDINATOR: 'department' },
+    delete: { ADMIN: 'all', COORDINATOR: 'department' },
+  },
+  users: {
+    list: ADMIN_ONLY,
+    show: ADMIN_ONLY,
+    export: ADMIN_ONLY,
+    create: ADMIN_ONLY,
+    edit: ADMIN_ONLY,
+    delete: ADMIN_ONLY,
+  },
+};
+
+/** How far `actor` (null for the public) may perform `action` on `resource`. */
+export function scopeOf(actor: Actor | null, action: Action, resource: Resource): Scope {
+  return RULES[resource]?.[action]?.[actor ? actor.role : 'PUBLIC'] ?? 'none';
+}
+
+/**
+ * Whether `actor` (null for the public) may perform `action` on `resource`. Without a record it answers
+ * "on some records at least" (for menus and list pages); with one, for that record.
+ */
+export function canAccess(actor: Actor | null, action: Action, resource: Resource, record?: ScopedRecord): boolean {
+  const scope = scopeOf(actor, action, resource);
+  if (scope === 'none') return false;
+  if (scope === 'all' || record === undefined) return true;
+  if (actor === null) return false;
+  if (scope === 'department')
+    return record.departmentId != null && actor.departmentIds.includes(record.departmentId);
+  return record.userId != null && record.userId === actor.id;
+}
