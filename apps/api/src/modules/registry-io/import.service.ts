@@ -108,6 +108,9 @@ async function existing(em: EntityManager, table: string, column: string, values
     const rows: { value: string }[] = await connection.execute(
       `select ${column} as value from ${table} where ${column} in (${chunk.map(() => '?').join(',')})`,
       chunk,
+      'all',
+      // Inside the mutation's transaction: on SQLite a second connection would wait for it forever.
+      em.getTransactionContext(),
     );
     for (const r of rows) found.add(r.value);
   }

@@ -1,0 +1,39 @@
+/**
+ * `pnpm bench`: runs each benchmark file in a child process of its own, in order; each benchmark runs
+ * every measurement in a further child process, so peak memory is per measurement.
+ *
+ * Benchmarks print figures and their ratios to baselines measured in the same run. A missed target is
+ * reported, not an error: the exit code is non-zero only when a benchmark actually fails.
+ * `pnpm bench -- import-targets` runs only the benchmarks whose names contain one of the arguments.
+ * The API must be built first (the root `pnpm bench` builds it); benchmarks import ../dist.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_DIR } from './lib.js';
+
+/** The benchmarks, in the order they run. Later issues add theirs here. */
+const BENCHMARKS = ['import-targets.ts'];
+
+function runFile(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(API_DIR, 'bench', file)], { cwd: API_DIR, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
+const filters = process.argv.slice(2).filter((a) => a !== '--');
+const selected = BENCHMARKS.filter((b) => filters.length === 0 || filters.some((f) => b.includes(f)));
+if (!existsSync(join(API_DIR, 'dist', 'server.js'))) {
+  console.error('apps/api/dist is missing: build first (pnpm --filter @suiji/api build, or the root pnpm bench).');
+  process.exit(2);
+}
+const failed: string[] = [];
+const started = Date.now();
+for (const file of selected) {
+  const code = await runFile(file);
+  if (code !== 0) failed.push(`${file} (exit ${code})`);
+}
+console.log(`\nbench: ${selected.length - failed.length}/${selected.length} benchmarks ran in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+process.exit(failed.length ? 1 : 0);

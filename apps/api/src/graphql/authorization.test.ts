@@ -1,0 +1,217 @@
+/**
+ * Every query and mutation of the schema, run anonymously and as each role, by a user inside and a user
+ * outside the record's department, against the domain's role policy. The list of operations comes from
+ * the schema itself: an operation added without a case here (or without a rule) fails this test.
+ */
+import { canAccess, completeCreditCode, type Action, type Actor, type Resource, type Role, type ScopedRecord } from '@suiji/domain';
+import { isObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, startTestApp, type TestApp } from '../test/harness.js';
+import { operationRules } from './policy.js';
+import { getSchema } from './schema.js';
+
+interface Case {
+  /** The operation, with its selection; variables come from `prepare`. */
+  query: string;
+  /** Makes what the call acts on (as an administrator) and returns the variables and the record. */
+  prepare: () => Promise<{ variables: Record<string, unknown>; record?: ScopedRecord; id?: string }>;
+  /** For lists: the record must be listed exactly when the actor may `show` it. */
+  listsRecord?: boolean;
+}
+
+let t: TestApp;
+let adminToken: string;
+let seq = 0;
+const ids = { bureau: '', enforcement: '', market: '', inspectorA: '', inspectorUserId: '', targetId: '' };
+
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+const creditCode = () => completeCreditCode(`91410481${String(100000000 + seq++ * 7919).slice(-9)}`);
+const asAdmin = (query: string, variables?: Record<string, unknown>) => t.ok(query, variables, adminToken);
+
+async function newDepartment() {
+  const code = `T-${uniq()}`;
+  const d = await asAdmin('mutation($i: DepartmentInput!) { createDepartment(input: $i) { id } }', {
+    i: { name: `测试股 ${code}`, code, kind: 'SECTION', parentId: ids.bureau },
+  });
+  return d.createDepartment.id as string;
+}
+async function newItem() {
+  const d = await asAdmin('mutation($i: ItemInput!) { createItem(input: $i) { id departmentId } }', { i: itemInput() });
+  return d.createItem as { id: string; departmentId: string };
+}
+function itemInput() {
+  return {
+    year: 2026, departmentId: ids.bureau, name: `事项 ${uniq()}`, legalBasis: '依据', inspectingBody: '舞钢市自然资源和规划局',
+    category: 'GENERAL', targetType: '企业', minRatioBp: 1000, timesPerYear: 1, methods: ['ON_SITE'],
+  };
+}
+function targetInput() {
+  return { name: `对象 ${uniq()}`, creditCode: creditCode(), kind: 'ENTERPRISE', region: '尚店镇', riskClass: 'B' };
+}
+async function newTarget() {
+  const d = await asAdmin('mutation($i: TargetInput!) { createTarget(input: $i) { id } }', { i: targetInput() });
+  return d.createTarget.id as string;
+}
+function inspectorInput() {
+  return { name: `检查员${uniq()}`, departmentId: ids.enforcement, certificateNumber: `C-${uniq()}`, certificateValidFrom: '2024-01-01', certificateValidUntil: '2030-12-31' };
+}
+async function newInspector() {
+  const d = await asAdmin('mutation($i: InspectorInput!) { createInspector(input: $i) { id departmentId } }', { i: inspectorInput() });
+  return d.createInspector as { id: string; departmentId: string };
+}
+async function newConflict() {
+  const inspector = await newInspector();
+  const targetId = await newTarget();
+  const d = await asAdmin('mutation($i: ConflictInput!) { createConflict(input: $i) { id departmentId } }', {
+    i: { inspectorId: inspector.id, targetId, reason: '近亲属' },
+  });
+  return d.createConflict as { id: string; departmentId: string };
+}
+function userInput() {
+  return { username: `u${uniq()}`, displayName: '测试用户', password: 'password-123', role: 'INSPECTOR', departmentId: ids.enforcement };
+}
+async function newUser() {
+  const d = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id departmentId } }', { i: userInput() });
+  return d.createUser as { id: string; departmentId: string };
+}
+const file = (csv: string, name = 'rows.csv') => ({ filename: name, contentBase64: Buffer.from(csv).toString('base64') });
+
+const CASES: Record<string, Case> = {
+  login: { query: 'mutation { login(username: "manager", password: "manager12345") { token } }', prepare: async () => ({ variables: {} }) },
+  me: { query: '{ me { id } }', prepare: async () => ({ variables: {} }) },
+
+  departments: { query: 'query($id: ID!) { departments(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => ({ variables: { id: ids.enforcement }, record: { departmentId: ids.enforcement }, id: ids.enforcement }) },
+  department: { query: 'query($id: ID!) { department(id: $id) { id } }', prepare: async () => ({ variables: { id: ids.enforcement }, record: { departmentId: ids.enforcement } }) },
+  createDepartment: { query: 'mutation($i: DepartmentInput!) { createDepartment(input: $i) { id } }', prepare: async () => ({ variables: { i: { name: '新股室', code: `N-${uniq()}`, kind: 'SECTION', parentId: ids.bureau } }, record: { departmentId: ids.bureau } }) },
+  updateDepartment: { query: 'mutation($id: ID!) { updateDepartment(id: $id, input: { name: "改名" }) { id } }', prepare: async () => { const id = await newDepartment(); return { variables: { id }, record: { departmentId: id } }; } },
+  deleteDepartment: { query: 'mutation($id: ID!) { deleteDepartment(id: $id) { id } }', prepare: async () => { const id = await newDepartment(); return { variables: { id }, record: { departmentId: id } }; } },
+  exportDepartments: { query: '{ exportDepartments { filename } }', prepare: async () => ({ variables: {} }) },
+
+  items: { query: 'query($id: ID!) { items(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId }, id: i.id }; } },
+  item: { query: 'query($id: ID!) { item(id: $id) { id } }', prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
+  createItem: { query: 'mutation($i: ItemInput!) { createItem(input: $i) { id } }', prepare: async () => ({ variables: { i: itemInput() }, record: { departmentId: ids.bureau } }) },
+  updateItem: { query: 'mutation($id: ID!) { updateItem(id: $id, input: { minRatioBp: 2000 }) { id } }', prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
+  deleteItem: { query: 'mutation($id: ID!) { deleteItem(id: $id) { id } }', prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
+  exportItems: { query: '{ exportItems { filename } }', prepare: async () => ({ variables: {} }) },
+
+  targets: { query: 'query($id: ID!) { targets(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => ({ variables: { id: ids.targetId }, record: {}, id: ids.targetId }) },
+  target: { query: 'query($id: ID!) { target(id: $id) { id } }', prepare: async () => ({ variables: { id: ids.targetId }, record: {} }) },
+  targetTypes: { query: '{ targetTypes }', prepare: async () => ({ variables: {} }) },
+  regions: { query: '{ regions }', prepare: async () => ({ variables: {} }) },
+  createTarget: { query: 'mutation($i: TargetInput!) { createTarget(input: $i) { id } }', prepare: async () => ({ variables: { i: targetInput() }, record: {} }) },
+  updateTarget: { query: 'mutation($id: ID!) { updateTarget(id: $id, input: { riskClass: C }) { id } }', prepare: async () => ({ variables: { id: await newTarget() }, record: {} }) },
+  deleteTarget: { query: 'mutation($id: ID!) { deleteTarget(id: $id) { id } }', prepare: async () => ({ variables: { id: await newTarget() }, record: {} }) },
+  exportTargets: { query: '{ exportTargets(filter: { region: "不存在" }) { filename } }', prepare: async () => ({ variables: {} }) },
+  importTargets: {
+    query: 'mutation($f: FileInput!) { importTargets(file: $f) { ok } }',
+    prepare: async () => ({ variables: { f: file(`名称,统一社会信用代码,对象类别,所属区域,信用风险分类\n导入对象,${creditCode()},企业,尚店镇,B\n`) } }),
+  },
+  importTemplate: { query: '{ importTemplate(registry: TARGETS) { filename } }', prepare: async () => ({ variables: {} }) },
+
+  inspectors: { query: 'query($id: ID!) { inspectors(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => ({ variables: { id: ids.inspectorA }, record: { departmentId: ids.enforcement, userId: null }, id: ids.inspectorA }) },
+  inspector: { query: 'query($id: ID!) { inspector(id: $id) { id } }', prepare: async () => ({ variables: { id: ids.inspectorA }, record: { departmentId: ids.enforcement, userId: null } }) },
+  createInspector: { query: 'mutation($i: InspectorInput!) { createInspector(input: $i) { id } }', prepare: async () => ({ variables: { i: inspectorInput() }, record: { departmentId: ids.enforcement } }) },
+  updateInspector: { query: 'mutation($id: ID!) { updateInspector(id: $id, input: { status: ON_LEAVE }) { id } }', prepare: async () => { const i = await newInspector(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
+  deleteInspector: { query: 'mutation($id: ID!) { deleteInspector(id: $id) { id } }', prepare: async () => { const i = await newInspector(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
+  exportInspectors: { query: '{ exportInspectors { filename } }', prepare: async () => ({ variables: {} }) },
+  importInspectors: {
+    query: 'mutation($f: FileInput!) { importInspectors(file: $f) { ok } }',
+    prepare: async () => ({ variables: { f: file(`姓名,所属部门,执法证号,证件生效日期,证件有效期至\n李四,WG-ZRZY-ZFJC,IMP-${uniq()},2024-01-01,2030-12-31\n`) } }),
+  },
+
+  conflicts: { query: 'query($id: ID!) { conflicts(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId }, id: c.id }; } },
+  conflict: { query: 'query($id: ID!) { conflict(id: $id) { id } }', prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId } }; } },
+  createConflict: {
+    query: 'mutation($i: ConflictInput!) { createConflict(input: $i) { id } }',
+    prepare: async () => { const i = await newInspector(); return { variables: { i: { inspectorId: i.id, targetId: await newTarget(), reason: '曾在该单位工作' } }, record: { departmentId: i.departmentId } }; },
+  },
+  updateConflict: { query: 'mutation($id: ID!) { updateConflict(id: $id, input: { reason: "新事由" }) { id } }', prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId } }; } },
+  deleteConflict: { query: 'mutation($id: ID!) { deleteConflict(id: $id) { id } }', prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId } }; } },
+  exportConflicts: { query: '{ exportConflicts { filename } }', prepare: async () => ({ variables: {} }) },
+
+  users: { query: 'query($id: ID!) { users(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id }, id: u.id }; } },
+  user: { query: 'query($id: ID!) { user(id: $id) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
+  createUser: { query: 'mutation($i: UserInput!) { createUser(input: $i) { id } }', prepare: async () => ({ variables: { i: userInput() }, record: { departmentId: ids.enforcement } }) },
+  updateUser: { query: 'mutation($id: ID!) { updateUser(id: $id, input: { displayName: "改名" }) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
+  deleteUser: { query: 'mutation($id: ID!) { deleteUser(id: $id) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
+  exportUsers: { query: '{ exportUsers { filename } }', prepare: async () => ({ variables: {} }) },
+};
+
+interface Caller {
+  label: string;
+  token?: string;
+  actor: Actor | null;
+}
+const callers: Caller[] = [];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  adminToken = await t.login('admin');
+  const departments = await asAdmin('{ departments(page: { page: 1, perPage: 100 }) { items { id code } } }');
+  const byCode = new Map<string, string>(departments.departments.items.map((d: { id: string; code: string }) => [d.code, d.id]));
+  ids.bureau = byCode.get('WG-ZRZY')!;
+  ids.enforcement = byCode.get('WG-ZRZY-ZFJC')!;
+  ids.market = byCode.get('WG-SCJG')!;
+  ids.inspectorA = (await newInspector()).id;
+  ids.targetId = await newTarget();
+  callers.push({ label: 'the public', actor: null });
+  // One user of every role inside department A (the bureau) and one outside (the market bureau).
+  for (const role of ['ADMIN', 'COORDINATOR', 'INSPECTOR', 'MANAGER'] as Role[]) {
+    for (const [place, departmentId] of [['inside', ids.enforcement], ['outside', ids.market]] as const) {
+      const username = `${role.toLowerCase()}-${place}`;
+      await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id } }', {
+        i: { username, displayName: username, password: 'password-123', role, departmentId },
+      });
+      const token = await t.login(username, 'password-123');
+      const me = await t.ok('{ me { id role departmentIds } }', {}, token);
+      callers.push({ label: `${role} ${place}`, token, actor: { id: me.me.id, role, departmentIds: me.me.departmentIds } });
+    }
+  }
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('authorization', () => {
+  it('has a case and a rule for every query and mutation of the schema', async () => {
+    const schema = await getSchema();
+    const operations = ['Query', 'Mutation'].flatMap((name) => {
+      const type = schema.getType(name);
+      return isObjectType(type) ? Object.keys(type.getFields()) : [];
+    });
+    expect(operations.filter((op) => !CASES[op]), 'operations without an authorization case').toEqual([]);
+    expect(operations.filter((op) => !operationRules().has(op)), 'operations without a rule').toEqual([]);
+    expect(Object.keys(CASES).filter((op) => !operations.includes(op)), 'cases of removed operations').toEqual([]);
+  });
+
+  it('allows or denies every operation for every caller exactly as the role policy says', async () => {
+    const mismatches: string[] = [];
+    for (const [operation, testCase] of Object.entries(CASES)) {
+      const rule = operationRules().get(operation);
+      if (!rule) continue;
+      for (const caller of callers) {
+        const { variables, record } = await testCase.prepare();
+        const result = await t.gql(testCase.query, variables, caller.token);
+        const code = errorCode(result);
+        // A list is allowed or denied as a whole; which records it shows is checked below.
+        const allowed =
+          'open' in rule ||
+          canAccess(caller.actor, rule.action as Action, rule.resource as Resource, testCase.listsRecord ? undefined : record);
+        if (allowed && result.errors?.length) {
+          mismatches.push(`${operation} as ${caller.label}: expected success, got ${code}: ${result.errors[0]!.message}`);
+        } else if (!allowed) {
+          const expected = caller.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+          if (code !== expected) mismatches.push(`${operation} as ${caller.label}: expected ${expected}, got ${code ?? 'success'}`);
+        }
+        if (allowed && testCase.listsRecord && !('open' in rule)) {
+          const listed = Object.values(result.data ?? {})[0] as { items: unknown[] } | undefined;
+          const visible = canAccess(caller.actor, 'show', rule.resource as Resource, record);
+          if ((listed?.items.length ?? 0) !== (visible ? 1 : 0))
+            mismatches.push(`${operation} as ${caller.label}: record ${visible ? 'missing from' : 'leaked into'} the list`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
