@@ -113,7 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       const response = await apollo.executeOperation(request, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
-      return response.body.singleResult as never;
+      return response.body.singleResult;
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {

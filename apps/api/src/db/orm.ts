@@ -34,14 +34,14 @@ export function ormOptions(database: Database, overrides: Partial<Options> = {})
       driver: LibSqlDriver,
       dbName: database.path,
       migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
-    } as Options;
+    };
   }
   return {
     ...common,
     driver: PostgreSqlDriver,
     clientUrl: database.url,
     migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
-  } as Options;
+  };
 }
 
 /** Connects and brings the schema up to date. */

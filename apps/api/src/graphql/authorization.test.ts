@@ -3,7 +3,7 @@
  * outside the record's department, against the domain's role policy. The list of operations comes from
  * the schema itself: an operation added without a case here (or without a rule) fails this test.
  */
-import { canAccess, completeCreditCode, type Action, type Actor, type Resource, type Role, type ScopedRecord } from '@suiji/domain';
+import { canAccess, completeCreditCode, type Actor, type Role, type ScopedRecord } from '@suiji/domain';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../test/harness.js';
@@ -197,7 +197,7 @@ describe('authorization', () => {
         // A list is allowed or denied as a whole; which records it shows is checked below.
         const allowed =
           'open' in rule ||
-          canAccess(caller.actor, rule.action as Action, rule.resource as Resource, testCase.listsRecord ? undefined : record);
+          canAccess(caller.actor, rule.action, rule.resource, testCase.listsRecord ? undefined : record);
         if (allowed && result.errors?.length) {
           mismatches.push(`${operation} as ${caller.label}: expected success, got ${code}: ${result.errors[0]!.message}`);
         } else if (!allowed) {
@@ -206,7 +206,7 @@ describe('authorization', () => {
         }
         if (allowed && testCase.listsRecord && !('open' in rule)) {
           const listed = Object.values(result.data ?? {})[0] as { items: unknown[] } | undefined;
-          const visible = canAccess(caller.actor, 'show', rule.resource as Resource, record);
+          const visible = canAccess(caller.actor, 'show', rule.resource, record);
           if ((listed?.items.length ?? 0) !== (visible ? 1 : 0))
             mismatches.push(`${operation} as ${caller.label}: record ${visible ? 'missing from' : 'leaked into'} the list`);
         }

@@ -47,7 +47,7 @@ export function inspectorWhere(ctx: Context, filter: InspectorFilter, action: 'l
   const where: FilterQuery<Inspector>[] = [inspectorScope(ctx, action)];
   if (filter.departmentId) where.push({ department: filter.departmentId });
   if (filter.status) where.push({ status: filter.status });
-  if (filter.expertise) where.push({ expertise: { $like: StringListType.containing(filter.expertise) } } as never);
+  if (filter.expertise) where.push({ expertise: { $like: StringListType.containing(filter.expertise) } });
   const day = today();
   if (filter.certificateValid === true)
     where.push({ certificateValidFrom: { $lte: day }, certificateValidUntil: { $gte: day } });

@@ -118,7 +118,7 @@ async function existing(em: EntityManager, table: string, column: string, values
 }
 
 async function insertChunks(em: EntityManager, entity: typeof Target | typeof Inspector, rows: Record<string, unknown>[]) {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await em.insertMany(entity as never, rows.slice(i, i + INSERT_CHUNK) as never);
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await em.insertMany(entity as never, rows.slice(i, i + INSERT_CHUNK));
 }
 
 export async function importTargets(em: EntityManager, filename: string, contentBase64: string): Promise<ImportReport> {

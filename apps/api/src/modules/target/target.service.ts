@@ -50,8 +50,8 @@ export function targetWhere(filter: TargetFilter): FilterQuery<Target> {
   if (filter.status) where.status = filter.status;
   if (filter.region) where.region = filter.region;
   const lists: FilterQuery<Target>[] = [];
-  if (filter.targetType) lists.push({ targetTypes: { $like: StringListType.containing(filter.targetType) } } as never);
-  if (filter.tag) lists.push({ tags: { $like: StringListType.containing(filter.tag) } } as never);
+  if (filter.targetType) lists.push({ targetTypes: { $like: StringListType.containing(filter.targetType) } });
+  if (filter.tag) lists.push({ tags: { $like: StringListType.containing(filter.tag) } });
   return lists.length ? { $and: [where, ...lists] } : where;
 }
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, RESOURCES, canAccess, scopeOf, type Actor } from './policy.js';
+import { ROLES, type Role } from './glossary.js';
+
+const actor = (role: Role, departmentIds = ['bureau', 'bureau-unit'], id = 'user-1'): Actor => ({ id, role, departmentIds });
+
+describe('the role policy', () => {
+  it('denies everything not granted: the public only reads departments and the item list', () => {
+    for (const resource of RESOURCES)
+      for (const action of ACTIONS) {
+        const publicRead = (resource === 'departments' || resource === 'items') && ['list', 'show', 'export'].includes(action);
+        expect(canAccess(null, action, resource), `${action} ${resource}`).toBe(publicRead);
+      }
+  });
+
+  it('lets administrators do everything, everywhere', () => {
+    for (const resource of RESOURCES)
+      for (const action of ACTIONS) {
+        const exists = scopeOf(actor('ADMIN'), action, resource) !== 'none';
+        expect(canAccess(actor('ADMIN'), action, resource, { departmentId: 'elsewhere' })).toBe(exists);
+      }
+    expect(canAccess(actor('ADMIN'), 'delete', 'users')).toBe(true);
+  });
+
+  it('lets nobody but administrators change the registries or see users', () => {
+    for (const role of ROLES.filter((r) => r !== 'ADMIN'))
+      for (const resource of ['departments', 'items', 'targets', 'inspectors', 'users'] as const)
+        for (const action of ['create', 'edit', 'delete', 'import'] as const)
+          expect(canAccess(actor(role), action, resource), `${role} ${action} ${resource}`).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'ADMIN')) expect(canAccess(actor(role), 'list', 'users')).toBe(false);
+  });
+
+  it('scopes coordinators and managers to their department', () => {
+    for (const role of ['COORDINATOR', 'MANAGER'] as const) {
+      expect(canAccess(actor(role), 'show', 'inspectors', { departmentId: 'bureau-unit' })).toBe(true);
+      expect(canAccess(actor(role), 'show', 'inspectors', { departmentId: 'market' })).toBe(false);
+      expect(canAccess(actor(role), 'show', 'inspectors', { departmentId: null })).toBe(false);
+    }
+    expect(canAccess(actor('COORDINATOR'), 'create', 'conflicts', { departmentId: 'bureau' })).toBe(true);
+    expect(canAccess(actor('COORDINATOR'), 'create', 'conflicts', { departmentId: 'market' })).toBe(false);
+    expect(canAccess(actor('MANAGER'), 'create', 'conflicts', { departmentId: 'bureau' })).toBe(false);
+  });
+
+  it('shows an inspector their own registry entry only', () => {
+    expect(canAccess(actor('INSPECTOR'), 'list', 'inspectors')).toBe(true);
+    expect(canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-1' })).toBe(true);
+    expect(canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-2' })).toBe(false);
+    expect(canAccess(actor('INSPECTOR'), 'list', 'targets')).toBe(false);
+  });
+});
