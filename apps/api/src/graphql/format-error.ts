@@ -31,7 +31,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof UniqueConstraintViolationException)
     return {
-      message: 'A record with the same unique value already exists: change the code or name and try again.',
+      message:
+        'A record with the same unique value (code, number or name) was saved at the same moment; nothing was changed. Try again to see which value clashes.',
       path: formatted.path,
       extensions: { code: 'CONFLICT' },
     };

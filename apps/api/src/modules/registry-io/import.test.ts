@@ -88,6 +88,25 @@ describe('importing targets', () => {
     expect(fake.errors?.[0]?.message).toMatch(/not a real .xlsx/);
   });
 
+  it('lets one of two racing imports with overlapping codes win entirely and the other write nothing', async () => {
+    const before = await total();
+    // Each file's last 200 codes are also in the other file: whichever loses has already inserted
+    // 1,000 rows when it meets them, and must take those back.
+    const sheet = (from: number) => {
+      const numbers = [...Array.from({ length: 1000 }, (_, i) => 5000 + from + i), ...Array.from({ length: 200 }, (_, i) => 9000 + i)];
+      return csv([HEADER, ...numbers.map((n) => [`竞争${n}`, code(n), '企业', '', '', '尚店镇', '', '', 'B', '', ''])]);
+    };
+    const results = await Promise.all([
+      t.gql(IMPORT_TARGETS, { f: { filename: 'a.csv', contentBase64: sheet(0) } }, admin),
+      t.gql(IMPORT_TARGETS, { f: { filename: 'b.csv', contentBase64: sheet(1000) } }, admin),
+    ]);
+    const succeeded = results.filter((r) => (r.data as any)?.importTargets?.ok === true);
+    expect(succeeded).toHaveLength(1);
+    const loser = results.find((r) => r !== succeeded[0])!;
+    expect(errorCode(loser) === 'CONFLICT' || (loser.data as any)?.importTargets?.ok === false).toBe(true);
+    expect(await total()).toBe(before + 1200);
+  });
+
   it('imports inspectors, resolving departments by code or name, and reports bad dates', async () => {
     const bad = csv([
       ['姓名', '所属部门', '执法证号', '证件生效日期', '证件有效期至', '业务专长'],

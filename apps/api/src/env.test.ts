@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from './env.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database with demo data', () => {
+    const env = readEnv({});
+    expect(env).toMatchObject({ databaseUrl: null, port: 4000, host: '127.0.0.1', demo: true, jwtSecret: null });
+  });
+
+  it('uses PostgreSQL without demo data when a URL is given', () => {
+    const env = readEnv({ SUIJI_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/suiji' });
+    expect(env).toMatchObject({ databaseUrl: 'postgresql://postgres@127.0.0.1:5432/suiji', demo: false });
+  });
+
+  it('says which setting is wrong and what it should be', () => {
+    expect(() => readEnv({ SUIJI_PORT: 'eighty' })).toThrow(/SUIJI_PORT must be a whole number from 0 to 65535/);
+    expect(() => readEnv({ SUIJI_DATABASE_URL: 'mysql://x' })).toThrow(/must be a PostgreSQL URL/);
+    expect(() => readEnv({ SUIJI_JWT_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(() => readEnv({ SUIJI_DEMO: 'maybe' })).toThrow(/SUIJI_DEMO must be true or false/);
+  });
+});
