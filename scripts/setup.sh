@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 10.* ]]; then
   echo "Installing pnpm 10…"
-  npm install --global pnpm@10 >/dev/null
+  npm install --global pnpm@10.34.9 >/dev/null
 fi
 
 if [[ "${1:-}" == "--with-browser" ]] && [[ ! -x /usr/bin/chromium ]]; then

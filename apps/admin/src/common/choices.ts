@@ -1,0 +1,38 @@
+/**
+ * Choices for the domain's enums. Their names are translation keys (`enums.<group>.<value>`) built from the
+ * domain's LABELS, so react-admin shows them in the current language.
+ */
+import {
+  DEPARTMENT_KINDS,
+  INSPECTION_METHODS,
+  INSPECTOR_STATUSES,
+  ITEM_CATEGORIES,
+  RISK_CLASSES,
+  ROLES,
+  TARGET_KINDS,
+  TARGET_STATUSES,
+  type DomainLabels,
+} from '@suiji/domain';
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+export function enumChoices(group: keyof DomainLabels, values: readonly string[]): Choice[] {
+  return values.map((id) => ({ id, name: `enums.${group}.${id}` }));
+}
+
+export const roleChoices = enumChoices('role', ROLES);
+export const departmentKindChoices = enumChoices('departmentKind', DEPARTMENT_KINDS);
+export const itemCategoryChoices = enumChoices('itemCategory', ITEM_CATEGORIES);
+export const inspectionMethodChoices = enumChoices('inspectionMethod', INSPECTION_METHODS);
+export const targetKindChoices = enumChoices('targetKind', TARGET_KINDS);
+export const riskClassChoices = enumChoices('riskClass', RISK_CLASSES);
+export const targetStatusChoices = enumChoices('targetStatus', TARGET_STATUSES);
+export const inspectorStatusChoices = enumChoices('inspectorStatus', INSPECTOR_STATUSES);
+
+/** Plain strings (regions, target types) as choices that are shown as they are. */
+export function stringChoices(values: readonly string[]): Choice[] {
+  return values.map((value) => ({ id: value, name: value }));
+}

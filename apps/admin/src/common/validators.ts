@@ -1,0 +1,33 @@
+/** Form helpers shared by the resources: the credit-code check, percent ↔ basis points, empty text kept. */
+import { RATIO_MAX_BP, checkCreditCode, formatRatioBp } from '@suiji/domain';
+
+/** Validates a unified social credit code with the domain's check; the message is ours, by problem code. */
+export function validateCreditCode(
+  value: unknown,
+): { message: string; args: Record<string, unknown> } | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const result = checkCreditCode(value);
+  if (result.ok) return undefined;
+  const { code, ...args } = result.problem;
+  return { message: `suiji.credit_code.${code}`, args };
+}
+
+/** Shows basis points in a percent input (1000 → "10"). */
+export function bpToPercentText(bp: unknown): string {
+  return typeof bp === 'number' ? formatRatioBp(bp).replace('%', '') : '';
+}
+
+/** Stores a percent input as basis points (10 → 1000, 2.5 → 250). */
+export function percentToBp(percent: unknown): number | null {
+  if (percent === '' || percent == null) return null;
+  const value = Number(percent);
+  return Number.isFinite(value) ? Math.round(value * 100) : null;
+}
+
+export function validateRatioBp(bp: unknown): string | undefined {
+  if (bp == null) return undefined;
+  return typeof bp === 'number' && bp >= 0 && bp <= RATIO_MAX_BP ? undefined : 'suiji.validation.percent';
+}
+
+/** Keeps an emptied text input as '' for fields that are text but not nullable. */
+export const keepEmpty = (value: string): string => value;

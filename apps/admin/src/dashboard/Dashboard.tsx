@@ -1,0 +1,82 @@
+import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import type { Resource } from '@suiji/domain';
+import {
+  Link,
+  Title,
+  useCanAccess,
+  useCreatePath,
+  useGetIdentity,
+  useGetList,
+  useGetOne,
+  useTranslate,
+} from 'react-admin';
+
+const CountCard = ({ resource }: { resource: Resource }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { canAccess } = useCanAccess({ action: 'list', resource });
+  const { total, isPending } = useGetList(
+    resource,
+    { pagination: { page: 1, perPage: 1 } },
+    { enabled: canAccess === true },
+  );
+  if (!canAccess) return null;
+  return (
+    <Grid size={{ xs: 12, sm: 4 }}>
+      <Card>
+        <CardContent>
+          <Typography color="text.secondary" gutterBottom>
+            {translate(`resources.${resource}.name`, { smart_count: 2 })}
+          </Typography>
+          <Typography
+            variant="h4"
+            component={Link}
+            to={createPath({ resource, type: 'list' })}
+            data-count={resource}
+          >
+            {isPending ? '…' : (total ?? 0)}
+          </Typography>
+        </CardContent>
+      </Card>
+    </Grid>
+  );
+};
+
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const departmentId = typeof identity?.departmentId === 'string' ? identity.departmentId : undefined;
+  const { data: department } = useGetOne(
+    'departments',
+    { id: departmentId ?? '' },
+    { enabled: !!departmentId },
+  );
+  const role = typeof identity?.role === 'string' ? identity.role : undefined;
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <Title title="ra.page.dashboard" />
+      <Card>
+        <CardContent>
+          <Typography variant="h5" gutterBottom>
+            {translate('suiji.dashboard.welcome', { name: identity?.fullName ?? '' })}
+          </Typography>
+          <Typography color="text.secondary" gutterBottom>
+            {translate('suiji.dashboard.intro')}
+          </Typography>
+          <Typography>
+            {translate('suiji.dashboard.role')}：{role ? translate(`enums.role.${role}`) : '—'}
+          </Typography>
+          <Typography>
+            {translate('suiji.dashboard.department')}：{(department?.name as string | undefined) ?? '—'}
+          </Typography>
+        </CardContent>
+      </Card>
+      <Typography variant="h6">{translate('suiji.dashboard.counts')}</Typography>
+      <Grid container spacing={2}>
+        <CountCard resource="items" />
+        <CountCard resource="targets" />
+        <CountCard resource="inspectors" />
+      </Grid>
+    </Stack>
+  );
+};

@@ -1,0 +1,16 @@
+import { ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { departmentKindChoices } from '../common/choices';
+import { LocalDateField } from '../common/LocalDateField';
+
+export const DepartmentShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="code" />
+      <SelectField source="kind" choices={departmentKindChoices} />
+      <ReferenceField source="parentId" reference="departments" emptyText="—" />
+      <LocalDateField source="createdAt" showTime />
+      <LocalDateField source="updatedAt" showTime />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,8 @@
+import { Edit } from 'react-admin';
+import { InspectorForm } from './InspectorForm';
+
+export const InspectorEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <InspectorForm />
+  </Edit>
+);

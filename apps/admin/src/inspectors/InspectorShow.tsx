@@ -1,0 +1,28 @@
+import {
+  BooleanField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextArrayField,
+  TextField,
+} from 'react-admin';
+import { inspectorStatusChoices } from '../common/choices';
+import { LocalDateField } from '../common/LocalDateField';
+
+export const InspectorShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <ReferenceField source="departmentId" reference="departments" />
+      <TextField source="certificateNumber" />
+      <LocalDateField source="certificateValidFrom" />
+      <LocalDateField source="certificateValidUntil" />
+      <BooleanField source="certificateValid" />
+      <SelectField source="status" choices={inspectorStatusChoices} />
+      <TextArrayField source="expertise" />
+      <TextField source="phone" emptyText="—" />
+      <LocalDateField source="updatedAt" showTime />
+    </SimpleShowLayout>
+  </Show>
+);

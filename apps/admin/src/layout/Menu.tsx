@@ -1,0 +1,17 @@
+import ImportIcon from '@mui/icons-material/UploadFile';
+import { Menu as RaMenu, useCanAccess } from 'react-admin';
+
+/** The resources the user may list (react-admin asks the authProvider), plus the import page for those who may import. */
+export const Menu = () => {
+  const targets = useCanAccess({ action: 'import', resource: 'targets' });
+  const inspectors = useCanAccess({ action: 'import', resource: 'inspectors' });
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      <RaMenu.ResourceItems />
+      {targets.canAccess || inspectors.canAccess ? (
+        <RaMenu.Item to="/import" primaryText="suiji.import.menu" leftIcon={<ImportIcon />} />
+      ) : null}
+    </RaMenu>
+  );
+};

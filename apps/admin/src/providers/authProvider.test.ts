@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { authProvider } from './authProvider';
+import { writeSession, type SessionUser } from './session';
+
+function signIn(user: Partial<SessionUser>) {
+  writeSession({
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: {
+      id: 'u1',
+      username: 'x',
+      displayName: 'X',
+      role: 'ADMIN',
+      departmentId: 'd1',
+      departmentIds: ['d1'],
+      ...user,
+    },
+  });
+}
+
+describe('the auth provider', () => {
+  beforeEach(() => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+      removeItem: (k: string) => store.delete(k),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lets an administrator manage users', async () => {
+    signIn({ role: 'ADMIN' });
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'users' })).toBe(true);
+    expect(await authProvider.canAccess!({ action: 'delete', resource: 'targets' })).toBe(true);
+  });
+
+  it('hides users from an inspector and lets them see only their own inspector entry', async () => {
+    signIn({ role: 'INSPECTOR', id: 'me' });
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'users' })).toBe(false);
+    expect(
+      await authProvider.canAccess!({
+        action: 'show',
+        resource: 'inspectors',
+        record: { id: 1, userId: 'me' },
+      }),
+    ).toBe(true);
+    expect(
+      await authProvider.canAccess!({
+        action: 'show',
+        resource: 'inspectors',
+        record: { id: 2, userId: 'other' },
+      }),
+    ).toBe(false);
+  });
+
+  it('gives a manager no create, edit or delete', async () => {
+    signIn({ role: 'MANAGER' });
+    for (const action of ['create', 'edit', 'delete'])
+      expect(await authProvider.canAccess!({ action, resource: 'items' })).toBe(false);
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'items' })).toBe(true);
+  });
+
+  it('scopes a coordinator to their departments and refuses unknown resources', async () => {
+    signIn({ role: 'COORDINATOR', departmentIds: ['d1', 'd2'] });
+    expect(
+      await authProvider.canAccess!({
+        action: 'edit',
+        resource: 'conflicts',
+        record: { id: 1, departmentId: 'd2' },
+      }),
+    ).toBe(true);
+    expect(
+      await authProvider.canAccess!({
+        action: 'edit',
+        resource: 'conflicts',
+        record: { id: 1, departmentId: 'd9' },
+      }),
+    ).toBe(false);
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'secrets' })).toBe(false);
+  });
+
+  it('signs out on 401 but not on 403', async () => {
+    signIn({});
+    await expect(authProvider.checkError({ status: 403 })).resolves.toBeUndefined();
+    await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
+    await expect(authProvider.checkError({ status: 401 })).rejects.toThrow();
+    await expect(authProvider.checkAuth({})).rejects.toThrow();
+  });
+});
+
+describe('signing in', () => {
+  beforeEach(() => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+      removeItem: (k: string) => store.delete(k),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  function answer(body: unknown) {
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(body), { status: 200 })));
+  }
+
+  it('keeps the token and the user for the policy', async () => {
+    const user = {
+      id: 'u',
+      username: 'a',
+      displayName: 'A',
+      role: 'MANAGER',
+      departmentId: 'd',
+      departmentIds: ['d'],
+    };
+    answer({ data: { login: { token: 'tok', expiresAt: '2999-01-01T00:00:00Z', user } } });
+    await authProvider.login({ username: 'a', password: 'p' });
+    await expect(authProvider.getPermissions!({})).resolves.toBe('MANAGER');
+    await expect(authProvider.getIdentity!()).resolves.toMatchObject({ id: 'u', fullName: 'A' });
+  });
+
+  it('says a wrong password in the user language', async () => {
+    answer({
+      data: null,
+      errors: [{ message: 'Wrong username or password', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    await expect(authProvider.login({ username: 'a', password: 'p' })).rejects.toThrow('suiji.login_failed');
+    await expect(authProvider.checkAuth({})).rejects.toThrow();
+  });
+});

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dataProvider, listQuery, listVariables, toFilter, toInput } from './dataProvider';
+import { specOf } from './resources';
+
+interface Sent {
+  query: string;
+  variables: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+function answer(body: unknown): { sent: Sent[] } {
+  const sent: Sent[] = [];
+  vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+    expect(url).toBe('/graphql');
+    const headers = init.headers as Record<string, string>;
+    sent.push({
+      ...(JSON.parse(init.body as string) as Omit<Sent, 'authorization'>),
+      authorization: headers.Authorization,
+    });
+    return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+  });
+  return { sent };
+}
+
+describe('the data provider', () => {
+  beforeEach(() => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+      removeItem: (k: string) => store.delete(k),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks a list with filter, sort and 1-based page, and reads items and total', async () => {
+    const { sent } = answer({ data: { items: { items: [{ id: '1', name: 'a' }], total: 7 } } });
+    const result = await dataProvider.getList('items', {
+      filter: { q: '土地', year: 2024, unknown: 'x', category: '' },
+      sort: { field: 'seq', order: 'DESC' },
+      pagination: { page: 2, perPage: 25 },
+    });
+    expect(result).toEqual({ data: [{ id: '1', name: 'a' }], total: 7 });
+    expect(sent[0]!.query).toContain('items(filter: $filter, sort: $sort, page: $page)');
+    expect(sent[0]!.query).toContain('$filter: ItemFilter');
+    expect(sent[0]!.variables).toEqual({
+      filter: { q: '土地', year: 2024 },
+      sort: { field: 'seq', order: 'DESC' },
+      page: { page: 2, perPage: 25 },
+    });
+  });
+
+  it('sends the stored token as a bearer token', async () => {
+    localStorage.setItem(
+      'suiji.session',
+      JSON.stringify({ token: 't0k', expiresAt: '2999-01-01T00:00:00Z', user: { id: 'u', role: 'ADMIN' } }),
+    );
+    const { sent } = answer({ data: { department: { id: '3', name: 'x' } } });
+    await dataProvider.getOne('departments', { id: 3 });
+    expect(sent[0]!.authorization).toBe('Bearer t0k');
+    expect(sent[0]!.variables).toEqual({ id: '3' });
+  });
+
+  it('gets many by ids through the list filter', async () => {
+    const { sent } = answer({ data: { targets: { items: [{ id: 'a' }, { id: 'b' }], total: 2 } } });
+    const { data } = await dataProvider.getMany('targets', { ids: ['a', 'b', 'a'] });
+    expect(data).toHaveLength(2);
+    expect(sent[0]!.variables).toEqual({ filter: { ids: ['a', 'b'] }, page: { page: 1, perPage: 2 } });
+  });
+
+  it('gets many references by filtering on the target field', async () => {
+    const { sent } = answer({ data: { conflicts: { items: [], total: 0 } } });
+    await dataProvider.getManyReference('conflicts', {
+      target: 'inspectorId',
+      id: 'i1',
+      filter: {},
+      sort: { field: 'createdAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 10 },
+      meta: undefined,
+    });
+    expect(sent[0]!.variables.filter).toEqual({ inspectorId: 'i1' });
+  });
+
+  it('updates with only the changed input fields, never id, stamps or nested objects', async () => {
+    const previous = {
+      id: '9',
+      name: 'old',
+      year: 2024,
+      methods: ['ON_SITE'],
+      department: { id: 'd', name: 'D' },
+      departmentId: 'd',
+      createdAt: 'x',
+    };
+    const { sent } = answer({ data: { updateItem: { ...previous, name: 'new' } } });
+    await dataProvider.update('items', {
+      id: '9',
+      data: { ...previous, name: 'new', methods: ['ON_SITE', 'DOCUMENT'] },
+      previousData: previous,
+    });
+    expect(sent[0]!.query).toContain('updateItem(id: $id, input: $input)');
+    expect(sent[0]!.query).toContain('$input: ItemUpdateInput!');
+    expect(sent[0]!.variables).toEqual({ id: '9', input: { name: 'new', methods: ['ON_SITE', 'DOCUMENT'] } });
+  });
+
+  it('creates with the input fields only and sends null only to nullable fields', () => {
+    const spec = specOf('inspectors');
+    expect(
+      toInput(spec.createFields, spec.nullable, { id: 'x', name: 'n', phone: null, certificateNumber: null }),
+    ).toEqual({ name: 'n', phone: null });
+  });
+
+  it('turns a GraphQL error into an HttpError with status and form errors', async () => {
+    answer({
+      data: null,
+      errors: [{ message: 'Code taken', extensions: { code: 'BAD_USER_INPUT', field: 'code' } }],
+    });
+    await expect(
+      dataProvider.create('departments', { data: { name: 'a', code: 'b' } }),
+    ).rejects.toMatchObject({
+      message: 'Code taken',
+      status: 400,
+      body: { code: 'BAD_USER_INPUT', errors: { code: 'Code taken', root: { serverError: 'Code taken' } } },
+    });
+  });
+
+  it('maps UNAUTHENTICATED to 401 and FORBIDDEN to 403', async () => {
+    answer({ data: null, errors: [{ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } }] });
+    await expect(dataProvider.delete('users', { id: '1' })).rejects.toMatchObject({ status: 401 });
+    answer({ data: null, errors: [{ message: 'No', extensions: { code: 'FORBIDDEN' } }] });
+    await expect(dataProvider.delete('users', { id: '1' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('says a missing record is not found', async () => {
+    answer({ data: { target: null } });
+    await expect(dataProvider.getOne('targets', { id: 'nope' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('exports the filtered list and imports a file', async () => {
+    const { sent } = answer({
+      data: { exportTargets: { filename: 't.xlsx', mimeType: 'm', contentBase64: 'AA==' } },
+    });
+    expect(await dataProvider.exportFile('targets', { riskClass: 'D', q: '' })).toMatchObject({
+      filename: 't.xlsx',
+    });
+    expect(sent[0]!.query).toContain('exportTargets(filter: $filter)');
+    expect(sent[0]!.variables).toEqual({ filter: { riskClass: 'D' } });
+    const report = { ok: false, imported: 0, errors: [{ row: 3, column: 'B', message: 'm', hint: 'h' }] };
+    const second = answer({ data: { importInspectors: report } });
+    expect(await dataProvider.importFile('inspectors', { filename: 'a.csv', contentBase64: 'eA==' })).toEqual(
+      report,
+    );
+    expect(second.sent[0]!.variables).toEqual({ file: { filename: 'a.csv', contentBase64: 'eA==' } });
+    const third = answer({
+      data: { importTemplate: { filename: 't.xlsx', mimeType: 'm', contentBase64: '' } },
+    });
+    await dataProvider.importTemplate('targets');
+    expect(third.sent[0]!.variables).toEqual({ registry: 'TARGETS' });
+  });
+});
+
+describe('query building', () => {
+  it('selects the fields of every resource in list queries', () => {
+    expect(listQuery(specOf('conflicts'))).toContain('target { id name creditCode }');
+  });
+
+  it('keeps ids for getMany even when empty, and drops unknown filters', () => {
+    const spec = specOf('users');
+    expect(toFilter(spec, { ids: [], role: 'ADMIN', year: 2020 })).toEqual({ ids: [], role: 'ADMIN' });
+    expect(listVariables(spec, { filter: {}, sort: { field: '', order: 'ASC' } })).toEqual({ filter: {} });
+    expect(listVariables(spec, { filter: {}, sort: { field: 'id', order: 'DESC' } })).toEqual({ filter: {} });
+  });
+});

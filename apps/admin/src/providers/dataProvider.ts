@@ -1,0 +1,272 @@
+/**
+ * react-admin's data provider over the suiji GraphQL API (a small one over fetch: see STACK-NOTES, pitfall 6).
+ * Besides the standard methods it offers `exportFile`, `importFile` and `choices` for the custom pages.
+ */
+import {
+  HttpError,
+  type DataProvider,
+  type GetListParams,
+  type GetManyReferenceParams,
+  type Identifier,
+  type RaRecord,
+} from 'react-admin';
+import { gql } from './graphql';
+import { specOf, type ResourceSpec } from './resources';
+
+/** A file as the API sends it. */
+export interface FileDownload {
+  filename: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+export interface ImportRowError {
+  row: number;
+  column: string | null;
+  message: string;
+  hint: string | null;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  imported: number;
+  /** Data rows read from the file. */
+  rows?: number;
+  errors: ImportRowError[];
+}
+
+export type ImportKind = 'targets' | 'inspectors';
+
+export interface SuijiDataProvider extends DataProvider {
+  exportFile(resource: string, filter: Record<string, unknown>): Promise<FileDownload>;
+  importFile(kind: ImportKind, file: { filename: string; contentBase64: string }): Promise<ImportReport>;
+  /** An empty sheet with the columns an import expects. */
+  importTemplate(kind: ImportKind): Promise<FileDownload>;
+  /** Values in use, offered as choices: `targetTypes` or `regions`. */
+  choices(kind: 'targetTypes' | 'regions'): Promise<string[]>;
+}
+
+/** The most records asked for in one request when resolving references. */
+const MAX_PER_PAGE = 100;
+
+/** Keeps the filter fields the API knows, dropping empty values (react-admin leaves '' and null behind). */
+export function toFilter(
+  spec: ResourceSpec,
+  filter: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (key !== 'q' && key !== 'ids' && !spec.filters.includes(key)) continue;
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.length === 0 && key !== 'ids') continue;
+    result[key] = key === 'ids' && Array.isArray(value) ? value.map(String) : value;
+  }
+  return result;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * The input of a create or update mutation: only the fields the input type declares, never `id`, stamps or
+ * nested objects. An update sends only what changed from `previous`. A null is sent only to a nullable field.
+ */
+export function toInput(
+  fields: readonly string[],
+  nullable: readonly string[],
+  data: Partial<RaRecord>,
+  previous?: Partial<RaRecord>,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (!(field in data)) continue;
+    const value: unknown = data[field];
+    if (value === undefined) continue;
+    if (value === null && !nullable.includes(field)) continue;
+    if (previous && sameValue(value, previous[field])) continue;
+    input[field] = value;
+  }
+  return input;
+}
+
+export function listQuery(spec: ResourceSpec): string {
+  return `query List($filter: ${spec.filterType}, $sort: SortInput, $page: PageInput) {
+  ${spec.list}(filter: $filter, sort: $sort, page: $page) { items { ${spec.fields} } total }
+}`;
+}
+
+export function oneQuery(spec: ResourceSpec): string {
+  return `query One($id: ID!) { ${spec.one}(id: $id) { ${spec.fields} } }`;
+}
+
+export function createMutation(spec: ResourceSpec): string {
+  return `mutation Create($input: ${spec.createInputType}!) { ${spec.create}(input: $input) { ${spec.fields} } }`;
+}
+
+export function updateMutation(spec: ResourceSpec): string {
+  return `mutation Update($id: ID!, $input: ${spec.updateInputType}!) { ${spec.update}(id: $id, input: $input) { ${spec.fields} } }`;
+}
+
+export function deleteMutation(spec: ResourceSpec): string {
+  return `mutation Delete($id: ID!) { ${spec.remove}(id: $id) { ${spec.fields} } }`;
+}
+
+export function exportQuery(spec: ResourceSpec): string {
+  return `query Export($filter: ${spec.filterType}) { ${spec.exportQuery}(filter: $filter) { filename mimeType contentBase64 } }`;
+}
+
+const IMPORT_MUTATIONS: Record<ImportKind, string> = {
+  targets: 'importTargets',
+  inspectors: 'importInspectors',
+};
+
+export function importMutation(kind: ImportKind): string {
+  return `mutation Import($file: FileInput!) { ${IMPORT_MUTATIONS[kind]}(file: $file) { ok imported rows errors { row column message hint } } }`;
+}
+
+/** The variables of a list query from react-admin's list parameters. */
+export function listVariables(
+  spec: ResourceSpec,
+  params: Pick<GetListParams, 'filter' | 'sort' | 'pagination'>,
+): Record<string, unknown> {
+  const variables: Record<string, unknown> = { filter: toFilter(spec, params.filter) };
+  // react-admin sorts by `id` unless told otherwise; the API's default order already ends on id.
+  if (params.sort?.field && params.sort.field !== 'id')
+    variables.sort = { field: params.sort.field, order: params.sort.order === 'DESC' ? 'DESC' : 'ASC' };
+  if (params.pagination)
+    variables.page = { page: params.pagination.page, perPage: params.pagination.perPage };
+  return variables;
+}
+
+interface Page {
+  items: RaRecord[];
+  total: number;
+}
+
+async function fetchPage(spec: ResourceSpec, variables: Record<string, unknown>): Promise<Page> {
+  const data = await gql<Record<string, Page>>(listQuery(spec), variables);
+  const page = data[spec.list];
+  if (!page) throw new HttpError('ra.notification.http_error', 500);
+  return page;
+}
+
+async function fetchOne(spec: ResourceSpec, id: Identifier): Promise<RaRecord> {
+  const data = await gql<Record<string, RaRecord | null>>(oneQuery(spec), { id: String(id) });
+  const record = data[spec.one];
+  if (!record) throw new HttpError('ra.notification.item_doesnt_exist', 404);
+  return record;
+}
+
+async function mutate(query: string, name: string, variables: Record<string, unknown>): Promise<RaRecord> {
+  const data = await gql<Record<string, RaRecord>>(query, variables);
+  const record = data[name];
+  if (!record) throw new HttpError('ra.notification.http_error', 500);
+  return record;
+}
+
+export const dataProvider: SuijiDataProvider = {
+  async getList<R extends RaRecord>(resource: string, params: GetListParams) {
+    const spec = specOf(resource);
+    const page = await fetchPage(spec, listVariables(spec, params));
+    return { data: page.items as R[], total: page.total };
+  },
+
+  async getOne<R extends RaRecord>(resource: string, params: { id: Identifier }) {
+    return { data: (await fetchOne(specOf(resource), params.id)) as R };
+  },
+
+  async getMany<R extends RaRecord>(resource: string, params: { ids: Identifier[] }) {
+    const spec = specOf(resource);
+    const ids = [...new Set(params.ids.map(String))];
+    const data: RaRecord[] = [];
+    for (let i = 0; i < ids.length; i += MAX_PER_PAGE) {
+      const chunk = ids.slice(i, i + MAX_PER_PAGE);
+      const page = await fetchPage(spec, {
+        filter: { ids: chunk },
+        page: { page: 1, perPage: chunk.length },
+      });
+      data.push(...page.items);
+    }
+    return { data: data as R[] };
+  },
+
+  async getManyReference<R extends RaRecord>(resource: string, params: GetManyReferenceParams) {
+    const spec = specOf(resource);
+    const page = await fetchPage(
+      spec,
+      listVariables(spec, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+    );
+    return { data: page.items as R[], total: page.total };
+  },
+
+  async create(resource, params) {
+    const spec = specOf(resource);
+    const input = toInput(spec.createFields, spec.nullable, params.data);
+    return { data: await mutate(createMutation(spec), spec.create, { input }) } as never;
+  },
+
+  async update(resource, params) {
+    const spec = specOf(resource);
+    const input = toInput(spec.updateFields, spec.nullable, params.data, params.previousData);
+    return {
+      data: await mutate(updateMutation(spec), spec.update, { id: String(params.id), input }),
+    } as never;
+  },
+
+  async updateMany(resource, params) {
+    const spec = specOf(resource);
+    const input = toInput(spec.updateFields, spec.nullable, params.data);
+    const ids: Identifier[] = [];
+    for (const id of params.ids) {
+      await mutate(updateMutation(spec), spec.update, { id: String(id), input });
+      ids.push(id);
+    }
+    return { data: ids };
+  },
+
+  async delete(resource, params) {
+    const spec = specOf(resource);
+    return { data: await mutate(deleteMutation(spec), spec.remove, { id: String(params.id) }) } as never;
+  },
+
+  async deleteMany(resource, params) {
+    const spec = specOf(resource);
+    const ids: Identifier[] = [];
+    for (const id of params.ids) {
+      await mutate(deleteMutation(spec), spec.remove, { id: String(id) });
+      ids.push(id);
+    }
+    return { data: ids };
+  },
+
+  async exportFile(resource, filter) {
+    const spec = specOf(resource);
+    const data = await gql<Record<string, FileDownload>>(exportQuery(spec), {
+      filter: toFilter(spec, filter),
+    });
+    const file = data[spec.exportQuery];
+    if (!file) throw new HttpError('ra.notification.http_error', 500);
+    return file;
+  },
+
+  async importFile(kind, file) {
+    const data = await gql<Record<string, ImportReport>>(importMutation(kind), { file });
+    const report = data[IMPORT_MUTATIONS[kind]];
+    if (!report) throw new HttpError('ra.notification.http_error', 500);
+    return report;
+  },
+
+  async importTemplate(kind) {
+    const data = await gql<{ importTemplate: FileDownload }>(
+      'query Template($registry: ImportRegistry!) { importTemplate(registry: $registry) { filename mimeType contentBase64 } }',
+      { registry: kind.toUpperCase() },
+    );
+    return data.importTemplate;
+  },
+
+  async choices(kind) {
+    const data = await gql<Record<string, string[]>>(`query Choices { ${kind} }`);
+    return data[kind] ?? [];
+  },
+};

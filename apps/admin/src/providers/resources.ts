@@ -1,0 +1,205 @@
+/**
+ * How each react-admin resource maps onto the GraphQL schema (apps/api/schema.graphql): the operation and
+ * input type names, the fields to select, and which record fields the create and update inputs accept.
+ */
+import type { Resource } from '@suiji/domain';
+
+export interface ResourceSpec {
+  /** Query returning `{ items, total }`. */
+  list: string;
+  /** Query returning one record or null. */
+  one: string;
+  create: string;
+  update: string;
+  remove: string;
+  /** Query returning a `FileDownload` of the filtered list as .xlsx. */
+  exportQuery: string;
+  filterType: string;
+  createInputType: string;
+  updateInputType: string;
+  /** Selection set of a record. */
+  fields: string;
+  /** Filter fields the API accepts, besides `q` and `ids`. */
+  filters: readonly string[];
+  createFields: readonly string[];
+  updateFields: readonly string[];
+  /** Input fields that accept null (an emptied optional input); other fields never receive null. */
+  nullable: readonly string[];
+}
+
+const STAMPS = 'id createdAt updatedAt';
+
+export const RESOURCE_SPECS: Record<Resource, ResourceSpec> = {
+  departments: {
+    list: 'departments',
+    one: 'department',
+    create: 'createDepartment',
+    update: 'updateDepartment',
+    remove: 'deleteDepartment',
+    exportQuery: 'exportDepartments',
+    filterType: 'DepartmentFilter',
+    createInputType: 'DepartmentInput',
+    updateInputType: 'DepartmentUpdateInput',
+    fields: `${STAMPS} name code kind parentId parent { id name }`,
+    filters: ['kind', 'parentId'],
+    createFields: ['name', 'code', 'kind', 'parentId'],
+    updateFields: ['name', 'code', 'kind', 'parentId'],
+    nullable: ['parentId'],
+  },
+  items: {
+    list: 'items',
+    one: 'item',
+    create: 'createItem',
+    update: 'updateItem',
+    remove: 'deleteItem',
+    exportQuery: 'exportItems',
+    filterType: 'ItemFilter',
+    createInputType: 'ItemInput',
+    updateInputType: 'ItemUpdateInput',
+    fields: `${STAMPS} year departmentId department { id name } seq name legalBasis inspectingBody category targetType minRatioBp timesPerYear methods remarks`,
+    filters: ['year', 'departmentId', 'category'],
+    createFields: [
+      'year',
+      'departmentId',
+      'seq',
+      'name',
+      'legalBasis',
+      'inspectingBody',
+      'category',
+      'targetType',
+      'minRatioBp',
+      'timesPerYear',
+      'methods',
+      'remarks',
+    ],
+    updateFields: [
+      'year',
+      'departmentId',
+      'seq',
+      'name',
+      'legalBasis',
+      'inspectingBody',
+      'category',
+      'targetType',
+      'minRatioBp',
+      'timesPerYear',
+      'methods',
+      'remarks',
+    ],
+    nullable: ['remarks'],
+  },
+  targets: {
+    list: 'targets',
+    one: 'target',
+    create: 'createTarget',
+    update: 'updateTarget',
+    remove: 'deleteTarget',
+    exportQuery: 'exportTargets',
+    filterType: 'TargetFilter',
+    createInputType: 'TargetInput',
+    updateInputType: 'TargetUpdateInput',
+    fields: `${STAMPS} name creditCode kind legalRepresentative address region contact tags riskClass status targetTypes`,
+    filters: ['kind', 'riskClass', 'status', 'region', 'targetType', 'tag'],
+    createFields: [
+      'name',
+      'creditCode',
+      'kind',
+      'legalRepresentative',
+      'address',
+      'region',
+      'contact',
+      'tags',
+      'riskClass',
+      'status',
+      'targetTypes',
+    ],
+    updateFields: [
+      'name',
+      'creditCode',
+      'kind',
+      'legalRepresentative',
+      'address',
+      'region',
+      'contact',
+      'tags',
+      'riskClass',
+      'status',
+      'targetTypes',
+    ],
+    nullable: [],
+  },
+  inspectors: {
+    list: 'inspectors',
+    one: 'inspector',
+    create: 'createInspector',
+    update: 'updateInspector',
+    remove: 'deleteInspector',
+    exportQuery: 'exportInspectors',
+    filterType: 'InspectorFilter',
+    createInputType: 'InspectorInput',
+    updateInputType: 'InspectorUpdateInput',
+    fields: `${STAMPS} name departmentId department { id name } certificateNumber certificateValidFrom certificateValidUntil certificateValid expertise status phone userId`,
+    filters: ['departmentId', 'status', 'expertise', 'certificateValid'],
+    createFields: [
+      'name',
+      'departmentId',
+      'certificateNumber',
+      'certificateValidFrom',
+      'certificateValidUntil',
+      'expertise',
+      'status',
+      'phone',
+      'userId',
+    ],
+    updateFields: [
+      'name',
+      'departmentId',
+      'certificateNumber',
+      'certificateValidFrom',
+      'certificateValidUntil',
+      'expertise',
+      'status',
+      'phone',
+      'userId',
+    ],
+    nullable: ['phone', 'userId'],
+  },
+  conflicts: {
+    list: 'conflicts',
+    one: 'conflict',
+    create: 'createConflict',
+    update: 'updateConflict',
+    remove: 'deleteConflict',
+    exportQuery: 'exportConflicts',
+    filterType: 'ConflictFilter',
+    createInputType: 'ConflictInput',
+    updateInputType: 'ConflictUpdateInput',
+    fields: `${STAMPS} inspectorId inspector { id name } targetId target { id name creditCode } reason departmentId`,
+    filters: ['inspectorId', 'targetId'],
+    createFields: ['inspectorId', 'targetId', 'reason'],
+    updateFields: ['reason'],
+    nullable: [],
+  },
+  users: {
+    list: 'users',
+    one: 'user',
+    create: 'createUser',
+    update: 'updateUser',
+    remove: 'deleteUser',
+    exportQuery: 'exportUsers',
+    filterType: 'UserFilter',
+    createInputType: 'UserInput',
+    updateInputType: 'UserUpdateInput',
+    fields: `${STAMPS} username displayName role departmentId department { id name } active`,
+    filters: ['role', 'departmentId'],
+    createFields: ['username', 'displayName', 'password', 'role', 'departmentId'],
+    updateFields: ['displayName', 'role', 'departmentId', 'active', 'password'],
+    nullable: [],
+  },
+};
+
+export function specOf(resource: string): ResourceSpec {
+  const spec = (RESOURCE_SPECS as Record<string, ResourceSpec | undefined>)[resource];
+  if (!spec) throw new Error(`Unknown resource "${resource}"`);
+  return spec;
+}

@@ -1,0 +1,8 @@
+import { Create } from 'react-admin';
+import { TargetForm } from './TargetForm';
+
+export const TargetCreate = () => (
+  <Create redirect="show">
+    <TargetForm />
+  </Create>
+);

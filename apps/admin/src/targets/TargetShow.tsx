@@ -1,0 +1,22 @@
+import { SelectField, Show, SimpleShowLayout, TextArrayField, TextField } from 'react-admin';
+import { riskClassChoices, targetKindChoices, targetStatusChoices } from '../common/choices';
+import { LocalDateField } from '../common/LocalDateField';
+
+export const TargetShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="creditCode" />
+      <SelectField source="kind" choices={targetKindChoices} />
+      <TextField source="legalRepresentative" emptyText="—" />
+      <TextField source="address" emptyText="—" />
+      <TextField source="region" emptyText="—" />
+      <TextField source="contact" emptyText="—" />
+      <SelectField source="riskClass" choices={riskClassChoices} />
+      <SelectField source="status" choices={targetStatusChoices} />
+      <TextArrayField source="targetTypes" />
+      <TextArrayField source="tags" />
+      <LocalDateField source="updatedAt" showTime />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,32 @@
+import { MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@suiji/domain';
+import {
+  BooleanInput,
+  Edit,
+  PasswordInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  minLength,
+  required,
+} from 'react-admin';
+import { roleChoices } from '../common/choices';
+import { DepartmentInput } from '../common/DepartmentInput';
+
+export const UserEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm>
+      <TextInput source="username" readOnly />
+      <TextInput source="displayName" validate={[required(), maxLength(MAX_LENGTH.short)]} />
+      <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <DepartmentInput source="departmentId" validate={required()} />
+      <BooleanInput source="active" />
+      <PasswordInput
+        source="password"
+        label="suiji.password_new"
+        validate={[minLength(PASSWORD_MIN_LENGTH), maxLength(MAX_LENGTH.password)]}
+        autoComplete="new-password"
+      />
+    </SimpleForm>
+  </Edit>
+);
