@@ -297,7 +297,7 @@ async function main(): Promise<void> {
         imported = await runWorker<Task>(
           SELF,
           { kind: 'import', database: importDb.database, file, rows: ROWS },
-          { nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=import-${kind}.cpuprofile`] : [] },
+          { nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [] },
         );
       } finally {
         if (!keep || kind === 'postgresql') await importDb.drop();

@@ -36,23 +36,36 @@ describe('the HTTP server', () => {
   });
 
   it('signs in and answers GraphQL over HTTP with the bearer token', async () => {
-    const login = await (await post({ query: 'mutation { login(username: "admin", password: "admin12345") { token } }' })).json();
+    const login: any = await (await post({ query: 'mutation { login(username: "admin", password: "admin12345") { token } }' })).json();
     const token = login.data.login.token as string;
-    const me = await (await post({ query: '{ me { username } }' }, { authorization: `Bearer ${token}` })).json();
+    const me: any = await (await post({ query: '{ me { username } }' }, { authorization: `Bearer ${token}` })).json();
     expect(me.data.me).toEqual({ username: 'admin' });
   });
 
   it('refuses a malformed Authorization header as unauthenticated, without a stack trace', async () => {
-    const response = await post({ query: '{ me { username } }' }, { authorization: 'Token abc' });
-    const body = await response.json();
+    const response = await post({ query: '{ me { username } }' }, { authorization: 'Token abc', 'accept-language': 'en' });
+    const body: any = await response.json();
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(body.errors[0].message).toMatch(/Bearer <token>/);
     expect(JSON.stringify(body)).not.toContain('stacktrace');
   });
 
+  it('answers in Chinese by default and in English when the reader asks for it', async () => {
+    const query = { query: 'mutation { login(username: "admin", password: "wrong-password") { token } }' };
+    const zh: any = await (await post(query)).json();
+    expect(zh.errors[0].message).toBe('用户名或密码错误：请核对后重试。');
+    expect(zh.errors[0].extensions.text).toBeUndefined();
+    const en: any = await (await post(query, { 'accept-language': 'en-US,en;q=0.9' })).json();
+    expect(en.errors[0].message).toBe('Wrong username or password: check both and try again.');
+    const invalid: any = await (await post({ query: '{ items(page: { page: 1, perPage: 0 }) { total } }' }, { 'accept-language': 'zh-CN' })).json();
+    expect(invalid.errors[0].message).toMatch(/不能小于 1/);
+    const badToken: any = await (await post({ query: '{ me { id } }' }, { authorization: 'Bearer nonsense' })).json();
+    expect(badToken.errors[0]).toMatchObject({ message: '登录凭证无效：请重新登录。', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('says which paging value is wrong', async () => {
-    const response = await post({ query: '{ items(page: { page: 1, perPage: 0 }) { total } }' });
-    const body = await response.json();
+    const response = await post({ query: '{ items(page: { page: 1, perPage: 0 }) { total } }' }, { 'accept-language': 'en' });
+    const body: any = await response.json();
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).toMatch(/perPage/);
   });

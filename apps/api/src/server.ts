@@ -20,7 +20,10 @@ import { createTokenService, TokenError, type TokenService } from './modules/aut
 import { departmentScope } from './modules/department/department.service.js';
 import { User } from './modules/user/user.entity.js';
 import { bootstrap } from './demo/bootstrap.js';
-import { UnauthenticatedError } from './graphql/errors.js';
+import { AppError, UnauthenticatedError } from './graphql/errors.js';
+import { localeOf, localizePlugin } from './graphql/localize.js';
+import { text, type Locale, type Text } from '@suiji/domain';
+import { GraphQLError } from 'graphql';
 
 export interface AppOptions {
   database: Database;
@@ -37,10 +40,10 @@ export interface App {
   orm: MikroORM;
   tokens: TokenService;
   apollo: ApolloServer<Context>;
-  /** Builds a request's context from its Authorization header; throws for a bad token. */
-  contextFor(authorization: string | undefined): Promise<Context>;
-  /** Runs one operation in-process, as an HTTP request with that Authorization header would. */
-  execute(request: GraphQLRequest, authorization?: string): Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** Builds a request's context from its headers; throws an unauthenticated error for a bad token. */
+  contextFor(authorization: string | undefined, locale?: Locale): Promise<Context>;
+  /** Runs one operation in-process, as an HTTP request with those headers would. */
+  execute(request: GraphQLRequest, authorization?: string, locale?: Locale): Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
   express: express.Express;
   listen(port: number, host: string): Promise<Server>;
   close(): Promise<void>;
@@ -52,21 +55,40 @@ export async function createApp(options: AppOptions): Promise<App> {
   await bootstrap(orm.em.fork(), { demo: options.demo ?? false, adminPassword: options.adminPassword ?? null, log });
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
 
-  async function contextFor(authorization: string | undefined): Promise<Context> {
+  async function contextFor(authorization: string | undefined, locale: Locale = 'zh-CN'): Promise<Context> {
+    try {
+      return await identify(authorization, locale);
+    } catch (error) {
+      // Context errors bypass the localizing plugin: answer in the reader's language here.
+      if (error instanceof AppError)
+        throw new GraphQLError((error.extensions.text as Text)[locale], {
+          extensions: { code: error.extensions.code, http: { status: 401 } },
+        });
+      throw error;
+    }
+  }
+
+  async function identify(authorization: string | undefined, locale: Locale): Promise<Context> {
     const em = orm.em.fork();
-    const base: Context = { em, actor: null, user: null, tokens };
+    const base: Context = { em, actor: null, user: null, tokens, locale };
     if (!authorization) return base;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>": sign in again.');
+    if (!match?.[1])
+      throw new UnauthenticatedError(
+        text('The Authorization header must be "Bearer <token>": sign in again.', 'Authorization 请求头应为“Bearer <token>”：请重新登录。'),
+      );
     let userId: string;
     try {
       userId = await tokens.verify(match[1]);
     } catch (error) {
-      if (error instanceof TokenError) throw new UnauthenticatedError(error.message);
+      if (error instanceof TokenError) throw new UnauthenticatedError(error.text);
       throw error;
     }
     const user = await em.findOne(User, { id: userId, deletedAt: null, active: true });
-    if (!user) throw new UnauthenticatedError('This account is no longer active: sign in again or ask an administrator.');
+    if (!user)
+      throw new UnauthenticatedError(
+        text('This account is no longer active: sign in again or ask an administrator.', '该账号已停用：请重新登录或联系管理员。'),
+      );
     const departmentIds = await departmentScope(em, user.department.id);
     return { ...base, user, actor: { id: user.id, role: user.role, departmentIds } };
   }
@@ -74,7 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), localizePlugin],
     introspection: true,
     includeStacktraceInErrorResponses: false,
   });
@@ -88,7 +110,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '60mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => contextFor(req.headers.authorization) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => contextFor(req.headers.authorization, localeOf(req.headers['accept-language'])),
+    }),
   );
   const staticDir = options.adminStaticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
@@ -103,12 +127,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     contextFor,
     express: app,
-    async execute(request, authorization) {
+    async execute(request, authorization, locale) {
       let contextValue: Context;
       try {
-        contextValue = await contextFor(authorization);
+        contextValue = await contextFor(authorization, locale);
       } catch (error) {
-        const e = error as UnauthenticatedError;
+        const e = error as GraphQLError;
         return { errors: [{ message: e.message, extensions: e.extensions }] };
       }
       const response = await apollo.executeOperation(request, { contextValue });

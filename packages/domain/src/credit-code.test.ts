@@ -20,7 +20,8 @@ describe('checkCreditCode', () => {
   it('says how many characters a code of the wrong length has', () => {
     const result = checkCreditCode('91350100M000100Y4');
     expect(result).toMatchObject({ ok: false, problem: { code: 'LENGTH', length: 17 } });
-    if (!result.ok) expect(result.message).toContain('exactly 18');
+    if (!result.ok) expect(result.message.en).toContain('exactly 18');
+    if (!result.ok) expect(result.message['zh-CN']).toContain('应为 18 位');
   });
 
   it('names the position of a letter outside the alphabet', () => {
@@ -42,7 +43,7 @@ describe('checkCreditCode', () => {
   it('says which check character was expected', () => {
     const result = checkCreditCode('91350100M000100Y44');
     expect(result).toMatchObject({ ok: false, problem: { code: 'CHECK', expected: '3', actual: '4' } });
-    if (!result.ok) expect(result.message).toContain('"3"');
+    if (!result.ok) expect(result.message.en).toContain('"3"');
   });
 
   it('detects every single-character substitution', () => {

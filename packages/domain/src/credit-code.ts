@@ -5,6 +5,7 @@
  * organisation code (9), check character (1). The alphabet is 0-9 and the capitals without I, O, S, V, Z.
  * The check character makes the weighted sum of all 18 code values ≡ 0 (mod 31), weights 3^i mod 31.
  */
+import { text, type Text } from './text.js';
 
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
@@ -34,7 +35,7 @@ export type CreditCodeProblem =
   | { code: 'DIVISION'; division: string }
   | { code: 'CHECK'; expected: string; actual: string };
 
-export type CreditCodeCheck = { ok: true; code: string } | { ok: false; problem: CreditCodeProblem; message: string };
+export type CreditCodeCheck = { ok: true; code: string } | { ok: false; problem: CreditCodeProblem; message: Text };
 
 /** Computes the check character for the first 17 characters of a code. Throws on a character outside the alphabet. */
 export function creditCodeCheckCharacter(first17: string): string {
@@ -54,19 +55,26 @@ export function creditCodeCheckCharacter(first17: string): string {
  */
 export function checkCreditCode(input: string): CreditCodeCheck {
   const code = input.trim().toUpperCase();
-  const fail = (problem: CreditCodeProblem, message: string): CreditCodeCheck => ({ ok: false, problem, message });
-  if (code.length === 0) return fail({ code: 'EMPTY' }, 'The credit code is empty: enter the 18-character code.');
+  const fail = (problem: CreditCodeProblem, message: Text): CreditCodeCheck => ({ ok: false, problem, message });
+  if (code.length === 0)
+    return fail({ code: 'EMPTY' }, text('The credit code is empty: enter the 18-character code.', '统一社会信用代码为空：请填写 18 位代码。'));
   if (code.length !== 18)
     return fail(
       { code: 'LENGTH', length: code.length },
-      `The credit code has ${code.length} characters; it must have exactly 18.`,
+      text(
+        `The credit code has ${code.length} characters; it must have exactly 18.`,
+        `统一社会信用代码有 ${code.length} 位，应为 18 位。`,
+      ),
     );
   for (let i = 0; i < 18; i++) {
     const ch = code.charAt(i);
     if (!CREDIT_CODE_ALPHABET.includes(ch))
       return fail(
         { code: 'CHARACTER', position: i + 1, character: ch },
-        `Character ${i + 1} ("${ch}") is not allowed: use digits and capital letters other than I, O, S, V and Z.`,
+        text(
+          `Character ${i + 1} ("${ch}") is not allowed: use digits and capital letters other than I, O, S, V and Z.`,
+          `第 ${i + 1} 位（“${ch}”）不是允许的字符：只能使用数字和除 I、O、S、V、Z 以外的大写字母。`,
+        ),
       );
   }
   const authority = code.charAt(0);
@@ -74,26 +82,38 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   if (categories === undefined)
     return fail(
       { code: 'AUTHORITY', character: authority },
-      `The first character ("${authority}") is not a registration authority: it must be one of 1–9, A, N or Y.`,
+      text(
+        `The first character ("${authority}") is not a registration authority: it must be one of 1–9, A, N or Y.`,
+        `第 1 位（“${authority}”）不是登记管理部门代码：应为 1–9、A、N 或 Y。`,
+      ),
     );
   const category = code.charAt(1);
   if (!categories.includes(category))
     return fail(
       { code: 'CATEGORY', character: category, authority },
-      `The second character ("${category}") is not an entity category of authority "${authority}": expected one of ${categories.split('').join(', ')}.`,
+      text(
+        `The second character ("${category}") is not an entity category of authority "${authority}": expected one of ${categories.split('').join(', ')}.`,
+        `第 2 位（“${category}”）不是登记管理部门“${authority}”的机构类别代码：应为 ${categories.split('').join('、')} 之一。`,
+      ),
     );
   const division = code.slice(2, 8);
   if (!/^\d{6}$/.test(division))
     return fail(
       { code: 'DIVISION', division },
-      `Characters 3–8 ("${division}") must be a six-digit administrative division code.`,
+      text(
+        `Characters 3–8 ("${division}") must be a six-digit administrative division code.`,
+        `第 3–8 位（“${division}”）应为 6 位数字的行政区划代码。`,
+      ),
     );
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   const actual = code.charAt(17);
   if (expected !== actual)
     return fail(
       { code: 'CHECK', expected, actual },
-      `The check character is "${actual}" but the first 17 characters give "${expected}": the code was probably mistyped; compare it with the business licence.`,
+      text(
+        `The check character is "${actual}" but the first 17 characters give "${expected}": the code was probably mistyped; compare it with the business licence.`,
+        `校验码为“${actual}”，但按前 17 位应为“${expected}”：代码可能录入有误，请与营业执照核对。`,
+      ),
     );
   return { ok: true, code };
 }

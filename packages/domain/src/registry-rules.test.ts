@@ -17,16 +17,17 @@ describe('registry rules', () => {
   });
 
   it('bounds ratios, years and texts, saying how to fix them', () => {
-    expect(checkRatioBp('r', -1)?.hint).toMatch(/0 to 10000/);
+    expect(checkRatioBp('r', -1)?.hint.en).toMatch(/0 to 10000/);
+    expect(checkRatioBp('r', -1)?.hint['zh-CN']).toMatch(/0%–100%/);
     expect(checkRatioBp('r', 10_000)).toBeNull();
-    expect(checkYear('y', 1999)?.hint).toMatch(/2000 to 2100/);
-    expect(checkText('name', ' ', 10, true)?.message).toMatch(/empty/);
-    expect(checkText('name', 'x'.repeat(11), 10, true)?.hint).toMatch(/at most 10/);
+    expect(checkYear('y', 1999)?.hint.en).toMatch(/2000 to 2100/);
+    expect(checkText('name', ' ', 10, true)?.message).toEqual({ en: 'name is empty', 'zh-CN': '名称为空' });
+    expect(checkText('name', 'x'.repeat(11), 10, true)?.hint.en).toMatch(/at most 10/);
   });
 
   it('splits and checks label lists', () => {
     expect(splitLabels('土地管理、测绘; 规划，执法')).toEqual(['土地管理', '测绘', '规划', '执法']);
-    expect(checkLabelList('tags', ['a,b'])?.message).toMatch(/comma/);
+    expect(checkLabelList('tags', ['a,b'])?.message.en).toMatch(/comma/);
   });
 
   it('reads and writes ratios as people write them', () => {

@@ -42,7 +42,7 @@ export const authProvider: AuthProvider = {
       const data = await gql<{ login: Session }>(LOGIN, { username, password });
       writeSession(data.login);
     } catch (error) {
-      // Said in the user's language; the API's own message is English.
+      // One message for every refused sign-in, whatever the API said.
       if (error instanceof HttpError && error.status === 401) throw new Error('suiji.login_failed');
       throw error;
     }

@@ -5,6 +5,7 @@
  * refusal) and, for a bad or conflicting input field, the `{ errors }` body react-admin shows under that form input.
  */
 import { HttpError } from 'react-admin';
+import { i18nProvider } from './i18nProvider';
 import { readSession } from './session';
 
 export const GRAPHQL_URL = '/graphql';
@@ -51,7 +52,12 @@ export function toHttpError(errors: GraphQLErrorPayload[], httpStatus = 200): Ht
 
 /** Sends one GraphQL operation and returns its `data`, or throws an `HttpError`. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    // The API words its messages (errors, import reports) in the language the dashboard shows.
+    'Accept-Language': i18nProvider.getLocale(),
+  };
   const session = readSession();
   if (session) headers.Authorization = `Bearer ${session.token}`;
   let response: Response;

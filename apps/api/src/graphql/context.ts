@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Actor } from '@suiji/domain';
+import type { Actor, Locale } from '@suiji/domain';
 import type { TokenService } from '../modules/auth/token.js';
 import type { User } from '../modules/user/user.entity.js';
 
@@ -10,4 +10,6 @@ export interface Context {
   actor: Actor | null;
   user: User | null;
   tokens: TokenService;
+  /** The reader's language, for messages. */
+  locale: Locale;
 }

@@ -1,41 +1,69 @@
 /**
  * The API's errors: a few classes, each with its GraphQL code. Messages say what was wrong and how to
- * fix it, and never reveal whether an account exists.
+ * fix it, in both languages (the response carries the reader's, see `localize.ts`), and never reveal
+ * whether an account exists.
  */
 import { GraphQLError } from 'graphql';
+import { text, type FieldProblem, type Text } from '@suiji/domain';
 
-export class BadInputError extends GraphQLError {
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+/** A GraphQL error whose message exists in both languages; the English one is the default. */
+export abstract class AppError extends GraphQLError {
+  constructor(code: string, message: Text, field?: string) {
+    super(message.en, { extensions: { code, text: message, ...(field ? { field } : {}) } });
   }
 }
 
-export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'Sign in first: this needs a valid login token.') {
-    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+export class BadInputError extends AppError {
+  constructor(message: Text, field?: string) {
+    super('BAD_USER_INPUT', message, field);
   }
 }
 
-export class ForbiddenError extends GraphQLError {
-  constructor(message = 'Your role does not allow this. Ask an administrator if you need it.') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+export class UnauthenticatedError extends AppError {
+  constructor(message = text('Sign in first: this needs a valid login token.', '请先登录：此操作需要有效的登录凭证。')) {
+    super('UNAUTHENTICATED', message);
   }
 }
 
-export class NotFoundError extends GraphQLError {
-  constructor(what: string, id: string) {
-    super(`${what} ${id} does not exist or has been deleted.`, { extensions: { code: 'NOT_FOUND' } });
+export class ForbiddenError extends AppError {
+  constructor(
+    message = text(
+      'Your role does not allow this. Ask an administrator if you need it.',
+      '您的角色无权进行此操作。如确有需要，请联系系统管理员。',
+    ),
+  ) {
+    super('FORBIDDEN', message);
   }
 }
 
-export class ConflictError extends GraphQLError {
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } });
+export class NotFoundError extends AppError {
+  constructor(what: Text, id: string) {
+    super('NOT_FOUND', text(`${what.en} ${id} does not exist or has been deleted.`, `${what['zh-CN']} ${id} 不存在或已删除。`));
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: Text, field?: string) {
+    super('CONFLICT', message, field);
   }
 }
 
 /** Throws the first of the domain's field problems as a bad-input error. */
-export function throwIfProblems(problems: readonly { field: string; message: string; hint: string }[]): void {
+export function throwIfProblems(problems: readonly FieldProblem[]): void {
   const first = problems[0];
-  if (first) throw new BadInputError(`${first.message}. ${first.hint}`, first.field);
+  if (first)
+    throw new BadInputError(
+      text(`${first.message.en}. ${first.hint.en}`, `${first.message['zh-CN']}。${first.hint['zh-CN']}`),
+      first.field,
+    );
 }
+
+/** Things the API names in its messages. */
+export const NOUNS = {
+  department: text('Department', '部门'),
+  item: text('Inspection item', '抽查事项'),
+  target: text('Target', '检查对象'),
+  inspector: text('Inspector', '执法检查人员'),
+  conflict: text('Conflict', '回避关系'),
+  user: text('User', '用户'),
+} as const;

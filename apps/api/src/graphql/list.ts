@@ -4,7 +4,7 @@
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Max, MaxLength, Min } from 'class-validator';
 import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_LENGTH } from '@suiji/domain';
+import { MAX_LENGTH, text } from '@suiji/domain';
 import { SortOrder } from './enums.js';
 import { BadInputError } from './errors.js';
 
@@ -99,7 +99,10 @@ export async function listEntities<T extends object>(
   const sortField = options.sort?.field ?? options.sortable[0]!;
   if (!options.sortable.includes(sortField as keyof T & string))
     throw new BadInputError(
-      `Cannot sort by "${sortField}": sort by one of ${options.sortable.join(', ')}.`,
+      text(
+        `Cannot sort by "${sortField}": sort by one of ${options.sortable.join(', ')}.`,
+        `不能按“${sortField}”排序：请按以下字段之一排序：${options.sortable.join('、')}。`,
+      ),
       'sort',
     );
   const orderBy = { [sortField]: options.sort?.order ?? 'ASC', id: 'ASC' } as QueryOrderMap<T>;

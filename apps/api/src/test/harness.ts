@@ -75,7 +75,7 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     log: () => {},
   });
   const gql: TestApp['gql'] = async (query, variables, token) =>
-    (await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined)) as never;
+    (await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, 'en')) as never;
   const ok: TestApp['ok'] = async (query, variables, token) => {
     const result = await gql(query, variables, token);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);

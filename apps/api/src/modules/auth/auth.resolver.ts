@@ -1,6 +1,6 @@
 import { MaxLength } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { MAX_LENGTH } from '@suiji/domain';
+import { MAX_LENGTH, text } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
 import { UnauthenticatedError } from '../../graphql/errors.js';
 import { Open } from '../../graphql/policy.js';
@@ -41,7 +41,7 @@ export class AuthResolver {
     async login(@Ctx() { em, tokens }: Context, @Args(() => LoginArgs) { username, password }: LoginArgs): Promise<AuthPayload> {
       const user = await em.findOne(User, { username: username.trim(), deletedAt: null, active: true });
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) throw new UnauthenticatedError('Wrong username or password: check both and try again.');
+      if (!user || !ok) throw new UnauthenticatedError(text('Wrong username or password: check both and try again.', '用户名或密码错误：请核对后重试。'));
       return { ...(await tokens.sign(user.id)), user };
     }
 

@@ -2,6 +2,7 @@
  * Login tokens: HS256-signed JWTs that expire.
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
+import { text, type Text } from '@suiji/domain';
 
 export interface TokenService {
   sign(userId: string): Promise<{ token: string; expiresAt: Date }>;
@@ -9,7 +10,12 @@ export interface TokenService {
   verify(token: string): Promise<string>;
 }
 
-export class TokenError extends Error {}
+/** Why a token was refused, in both languages. */
+export class TokenError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
 
 export function createTokenService(secret: string, ttlSeconds: number): TokenService {
   const key = new TextEncoder().encode(secret);
@@ -28,12 +34,12 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { issuer: 'suiji', algorithms: ['HS256'] });
-        if (!payload.sub) throw new TokenError('The login token names no user: sign in again.');
+        if (!payload.sub) throw new TokenError(text('The login token names no user: sign in again.', '登录凭证未指明用户：请重新登录。'));
         return payload.sub;
       } catch (error) {
         if (error instanceof TokenError) throw error;
-        if (error instanceof errors.JWTExpired) throw new TokenError('Your login has expired: sign in again.');
-        throw new TokenError('The login token is not valid: sign in again.');
+        if (error instanceof errors.JWTExpired) throw new TokenError(text('Your login has expired: sign in again.', '登录已过期：请重新登录。'));
+        throw new TokenError(text('The login token is not valid: sign in again.', '登录凭证无效：请重新登录。'));
       }
     },
   };

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { scopeOf } from '@suiji/domain';
+import { scopeOf, text } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
-import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { containsText, listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Inspector } from '../inspector/inspector.entity.js';
@@ -61,13 +61,13 @@ export async function showConflict(ctx: Context, id: string): Promise<Conflict |
 export async function createConflict(ctx: Context, input: ConflictInput): Promise<Conflict> {
   const { em } = ctx;
   const inspector = await em.findOne(Inspector, { id: input.inspectorId, deletedAt: null });
-  if (!inspector) throw new BadInputError(`Inspector ${input.inspectorId} does not exist or has been deleted.`, 'inspectorId');
+  if (!inspector) throw new BadInputError(text(`Inspector ${input.inspectorId} does not exist or has been deleted.`, `执法检查人员 ${input.inspectorId} 不存在或已删除。`), 'inspectorId');
   assertRecordAccess(ctx, 'create', 'conflicts', { departmentId: inspector.department.id });
   const target = await em.findOne(Target, { id: input.targetId, deletedAt: null });
-  if (!target) throw new BadInputError(`Target ${input.targetId} does not exist or has been deleted.`, 'targetId');
+  if (!target) throw new BadInputError(text(`Target ${input.targetId} does not exist or has been deleted.`, `检查对象 ${input.targetId} 不存在或已删除。`), 'targetId');
   const existing = await em.findOne(Conflict, { inspector, target });
   if (existing && !existing.deletedAt)
-    throw new ConflictError(`${inspector.name} is already recorded as in conflict with "${target.name}".`, 'targetId');
+    throw new ConflictError(text(`${inspector.name} is already recorded as in conflict with "${target.name}".`, `已登记 ${inspector.name} 与“${target.name}”的回避关系。`), 'targetId');
   // A conflict that was deleted and is declared again comes back, so history keeps one row per pair.
   const conflict = existing ?? em.create(Conflict, { inspector, target, reason: input.reason.trim() });
   conflict.reason = input.reason.trim();
@@ -78,7 +78,7 @@ export async function createConflict(ctx: Context, input: ConflictInput): Promis
 
 async function findForChange(ctx: Context, id: string, action: 'edit' | 'delete'): Promise<Conflict> {
   const conflict = await loadConflict(ctx, id);
-  if (!conflict) throw new NotFoundError('Conflict', id);
+  if (!conflict) throw new NotFoundError(NOUNS.conflict, id);
   assertRecordAccess(ctx, action, 'conflicts', conflict);
   return conflict;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { ConflictError, BadInputError, NotFoundError } from '../../graphql/errors.js';
+import { text } from '@suiji/domain';
+import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
@@ -25,7 +26,7 @@ export async function departmentScope(em: EntityManager, departmentId: string): 
 
 export async function findDepartment(em: EntityManager, id: string): Promise<Department> {
   const department = await em.findOne(Department, { id, deletedAt: null });
-  if (!department) throw new NotFoundError('Department', id);
+  if (!department) throw new NotFoundError(NOUNS.department, id);
   return department;
 }
 
@@ -53,7 +54,10 @@ async function assertCodeFree(em: EntityManager, code: string, exceptId?: string
   const other = await em.findOne(Department, { code, id: { $ne: exceptId ?? '' } });
   if (other)
     throw new ConflictError(
-      `Department code "${code}" is already used by "${other.name}"${other.deletedAt ? ' (deleted)' : ''}: choose another code.`,
+      text(
+        `Department code "${code}" is already used by "${other.name}"${other.deletedAt ? ' (deleted)' : ''}: choose another code.`,
+        `部门编码“${code}”已被“${other.name}”${other.deletedAt ? '（已删除）' : ''}使用：请换一个编码。`,
+      ),
       'code',
     );
 }
@@ -65,14 +69,14 @@ async function resolveParent(
   selfId?: string,
 ): Promise<Department | null> {
   if (kind === 'DEPARTMENT') {
-    if (parentId) throw new BadInputError('A department has no parent: clear the parent, or make this a 股室 or 所.', 'parentId');
+    if (parentId) throw new BadInputError(text('A department has no parent: clear the parent, or make this a 股室 or 所.', '部门没有上级：请清空上级部门，或将其设为股室或所。'), 'parentId');
     return null;
   }
-  if (!parentId) throw new BadInputError('A 股室 or 所 belongs to a department: choose its parent.', 'parentId');
+  if (!parentId) throw new BadInputError(text('A 股室 or 所 belongs to a department: choose its parent.', '股室或所须隶属于一个部门：请选择上级部门。'), 'parentId');
   const parent = await em.findOne(Department, { id: parentId, deletedAt: null });
-  if (!parent) throw new BadInputError(`Parent department ${parentId} does not exist or has been deleted.`, 'parentId');
+  if (!parent) throw new BadInputError(text(`Parent department ${parentId} does not exist or has been deleted.`, `上级部门 ${parentId} 不存在或已删除。`), 'parentId');
   for (let p: Department | null = parent; p; p = p.parent ? await em.findOne(Department, p.parent.id) : null) {
-    if (p.id === selfId) throw new BadInputError('A department cannot be placed under itself or its own unit.', 'parentId');
+    if (p.id === selfId) throw new BadInputError(text('A department cannot be placed under itself or its own unit.', '部门不能隶属于自身或其下级单位。'), 'parentId');
   }
   return parent;
 }
@@ -113,7 +117,10 @@ export async function deleteDepartment(em: EntityManager, id: string): Promise<D
   ]);
   if (units + users + inspectors + items > 0)
     throw new ConflictError(
-      `"${department.name}" still has ${units} units, ${users} users, ${inspectors} inspectors and ${items} items: move or delete them first.`,
+      text(
+        `"${department.name}" still has ${units} units, ${users} users, ${inspectors} inspectors and ${items} items: move or delete them first.`,
+        `“${department.name}”下仍有 ${units} 个下级单位、${users} 个用户、${inspectors} 名执法检查人员和 ${items} 个抽查事项：请先移走或删除。`,
+      ),
     );
   department.deletedAt = new Date();
   await em.flush();

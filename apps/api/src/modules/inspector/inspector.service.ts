@@ -6,11 +6,12 @@ import {
   checkText,
   problems,
   scopeOf,
+  text,
   type FieldProblem,
 } from '@suiji/domain';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
-import { BadInputError, ConflictError, NotFoundError, throwIfProblems } from '../../graphql/errors.js';
+import { BadInputError, ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
@@ -70,7 +71,7 @@ export function listInspectors(ctx: Context, filter: InspectorFilter = {}, sort?
 
 export async function findInspector(em: EntityManager, id: string): Promise<Inspector> {
   const inspector = await em.findOne(Inspector, { id, deletedAt: null });
-  if (!inspector) throw new NotFoundError('Inspector', id);
+  if (!inspector) throw new NotFoundError(NOUNS.inspector, id);
   return inspector;
 }
 
@@ -85,7 +86,10 @@ async function assertCertificateFree(em: EntityManager, certificateNumber: strin
   const other = await em.findOne(Inspector, { certificateNumber, id: { $ne: exceptId } });
   if (other)
     throw new ConflictError(
-      `Certificate ${certificateNumber} is already registered for ${other.name}${other.deletedAt ? ' (deleted)' : ''}: check the number.`,
+      text(
+        `Certificate ${certificateNumber} is already registered for ${other.name}${other.deletedAt ? ' (deleted)' : ''}: check the number.`,
+        `执法证号 ${certificateNumber} 已登记给 ${other.name}${other.deletedAt ? '（已删除）' : ''}：请核对证号。`,
+      ),
       'certificateNumber',
     );
 }
@@ -93,11 +97,11 @@ async function assertCertificateFree(em: EntityManager, certificateNumber: strin
 async function references(em: EntityManager, fields: InspectorFields) {
   const department = await em.findOne(Department, { id: fields.departmentId, deletedAt: null });
   if (!department)
-    throw new BadInputError(`Department ${fields.departmentId} does not exist or has been deleted: choose another.`, 'departmentId');
+    throw new BadInputError(text(`Department ${fields.departmentId} does not exist or has been deleted: choose another.`, `部门 ${fields.departmentId} 不存在或已删除：请另选。`), 'departmentId');
   let user: User | null = null;
   if (fields.userId) {
     user = await em.findOne(User, { id: fields.userId, deletedAt: null });
-    if (!user) throw new BadInputError(`User ${fields.userId} does not exist or has been deleted.`, 'userId');
+    if (!user) throw new BadInputError(text(`User ${fields.userId} does not exist or has been deleted.`, `用户 ${fields.userId} 不存在或已删除。`), 'userId');
   }
   return { department, user };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { text } from '@suiji/domain';
+import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { Department } from '../department/department.entity.js';
 import { InspectionItem } from './item.entity.js';
@@ -7,7 +8,7 @@ import type { ItemFilter, ItemInput, ItemUpdateInput } from './item.input.js';
 
 export async function findItem(em: EntityManager, id: string): Promise<InspectionItem> {
   const item = await em.findOne(InspectionItem, { id, deletedAt: null });
-  if (!item) throw new NotFoundError('Inspection item', id);
+  if (!item) throw new NotFoundError(NOUNS.item, id);
   return item;
 }
 
@@ -29,7 +30,7 @@ export function listItems(em: EntityManager, filter: ItemFilter = {}, sort?: Sor
 
 async function department(em: EntityManager, id: string): Promise<Department> {
   const found = await em.findOne(Department, { id, deletedAt: null });
-  if (!found) throw new BadInputError(`Department ${id} does not exist or has been deleted: choose another.`, 'departmentId');
+  if (!found) throw new BadInputError(text(`Department ${id} does not exist or has been deleted: choose another.`, `部门 ${id} 不存在或已删除：请另选。`), 'departmentId');
   return found;
 }
 
@@ -37,13 +38,16 @@ async function assertNameFree(em: EntityManager, year: number, departmentId: str
   const other = await em.findOne(InspectionItem, { year, department: departmentId, name, id: { $ne: exceptId } });
   if (other)
     throw new ConflictError(
-      `The ${year} list of this department already has an item named "${name}"${other.deletedAt ? ' (deleted)' : ''}: use another name or edit that item.`,
+      text(
+        `The ${year} list of this department already has an item named "${name}"${other.deletedAt ? ' (deleted)' : ''}: use another name or edit that item.`,
+        `该部门 ${year} 年度清单中已有名为“${name}”的事项${other.deletedAt ? '（已删除）' : ''}：请换一个名称或编辑该事项。`,
+      ),
       'name',
     );
 }
 
 function distinctMethods(methods: InspectionItem['methods']): InspectionItem['methods'] {
-  if (methods.length === 0) throw new BadInputError('Choose at least one inspection method.', 'methods');
+  if (methods.length === 0) throw new BadInputError(text('Choose at least one inspection method.', '请至少选择一种检查方式。'), 'methods');
   return [...new Set(methods)];
 }
 

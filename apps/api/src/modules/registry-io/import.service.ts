@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { splitLabels, type FieldProblem } from '@suiji/domain';
+import { splitLabels, text, type FieldProblem, type Text } from '@suiji/domain';
 import { BadInputError } from '../../graphql/errors.js';
 import { Department } from '../department/department.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
@@ -27,7 +27,7 @@ import {
   normaliseDate,
   type ColumnSpec,
 } from './columns.js';
-import type { ImportReport, ImportRowError } from './registry-io.types.js';
+import type { ImportOutcome, RowProblem } from './registry-io.types.js';
 import { readSheet, sheetFormat, type SheetRow } from './spreadsheet.js';
 
 const INSERT_CHUNK = 500;
@@ -36,7 +36,7 @@ const LOOKUP_CHUNK = 500;
 /** Decodes the upload and checks that it is a sheet with the needed header. */
 async function* rowsOf(filename: string, contentBase64: string): AsyncGenerator<SheetRow> {
   const content = Buffer.from(contentBase64, 'base64');
-  if (content.length === 0) throw new BadInputError(`${filename} is empty: choose the filled-in sheet.`, 'file');
+  if (content.length === 0) throw new BadInputError(text(`${filename} is empty: choose the filled-in sheet.`, `${filename} 是空文件：请选择已填写的表格。`), 'file');
   yield* readSheet(sheetFormat(filename, content), content);
 }
 
@@ -50,8 +50,8 @@ async function parse<K extends string, T>(
   filename: string,
   contentBase64: string,
   specs: readonly ColumnSpec<K>[],
-  build: (cell: (key: K) => string, problem: (key: K, message: string, hint?: string) => void) => T | null,
-  errors: ImportRowError[],
+  build: (cell: (key: K) => string, problem: (key: K, message: Text, hint?: Text) => void) => T | null,
+  errors: RowProblem[],
 ): Promise<{ parsed: Parsed<T>[]; rows: number }> {
   const parsed: Parsed<T>[] = [];
   let rows = 0;
@@ -62,7 +62,7 @@ async function parse<K extends string, T>(
       header = cells;
       const match = matchHeader(specs, cells);
       for (const spec of match.missing)
-        errors.push({ row, column: spec.header, message: `The column "${spec.header}" is missing`, hint: `Add a column headed "${spec.header}". ${spec.hint}`.trim() });
+        errors.push({ row, column: spec.header, message: text(`The column "${spec.header}" is missing`, `缺少“${spec.header}”列`), hint: text(`Add a column headed "${spec.header}". ${spec.hint.en}`.trim(), `请添加标题为“${spec.header}”的列。${spec.hint['zh-CN']}`) });
       if (match.missing.length > 0) return { parsed, rows };
       index = match.index;
       continue;
@@ -71,12 +71,12 @@ async function parse<K extends string, T>(
     rows++;
     const at = index;
     const cell = (key: K) => cells[at.get(key) ?? -1] ?? '';
-    const problem = (key: K, message: string, hint?: string) =>
+    const problem = (key: K, message: Text, hint?: Text) =>
       errors.push({ row, column: header[at.get(key) ?? -1] ?? specs.find((s) => s.key === key)?.header ?? key, message, hint: hint ?? specs.find((s) => s.key === key)?.hint ?? null });
     const fields = build(cell, problem);
     if (fields !== null) parsed.push({ row, fields });
   }
-  if (index === null) errors.push({ row: 1, column: null, message: 'The sheet is empty', hint: 'Put the header in row 1 and one record per row below it.' });
+  if (index === null) errors.push({ row: 1, column: null, message: text('The sheet is empty', '表格为空'), hint: text('Put the header in row 1 and one record per row below it.', '请在第 1 行填写标题，其下每行一条记录。') });
   return { parsed, rows };
 }
 
@@ -84,13 +84,13 @@ function reportProblems<K extends string>(
   row: number,
   problems: FieldProblem[],
   specs: readonly ColumnSpec<K>[],
-  errors: ImportRowError[],
+  errors: RowProblem[],
   headerOf: (key: string) => string,
 ): void {
   for (const p of problems) errors.push({ row, column: headerOf(p.field) ?? specs.find((s) => s.key === p.field)?.header ?? p.field, message: p.message, hint: p.hint });
 }
 
-function report(errors: ImportRowError[], rows: number, imported: number): ImportReport {
+function report(errors: RowProblem[], rows: number, imported: number): ImportOutcome {
   errors.sort((a, b) => a.row - b.row);
   return { ok: errors.length === 0, imported: errors.length === 0 ? imported : 0, rows, errors };
 }
@@ -121,16 +121,16 @@ async function insertChunks(em: EntityManager, entity: typeof Target | typeof In
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await em.insertMany(entity as never, rows.slice(i, i + INSERT_CHUNK));
 }
 
-export async function importTargets(em: EntityManager, filename: string, contentBase64: string): Promise<ImportReport> {
-  const errors: ImportRowError[] = [];
+export async function importTargets(em: EntityManager, filename: string, contentBase64: string): Promise<ImportOutcome> {
+  const errors: RowProblem[] = [];
   const header = headerOf(TARGET_COLUMNS);
   const { parsed, rows } = await parse(filename, contentBase64, TARGET_COLUMNS, (cell, problem) => {
     const kind = enumValue(TARGET_KINDS, 'targetKind', cell('kind'));
     const riskClass = enumValue(RISK_CLASSES, 'riskClass', cell('riskClass'));
     const status = cell('status') === '' ? 'ACTIVE' : enumValue(TARGET_STATUSES, 'targetStatus', cell('status'));
-    if (!kind) problem('kind', `"${cell('kind')}" is not a target kind`);
-    if (!riskClass) problem('riskClass', `"${cell('riskClass')}" is not a risk class`);
-    if (!status) problem('status', `"${cell('status')}" is not a status`);
+    if (!kind) problem('kind', text(`"${cell('kind')}" is not a target kind`, `“${cell('kind')}”不是有效的对象类别`));
+    if (!riskClass) problem('riskClass', text(`"${cell('riskClass')}" is not a risk class`, `“${cell('riskClass')}”不是有效的信用风险分类`));
+    if (!status) problem('status', text(`"${cell('status')}" is not a status`, `“${cell('status')}”不是有效的状态`));
     const fields: TargetFields = {
       name: cell('name'),
       creditCode: cell('creditCode'),
@@ -158,7 +158,7 @@ export async function importTargets(em: EntityManager, filename: string, content
     const normal = normaliseTarget(fields);
     const first = firstRowOf.get(normal.creditCode);
     if (first !== undefined) {
-      errors.push({ row, column: header('creditCode'), message: `credit code ${normal.creditCode} is also in row ${first}`, hint: 'Keep one row per target.' });
+      errors.push({ row, column: header('creditCode'), message: text(`credit code ${normal.creditCode} is also in row ${first}`, `统一社会信用代码 ${normal.creditCode} 与第 ${first} 行重复`), hint: text('Keep one row per target.', '每个检查对象只保留一行。') });
       continue;
     }
     firstRowOf.set(normal.creditCode, row);
@@ -167,9 +167,9 @@ export async function importTargets(em: EntityManager, filename: string, content
   const taken = await existing(em, 'target', 'credit_code', [...firstRowOf.keys()]);
   for (const { row, fields } of valid)
     if (taken.has(fields.creditCode))
-      errors.push({ row, column: header('creditCode'), message: `credit code ${fields.creditCode} is already in the registry`, hint: 'Remove the row, or edit the existing target instead.' });
+      errors.push({ row, column: header('creditCode'), message: text(`credit code ${fields.creditCode} is already in the registry`, `统一社会信用代码 ${fields.creditCode} 已在名录库中`), hint: text('Remove the row, or edit the existing target instead.', '请删除该行，或直接编辑已有的检查对象。') });
   if (errors.length > 0 || valid.length === 0) {
-    if (errors.length === 0) errors.push({ row: 2, column: null, message: 'The sheet has no records', hint: 'Fill in one target per row below the header.' });
+    if (errors.length === 0) errors.push({ row: 2, column: null, message: text('The sheet has no records', '表格中没有记录'), hint: text('Fill in one target per row below the header.', '请在标题行下每行填写一个检查对象。') });
     return report(errors, rows, 0);
   }
   const now = new Date();
@@ -190,8 +190,8 @@ export async function importTargets(em: EntityManager, filename: string, content
   return report(errors, rows, valid.length);
 }
 
-export async function importInspectors(em: EntityManager, filename: string, contentBase64: string): Promise<ImportReport> {
-  const errors: ImportRowError[] = [];
+export async function importInspectors(em: EntityManager, filename: string, contentBase64: string): Promise<ImportOutcome> {
+  const errors: RowProblem[] = [];
   const header = headerOf(INSPECTOR_COLUMNS);
   const departments = await em.find(Department, { deletedAt: null });
   const departmentByKey = new Map<string, Department>();
@@ -202,8 +202,8 @@ export async function importInspectors(em: EntityManager, filename: string, cont
   const { parsed, rows } = await parse(filename, contentBase64, INSPECTOR_COLUMNS, (cell, problem) => {
     const department = departmentByKey.get(cell('department').trim()) ?? departmentByKey.get(cell('department').trim().toUpperCase());
     const status = cell('status') === '' ? 'ON_DUTY' : enumValue(INSPECTOR_STATUSES, 'inspectorStatus', cell('status'));
-    if (!department) problem('department', `"${cell('department')}" is not a department`, 'Give the department’s code or its exact name, as on the departments page.');
-    if (!status) problem('status', `"${cell('status')}" is not an inspector status`);
+    if (!department) problem('department', text(`"${cell('department')}" is not a department`, `“${cell('department')}”不是已登记的部门`), text('Give the department’s code or its exact name, as on the departments page.', '请填写部门页面上的部门编码或部门全称。'));
+    if (!status) problem('status', text(`"${cell('status')}" is not an inspector status`, `“${cell('status')}”不是有效的在岗状态`));
     if (!department || !status) return null;
     const fields: InspectorFields = {
       name: cell('name'),
@@ -229,7 +229,7 @@ export async function importInspectors(em: EntityManager, filename: string, cont
     const number = fields.certificateNumber.trim();
     const first = firstRowOf.get(number);
     if (first !== undefined) {
-      errors.push({ row, column: header('certificateNumber'), message: `certificate ${number} is also in row ${first}`, hint: 'Keep one row per inspector.' });
+      errors.push({ row, column: header('certificateNumber'), message: text(`certificate ${number} is also in row ${first}`, `执法证号 ${number} 与第 ${first} 行重复`), hint: text('Keep one row per inspector.', '每名人员只保留一行。') });
       continue;
     }
     firstRowOf.set(number, row);
@@ -238,9 +238,9 @@ export async function importInspectors(em: EntityManager, filename: string, cont
   const taken = await existing(em, 'inspector', 'certificate_number', [...firstRowOf.keys()]);
   for (const { row, fields } of valid)
     if (taken.has(fields.certificateNumber.trim()))
-      errors.push({ row, column: header('certificateNumber'), message: `certificate ${fields.certificateNumber} is already in the registry`, hint: 'Remove the row, or edit the existing inspector instead.' });
+      errors.push({ row, column: header('certificateNumber'), message: text(`certificate ${fields.certificateNumber} is already in the registry`, `执法证号 ${fields.certificateNumber} 已在名录库中`), hint: text('Remove the row, or edit the existing inspector instead.', '请删除该行，或直接编辑已有的人员。') });
   if (errors.length > 0 || valid.length === 0) {
-    if (errors.length === 0) errors.push({ row: 2, column: null, message: 'The sheet has no records', hint: 'Fill in one inspector per row below the header.' });
+    if (errors.length === 0) errors.push({ row: 2, column: null, message: text('The sheet has no records', '表格中没有记录'), hint: text('Fill in one inspector per row below the header.', '请在标题行下每行填写一名人员。') });
     return report(errors, rows, 0);
   }
   const now = new Date();

@@ -56,6 +56,14 @@ describe('importing targets', () => {
     expect(await total()).toBe(before);
   });
 
+  it('reports bad rows in Chinese to a Chinese reader', async () => {
+    const content = csv([HEADER.slice(0, 9), ['错代码公司', '123', '企业', '', '', '八台镇', '', '', 'Q']]);
+    const result: any = await t.app.execute({ query: IMPORT_TARGETS, variables: { f: { filename: 'x.csv', contentBase64: content } } }, `Bearer ${admin}`, 'zh-CN');
+    const errors = result.data.importTargets.errors;
+    expect(errors.map((e: { message: string }) => e.message)).toEqual(['“Q”不是有效的信用风险分类']);
+    expect(errors[0].hint).toBe('应为 A、B、C 或 D。');
+  });
+
   it('imports a good .xlsx sheet entirely', async () => {
     const before = await total();
     const rows = Array.from({ length: 50 }, (_, i) => [`批量公司${i}`, code(100 + i), '企业', '', '', '尚店镇', '', '', 'C', '', '企业']);

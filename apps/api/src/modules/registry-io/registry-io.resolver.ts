@@ -9,20 +9,20 @@ import { TargetFilter } from '../target/target.input.js';
 import { UserFilter } from '../user/user.input.js';
 import * as exports from './export.service.js';
 import * as imports from './import.service.js';
-import { FileDownload, FileInput, ImportRegistry, ImportReport } from './registry-io.types.js';
+import { FileDownload, FileInput, ImportRegistry, ImportReport, reportIn } from './registry-io.types.js';
 
 @Resolver()
 export class RegistryIoResolver {
   @Policy('import', 'targets')
   @Mutation(() => ImportReport, { description: 'Imports targets from .xlsx or .csv: all rows or none' })
-  importTargets(@Ctx() { em }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    return imports.importTargets(em, file.filename, file.contentBase64);
+  async importTargets(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
+    return reportIn(locale, await imports.importTargets(em, file.filename, file.contentBase64));
   }
 
   @Policy('import', 'inspectors')
   @Mutation(() => ImportReport, { description: 'Imports inspectors from .xlsx or .csv: all rows or none' })
-  importInspectors(@Ctx() { em }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    return imports.importInspectors(em, file.filename, file.contentBase64);
+  async importInspectors(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
+    return reportIn(locale, await imports.importInspectors(em, file.filename, file.contentBase64));
   }
 
   @Policy('import', 'targets')

@@ -1,5 +1,6 @@
 import { MaxLength, MinLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Locale, Text } from '@suiji/domain';
 
 /** Largest accepted upload, as base64 text (about 30 MB of file). */
 export const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
@@ -56,6 +57,30 @@ export class ImportReport {
 
   @Field(() => [ImportRowError])
   errors!: ImportRowError[];
+}
+
+/** A row problem as the importer finds it, in both languages. */
+export interface RowProblem {
+  row: number;
+  column: string | null;
+  message: Text;
+  hint: Text | null;
+}
+
+/** The importer's outcome before it is put in the reader's language. */
+export interface ImportOutcome {
+  ok: boolean;
+  imported: number;
+  rows: number;
+  errors: RowProblem[];
+}
+
+/** The outcome in the reader's language. */
+export function reportIn(locale: Locale, outcome: ImportOutcome): ImportReport {
+  return {
+    ...outcome,
+    errors: outcome.errors.map((e) => ({ ...e, message: e.message[locale], hint: e.hint?.[locale] || null })),
+  };
 }
 
 export enum ImportRegistry {

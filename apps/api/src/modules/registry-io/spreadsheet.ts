@@ -2,8 +2,12 @@
  * Reading and writing the registries' spreadsheets (.xlsx and .csv) with exceljs. Reading streams the
  * sheet, so a 100,000-row file does not become a 100,000-row object tree.
  */
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { text } from '@suiji/domain';
 import { BadInputError } from '../../graphql/errors.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -18,14 +22,14 @@ export function sheetFormat(filename: string, content: Buffer): SheetFormat {
   const lower = filename.toLowerCase();
   const zip = content.length >= 4 && content.readUInt32LE(0) === 0x04034b50;
   if (lower.endsWith('.xlsx')) {
-    if (!zip) throw new BadInputError(`${filename} is not a real .xlsx file: save it again as Excel Workbook (.xlsx).`, 'file');
+    if (!zip) throw new BadInputError(text(`${filename} is not a real .xlsx file: save it again as Excel Workbook (.xlsx).`, `${filename} 不是有效的 .xlsx 文件：请另存为 Excel 工作簿（.xlsx）。`), 'file');
     return 'xlsx';
   }
   if (lower.endsWith('.csv')) {
-    if (zip) throw new BadInputError(`${filename} is a spreadsheet workbook, not CSV: rename it to .xlsx or save it as CSV.`, 'file');
+    if (zip) throw new BadInputError(text(`${filename} is a spreadsheet workbook, not CSV: rename it to .xlsx or save it as CSV.`, `${filename} 是 Excel 工作簿而不是 CSV：请改名为 .xlsx 或另存为 CSV。`), 'file');
     return 'csv';
   }
-  throw new BadInputError(`${filename} is neither .xlsx nor .csv: save the sheet in one of those formats.`, 'file');
+  throw new BadInputError(text(`${filename} is neither .xlsx nor .csv: save the sheet in one of those formats.`, `${filename} 既不是 .xlsx 也不是 .csv：请另存为其中一种格式。`), 'file');
 }
 
 /** Text of a cell as a person would read it; dates become YYYY-MM-DD. */
@@ -53,6 +57,30 @@ export async function* readSheet(format: SheetFormat, content: Buffer): AsyncGen
     yield* readCsv(content.toString('utf8').replace(/^\uFEFF/, ''));
     return;
   }
+  // The fast reader yields exactly what exceljs's streaming reader would; whatever it does not handle
+  // (zip64, encryption, CDATA, unknown entities, odd cell references...) goes to exceljs, skipping the
+  // rows already yielded.
+  let yielded = 0;
+  const fast = await openXlsx(content);
+  if (fast) {
+    try {
+      for await (const row of fast) {
+        yield row;
+        yielded++;
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+    }
+  }
+  let skip = yielded;
+  for await (const row of readSheetWithExcelJs(content)) {
+    if (skip > 0) skip--;
+    else yield row;
+  }
+}
+
+async function* readSheetWithExcelJs(content: Buffer): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -69,6 +97,406 @@ export async function* readSheet(format: SheetFormat, content: Buffer): AsyncGen
     }
     return;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fast .xlsx reading: the zip's central directory, zlib, and a small XML tokenizer that replays the
+// events exceljs's streaming reader acts on, with the same rules (styles and workbook properties are
+// parsed by exceljs's own classes). About ten times faster than the exceljs stream, far less garbage.
+
+/** Thrown when the fast reader meets something it leaves to exceljs. */
+class Unsupported extends Error {}
+
+const require = createRequire(import.meta.url);
+// exceljs's internals, so that number formats, dates and entity decoding follow exactly its rules.
+const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform.js') as new () => {
+  init(): void;
+  parseStream(stream: Readable): Promise<unknown>;
+  getStyleModel(id: number): { numFmt?: string } | null;
+};
+const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform.js') as new () => {
+  parseStream(stream: Readable): Promise<unknown>;
+  map: { workbookPr: { model?: { date1904?: boolean } } };
+};
+const excelUtils = require('exceljs/lib/utils/utils.js') as {
+  isDateFmt(fmt: string | undefined): boolean;
+  excelToDate(value: number, date1904: boolean | undefined): Date;
+  xmlDecode(text: string): string;
+};
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  offset: number;
+  compressedSize: number;
+}
+
+/** The entries of a zip held in memory, in file order; null when it needs more than this reads. */
+function zipEntries(zip: Buffer): ZipEntry[] | null {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--)
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return null;
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  if (count === 0xffff || at === 0xffffffff) return null; // zip64
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
+    const flags = zip.readUInt16LE(at + 8);
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || local === 0xffffffff) return null;
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) return null;
+    const offset = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    if (offset + compressedSize > zip.length) return null;
+    entries.push({ name, method, offset, compressedSize });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries.sort((a, b) => a.offset - b.offset);
+}
+
+function entryData(zip: Buffer, entry: ZipEntry): Buffer {
+  const data = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
+  return entry.method === 0 ? data : inflateRawSync(data);
+}
+
+async function* entryText(zip: Buffer, entry: ZipEntry): AsyncGenerator<string> {
+  const data = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
+  const decoder = new StringDecoder('utf8');
+  const chunks = entry.method === 0 ? Readable.from([data]) : Readable.from([data]).pipe(createInflateRaw({ chunkSize: 1 << 20 }));
+  try {
+    for await (const chunk of chunks) yield decoder.write(chunk as Buffer);
+  } catch (error) {
+    throw new Unsupported(`inflate: ${(error as Error).message}`);
+  }
+  yield decoder.end();
+}
+
+const SHEET_PATH = /xl\/worksheets\/sheet\d+[.]xml/;
+
+/** A reader of the first sheet that exceljs would emit, or null to leave the file to exceljs. */
+async function openXlsx(zip: Buffer): Promise<AsyncIterable<SheetRow> | null> {
+  let entries: ZipEntry[] | null;
+  try {
+    entries = zipEntries(zip);
+  } catch {
+    return null;
+  }
+  if (!entries) return null;
+  const find = (name: string) => entries.findIndex((e) => e.name === name);
+  const sst = find('xl/sharedStrings.xml');
+  const rels = find('xl/_rels/workbook.xml.rels');
+  const book = find('xl/workbook.xml');
+  const stylesAt = find('xl/styles.xml');
+  if (sst < 0 || rels < 0 || book < 0) return null;
+  const sheets = entries.map((e, i) => (SHEET_PATH.test(e.name) ? i : -1)).filter((i) => i >= 0);
+  if (sheets.length === 0) return (async function* () {})();
+  // exceljs reads a sheet at once when the shared strings and the relationships came before it, and
+  // otherwise buffers it and reads it at the end; it emits the first sheet it reads, with the styles
+  // and workbook properties it has seen by then.
+  const direct = sheets.find((i) => i > sst && i > rels);
+  const sheet = direct ?? sheets[0]!;
+  const seen = (i: number) => i >= 0 && (direct === undefined || i < sheet);
+  try {
+    const styles = new StylesXform();
+    if (seen(stylesAt)) await styles.parseStream(Readable.from([entryData(zip, entries[stylesAt]!)]));
+    else styles.init();
+    let date1904: boolean | undefined;
+    let hasProperties = false;
+    if (seen(book)) {
+      const workbook = new WorkbookXform();
+      await workbook.parseStream(Readable.from([entryData(zip, entries[book]!)]));
+      hasProperties = workbook.map.workbookPr !== undefined;
+      date1904 = workbook.map.workbookPr?.model?.date1904;
+    }
+    if (!hasProperties) return null;
+    const strings = sharedStrings(entryData(zip, entries[sst]!).toString('utf8'));
+    return sheetRows(entryText(zip, entries[sheet]!), strings, styles, date1904);
+  } catch {
+    // Whatever fails here fails the same way (or not at all) in exceljs, which then reports it.
+    return null;
+  }
+}
+
+/** Text with the XML entities decoded and line ends normalised, as saxes reports it. */
+function xmlText(raw: string): string {
+  let text = raw;
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+  if (text.indexOf('&') < 0) return text;
+  return text.replace(/&([^;&]*);?/g, (match, name: string) => {
+    if (!match.endsWith(';')) throw new Unsupported('bare ampersand');
+    switch (name) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : name.startsWith('#') ? parseInt(name.slice(1), 10) : NaN;
+    if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name)) throw new Unsupported(`entity &${name};`);
+    return String.fromCodePoint(code);
+  });
+}
+
+/** Calls `open`, `text` and `close` for the tags and texts of `xml` before `end`; returns where it stopped. */
+function tokenize(
+  xml: string,
+  end: number,
+  open: (name: string, xml: string, attributesAt: number, tagEnd: number) => void,
+  text: (raw: string) => void,
+  close: (name: string) => void,
+): void {
+  let at = 0;
+  while (at < end) {
+    const lt = xml.indexOf('<', at);
+    if (lt < 0 || lt >= end) {
+      if (at < end) text(xml.slice(at, end));
+      return;
+    }
+    if (lt > at) text(xml.slice(at, lt));
+    const first = xml.charCodeAt(lt + 1);
+    if (first === 63 /* ? */) {
+      const stop = xml.indexOf('?>', lt);
+      if (stop < 0 || stop >= end) throw new Unsupported('processing instruction');
+      at = stop + 2;
+      continue;
+    }
+    if (first === 33 /* ! */) throw new Unsupported('comment, CDATA or doctype');
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0 || gt >= end) throw new Unsupported('unterminated tag');
+    if (first === 47 /* / */) {
+      close(xml.slice(lt + 2, gt).trimEnd());
+    } else {
+      let nameEnd = lt + 1;
+      for (;;) {
+        const c = xml.charCodeAt(nameEnd);
+        if (c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13) break;
+        nameEnd++;
+      }
+      const name = xml.slice(lt + 1, nameEnd);
+      const selfClosing = xml.charCodeAt(gt - 1) === 47;
+      if (xml.lastIndexOf('"', gt) > lt || xml.lastIndexOf("'", gt) > lt) {
+        // A quoted attribute value may hold '>': find the real end of the tag.
+        const real = tagEnd(xml, nameEnd, end);
+        open(name, xml, nameEnd, real);
+        if (xml.charCodeAt(real - 1) === 47) close(name);
+        at = real + 1;
+        continue;
+      }
+      open(name, xml, nameEnd, gt);
+      if (selfClosing) close(name);
+    }
+    at = gt + 1;
+  }
+}
+
+function tagEnd(xml: string, from: number, end: number): number {
+  let quote = 0;
+  for (let i = from; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  throw new Unsupported('unterminated tag');
+}
+
+/** The value of attribute `name` of the tag whose attributes run from `from` to `to`, or undefined. */
+function attribute(xml: string, from: number, to: number, name: string): string | undefined {
+  let at = from;
+  for (;;) {
+    const found = xml.indexOf(name, at);
+    if (found < 0 || found >= to) return undefined;
+    const before = xml.charCodeAt(found - 1);
+    let i = found + name.length;
+    while (xml.charCodeAt(i) === 32) i++;
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && xml.charCodeAt(i) === 61 /* = */) {
+      i++;
+      while (xml.charCodeAt(i) === 32) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) throw new Unsupported('attribute');
+      const close = xml.indexOf(String.fromCharCode(quote), i + 1);
+      if (close < 0 || close > to) throw new Unsupported('attribute');
+      return xmlText(xml.slice(i + 1, close)).replace(/[\t\n]/g, ' ');
+    }
+    at = found + name.length;
+  }
+}
+
+type RichText = { richText: { text: string | null }[] };
+
+/** The shared strings as exceljs caches them: text, or rich text of runs. */
+function sharedStrings(xml: string): (string | null | RichText)[] {
+  const strings: (string | null | RichText)[] = [];
+  let text: string | null = null;
+  let richText: { text: string | null }[] = [];
+  tokenize(
+    xml,
+    xml.length,
+    (name) => {
+      if (name === 'si') {
+        richText = [];
+        text = null;
+      } else if (name === 't') text = null;
+      else if (name === 'rPh') throw new Unsupported('phonetic runs');
+    },
+    (raw) => {
+      const value = xmlText(raw);
+      text = text ? text + value : value;
+    },
+    (name) => {
+      if (name === 'r') {
+        richText.push({ text });
+        text = null;
+      } else if (name === 'si') {
+        strings.push(richText.length ? { richText } : text);
+        richText = [];
+        text = null;
+      }
+    },
+  );
+  return strings;
+}
+
+/** The column number of a cell reference, as exceljs's colCache.decodeAddress computes it. */
+function columnOf(ref: string | undefined): number {
+  if (ref === undefined) throw new Unsupported('cell without reference');
+  let col = 0;
+  let hasCol = false;
+  let hasRow = false;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (!hasRow && c >= 65 && c <= 90) {
+      hasCol = true;
+      col = col * 26 + c - 64;
+    } else if (c >= 48 && c <= 57) hasRow = true;
+    else if (hasRow && hasCol && c !== 36) break;
+  }
+  if (!hasCol || col > 16384) throw new Unsupported(`cell reference ${ref}`);
+  return col;
+}
+
+type Styles = InstanceType<typeof StylesXform>;
+
+/** The rows of a sheet's XML, replaying exceljs's WorksheetReader on each tag and text. */
+async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null | RichText)[], styles: Styles, date1904: boolean | undefined): AsyncGenerator<SheetRow> {
+  let inRows = false;
+  let row: { number: number; numFmt: string | undefined; values: ExcelJS.CellValue[] } | null = null;
+  let c: { ref: string | undefined; s: number; t: string | undefined; f?: { text: string }; v?: { text: string } } | null = null;
+  let current: { text: string } | null = null;
+  let done: SheetRow[] = [];
+  const onOpen = (name: string, xml: string, from: number, to: number) => {
+    switch (name) {
+      case 'sheetData':
+        inRows = true;
+        break;
+      case 'row':
+        if (inRows) {
+          const s = attribute(xml, from, to, 's');
+          row = { number: parseInt(attribute(xml, from, to, 'r')!, 10), numFmt: s ? styles.getStyleModel(parseInt(s, 10))?.numFmt : undefined, values: [] };
+        }
+        break;
+      case 'c':
+        if (row) c = { ref: attribute(xml, from, to, 'r'), s: parseInt(attribute(xml, from, to, 's')!, 10), t: attribute(xml, from, to, 't') };
+        break;
+      case 'f':
+        if (c) current = c.f = { text: '' };
+        break;
+      case 'v':
+      case 'is':
+      case 't':
+        if (c) current = c.v = { text: '' };
+        break;
+    }
+  };
+  const onText = (raw: string) => {
+    if (current) current.text += xmlText(raw);
+  };
+  const onClose = (name: string) => {
+    if (name === 'sheetData') inRows = false;
+    else if (name === 'row') {
+      if (!row) throw new Unsupported('row end without row');
+      const values = row.values;
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      done.push({ row: row.number, cells });
+      row = null;
+    } else if (name === 'c' && row && c) {
+      const col = columnOf(c.ref);
+      let numFmt = row.numFmt;
+      if (c.s) {
+        const style = styles.getStyleModel(c.s);
+        if (style) numFmt = style.numFmt;
+      }
+      let value: ExcelJS.CellValue | undefined;
+      let set = true;
+      if (c.f) {
+        const result = c.v ? (c.t === 'str' ? excelUtils.xmlDecode(c.v.text) : parseFloat(c.v.text)) : undefined;
+        if (c.f.text) value = (result ? { formula: c.f.text, result } : { formula: c.f.text }) as ExcelJS.CellValue;
+        else value = (c.v ? { formula: '', result } : { formula: '' }) as unknown as ExcelJS.CellValue;
+      } else if (c.v) {
+        switch (c.t) {
+          case 's':
+            value = strings[parseInt(c.v.text, 10)] as ExcelJS.CellValue;
+            break;
+          case 'inlineStr':
+          case 'str':
+            value = excelUtils.xmlDecode(c.v.text);
+            break;
+          case 'e':
+            value = { error: c.v.text } as unknown as ExcelJS.CellValue;
+            break;
+          case 'b':
+            value = parseInt(c.v.text, 10) !== 0;
+            break;
+          default:
+            value = excelUtils.isDateFmt(numFmt) ? excelUtils.excelToDate(parseFloat(c.v.text), date1904) : parseFloat(c.v.text);
+        }
+      } else set = false;
+      if (set) {
+        if (value === null || value === undefined) delete row.values[col];
+        else row.values[col] = value;
+        const values = row.values;
+        // A cleared last cell shortens the row, as exceljs's Row.values leaves it out.
+        while (values.length > 1 && values[values.length - 1] === undefined) values.length--;
+      }
+      c = null;
+    }
+  };
+  let pending = '';
+  for await (const chunk of chunks) {
+    const xml = pending + chunk;
+    // Tags end before the next '<': everything up to the last one is complete.
+    const last = xml.lastIndexOf('<');
+    if (last < 0) {
+      pending = xml;
+      continue;
+    }
+    tokenize(xml, last, onOpen, onText, onClose);
+    pending = xml.slice(last);
+    if (done.length > 0) {
+      const rows = done;
+      done = [];
+      yield* rows;
+    }
+  }
+  tokenize(pending, pending.length, onOpen, onText, onClose);
+  yield* done;
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { MAX_LENGTH, checkCreditCodeField, checkLabelList, checkText, problems, type FieldProblem } from '@suiji/domain';
+import { MAX_LENGTH, text, checkCreditCodeField, checkLabelList, checkText, problems, type FieldProblem } from '@suiji/domain';
 import { StringListType } from '../../db/string-list.type.js';
-import { ConflictError, NotFoundError, throwIfProblems } from '../../graphql/errors.js';
+import { ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { Target } from './target.entity.js';
 import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
@@ -39,7 +39,7 @@ export function normaliseTarget(fields: TargetFields): TargetFields {
 
 export async function findTarget(em: EntityManager, id: string): Promise<Target> {
   const target = await em.findOne(Target, { id, deletedAt: null });
-  if (!target) throw new NotFoundError('Target', id);
+  if (!target) throw new NotFoundError(NOUNS.target, id);
   return target;
 }
 
@@ -72,8 +72,14 @@ async function assertCodeFree(em: EntityManager, creditCode: string, exceptId = 
   if (other)
     throw new ConflictError(
       other.deletedAt
-        ? `Credit code ${creditCode} belongs to the deleted target "${other.name}": ask an administrator to restore it instead of adding it again.`
-        : `Credit code ${creditCode} is already registered for "${other.name}": edit that target instead.`,
+        ? text(
+            `Credit code ${creditCode} belongs to the deleted target "${other.name}": ask an administrator to restore it instead of adding it again.`,
+            `统一社会信用代码 ${creditCode} 属于已删除的检查对象“${other.name}”：请联系管理员恢复，不要重复添加。`,
+          )
+        : text(
+            `Credit code ${creditCode} is already registered for "${other.name}": edit that target instead.`,
+            `统一社会信用代码 ${creditCode} 已登记为“${other.name}”：请直接编辑该检查对象。`,
+          ),
       'creditCode',
     );
 }

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
-import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { text } from '@suiji/domain';
+import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { hashPassword } from '../auth/password.js';
 import { Department } from '../department/department.entity.js';
@@ -9,7 +10,7 @@ import type { UserFilter, UserInput, UserUpdateInput } from './user.input.js';
 
 export async function findUser(em: EntityManager, id: string): Promise<User> {
   const user = await em.findOne(User, { id, deletedAt: null });
-  if (!user) throw new NotFoundError('User', id);
+  if (!user) throw new NotFoundError(NOUNS.user, id);
   return user;
 }
 
@@ -30,14 +31,14 @@ export function listUsers(em: EntityManager, filter: UserFilter = {}, sort?: Sor
 
 async function department(em: EntityManager, id: string): Promise<Department> {
   const found = await em.findOne(Department, { id, deletedAt: null });
-  if (!found) throw new BadInputError(`Department ${id} does not exist or has been deleted: choose another.`, 'departmentId');
+  if (!found) throw new BadInputError(text(`Department ${id} does not exist or has been deleted: choose another.`, `部门 ${id} 不存在或已删除：请另选。`), 'departmentId');
   return found;
 }
 
 export async function createUser(em: EntityManager, input: UserInput): Promise<User> {
   const username = input.username.trim();
   if (await em.findOne(User, { username }))
-    throw new ConflictError(`Username "${username}" is taken: choose another.`, 'username');
+    throw new ConflictError(text(`Username "${username}" is taken: choose another.`, `用户名“${username}”已被使用：请另选一个。`), 'username');
   const user = em.create(User, {
     username,
     displayName: input.displayName.trim(),
@@ -54,7 +55,7 @@ export async function updateUser(ctx: Context, id: string, input: UserUpdateInpu
   const { em } = ctx;
   const user = await findUser(em, id);
   if (user.id === ctx.user?.id && ((input.role && input.role !== 'ADMIN') || input.active === false))
-    throw new BadInputError('You cannot demote or deactivate yourself: ask another administrator.', 'role');
+    throw new BadInputError(text('You cannot demote or deactivate yourself: ask another administrator.', '不能降低自己的角色或停用自己：请联系其他管理员。'), 'role');
   if (input.displayName !== undefined) user.displayName = input.displayName.trim();
   if (input.role !== undefined) user.role = input.role;
   if (input.active !== undefined) user.active = input.active;
@@ -66,7 +67,7 @@ export async function updateUser(ctx: Context, id: string, input: UserUpdateInpu
 
 export async function deleteUser(ctx: Context, id: string): Promise<User> {
   const user = await findUser(ctx.em, id);
-  if (user.id === ctx.user?.id) throw new BadInputError('You cannot delete yourself: ask another administrator.');
+  if (user.id === ctx.user?.id) throw new BadInputError(text('You cannot delete yourself: ask another administrator.', '不能删除自己：请联系其他管理员。'));
   user.deletedAt = new Date();
   user.active = false;
   await ctx.em.flush();
