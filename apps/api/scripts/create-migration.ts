@@ -1,7 +1,11 @@
 /**
  * Generates the next migration for both dialects from the difference between the entities and the
  * schema the existing migrations build. Run after changing an entity: `pnpm --filter @suiji/api migration:create`.
- * It builds the app first (entities with decorator metadata come from dist/).
+ * Build the app first (entities with decorator metadata come from dist/).
+ *
+ * SQLite: MikroORM's diff proposes to rebuild existing tables that did not change (the
+ * `__temp_alter` statements); delete those from the new SQLite migration. The migration test compares
+ * the schema the migrations build with the one the entities describe, so a wrong edit fails it.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -19,6 +19,7 @@ import { getSchema } from './graphql/schema.js';
 import { createTokenService, TokenError, type TokenService } from './modules/auth/token.js';
 import { departmentScope } from './modules/department/department.service.js';
 import { User } from './modules/user/user.entity.js';
+import { drawRoutes } from './modules/draw/draw.routes.js';
 import { bootstrap } from './demo/bootstrap.js';
 import { AppError, UnauthenticatedError } from './graphql/errors.js';
 import { localeOf, localizePlugin } from './graphql/localize.js';
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       context: ({ req }) => contextFor(req.headers.authorization, localeOf(req.headers['accept-language'])),
     }),
   );
+  app.use(drawRoutes(orm));
   const staticDir = options.adminStaticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));

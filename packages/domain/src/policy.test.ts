@@ -5,10 +5,12 @@ import { ROLES, type Role } from './glossary.js';
 const actor = (role: Role, departmentIds = ['bureau', 'bureau-unit'], id = 'user-1'): Actor => ({ id, role, departmentIds });
 
 describe('the role policy', () => {
-  it('denies everything not granted: the public only reads departments and the item list', () => {
+  it('denies everything not granted: the public only reads departments, the item list and the draws', () => {
     for (const resource of RESOURCES)
       for (const action of ACTIONS) {
-        const publicRead = (resource === 'departments' || resource === 'items') && ['list', 'show', 'export'].includes(action);
+        const publicRead =
+          ((resource === 'departments' || resource === 'items') && ['list', 'show', 'export'].includes(action)) ||
+          (resource === 'draws' && ['list', 'show'].includes(action));
         expect(canAccess(null, action, resource), `${action} ${resource}`).toBe(publicRead);
       }
   });
@@ -39,6 +41,19 @@ describe('the role policy', () => {
     expect(canAccess(actor('COORDINATOR'), 'create', 'conflicts', { departmentId: 'bureau' })).toBe(true);
     expect(canAccess(actor('COORDINATOR'), 'create', 'conflicts', { departmentId: 'market' })).toBe(false);
     expect(canAccess(actor('MANAGER'), 'create', 'conflicts', { departmentId: 'bureau' })).toBe(false);
+  });
+
+  it('lets coordinators of any department taking part in a task run its draws', () => {
+    const joint = { departmentId: 'market', departmentIds: ['market', 'bureau'] };
+    expect(canAccess(actor('COORDINATOR'), 'run', 'draws', joint)).toBe(true);
+    expect(canAccess(actor('COORDINATOR', ['tax']), 'run', 'draws', joint)).toBe(false);
+    expect(canAccess(actor('MANAGER'), 'run', 'draws', joint)).toBe(false);
+    expect(canAccess(actor('ADMIN'), 'run', 'draws', joint)).toBe(false);
+  });
+
+  it('shows an inspector the inspections of their own teams', () => {
+    expect(canAccess(actor('INSPECTOR'), 'show', 'inspections', { departmentId: 'bureau', userIds: ['user-9', 'user-1'] })).toBe(true);
+    expect(canAccess(actor('INSPECTOR'), 'show', 'inspections', { departmentId: 'bureau', userIds: ['user-9'] })).toBe(false);
   });
 
   it('shows an inspector their own registry entry only', () => {

@@ -6,11 +6,21 @@
 import type { Role } from './glossary.js';
 
 /** What is acted upon. */
-export const RESOURCES = ['departments', 'items', 'targets', 'inspectors', 'conflicts', 'users'] as const;
+export const RESOURCES = [
+  'departments',
+  'items',
+  'targets',
+  'inspectors',
+  'conflicts',
+  'users',
+  'tasks',
+  'draws',
+  'inspections',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 /** What is done. `list`/`show`/`export` read; the others change. */
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'import', 'export'] as const;
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'import', 'export', 'schedule', 'run', 'replace'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -23,10 +33,15 @@ export interface Actor {
   readonly departmentIds: readonly string[];
 }
 
-/** The fields of a record the policy looks at: its department, and the user it belongs to (if any). */
+/**
+ * The fields of a record the policy looks at: its department (or, for a joint task, every department
+ * taking part), and the user or users it belongs to (an inspection belongs to its team's members).
+ */
 export interface ScopedRecord {
   readonly departmentId?: string | null;
+  readonly departmentIds?: readonly string[] | null;
   readonly userId?: string | null;
+  readonly userIds?: readonly string[] | null;
 }
 
 /**
@@ -90,6 +105,27 @@ const RULES: Rules = {
     edit: { ADMIN: 'all', COORDINATOR: 'department' },
     delete: { ADMIN: 'all', COORDINATOR: 'department' },
   },
+  // Tasks and their draws belong to the departments taking part; coordinators run them.
+  tasks: {
+    list: SCOPED_READ,
+    show: SCOPED_READ,
+    create: { COORDINATOR: 'department' },
+    edit: { COORDINATOR: 'department' },
+    delete: { COORDINATOR: 'department' },
+  },
+  // Every draw is public (一公开): its commitment before it runs, its whole record after.
+  draws: {
+    list: READ_ALL,
+    show: READ_ALL,
+    schedule: { COORDINATOR: 'department' },
+    run: { COORDINATOR: 'department' },
+    replace: { COORDINATOR: 'department' },
+  },
+  // An inspection is seen by its department's staff and by the members of its team.
+  inspections: {
+    list: { ...SCOPED_READ, INSPECTOR: 'own' },
+    show: { ...SCOPED_READ, INSPECTOR: 'own' },
+  },
   users: {
     list: ADMIN_ONLY,
     show: ADMIN_ONLY,
@@ -115,6 +151,6 @@ export function canAccess(actor: Actor | null, action: Action, resource: Resourc
   if (scope === 'all' || record === undefined) return true;
   if (actor === null) return false;
   if (scope === 'department')
-    return record.departmentId != null && actor.departmentIds.includes(record.departmentId);
-  return record.userId != null && record.userId === actor.id;
+    return [record.departmentId, ...(record.departmentIds ?? [])].some((id) => id != null && actor.departmentIds.includes(id));
+  return record.userId === actor.id || (record.userIds ?? []).includes(actor.id);
 }

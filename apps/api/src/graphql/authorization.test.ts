@@ -22,7 +22,7 @@ interface Case {
 let t: TestApp;
 let adminToken: string;
 let seq = 0;
-const ids = { bureau: '', enforcement: '', market: '', inspectorA: '', inspectorUserId: '', targetId: '' };
+const ids = { bureau: '', enforcement: '', market: '', inspectorA: '', inspectorUserId: '', targetId: '', item: '' };
 
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 const creditCode = () => completeCreditCode(`91410481${String(100000000 + seq++ * 7919).slice(-9)}`);
@@ -73,6 +73,37 @@ function userInput() {
 async function newUser() {
   const d = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id departmentId } }', { i: userInput() });
   return d.createUser as { id: string; departmentId: string };
+}
+let coordinatorToken: string;
+const YEAR = new Date().getUTCFullYear();
+const asCoordinator = (query: string, variables?: Record<string, unknown>) => t.ok(query, variables, coordinatorToken);
+function taskInput() {
+  return { name: `任务 ${uniq()}`, year: YEAR, departmentId: ids.bureau, itemIds: [ids.item], windowStart: `${YEAR}-12-01`, windowEnd: `${YEAR}-12-31` };
+}
+async function newTask() {
+  const d = await asCoordinator('mutation($i: TaskInput!) { createTask(input: $i) { id } }', { i: taskInput() });
+  return d.createTask.id as string;
+}
+const taskRecord = () => ({ departmentId: ids.bureau, departmentIds: [ids.bureau] });
+async function scheduledDraw() {
+  const taskId = await newTask();
+  const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', { i: { taskId, itemId: ids.item } });
+  return d.scheduleDraw.id as string;
+}
+async function drawnDraw() {
+  const id = await scheduledDraw();
+  await asCoordinator('mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }', { i: { drawId: id, publicEntropy: 'x' } });
+  return id;
+}
+let sharedDrawn: string | undefined;
+let sharedInspection: { id: string; teamIds: string[]; record: ScopedRecord } | undefined;
+async function anInspection() {
+  if (sharedInspection) return sharedInspection;
+  const drawId = await drawnDraw();
+  const d = await asCoordinator('query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds team { userId } } } }', { d: drawId });
+  const first = d.inspections.items[0];
+  sharedInspection = { id: first.id, teamIds: first.teamIds, record: { ...taskRecord(), userIds: first.team.map((m: { userId: string | null }) => m.userId).filter(Boolean) } };
+  return sharedInspection;
 }
 const file = (csv: string, name = 'rows.csv') => ({ filename: name, contentBase64: Buffer.from(csv).toString('base64') });
 
@@ -129,6 +160,29 @@ const CASES: Record<string, Case> = {
   deleteConflict: { query: 'mutation($id: ID!) { deleteConflict(id: $id) { id } }', prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId } }; } },
   exportConflicts: { query: '{ exportConflicts { filename } }', prepare: async () => ({ variables: {} }) },
 
+  tasks: { query: 'query($id: ID!) { tasks(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const id = await newTask(); return { variables: { id }, record: taskRecord(), id }; } },
+  task: { query: 'query($id: ID!) { task(id: $id) { id } }', prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }) },
+  createTask: { query: 'mutation($i: TaskInput!) { createTask(input: $i) { id } }', prepare: async () => ({ variables: { i: taskInput() }, record: taskRecord() }) },
+  updateTask: { query: 'mutation($id: ID!, $i: TaskInput!) { updateTask(id: $id, input: $i) { id } }', prepare: async () => ({ variables: { id: await newTask(), i: taskInput() }, record: taskRecord() }) },
+  deleteTask: { query: 'mutation($id: ID!) { deleteTask(id: $id) { id } }', prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }) },
+
+  draws: { query: '{ draws { total } }', prepare: async () => ({ variables: {} }) },
+  draw: { query: 'query($id: ID!) { draw(id: $id) { id commitment } }', prepare: async () => ({ variables: { id: await scheduledDraw() }, record: taskRecord() }) },
+  verifyDraw: { query: 'query($id: ID!) { verifyDraw(id: $id) { ok } }', prepare: async () => ({ variables: { id: sharedDrawn ?? (sharedDrawn = await drawnDraw()) }, record: taskRecord() }) },
+  scheduleDraw: { query: 'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', prepare: async () => ({ variables: { i: { taskId: await newTask(), itemId: ids.item } }, record: taskRecord() }) },
+  runDraw: { query: 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }', prepare: async () => ({ variables: { i: { drawId: await scheduledDraw(), publicEntropy: '' } }, record: taskRecord() }) },
+  replaceInspector: {
+    query: 'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id } }',
+    prepare: async () => {
+      const drawId = await drawnDraw();
+      const d = await asCoordinator('query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }', { d: drawId });
+      const first = d.inspections.items[0];
+      return { variables: { i: { inspectionId: first.id, inspectorId: first.teamIds[0], reason: '休假' } }, record: taskRecord() };
+    },
+  },
+  inspections: { query: 'query($id: ID!) { inspections(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const i = await anInspection(); return { variables: { id: i.id }, record: i.record, id: i.id }; } },
+  inspection: { query: 'query($id: ID!) { inspection(id: $id) { id } }', prepare: async () => { const i = await anInspection(); return { variables: { id: i.id }, record: i.record }; } },
+
   users: { query: 'query($id: ID!) { users(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id }, id: u.id }; } },
   user: { query: 'query($id: ID!) { user(id: $id) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
   createUser: { query: 'mutation($i: UserInput!) { createUser(input: $i) { id } }', prepare: async () => ({ variables: { i: userInput() }, record: { departmentId: ids.enforcement } }) },
@@ -153,6 +207,8 @@ beforeAll(async () => {
   ids.enforcement = byCode.get('WG-ZRZY-ZFJC')!;
   ids.market = byCode.get('WG-SCJG')!;
   ids.inspectorA = (await newInspector()).id;
+  coordinatorToken = await t.login('coordinator');
+  ids.item = (await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', { y: YEAR })).items.items[0].id;
   ids.targetId = await newTarget();
   callers.push({ label: 'the public', actor: null });
   // One user of every role inside department A (the bureau) and one outside (the market bureau).

@@ -9,7 +9,9 @@ import {
   ITEM_CATEGORIES,
   LABELS,
   RISK_CLASSES,
+  RESULT_STATES,
   ROLES,
+  TASK_SCOPES,
   TARGET_KINDS,
   TARGET_STATUSES,
   type DomainLabels,
@@ -34,6 +36,13 @@ export const TargetKindEnum = graphqlEnum('TargetKind', TARGET_KINDS, zh.targetK
 export const RiskClassEnum = graphqlEnum('RiskClass', RISK_CLASSES, zh.riskClass);
 export const TargetStatusEnum = graphqlEnum('TargetStatus', TARGET_STATUSES, zh.targetStatus);
 export const InspectorStatusEnum = graphqlEnum('InspectorStatus', INSPECTOR_STATUSES, zh.inspectorStatus);
+
+export const TASK_STATUSES = ['PLANNED', 'DRAWN'] as const;
+export const TaskStatusEnum = graphqlEnum('TaskStatus', TASK_STATUSES, { PLANNED: '待抽取', DRAWN: '已抽取' });
+export const DRAW_STATUSES = ['SCHEDULED', 'DRAWN'] as const;
+export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, { SCHEDULED: '已排期', DRAWN: '已摇号' });
+export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope);
+export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);
 
 export enum SortOrder {
   ASC = 'ASC',

@@ -72,6 +72,8 @@ export interface ListOptions<T extends object> {
   sort?: SortInput | undefined;
   page?: PageInput | undefined;
   populate?: readonly string[];
+  /** Leave out soft-deleted rows (default); false for entities that are never deleted. */
+  softDelete?: boolean;
 }
 
 /**
@@ -89,7 +91,8 @@ export async function listEntities<T extends object>(
   entity: EntityName<T>,
   options: ListOptions<T>,
 ): Promise<Page<T>> {
-  const conditions: FilterQuery<T>[] = [options.where, { deletedAt: null } as FilterQuery<T>];
+  const conditions: FilterQuery<T>[] = [options.where];
+  if (options.softDelete !== false) conditions.push({ deletedAt: null } as FilterQuery<T>);
   const q = options.q?.trim();
   if (q) {
     const contains = containsText(em, q);

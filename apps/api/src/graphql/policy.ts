@@ -3,7 +3,7 @@
  * middleware below refuses any root field without one, so an operation added without a rule is denied
  * (and the authorization test fails on it).
  */
-import { canAccess, text, type Action, type Resource } from '@suiji/domain';
+import { canAccess, text, type Action, type Resource, type ScopedRecord } from '@suiji/domain';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from './context.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
@@ -58,7 +58,7 @@ export function assertRecordAccess(
   context: Context,
   action: Action,
   resource: Resource,
-  record: { departmentId?: string | null; userId?: string | null },
+  record: ScopedRecord,
 ): void {
   if (!canAccess(context.actor, action, resource, record)) {
     throw context.actor

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { DrawResolver } from '../modules/draw/draw.resolver.js';
+import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
+import { TaskResolver } from '../modules/task/task.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
 import { InspectorResolver } from '../modules/inspector/inspector.resolver.js';
@@ -25,6 +28,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       ConflictResolver,
       UserResolver,
       RegistryIoResolver,
+      TaskResolver,
+      DrawResolver,
+      InspectionResolver,
     ],
     globalMiddlewares: [policyMiddleware],
     validate: { forbidUnknownValues: false },

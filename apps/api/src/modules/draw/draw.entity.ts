@@ -1,0 +1,136 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../db/base.entity.js';
+import { DRAW_STATUSES, DrawStatusEnum } from '../../graphql/enums.js';
+import { InspectionItem } from '../item/item.entity.js';
+import { Task } from '../task/task.entity.js';
+import { User } from '../user/user.entity.js';
+
+export type DrawStatus = (typeof DRAW_STATUSES)[number];
+
+/**
+ * 摇号: the verifiable draw (spec suiji-draw/1) of one item of a task. Scheduling freezes the pool,
+ * the roster and the conflicts and publishes the commitment; running reveals the nonce and stores the
+ * outcome. Never deleted and never run twice.
+ *
+ * The frozen inputs are kept as compact text rather than one row per target, so that a pool of a
+ * million targets is one write: `pool` is exactly the text the pool digest hashes.
+ */
+@ObjectType({ description: '摇号（可验证抽取）' })
+@Entity()
+@Unique({ properties: ['task', 'item'] })
+export class Draw extends BaseEntity {
+  @Field(() => ID)
+  declare id: string;
+
+  @ManyToOne(() => Task)
+  task!: Rel<Task>;
+
+  @Field(() => ID)
+  get taskId(): Opt<string> {
+    return this.task.id;
+  }
+
+  @ManyToOne(() => InspectionItem)
+  item!: Rel<InspectionItem>;
+
+  @Field(() => ID)
+  get itemId(): Opt<string> {
+    return this.item.id;
+  }
+
+  @Field(() => DrawStatusEnum)
+  @Index()
+  @Enum({ items: [...DRAW_STATUSES] })
+  status: DrawStatus = 'SCHEDULED';
+
+  @Field(() => Date, { description: 'The draw may run at or after this time' })
+  @Property({ type: 'datetime' })
+  runAfter!: Date;
+
+  @ManyToOne(() => User)
+  scheduledBy!: Rel<User>;
+
+  /** The secret: 64 hex characters, revealed only in the record once the draw has run. */
+  @Property({ type: 'string', length: 64, hidden: true, lazy: true })
+  nonce!: string;
+
+  @Field(() => String, { description: 'hex(SHA-256(nonce)), published when scheduled' })
+  @Property({ type: 'string', length: 64 })
+  commitment!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 64 })
+  poolDigest!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  poolSize!: number;
+
+  /** The pool in canonical order, as "id TAB stratum LF" lines. */
+  @Property({ type: 'text', lazy: true })
+  pool!: string;
+
+  /** Targets left out, with reasons: JSON `[[targetId, reason], …]`. */
+  @Property({ type: 'text', lazy: true })
+  exclusions!: string;
+
+  @Field(() => Int, { description: 'Targets left out of the pool by the rules' })
+  @Property({ type: 'integer' })
+  excludedCount!: number;
+
+  /** JSON `{stratum: basis points}`. */
+  @Property({ type: 'text' })
+  ratios!: string;
+
+  /** JSON spec §5 `team`. */
+  @Property({ type: 'text' })
+  team!: string;
+
+  /** JSON `[[inspectorId, departmentId], …]`: the eligible roster. */
+  @Property({ type: 'text', lazy: true })
+  inspectors!: string;
+
+  /** JSON `[[targetId, inspectorId], …]`. */
+  @Property({ type: 'text', lazy: true })
+  conflicts!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  rosterSize!: number;
+
+  // Set when the draw runs.
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  ranAt: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  ranBy: Rel<User> | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  publicEntropy: string | null = null;
+
+  /** JSON `{inspectorId: count}` as used by the run. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  initialLoad: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 64, nullable: true })
+  seed: string | null = null;
+
+  /** JSON of the record's `selected`, `assignments` and `replacements`. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  outcome: string | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  selectedCount: number | null = null;
+
+  @Field(() => Date)
+  declare createdAt: Opt<Date>;
+
+  @Field(() => Date)
+  declare updatedAt: Opt<Date>;
+}

@@ -1,0 +1,102 @@
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MAX_LENGTH, RATIO_MAX_BP, type RiskClass } from '@suiji/domain';
+import { DrawStatusEnum, RiskClassEnum } from '../../graphql/enums.js';
+import type { DrawStatus } from './draw.entity.js';
+
+const RATIO_MESSAGE = `ratioBp must be from 0 to ${RATIO_MAX_BP} basis points (0%–100%; 10% is 1000)`;
+
+@InputType()
+@ObjectType('StratumRatio')
+export class StratumRatioInput {
+  @Field(() => RiskClassEnum)
+  riskClass!: RiskClass;
+
+  @Field(() => Int, { description: 'Basis points: 1000 = 10%' })
+  @Min(0, { message: RATIO_MESSAGE })
+  @Max(RATIO_MAX_BP, { message: RATIO_MESSAGE })
+  ratioBp!: number;
+}
+
+@InputType()
+export class ScheduleDrawInput {
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => [StratumRatioInput], {
+    nullable: true,
+    description: "Ratio per risk class; omitted: the item's minimum ratio for every class",
+  })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  ratios?: StratumRatioInput[];
+
+  @Field(() => Date, { nullable: true, description: 'The earliest time the draw may run; default now' })
+  @IsOptional()
+  runAfter?: Date;
+
+  @Field(() => String, { nullable: true, description: 'Only inspectors with this expertise (业务专长)' })
+  @IsOptional()
+  @MaxLength(MAX_LENGTH.tag)
+  expertise?: string;
+}
+
+@InputType()
+export class RunDrawInput {
+  @Field(() => ID)
+  drawId!: string;
+
+  @Field(() => String, {
+    defaultValue: '',
+    description: 'Public randomness that did not exist when the draw was scheduled, e.g. a named lottery result',
+  })
+  @MaxLength(1000)
+  publicEntropy!: string;
+}
+
+@InputType()
+export class ReplaceInspectorInput {
+  @Field(() => ID)
+  inspectionId!: string;
+
+  @Field(() => ID, { description: 'The inspector leaving the team' })
+  inspectorId!: string;
+
+  @Field(() => String, { description: 'Why: leave, illness, a conflict found later…' })
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType()
+export class DrawFilter {
+  @Field(() => ID, { nullable: true })
+  taskId?: string;
+
+  @Field(() => DrawStatusEnum, { nullable: true })
+  status?: DrawStatus;
+
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+}
+
+@ObjectType()
+export class DrawTeam {
+  @Field(() => Int)
+  size!: number;
+
+  @Field(() => [ID])
+  departments!: string[];
+}
+
+@ObjectType()
+export class DrawVerification {
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The first field of the record that does not match' })
+  field!: string | null;
+}
+

@@ -1,0 +1,85 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../../graphql/context.js';
+import { listEntities, PageInput, PageType } from '../../graphql/list.js';
+import { Policy } from '../../graphql/policy.js';
+import { Inspection } from '../inspection/inspection.entity.js';
+import { Draw } from './draw.entity.js';
+import { DrawFilter, DrawTeam, DrawVerification, ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput, StratumRatioInput } from './draw.input.js';
+import * as draws from './draw.service.js';
+
+const DrawPage = PageType(Draw, 'DrawPage');
+
+@Resolver(() => Draw)
+export class DrawResolver {
+  @Policy('list', 'draws')
+  @Query(() => DrawPage, { description: 'Every draw is public: its commitment before it runs, its record after' })
+  draws(
+    @Ctx() { em }: Context,
+    @Arg('filter', () => DrawFilter, { nullable: true }) filter: DrawFilter = {},
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    const where: FilterQuery<Draw> = {};
+    if (filter.taskId) where.task = filter.taskId;
+    if (filter.status) where.status = filter.status;
+    if (filter.ids) where.id = { $in: filter.ids };
+    return listEntities(em, Draw, { where, searchFields: [], sortable: ['createdAt'], sort: { field: 'createdAt', order: 'DESC' as never }, page, softDelete: false });
+  }
+
+  @Policy('show', 'draws')
+  @Query(() => Draw, { nullable: true })
+  draw(@Ctx() { em }: Context, @Arg('id', () => ID) id: string) {
+    return em.findOne(Draw, { id });
+  }
+
+  @Policy('show', 'draws')
+  @Query(() => DrawVerification, { description: 'Recomputes the record of a draw that has run and names the first field that differs' })
+  verifyDraw(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return draws.verifyDraw(ctx, id);
+  }
+
+  @Policy('schedule', 'draws')
+  @Mutation(() => Draw, { description: 'Freezes the pool and the roster and publishes the commitment' })
+  scheduleDraw(@Ctx() ctx: Context, @Arg('input', () => ScheduleDrawInput) input: ScheduleDrawInput) {
+    return draws.scheduleDraw(ctx, input);
+  }
+
+  @Policy('run', 'draws')
+  @Mutation(() => Draw, { description: 'Runs a scheduled draw, once: reveals the nonce, stores the record, creates the inspections' })
+  runDraw(@Ctx() ctx: Context, @Arg('input', () => RunDrawInput) input: RunDrawInput) {
+    return draws.runDraw(ctx, input);
+  }
+
+  @Policy('replace', 'draws')
+  @Mutation(() => Inspection, { description: 'Replaces an inspector of a team whose result awaits entry; the replacement is drawn' })
+  replaceInspector(@Ctx() ctx: Context, @Arg('input', () => ReplaceInspectorInput) input: ReplaceInspectorInput) {
+    return draws.replaceInspector(ctx, input);
+  }
+
+  @FieldResolver(() => [StratumRatioInput])
+  ratios(@Root() draw: Draw) {
+    return Object.entries(JSON.parse(draw.ratios) as Record<string, number>).map(([riskClass, ratioBp]) => ({ riskClass, ratioBp }));
+  }
+
+  @FieldResolver(() => DrawTeam)
+  team(@Root() draw: Draw) {
+    return JSON.parse(draw.team) as DrawTeam;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The nonce, revealed once the draw has run' })
+  async nonce(@Root() draw: Draw, @Ctx() { em }: Context) {
+    if (draw.status !== 'DRAWN') return null;
+    await em.populate(draw, ['nonce']);
+    return draw.nonce;
+  }
+
+  @FieldResolver(() => String, { description: 'Where the frozen pool (the digest\'s text) can be downloaded' })
+  poolUrl(@Root() draw: Draw) {
+    return `/draws/${draw.id}/pool.txt`;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Where the record (JSON, spec suiji-draw/1) can be downloaded once the draw has run' })
+  recordUrl(@Root() draw: Draw) {
+    return draw.status === 'DRAWN' ? `/draws/${draw.id}/record.json` : null;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Public downloads of a draw, outside GraphQL because they can be large: the frozen pool (from the
+ * moment the draw is scheduled, so anyone can check the published digest) and the record (once it has
+ * run). Both are public (一公开); the nonce appears only in the record.
+ */
+import type { MikroORM } from '@mikro-orm/core';
+import { Router } from 'express';
+import type { Context } from '../../graphql/context.js';
+import { Draw } from './draw.entity.js';
+import { recordOf } from './draw.service.js';
+
+export function drawRoutes(orm: MikroORM): Router {
+  const router = Router();
+  router.get('/draws/:id/pool.txt', async (req, res) => {
+    const em = orm.em.fork();
+    const draw = await em.findOne(Draw, { id: req.params.id }, { populate: ['pool'] });
+    if (!draw) {
+      res.status(404).json({ error: 'No such draw.' });
+      return;
+    }
+    res.type('text/plain; charset=utf-8').set('Content-Disposition', `attachment; filename="draw-${draw.id}-pool.txt"`).send(draw.pool);
+  });
+  router.get('/draws/:id/record.json', async (req, res) => {
+    const em = orm.em.fork();
+    const draw = await em.findOne(Draw, { id: req.params.id });
+    if (!draw || draw.status !== 'DRAWN') {
+      res.status(404).json({ error: draw ? 'This draw has not run yet.' : 'No such draw.' });
+      return;
+    }
+    const record = await recordOf({ em } as Context, draw);
+    res.type('application/json').set('Content-Disposition', `attachment; filename="draw-${draw.id}.json"`).send(JSON.stringify(record));
+  });
+  return router;
+}

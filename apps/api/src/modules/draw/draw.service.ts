@@ -1,0 +1,406 @@
+/**
+ * The draw's lifecycle on a task's item: schedule (freeze the pool, roster and conflicts; publish the
+ * commitment), run (reveal the nonce, compute and store the record, create the inspections, once),
+ * replace an inspector (drawn, recorded), and the record for download and verification.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import {
+  DrawError,
+  RISK_CLASSES,
+  applyReplacement,
+  commitmentOf,
+  makeDrawRecord,
+
+  sha256 as portableSha256,
+  text,
+  verifyDrawRecord,
+  type ConflictEntry,
+  type DrawOptions,
+  type DrawRecord,
+  type InspectorEntry,
+  type PoolEntry,
+  type RiskClass,
+  type TeamSpec,
+  type Text,
+} from '@suiji/domain';
+import { StringListType } from '../../db/string-list.type.js';
+import type { Context } from '../../graphql/context.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { assertRecordAccess } from '../../graphql/policy.js';
+import { departmentScope } from '../department/department.service.js';
+import { Inspection } from '../inspection/inspection.entity.js';
+import { today } from '../inspector/inspector.service.js';
+import { InspectionItem } from '../item/item.entity.js';
+import { Task } from '../task/task.entity.js';
+import { Draw } from './draw.entity.js';
+import type { ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
+
+const NOUN = text('Draw', '摇号');
+
+/** Node's SHA-256 for the large pool digest, the portable one for the many short messages (it is faster there). */
+const DRAW_OPTIONS: DrawOptions = {
+  sha256: (message) => (message.length > 4096 ? createHash('sha256').update(message).digest() : portableSha256(message)),
+};
+
+/** Why a target is left out of a pool. */
+export const EXCLUSION_REASONS = {
+  DEREGISTERED: text('deregistered, revoked or moved away', '已注销、吊销或迁出'),
+  INSPECTED_FOR_ITEM: text('already randomly inspected for this item this year', '本年度已就该事项被随机抽查'),
+  LOW_RISK_INSPECTED: text('low risk (A) and already inspected this year', '低风险（A 类）且本年度已被抽查'),
+} as const;
+export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
+
+/** The spec's error codes in words people can act on. */
+function drawErrorText(error: DrawError): Text {
+  switch (error.code) {
+    case 'INSUFFICIENT_INSPECTORS':
+      return text(
+        'Too few eligible inspectors to form every team (each needs one from every department taking part, without conflicts): add inspectors to the roster, or reduce the team size.',
+        '符合条件的执法检查人员不足以组成全部检查组（每组须有各参与部门人员且无回避冲突）：请补充人员或减少每组人数。',
+      );
+    case 'NO_RATIO':
+      return text('A risk class in the pool has no ratio: give one for every class present.', '检查对象名录中有风险分类未设抽查比例：请为每个出现的分类设置比例。');
+    case 'NOT_IN_TEAM':
+      return text('That inspector is not in this team.', '该人员不在此检查组中。');
+    default:
+      return text(`The draw's input is not valid (${error.code}).`, `摇号输入无效（${error.code}）。`);
+  }
+}
+
+function asDrawError(error: unknown): never {
+  if (error instanceof DrawError) {
+    const message = drawErrorText(error);
+    throw error.code === 'NOT_IN_TEAM' ? new BadInputError(message, 'inspectorId') : new ConflictError(message);
+  }
+  throw error;
+}
+
+async function rows<T>(ctx: Context, sql: string, params: unknown[] = []): Promise<T[]> {
+  return ctx.em.getConnection().execute(sql, params, 'all', ctx.em.getTransactionContext());
+}
+
+const isPostgres = (ctx: Context) => ctx.em.getPlatform().constructor.name.startsWith('Postgre');
+
+/** The pool's text as hashed for its digest: "id TAB stratum LF" per entry, ascending by id. */
+function poolText(pool: readonly PoolEntry[]): string {
+  let out = '';
+  for (const [id, stratum] of pool) out += `${id}\t${stratum}\n`;
+  return out;
+}
+
+function parsePool(content: string): PoolEntry[] {
+  const pool: PoolEntry[] = [];
+  let start = 0;
+  while (start < content.length) {
+    const tab = content.indexOf('\t', start);
+    const end = content.indexOf('\n', tab);
+    pool.push([content.slice(start, tab), content.slice(tab + 1, end)]);
+    start = end + 1;
+  }
+  return pool;
+}
+
+async function taskForDraw(ctx: Context, taskId: string, action: 'schedule' | 'run' | 'replace'): Promise<Task> {
+  const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null }, { populate: ['items'] });
+  if (!task) throw new NotFoundError(text('Task', '抽查任务'), taskId);
+  assertRecordAccess(ctx, action, 'draws', task);
+  return task;
+}
+
+/** Every department id under the given top-level departments. */
+async function unitsOf(ctx: Context, departmentIds: readonly string[]): Promise<Map<string, string>> {
+  const rootOf = new Map<string, string>();
+  for (const root of departmentIds) for (const id of await departmentScope(ctx.em, root)) rootOf.set(id, root);
+  return rootOf;
+}
+
+export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Promise<Draw> {
+  const { em } = ctx;
+  const task = await taskForDraw(ctx, input.taskId, 'schedule');
+  const item = task.items.getItems().find((i) => i.id === input.itemId && !i.deletedAt);
+  if (!item)
+    throw new BadInputError(text(`Item ${input.itemId} is not an item of this task.`, `事项 ${input.itemId} 不属于该任务。`), 'itemId');
+  if (await em.findOne(Draw, { task, item }))
+    throw new ConflictError(text(`The draw of "${item.name}" in this task is already scheduled; a draw is never made twice.`, `该任务中“${item.name}”的摇号已安排，摇号不可重复进行。`));
+  const runAfter = input.runAfter ?? new Date();
+  if (runAfter.getTime() < Date.now() - 60_000)
+    throw new BadInputError(text('The run time is in the past: choose now or later.', '摇号时间早于当前时间：请选择现在或之后的时间。'), 'runAfter');
+
+  const ratios = ratiosFor(item, input.ratios);
+  const { pool, exclusions } = await freezePool(ctx, task, item);
+  if (pool.length === 0)
+    throw new BadInputError(
+      text(
+        `No target is eligible for "${item.name}" (target type "${item.targetType}", the task's filters, ${exclusions.length} left out by the rules): check the registry and the filters.`,
+        `没有符合“${item.name}”条件的检查对象（检查对象类型“${item.targetType}”、任务筛选条件，另有 ${exclusions.length} 个按规则排除）：请检查名录库和筛选条件。`,
+      ),
+      'itemId',
+    );
+  for (const stratum of new Set(pool.map(([, s]) => s)))
+    if (ratios[stratum] === undefined)
+      throw new BadInputError(
+        text(`Risk class ${stratum} is in the pool but has no ratio: give a ratio for every class present.`, `名录中有 ${stratum} 类对象但未设抽查比例：请为每个出现的风险分类设置比例。`),
+        'ratios',
+      );
+
+  const team: TeamSpec = { size: task.teamSize, departments: [...task.departmentIds].sort() };
+  const inspectors = await roster(ctx, task, input.expertise);
+  checkRosterSuffices(team, inspectors);
+  const inPool = new Set(pool.map(([id]) => id));
+  const conflicts = (
+    await rows<{ target_id: string; inspector_id: string }>(
+      ctx,
+      `select target_id, inspector_id from conflict where deleted_at is null`,
+    )
+  )
+    .filter((c) => inPool.has(c.target_id) && inspectors.some(([id]) => id === c.inspector_id))
+    .map((c): ConflictEntry => [c.target_id, c.inspector_id]);
+
+  const nonce = randomBytes(32).toString('hex');
+  const content = poolText(pool);
+  const draw = em.create(Draw, {
+    task,
+    item,
+    status: 'SCHEDULED',
+    runAfter,
+    scheduledBy: ctx.user!,
+    nonce,
+    commitment: commitmentOf(nonce, DRAW_OPTIONS),
+    poolDigest: createHash('sha256').update(content).digest('hex'),
+    poolSize: pool.length,
+    pool: content,
+    exclusions: JSON.stringify(exclusions),
+    excludedCount: exclusions.length,
+    ratios: JSON.stringify(ratios),
+    team: JSON.stringify(team),
+    inspectors: JSON.stringify(inspectors),
+    conflicts: JSON.stringify(conflicts),
+    rosterSize: inspectors.length,
+  });
+  await em.flush();
+  return draw;
+}
+
+function ratiosFor(item: InspectionItem, given: ScheduleDrawInput['ratios']): Record<string, number> {
+  if (!given) return Object.fromEntries(RISK_CLASSES.map((c) => [c, item.minRatioBp]));
+  const ratios: Record<string, number> = {};
+  for (const { riskClass, ratioBp } of given) {
+    if (ratios[riskClass] !== undefined)
+      throw new BadInputError(text(`Risk class ${riskClass} has two ratios: give one.`, `${riskClass} 类设置了两个比例：请只设一个。`), 'ratios');
+    if (ratioBp < item.minRatioBp)
+      throw new BadInputError(
+        text(
+          `The ratio for class ${riskClass} (${ratioBp / 100}%) is below the item's minimum of ${item.minRatioBp / 100}%: the list says "not lower than".`,
+          `${riskClass} 类的比例（${ratioBp / 100}%）低于该事项的最低比例 ${item.minRatioBp / 100}%（清单规定“不低于”）。`,
+        ),
+        'ratios',
+      );
+    ratios[riskClass] = ratioBp;
+  }
+  return ratios;
+}
+
+/** The eligible targets in canonical order, and those the rules leave out with their reasons. */
+async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
+  const where = ['deleted_at is null', 'target_types like ?'];
+  const params: unknown[] = [StringListType.containing(item.targetType)];
+  const anyOf = (column: string, values: readonly string[], like = false) => {
+    if (values.length === 0) return;
+    where.push(`(${values.map(() => (like ? `${column} like ?` : `${column} = ?`)).join(' or ')})`);
+    params.push(...values.map((v) => (like ? StringListType.containing(v) : v)));
+  };
+  anyOf('region', task.regions);
+  anyOf('risk_class', task.riskClasses);
+  anyOf('kind', task.targetKinds);
+  anyOf('tags', task.tags, true);
+  // Byte-wise order is the spec's canonical order; PostgreSQL's default collation is not byte-wise.
+  const order = isPostgres(ctx) ? 'id collate "C"' : 'id';
+  const targets = await rows<{ id: string; risk_class: RiskClass; status: string }>(
+    ctx,
+    `select id, risk_class, status from target where ${where.join(' and ')} order by ${order}`,
+    params,
+  );
+  const inspectedForItem = new Set(
+    (await rows<{ target_id: string }>(ctx, 'select distinct i.target_id from inspection i join draw d on d.id = i.draw_id where d.item_id = ?', [item.id])).map((r) => r.target_id),
+  );
+  const inspectedThisYear = new Set(
+    (await rows<{ target_id: string }>(ctx, 'select distinct i.target_id from inspection i join task t on t.id = i.task_id where t.year = ?', [task.year])).map((r) => r.target_id),
+  );
+  const pool: PoolEntry[] = [];
+  const exclusions: [string, ExclusionReason][] = [];
+  for (const t of targets) {
+    if (t.status === 'DEREGISTERED') exclusions.push([t.id, 'DEREGISTERED']);
+    else if (inspectedForItem.has(t.id)) exclusions.push([t.id, 'INSPECTED_FOR_ITEM']);
+    else if (t.risk_class === 'A' && inspectedThisYear.has(t.id)) exclusions.push([t.id, 'LOW_RISK_INSPECTED']);
+    else pool.push([t.id, t.risk_class]);
+  }
+  return { pool, exclusions };
+}
+
+/** Inspectors of the task's departments, on duty, certified on the first day, with the expertise asked for. */
+async function roster(ctx: Context, task: Task, expertise: string | undefined): Promise<InspectorEntry[]> {
+  const rootOf = await unitsOf(ctx, task.departmentIds);
+  const day = task.windowStart;
+  const params: unknown[] = [...rootOf.keys(), day, day];
+  let sql = `select id, department_id from inspector where deleted_at is null and status = 'ON_DUTY' and department_id in (${[...rootOf.keys()].map(() => '?').join(',')}) and certificate_valid_from <= ? and certificate_valid_until >= ?`;
+  if (expertise) {
+    sql += ' and expertise like ?';
+    params.push(StringListType.containing(expertise));
+  }
+  const found = await rows<{ id: string; department_id: string }>(ctx, `${sql} order by id`, params);
+  return found.map((r): InspectorEntry => [r.id, rootOf.get(r.department_id)!]);
+}
+
+function checkRosterSuffices(team: TeamSpec, inspectors: readonly InspectorEntry[]): void {
+  const missing = team.departments.filter((d) => !inspectors.some(([, department]) => department === d));
+  if (inspectors.length < team.size || missing.length > 0)
+    throw new BadInputError(
+      text(
+        `Too few inspectors: ${inspectors.length} are eligible (on duty, certified on the first day of the task${missing.length ? `; none from ${missing.length} of the departments` : ''}) for teams of ${team.size}. Add or renew inspectors, or reduce the team size.`,
+        `执法检查人员不足：符合条件（在岗、任务首日持有效证件${missing.length ? `；有 ${missing.length} 个部门无人` : ''}）的仅 ${inspectors.length} 人，每组需 ${team.size} 人。请补充人员、更新证件或减少每组人数。`,
+      ),
+      'taskId',
+    );
+}
+
+/** The draw for the actor, to read (public) or to act on. */
+export async function findDraw(ctx: Context, id: string): Promise<Draw> {
+  const draw = await ctx.em.findOne(Draw, { id });
+  if (!draw) throw new NotFoundError(NOUN, id);
+  return draw;
+}
+
+const LAZY = ['nonce', 'pool', 'inspectors', 'conflicts', 'initialLoad', 'outcome'] as const;
+
+export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> {
+  const { em } = ctx;
+  const existing = await findDraw(ctx, input.drawId);
+  await taskForDraw(ctx, existing.task.id, 'run');
+  const now = new Date();
+  // The one transition SCHEDULED → DRAWN: a second caller (another process, a double click) finds no
+  // row to change, waiting on PostgreSQL's row lock until the first commits.
+  const changed = await em.nativeUpdate(Draw, { id: existing.id, status: 'SCHEDULED', runAfter: { $lte: now } }, { status: 'DRAWN', ranAt: now });
+  if (changed === 0) {
+    await em.refresh(existing);
+    if (existing.status === 'DRAWN')
+      throw new ConflictError(text('This draw has already run: a draw runs once and is never re-drawn.', '该摇号已经进行：摇号只进行一次，不可重新摇号。'));
+    throw new BadInputError(
+      text(`This draw may run from ${existing.runAfter.toISOString()}, not before.`, `该摇号须在 ${existing.runAfter.toISOString()} 之后进行。`),
+      'drawId',
+    );
+  }
+  const draw = await em.findOneOrFail(Draw, existing.id, { populate: [...LAZY], refresh: true });
+  const inspectors = JSON.parse(draw.inspectors) as InspectorEntry[];
+  const initialLoad = await loadsOf(ctx, inspectors);
+  let record: DrawRecord;
+  try {
+    record = makeDrawRecord(
+      {
+        drawId: draw.id,
+        nonce: draw.nonce,
+        publicEntropy: input.publicEntropy,
+        ratios: JSON.parse(draw.ratios) as Record<string, number>,
+        pool: parsePool(draw.pool),
+        team: JSON.parse(draw.team) as TeamSpec,
+        inspectors,
+        conflicts: JSON.parse(draw.conflicts) as ConflictEntry[],
+        initialLoad,
+      },
+      DRAW_OPTIONS,
+    );
+  } catch (error) {
+    asDrawError(error);
+  }
+  draw.status = 'DRAWN';
+  draw.ranAt = now;
+  draw.ranBy = ctx.user!;
+  draw.publicEntropy = input.publicEntropy;
+  draw.initialLoad = JSON.stringify(initialLoad);
+  draw.seed = record.seed;
+  draw.selectedCount = record.selected.length;
+  draw.outcome = JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] });
+  const list = new StringListType();
+  const rowsToInsert = record.assignments.map(([targetId, team]) => ({
+    id: randomUUID(),
+    draw: draw.id,
+    task: draw.task.id,
+    target: targetId,
+    teamIds: list.convertToDatabaseValue([...team]),
+    state: 'PENDING_ENTRY',
+    createdAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < rowsToInsert.length; i += 500) await em.insertMany(Inspection, rowsToInsert.slice(i, i + 500) as never);
+  await em.flush();
+  return draw;
+}
+
+/** Assignments each inspector already holds: inspections still awaiting their result. */
+async function loadsOf(ctx: Context, inspectors: readonly InspectorEntry[]): Promise<Record<string, number>> {
+  const ids = new Set(inspectors.map(([id]) => id));
+  const load: Record<string, number> = {};
+  const pending = await rows<{ team_ids: string }>(ctx, "select team_ids from inspection where state = 'PENDING_ENTRY'");
+  for (const { team_ids } of pending)
+    for (const id of team_ids.split(','))
+      if (ids.has(id)) load[id] = (load[id] ?? 0) + 1;
+  return load;
+}
+
+/** The record of a draw that has run (spec §6), replacements included. */
+export async function recordOf(ctx: Context, draw: Draw): Promise<DrawRecord> {
+  if (draw.status !== 'DRAWN')
+    throw new ConflictError(text('This draw has not run yet: its record exists once it runs.', '该摇号尚未进行：摇号后才有记录。'));
+  await ctx.em.populate(draw, [...LAZY]);
+  const outcome = JSON.parse(draw.outcome!) as Pick<DrawRecord, 'selected' | 'assignments' | 'replacements'>;
+  return {
+    format: 'suiji-draw/1',
+    drawId: draw.id,
+    commitment: draw.commitment,
+    nonce: draw.nonce,
+    publicEntropy: draw.publicEntropy ?? '',
+    ratios: JSON.parse(draw.ratios) as Record<string, number>,
+    pool: parsePool(draw.pool),
+    poolDigest: draw.poolDigest,
+    seed: draw.seed!,
+    selected: outcome.selected,
+    team: JSON.parse(draw.team) as TeamSpec,
+    inspectors: JSON.parse(draw.inspectors) as InspectorEntry[],
+    conflicts: JSON.parse(draw.conflicts) as ConflictEntry[],
+    initialLoad: JSON.parse(draw.initialLoad ?? '{}') as Record<string, number>,
+    assignments: outcome.assignments,
+    replacements: outcome.replacements,
+  };
+}
+
+export async function verifyDraw(ctx: Context, id: string): Promise<{ ok: boolean; field: string | null }> {
+  const result = verifyDrawRecord(await recordOf(ctx, await findDraw(ctx, id)), DRAW_OPTIONS);
+  return result.ok ? { ok: true, field: null } : { ok: false, field: result.field };
+}
+
+export async function replaceInspector(ctx: Context, input: ReplaceInspectorInput): Promise<Inspection> {
+  const { em } = ctx;
+  const inspection = await em.findOne(Inspection, { id: input.inspectionId });
+  if (!inspection) throw new NotFoundError(text('Inspection', '检查'), input.inspectionId);
+  await taskForDraw(ctx, inspection.task.id, 'replace');
+  // Replacements of one draw go one at a time: each is drawn from the record with the earlier ones.
+  const draw = await em.findOneOrFail(Draw, inspection.draw.id, isPostgres(ctx) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  await em.refresh(inspection);
+  if (inspection.state !== 'PENDING_ENTRY')
+    throw new ConflictError(text('The result of this inspection has been entered: its team can no longer change.', '该检查的结果已录入，检查组不能再更换。'));
+  if (!input.reason.trim())
+    throw new BadInputError(text('Give the reason for the replacement.', '请填写更换原因。'), 'reason');
+  const record = await recordOf(ctx, draw);
+  let next: DrawRecord;
+  try {
+    next = applyReplacement(record, { target: inspection.target.id, out: input.inspectorId, reason: input.reason.trim() }, DRAW_OPTIONS);
+  } catch (error) {
+    asDrawError(error);
+  }
+  const added = next.replacements[next.replacements.length - 1]!;
+  draw.outcome = JSON.stringify({ selected: next.selected, assignments: next.assignments, replacements: next.replacements });
+  inspection.teamIds = inspection.teamIds.map((id) => (id === added.out ? added.in : id));
+  await em.flush();
+  return inspection;
+}
+

@@ -1,0 +1,157 @@
+import type { Server } from 'node:http';
+import { createHash } from 'node:crypto';
+import { quota, verifyDrawRecord, type DrawRecord } from '@suiji/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
+
+const YEAR = new Date().getUTCFullYear();
+const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id departmentId } }';
+const SCHEDULE = `mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) {
+  id status commitment poolDigest poolSize excludedCount rosterSize nonce seed recordUrl poolUrl ratios { riskClass ratioBp } team { size departments } } }`;
+const RUN = 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id status seed nonce selectedCount publicEntropy recordUrl } }';
+
+describe('the draw', () => {
+  let t: TestApp;
+  let coordinator: string;
+  let admin: string;
+  let itemId: string;
+  let server: Server;
+  let base: string;
+  let taskSeq = 0;
+
+  const newTask = async (over: Record<string, unknown> = {}) =>
+    (
+      await t.ok(
+        CREATE_TASK,
+        { i: { name: `${YEAR} 年土地使用情况抽查 ${++taskSeq}`, year: YEAR, itemIds: [itemId], windowStart: `${YEAR}-12-01`, windowEnd: `${YEAR}-12-20`, ...over } },
+        coordinator,
+      )
+    ).createTask.id as string;
+  const schedule = (taskId: string, over: Record<string, unknown> = {}) => t.gql(SCHEDULE, { i: { taskId, itemId, ...over } }, coordinator);
+  const run = (drawId: string, publicEntropy = '福彩3D 2026326期 开奖号码 5 8 1') => t.gql(RUN, { i: { drawId, publicEntropy } }, coordinator);
+  const inspectionsOf = async (drawId: string) =>
+    (await t.ok('query($d: ID!) { inspections(filter: { drawId: $d }, page: { page: 1, perPage: 500 }) { total items { id targetId teamIds team { id departmentId } } } }', { d: drawId }, coordinator)).inspections;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordinator = await t.login('coordinator');
+    admin = await t.login('admin');
+    itemId = (await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', { y: YEAR })).items.items[0].id;
+    server = await t.app.listen(0, '127.0.0.1');
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => t.close());
+
+  it('is scheduled with a public commitment and a frozen pool whose digest anyone can check', async () => {
+    const taskId = await newTask();
+    const { scheduleDraw: draw } = (await schedule(taskId)).data as any;
+    expect(draw).toMatchObject({ status: 'SCHEDULED', nonce: null, seed: null, recordUrl: null, team: { size: 2 } });
+    expect(draw.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(draw.ratios).toEqual(['A', 'B', 'C', 'D'].map((riskClass) => ({ riskClass, ratioBp: 1000 })));
+    expect(draw.poolSize).toBeGreaterThan(1000);
+    expect(draw.excludedCount).toBeGreaterThan(0); // deregistered targets
+    expect(draw.rosterSize).toBeGreaterThanOrEqual(15);
+    const pool = await (await fetch(`${base}${draw.poolUrl}`)).text();
+    expect(createHash('sha256').update(pool).digest('hex')).toBe(draw.poolDigest);
+    expect(pool.trimEnd().split('\n')).toHaveLength(draw.poolSize);
+    const publicView = await t.ok('query($id: ID!) { draw(id: $id) { commitment nonce } }', { id: draw.id });
+    expect(publicView.draw).toEqual({ commitment: draw.commitment, nonce: null });
+  });
+
+  it('runs once, stores a record anyone can verify, and creates one inspection per selected target', async () => {
+    const taskId = await newTask();
+    const scheduled = ((await schedule(taskId)).data as any).scheduleDraw;
+    const { runDraw: drawn } = (await run(scheduled.id)).data as any;
+    expect(drawn).toMatchObject({ status: 'DRAWN', publicEntropy: '福彩3D 2026326期 开奖号码 5 8 1' });
+    expect(createHash('sha256').update(Buffer.from(drawn.nonce, 'hex')).digest('hex')).toBe(scheduled.commitment);
+
+    const record = (await (await fetch(`${base}${drawn.recordUrl}`)).json()) as DrawRecord;
+    expect(verifyDrawRecord(record)).toEqual({ ok: true });
+    expect(record.poolDigest).toBe(scheduled.poolDigest);
+    const perStratum = new Map<string, number>();
+    for (const [, stratum] of record.pool) perStratum.set(stratum, (perStratum.get(stratum) ?? 0) + 1);
+    const expected = [...perStratum.values()].reduce((sum, n) => sum + quota(n, 1000), 0);
+    expect(drawn.selectedCount).toBe(expected);
+
+    const inspections = await inspectionsOf(drawn.id);
+    expect(inspections.total).toBe(expected);
+    expect(inspections.items.map((i: { targetId: string }) => i.targetId).sort()).toEqual([...record.selected].sort());
+    for (const inspection of inspections.items) expect(inspection.team).toHaveLength(2);
+    expect((await t.ok('query($id: ID!) { verifyDraw(id: $id) { ok field } }', { id: drawn.id })).verifyDraw).toEqual({ ok: true, field: null });
+
+    const again = await run(drawn.id);
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect(again.errors?.[0]?.message).toMatch(/runs once/);
+    expect((await inspectionsOf(drawn.id)).total).toBe(expected);
+  });
+
+  it('runs only once when two requests race', async () => {
+    const taskId = await newTask();
+    const scheduled = ((await schedule(taskId)).data as any).scheduleDraw;
+    const results = await Promise.all([run(scheduled.id), run(scheduled.id), run(scheduled.id)]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(2);
+    const drawn = results.find((r) => !r.errors)!.data as any;
+    expect((await inspectionsOf(scheduled.id)).total).toBe(drawn.runDraw.selectedCount);
+  });
+
+  it('replaces an inspector by lot, records why, and keeps the record verifiable', async () => {
+    const taskId = await newTask();
+    const scheduled = ((await schedule(taskId)).data as any).scheduleDraw;
+    await run(scheduled.id);
+    const [inspection] = (await inspectionsOf(scheduled.id)).items;
+    const out = inspection.teamIds[0];
+    const replace = 'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id teamIds } }';
+    const replaced = (await t.ok(replace, { i: { inspectionId: inspection.id, inspectorId: out, reason: '病假' } }, coordinator)).replaceInspector;
+    expect(replaced.teamIds).not.toContain(out);
+    expect(replaced.teamIds[1]).toBe(inspection.teamIds[1]);
+    const record = (await (await fetch(`${base}/draws/${scheduled.id}/record.json`)).json()) as DrawRecord;
+    expect(record.replacements).toEqual([{ target: inspection.targetId, out, in: replaced.teamIds[0], reason: '病假' }]);
+    expect(verifyDrawRecord(record)).toEqual({ ok: true });
+    const notInTeam = await t.gql(replace, { i: { inspectionId: inspection.id, inspectorId: out, reason: '重复' } }, coordinator);
+    expect(errorCode(notInTeam)).toBe('BAD_USER_INPUT');
+    expect(notInTeam.errors?.[0]?.message).toMatch(/not in this team/);
+  });
+
+  it('leaves out targets already inspected for the item this year, with the reason', async () => {
+    const first = ((await schedule(await newTask())).data as any).scheduleDraw;
+    await run(first.id);
+    const selected = (await t.ok('query($id: ID!) { draw(id: $id) { selectedCount } }', { id: first.id })).draw.selectedCount;
+    const second = ((await schedule(await newTask())).data as any).scheduleDraw;
+    expect(second.poolSize).toBeLessThanOrEqual(first.poolSize - selected);
+    expect(second.excludedCount).toBeGreaterThanOrEqual(first.excludedCount + selected);
+  });
+
+  it('refuses bad input clearly and writes nothing', async () => {
+    const taskId = await newTask();
+    const count = async () => (await t.ok('query($t: ID!) { draws(filter: { taskId: $t }) { total } }', { t: taskId })).draws.total;
+    const below = await schedule(taskId, { ratios: [{ riskClass: 'A', ratioBp: 500 }, { riskClass: 'B', ratioBp: 1000 }, { riskClass: 'C', ratioBp: 1000 }, { riskClass: 'D', ratioBp: 1000 }] });
+    expect(below.errors?.[0]?.message).toMatch(/below the item's minimum of 10%/);
+    const missing = await schedule(taskId, { ratios: [{ riskClass: 'A', ratioBp: 1000 }, { riskClass: 'B', ratioBp: 2000 }] });
+    expect(errorCode(missing)).toBe('BAD_USER_INPUT');
+    expect(missing.errors?.[0]?.message).toMatch(/Risk class [CD] is in the pool but has no ratio/);
+    const few = await schedule(taskId, { expertise: '无人具备的专长' });
+    expect(few.errors?.[0]?.message).toMatch(/Too few inspectors: 0 are eligible/);
+    const emptyTask = await newTask({ scope: 'DIRECTED', regions: ['不存在的乡镇'] });
+    const empty = await schedule(emptyTask);
+    expect(errorCode(empty)).toBe('BAD_USER_INPUT');
+    expect(empty.errors?.[0]?.message).toMatch(/No target is eligible/);
+    const later = ((await schedule(taskId, { runAfter: new Date(Date.now() + 3600_000).toISOString() })).data as any).scheduleDraw;
+    const early = await run(later.id);
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors?.[0]?.message).toMatch(/may run from/);
+    expect((await t.ok('query($id: ID!) { draw(id: $id) { status } }', { id: later.id })).draw.status).toBe('SCHEDULED');
+    expect(errorCode(await schedule(taskId))).toBe('CONFLICT');
+    expect(errorCode(await run('no-such-draw'))).toBe('NOT_FOUND');
+    expect(await count()).toBe(1);
+    expect(errorCode(await t.gql('mutation($id: ID!) { deleteTask(id: $id) { id } }', { id: taskId }, coordinator))).toBe('CONFLICT');
+  });
+
+  it('lets only coordinators of the task’s departments schedule and run it', async () => {
+    const taskId = await newTask();
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('coordinator2')))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, admin))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('manager')))).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,84 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { scopeOf } from '@suiji/domain';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { StringListType } from '../../db/string-list.type.js';
+import type { Context } from '../../graphql/context.js';
+import { listEntities, PageInput, PageType } from '../../graphql/list.js';
+import { assertRecordAccess, Policy } from '../../graphql/policy.js';
+import { Inspector } from '../inspector/inspector.entity.js';
+import { Target } from '../target/target.entity.js';
+import { Task } from '../task/task.entity.js';
+import { Inspection } from './inspection.entity.js';
+
+@InputType()
+class InspectionFilter {
+  @Field(() => ID, { nullable: true })
+  taskId?: string;
+
+  @Field(() => ID, { nullable: true })
+  drawId?: string;
+
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+}
+
+const InspectionPage = PageType(Inspection, 'InspectionPage');
+
+/** The inspector entries of a user (an inspector sees the inspections of their teams). */
+async function inspectorIdsOf(ctx: Context): Promise<string[]> {
+  if (!ctx.actor) return [];
+  return (await ctx.em.find(Inspector, { user: ctx.actor.id, deletedAt: null }, { fields: ['id'] })).map((i) => i.id);
+}
+
+/** The inspection as the role policy sees it: its task's departments and its team members' users. */
+async function scoped(ctx: Context, inspection: Inspection) {
+  const task = await ctx.em.findOneOrFail(Task, inspection.task.id);
+  const members = await ctx.em.find(Inspector, { id: { $in: inspection.teamIds } }, { fields: ['id', 'user'] });
+  return { departmentIds: task.departmentIds, userIds: members.map((m) => m.user?.id ?? '').filter(Boolean) };
+}
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @Policy('list', 'inspections')
+  @Query(() => InspectionPage)
+  async inspections(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => InspectionFilter, { nullable: true }) filter: InspectionFilter = {},
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    const where: FilterQuery<Inspection>[] = [];
+    const scope = scopeOf(ctx.actor, 'list', 'inspections');
+    if (scope === 'department') {
+      const ids = [...(ctx.actor?.departmentIds ?? [])];
+      where.push({
+        task: { $or: [{ department: { $in: ids } }, ...ids.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } }))] },
+      } as FilterQuery<Inspection>);
+    } else if (scope === 'own') {
+      const mine = await inspectorIdsOf(ctx);
+      where.push(mine.length ? ({ $or: mine.map((id) => ({ teamIds: { $like: StringListType.containing(id) } })) } as FilterQuery<Inspection>) : { id: '' });
+    }
+    if (filter.taskId) where.push({ task: filter.taskId });
+    if (filter.drawId) where.push({ draw: filter.drawId });
+    if (filter.ids) where.push({ id: { $in: filter.ids } });
+    return listEntities(ctx.em, Inspection, { where: { $and: where } as FilterQuery<Inspection>, searchFields: [], sortable: ['createdAt'], page, softDelete: false });
+  }
+
+  @Policy('show', 'inspections')
+  @Query(() => Inspection, { nullable: true })
+  async inspection(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    const inspection = await ctx.em.findOne(Inspection, { id });
+    if (inspection) assertRecordAccess(ctx, 'show', 'inspections', await scoped(ctx, inspection));
+    return inspection;
+  }
+
+  @FieldResolver(() => Target)
+  target(@Root() inspection: Inspection, @Ctx() { em }: Context) {
+    return em.findOneOrFail(Target, inspection.target.id);
+  }
+
+  @FieldResolver(() => [Inspector], { description: 'The current team, in its order' })
+  async team(@Root() inspection: Inspection, @Ctx() { em }: Context) {
+    const members = await em.find(Inspector, { id: { $in: inspection.teamIds } });
+    return inspection.teamIds.map((id) => members.find((m) => m.id === id)!);
+  }
+}

@@ -1,0 +1,86 @@
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { TASK_SCOPES, type RiskClass, type TargetKind, type TaskScope } from '@suiji/domain';
+import { SoftDeletableEntity } from '../../db/base.entity.js';
+import { StringListType } from '../../db/string-list.type.js';
+import { RiskClassEnum, TargetKindEnum, TaskScopeEnum } from '../../graphql/enums.js';
+import { Department } from '../department/department.entity.js';
+import { InspectionItem } from '../item/item.entity.js';
+
+/**
+ * 抽查任务: one round of inspection for one or more items, of one department or several together.
+ * The scope filters narrow a directed (定向) task; an undirected (不定向) one takes the whole registry.
+ */
+@ObjectType({ description: '抽查任务' })
+@Entity()
+export class Task extends SoftDeletableEntity {
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  /** 发起部门. */
+  @ManyToOne(() => Department)
+  department!: Rel<Department>;
+
+  @Field(() => ID, { description: 'The initiating department (发起部门)' })
+  get departmentId(): Opt<string> {
+    return this.department.id;
+  }
+
+  @Field(() => [ID], { description: 'The cooperating departments (配合部门) of a joint task' })
+  @Property({ type: StringListType })
+  cooperatingDepartmentIds: string[] = [];
+
+  /** Every department taking part, for the role policy. */
+  get departmentIds(): Opt<string[]> {
+    return [this.department.id, ...this.cooperatingDepartmentIds];
+  }
+
+  @ManyToMany(() => InspectionItem, undefined, { owner: true, pivotTable: 'task_item' })
+  items = new Collection<InspectionItem>(this);
+
+  @Field(() => TaskScopeEnum)
+  @Enum({ items: [...TASK_SCOPES] })
+  scope: TaskScope = 'UNDIRECTED';
+
+  @Field(() => [String], { description: 'Directed tasks: only targets in these regions (empty: any)' })
+  @Property({ type: StringListType })
+  regions: string[] = [];
+
+  @Field(() => [String], { description: 'Directed tasks: only targets with one of these tags (empty: any)' })
+  @Property({ type: StringListType })
+  tags: string[] = [];
+
+  @Field(() => [RiskClassEnum], { description: 'Directed tasks: only targets of these risk classes (empty: any)' })
+  @Property({ type: StringListType })
+  riskClasses: RiskClass[] = [];
+
+  @Field(() => [TargetKindEnum], { description: 'Directed tasks: only targets of these kinds (empty: any)' })
+  @Property({ type: StringListType })
+  targetKinds: TargetKind[] = [];
+
+  @Field(() => String, { description: 'First day of inspection, YYYY-MM-DD; certificates must be valid on it' })
+  @Property({ type: 'string', length: 10 })
+  windowStart!: string;
+
+  @Field(() => String, { description: 'Last day of inspection, YYYY-MM-DD' })
+  @Property({ type: 'string', length: 10 })
+  windowEnd!: string;
+
+  @Field(() => Int, { description: 'Inspectors per team (at least 2)' })
+  @Property({ type: 'integer' })
+  teamSize: number = 2;
+
+  @Field(() => Date)
+  declare createdAt: Opt<Date>;
+
+  @Field(() => Date)
+  declare updatedAt: Opt<Date>;
+}

@@ -1,0 +1,75 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type RiskClass, type TargetKind, type TaskScope } from '@suiji/domain';
+import { RiskClassEnum, TargetKindEnum, TaskScopeEnum } from '../../graphql/enums.js';
+import { BaseFilter } from '../../graphql/list.js';
+
+const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
+const TEAM_MESSAGE = 'teamSize must be from 2 to 10';
+
+@InputType()
+export class TaskInput {
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(MAX_LENGTH.name)
+  name!: string;
+
+  @Field(() => Int)
+  @Min(YEAR_MIN, { message: YEAR_MESSAGE })
+  @Max(YEAR_MAX, { message: YEAR_MESSAGE })
+  year!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The initiating department; defaults to your own' })
+  @IsOptional()
+  departmentId?: string;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Cooperating departments of a joint task' })
+  @ArrayMaxSize(10)
+  cooperatingDepartmentIds!: string[];
+
+  @Field(() => [ID])
+  @ArrayMinSize(1, { message: 'itemIds must name at least one inspection item' })
+  @ArrayMaxSize(20)
+  itemIds!: string[];
+
+  @Field(() => TaskScopeEnum, { defaultValue: 'UNDIRECTED' })
+  scope!: TaskScope;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(MAX_LENGTH.tags)
+  @MaxLength(MAX_LENGTH.short, { each: true })
+  regions!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(MAX_LENGTH.tags)
+  @MaxLength(MAX_LENGTH.tag, { each: true })
+  tags!: string[];
+
+  @Field(() => [RiskClassEnum], { defaultValue: [] })
+  riskClasses!: RiskClass[];
+
+  @Field(() => [TargetKindEnum], { defaultValue: [] })
+  targetKinds!: TargetKind[];
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @MaxLength(10)
+  windowStart!: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @MaxLength(10)
+  windowEnd!: string;
+
+  @Field(() => Int, { defaultValue: 2 })
+  @Min(2, { message: TEAM_MESSAGE })
+  @Max(10, { message: TEAM_MESSAGE })
+  teamSize!: number;
+}
+
+@InputType()
+export class TaskFilter extends BaseFilter {
+  @Field(() => Int, { nullable: true })
+  year?: number;
+
+  @Field(() => ID, { nullable: true, description: 'Tasks this department initiates or takes part in' })
+  departmentId?: string;
+}

@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { PageInput, PageType, SortInput } from '../../graphql/list.js';
+import { Policy } from '../../graphql/policy.js';
+import { Department } from '../department/department.entity.js';
+import { InspectionItem } from '../item/item.entity.js';
+import { Task } from './task.entity.js';
+import { TaskFilter, TaskInput } from './task.input.js';
+import * as tasks from './task.service.js';
+
+const TaskPage = PageType(Task, 'TaskPage');
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Policy('list', 'tasks')
+  @Query(() => TaskPage)
+  tasks(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter,
+    @Arg('sort', () => SortInput, { nullable: true }) sort?: SortInput,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return tasks.listTasks(ctx, filter, sort, page);
+  }
+
+  @Policy('show', 'tasks')
+  @Query(() => Task, { nullable: true })
+  task(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return tasks.showTask(ctx, id);
+  }
+
+  @Policy('create', 'tasks')
+  @Mutation(() => Task)
+  createTask(@Ctx() ctx: Context, @Arg('input', () => TaskInput) input: TaskInput) {
+    return tasks.createTask(ctx, input);
+  }
+
+  @Policy('edit', 'tasks')
+  @Mutation(() => Task, { description: 'Changes a task until one of its draws is scheduled' })
+  updateTask(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => TaskInput) input: TaskInput) {
+    return tasks.updateTask(ctx, id, input);
+  }
+
+  @Policy('delete', 'tasks')
+  @Mutation(() => Task, { description: 'Deletes a task that has no draw' })
+  deleteTask(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return tasks.deleteTask(ctx, id);
+  }
+
+  @FieldResolver(() => Department)
+  department(@Root() task: Task, @Ctx() { em }: Context) {
+    return em.findOneOrFail(Department, task.department.id);
+  }
+
+  @FieldResolver(() => [ID])
+  async itemIds(@Root() task: Task, @Ctx() { em }: Context) {
+    await em.populate(task, ['items']);
+    return task.items.getItems().map((item) => item.id);
+  }
+
+  @FieldResolver(() => [InspectionItem])
+  async items(@Root() task: Task, @Ctx() { em }: Context) {
+    await em.populate(task, ['items']);
+    return task.items.getItems().filter((item) => !item.deletedAt);
+  }
+}
