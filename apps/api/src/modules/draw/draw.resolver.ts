@@ -78,6 +78,11 @@ export class DrawResolver {
     return `/draws/${draw.id}/pool.txt`;
   }
 
+  @FieldResolver(() => String, { description: 'Where the targets left out of the pool, with their reasons, can be downloaded' })
+  exclusionsUrl(@Root() draw: Draw) {
+    return `/draws/${draw.id}/exclusions.json`;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Where the record (JSON, spec suiji-draw/1) can be downloaded once the draw has run' })
   recordUrl(@Root() draw: Draw) {
     return draw.status === 'DRAWN' ? `/draws/${draw.id}/record.json` : null;

@@ -1,13 +1,15 @@
 /**
  * Public downloads of a draw, outside GraphQL because they can be large: the frozen pool (from the
- * moment the draw is scheduled, so anyone can check the published digest) and the record (once it has
- * run). Both are public (一公开); the nonce appears only in the record.
+ * moment the draw is scheduled, so anyone can check the published digest), the targets the rules left
+ * out with their reasons, and the record (once it has run). All are public (一公开); the nonce appears
+ * only in the record.
  */
 import type { MikroORM } from '@mikro-orm/core';
 import { Router } from 'express';
 import type { Context } from '../../graphql/context.js';
 import { Draw } from './draw.entity.js';
-import { recordOf } from './draw.service.js';
+import { localeOf } from '../../graphql/localize.js';
+import { EXCLUSION_REASONS, recordOf, type ExclusionReason } from './draw.service.js';
 
 export function drawRoutes(orm: MikroORM): Router {
   const router = Router();
@@ -19,6 +21,21 @@ export function drawRoutes(orm: MikroORM): Router {
       return;
     }
     res.type('text/plain; charset=utf-8').set('Content-Disposition', `attachment; filename="draw-${draw.id}-pool.txt"`).send(draw.pool);
+  });
+  router.get('/draws/:id/exclusions.json', async (req, res) => {
+    const em = orm.em.fork();
+    const draw = await em.findOne(Draw, { id: req.params.id }, { populate: ['exclusions'] });
+    if (!draw) {
+      res.status(404).json({ error: 'No such draw.' });
+      return;
+    }
+    const locale = localeOf(req.headers['accept-language']);
+    const exclusions = (JSON.parse(draw.exclusions) as [string, ExclusionReason][]).map(([target, reason]) => ({
+      target,
+      reason,
+      text: EXCLUSION_REASONS[reason][locale],
+    }));
+    res.type('application/json').send(JSON.stringify({ drawId: draw.id, exclusions }));
   });
   router.get('/draws/:id/record.json', async (req, res) => {
     const em = orm.em.fork();

@@ -55,6 +55,10 @@ describe('the draw', () => {
     const pool = await (await fetch(`${base}${draw.poolUrl}`)).text();
     expect(createHash('sha256').update(pool).digest('hex')).toBe(draw.poolDigest);
     expect(pool.trimEnd().split('\n')).toHaveLength(draw.poolSize);
+    const excluded = (await (await fetch(`${base}/draws/${draw.id}/exclusions.json`)).json()) as any;
+    expect(excluded.exclusions).toHaveLength(draw.excludedCount);
+    expect(excluded.exclusions[0]).toMatchObject({ reason: 'DEREGISTERED', text: '已注销、吊销或迁出' });
+    expect(pool).not.toContain(excluded.exclusions[0].target);
     const publicView = await t.ok('query($id: ID!) { draw(id: $id) { commitment nonce } }', { id: draw.id });
     expect(publicView.draw).toEqual({ commitment: draw.commitment, nonce: null });
   });
