@@ -8,7 +8,7 @@ import type { DrawInput, DrawRecord } from './types.js';
 // The command runs the built package: the domain's `test` script builds before running vitest.
 const CLI = fileURLToPath(new URL('../../dist/draw/cli.js', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-const VECTORS = new URL('../../../../../shared/spec/draw-v1-vectors.json', import.meta.url);
+const VECTORS = new URL('../../spec/draw-v1-vectors.json', import.meta.url);
 const cases = (
   JSON.parse(readFileSync(VECTORS, 'utf8')) as {
     cases: { name: string; input: DrawInput; record?: DrawRecord; error?: string }[];

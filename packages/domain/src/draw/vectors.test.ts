@@ -6,8 +6,8 @@ import { makeDrawRecord } from './record.js';
 import type { DrawInput, DrawRecord } from './types.js';
 import { verifyDrawRecord, type VerifiedField } from './verify.js';
 
-/** `<repo>/../shared/spec/draw-v1-vectors.json`: CI clones the repository with `shared/` beside it. */
-const VECTORS = new URL('../../../../../shared/spec/draw-v1-vectors.json', import.meta.url);
+/** The vectors of the spec, kept with the package (spec/), the same as the project's shared copy (see spec-copy.test.ts). */
+const VECTORS = new URL('../../spec/draw-v1-vectors.json', import.meta.url);
 const cases = (
   JSON.parse(readFileSync(VECTORS, 'utf8')) as {
     cases: { name: string; input: DrawInput; record?: DrawRecord; error?: string }[];
