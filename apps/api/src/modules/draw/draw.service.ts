@@ -30,7 +30,6 @@ import { BadInputError, ConflictError, NotFoundError } from '../../graphql/error
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { departmentScope } from '../department/department.service.js';
 import { Inspection } from '../inspection/inspection.entity.js';
-import { today } from '../inspector/inspector.service.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Task } from '../task/task.entity.js';
 import { Draw } from './draw.entity.js';

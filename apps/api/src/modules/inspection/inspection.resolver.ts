@@ -52,15 +52,15 @@ export class InspectionResolver {
       const ids = [...(ctx.actor?.departmentIds ?? [])];
       where.push({
         task: { $or: [{ department: { $in: ids } }, ...ids.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } }))] },
-      } as FilterQuery<Inspection>);
+      });
     } else if (scope === 'own') {
       const mine = await inspectorIdsOf(ctx);
-      where.push(mine.length ? ({ $or: mine.map((id) => ({ teamIds: { $like: StringListType.containing(id) } })) } as FilterQuery<Inspection>) : { id: '' });
+      where.push(mine.length ? ({ $or: mine.map((id) => ({ teamIds: { $like: StringListType.containing(id) } })) }) : { id: '' });
     }
     if (filter.taskId) where.push({ task: filter.taskId });
     if (filter.drawId) where.push({ draw: filter.drawId });
     if (filter.ids) where.push({ id: { $in: filter.ids } });
-    return listEntities(ctx.em, Inspection, { where: { $and: where } as FilterQuery<Inspection>, searchFields: [], sortable: ['createdAt'], page, softDelete: false });
+    return listEntities(ctx.em, Inspection, { where: { $and: where }, searchFields: [], sortable: ['createdAt'], page, softDelete: false });
   }
 
   @Policy('show', 'inspections')

@@ -21,7 +21,7 @@ function takingPart(departmentIds: readonly string[]): FilterQuery<Task> {
       { department: { $in: [...departmentIds] } },
       ...departmentIds.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } })),
     ],
-  } as FilterQuery<Task>;
+  };
 }
 
 export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
@@ -30,7 +30,7 @@ export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInpu
   if (filter.year) where.push({ year: filter.year });
   if (filter.departmentId) where.push(takingPart([filter.departmentId]));
   return listEntities(ctx.em, Task, {
-    where: { $and: where } as FilterQuery<Task>,
+    where: { $and: where },
     q: filter.q,
     ids: filter.ids,
     searchFields: ['name'],
