@@ -1,22 +1,9 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_LENGTH, RATIO_MAX_BP, type RiskClass } from '@suiji/domain';
-import { DrawStatusEnum, RiskClassEnum } from '../../graphql/enums.js';
+import { MAX_LENGTH } from '@suiji/domain';
+import { DrawStatusEnum } from '../../graphql/enums.js';
+import { StratumRatioInput } from '../item/item.input.js';
 import type { DrawStatus } from './draw.entity.js';
-
-const RATIO_MESSAGE = `ratioBp must be from 0 to ${RATIO_MAX_BP} basis points (0%–100%; 10% is 1000)`;
-
-@InputType()
-@ObjectType('StratumRatio')
-export class StratumRatioInput {
-  @Field(() => RiskClassEnum)
-  riskClass!: RiskClass;
-
-  @Field(() => Int, { description: 'Basis points: 1000 = 10%' })
-  @Min(0, { message: RATIO_MESSAGE })
-  @Max(RATIO_MAX_BP, { message: RATIO_MESSAGE })
-  ratioBp!: number;
-}
 
 @InputType()
 export class ScheduleDrawInput {
@@ -28,7 +15,7 @@ export class ScheduleDrawInput {
 
   @Field(() => [StratumRatioInput], {
     nullable: true,
-    description: "Ratio per risk class; omitted: the item's minimum ratio for every class",
+    description: "Ratio per risk class; omitted: the item's ratios (its minimum ratio where it sets none)",
   })
   @IsOptional()
   @ArrayMaxSize(4)

@@ -5,7 +5,8 @@ import { listEntities, PageInput, PageType } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { Draw } from './draw.entity.js';
-import { DrawFilter, DrawTeam, DrawVerification, ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput, StratumRatioInput } from './draw.input.js';
+import { StratumRatioInput } from '../item/item.input.js';
+import { DrawFilter, DrawTeam, DrawVerification, ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
 import * as draws from './draw.service.js';
 
 const DrawPage = PageType(Draw, 'DrawPage');

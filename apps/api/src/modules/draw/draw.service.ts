@@ -182,7 +182,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
 }
 
 function ratiosFor(item: InspectionItem, given: ScheduleDrawInput['ratios']): Record<string, number> {
-  if (!given) return Object.fromEntries(RISK_CLASSES.map((c) => [c, item.minRatioBp]));
+  if (!given) return Object.fromEntries(RISK_CLASSES.map((c) => [c, item.ratioFor(c)]));
   const ratios: Record<string, number> = {};
   for (const { riskClass, ratioBp } of given) {
     if (ratios[riskClass] !== undefined)

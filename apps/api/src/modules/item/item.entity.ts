@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ITEM_CATEGORIES, type InspectionMethod, type ItemCategory } from '@suiji/domain';
+import { ITEM_CATEGORIES, type InspectionMethod, type ItemCategory, type RiskClass } from '@suiji/domain';
 import { SoftDeletableEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { InspectionMethodEnum, ItemCategoryEnum } from '../../graphql/enums.js';
@@ -66,6 +66,15 @@ export class InspectionItem extends SoftDeletableEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   remarks: string | null = null;
+
+  /** Ratios per risk class that differ from `minRatioBp` (风险分类差异化抽查比例), in basis points. */
+  @Property({ type: 'json', defaultRaw: `'{}'` })
+  riskRatios: Opt<Partial<Record<RiskClass, number>>> = {};
+
+  /** The ratio the draws of this item use for each risk class by default. */
+  ratioFor(riskClass: RiskClass): number {
+    return this.riskRatios[riskClass] ?? this.minRatioBp;
+  }
 
   @Field(() => Date)
   declare createdAt: Opt<Date>;

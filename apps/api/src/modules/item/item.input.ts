@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   MAX_LENGTH,
   RATIO_MAX_BP,
@@ -8,9 +8,24 @@ import {
   YEAR_MIN,
   type InspectionMethod,
   type ItemCategory,
+  type RiskClass,
 } from '@suiji/domain';
-import { InspectionMethodEnum, ItemCategoryEnum } from '../../graphql/enums.js';
+import { InspectionMethodEnum, ItemCategoryEnum, RiskClassEnum } from '../../graphql/enums.js';
 import { BaseFilter } from '../../graphql/list.js';
+
+const STRATUM_RATIO_MESSAGE = `ratioBp must be from 0 to ${RATIO_MAX_BP} basis points (0%–100%; 10% is 1000)`;
+
+@InputType()
+@ObjectType('StratumRatio')
+export class StratumRatioInput {
+  @Field(() => RiskClassEnum)
+  riskClass!: RiskClass;
+
+  @Field(() => Int, { description: 'Basis points: 1000 = 10%' })
+  @Min(0, { message: STRATUM_RATIO_MESSAGE })
+  @Max(RATIO_MAX_BP, { message: STRATUM_RATIO_MESSAGE })
+  ratioBp!: number;
+}
 
 const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
 const RATIO_MESSAGE = `minRatioBp must be from 0 to ${RATIO_MAX_BP} basis points (0%–100%; 10% is 1000)`;
@@ -74,6 +89,15 @@ export class ItemInput {
   @IsOptional()
   @MaxLength(MAX_LENGTH.text)
   remarks?: string | null;
+
+  @Field(() => [StratumRatioInput], {
+    nullable: true,
+    description: 'Ratios per risk class, each not lower than minRatioBp; classes left out use minRatioBp',
+  })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  riskRatios?: StratumRatioInput[];
 }
 
 @InputType()
@@ -143,6 +167,12 @@ export class ItemUpdateInput {
   @IsOptional()
   @MaxLength(MAX_LENGTH.text)
   remarks?: string | null;
+
+  @Field(() => [StratumRatioInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  riskRatios?: StratumRatioInput[];
 }
 
 @InputType()

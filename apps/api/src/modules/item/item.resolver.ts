@@ -4,7 +4,8 @@ import { PageInput, PageType, SortInput } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { InspectionItem } from './item.entity.js';
-import { ItemFilter, ItemInput, ItemUpdateInput } from './item.input.js';
+import { RISK_CLASSES } from '@suiji/domain';
+import { ItemFilter, ItemInput, ItemUpdateInput, StratumRatioInput } from './item.input.js';
 import * as items from './item.service.js';
 
 const ItemPage = PageType(InspectionItem, 'InspectionItemPage');
@@ -48,6 +49,11 @@ export class ItemResolver {
   @Mutation(() => InspectionItem)
   deleteItem(@Ctx() { em }: Context, @Arg('id', () => ID) id: string) {
     return items.deleteItem(em, id);
+  }
+
+  @FieldResolver(() => [StratumRatioInput], { description: 'The ratio each risk class is drawn at by default' })
+  riskRatios(@Root() item: InspectionItem) {
+    return RISK_CLASSES.map((riskClass) => ({ riskClass, ratioBp: item.ratioFor(riskClass) }));
   }
 
   @FieldResolver(() => Department)

@@ -46,6 +46,25 @@ async function assertNameFree(em: EntityManager, year: number, departmentId: str
     );
 }
 
+/** Per-class ratios as stored: only those given, each checked against the item's minimum. */
+function riskRatiosOf(given: ItemInput['riskRatios'], minRatioBp: number): InspectionItem['riskRatios'] {
+  const ratios: InspectionItem['riskRatios'] = {};
+  for (const { riskClass, ratioBp } of given ?? []) {
+    if (ratios[riskClass] !== undefined)
+      throw new BadInputError(text(`Risk class ${riskClass} has two ratios: give one.`, `${riskClass} 类设置了两个比例：请只设一个。`), 'riskRatios');
+    if (ratioBp < minRatioBp)
+      throw new BadInputError(
+        text(
+          `The ratio for class ${riskClass} (${ratioBp / 100}%) is below the item's minimum of ${minRatioBp / 100}%.`,
+          `${riskClass} 类的比例（${ratioBp / 100}%）低于该事项的最低比例 ${minRatioBp / 100}%。`,
+        ),
+        'riskRatios',
+      );
+    ratios[riskClass] = ratioBp;
+  }
+  return ratios;
+}
+
 function distinctMethods(methods: InspectionItem['methods']): InspectionItem['methods'] {
   if (methods.length === 0) throw new BadInputError(text('Choose at least one inspection method.', '请至少选择一种检查方式。'), 'methods');
   return [...new Set(methods)];
@@ -71,6 +90,7 @@ export async function createItem(em: EntityManager, input: ItemInput): Promise<I
     timesPerYear: input.timesPerYear,
     methods: distinctMethods(input.methods),
     remarks: input.remarks?.trim() || null,
+    riskRatios: riskRatiosOf(input.riskRatios, input.minRatioBp),
   });
   await em.flush();
   return item;
@@ -95,6 +115,11 @@ export async function updateItem(em: EntityManager, id: string, input: ItemUpdat
   if (input.timesPerYear != null) item.timesPerYear = input.timesPerYear;
   if (input.methods != null) item.methods = distinctMethods(input.methods);
   if (input.remarks !== undefined) item.remarks = input.remarks?.trim() || null;
+  if (input.riskRatios != null || input.minRatioBp != null)
+    item.riskRatios = riskRatiosOf(
+      input.riskRatios ?? Object.entries(item.riskRatios).map(([riskClass, ratioBp]) => ({ riskClass: riskClass as never, ratioBp })),
+      item.minRatioBp,
+    );
   await em.flush();
   return item;
 }

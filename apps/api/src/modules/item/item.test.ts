@@ -48,6 +48,25 @@ describe('inspection items', () => {
     expect(found.items.items.map((i: { id: string }) => i.id)).toEqual([created.id]);
   });
 
+  it('keeps higher ratios for riskier classes, never below the item’s minimum', async () => {
+    const created = (
+      await t.ok('mutation($i: ItemInput!) { createItem(input: $i) { id riskRatios { riskClass ratioBp } } }', {
+        i: input({ name: '差异化比例事项', riskRatios: [{ riskClass: 'D', ratioBp: 3000 }, { riskClass: 'C', ratioBp: 1000 }] }),
+      }, admin)
+    ).createItem;
+    expect(created.riskRatios).toEqual([
+      { riskClass: 'A', ratioBp: 500 },
+      { riskClass: 'B', ratioBp: 500 },
+      { riskClass: 'C', ratioBp: 1000 },
+      { riskClass: 'D', ratioBp: 3000 },
+    ]);
+    const below = await t.gql(CREATE, { i: input({ name: '过低比例事项', riskRatios: [{ riskClass: 'A', ratioBp: 100 }] }) }, admin);
+    expect(errorCode(below)).toBe('BAD_USER_INPUT');
+    expect(below.errors?.[0]?.message).toMatch(/class A \(1%\) is below the item's minimum of 5%/);
+    const raised = await t.gql('mutation($id: ID!) { updateItem(id: $id, input: { minRatioBp: 2000 }) { id } }', { id: created.id }, admin);
+    expect(raised.errors?.[0]?.message).toMatch(/class C \(10%\) is below the item's minimum of 20%/);
+  });
+
   it('refuses a ratio below 0 or above 100% and says the range', async () => {
     const before = await total();
     for (const minRatioBp of [-1, 10_001]) {
