@@ -2,12 +2,12 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The API serves the built dashboard from its own origin, so the app only ever calls the relative `/graphql`;
-// in development Vite forwards it to a locally running API.
+// in development Vite forwards it, and the draws' public files, to a locally running API.
 export default defineConfig({
   plugins: [react()],
   base: './',
   server: {
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+    proxy: { '/graphql': 'http://127.0.0.1:4000', '/draws': 'http://127.0.0.1:4000' },
   },
   build: {
     outDir: 'dist',

@@ -3,15 +3,21 @@ import { Route } from 'react-router';
 import conflicts from './conflicts';
 import { Dashboard } from './dashboard/Dashboard';
 import departments from './departments';
+import draws from './draws';
 import { ImportPage } from './import/ImportPage';
+import inspections from './inspections';
 import inspectors from './inspectors';
 import items from './items';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { PublicDrawList } from './public/PublicDrawList';
+import { PublicDrawShow } from './public/PublicDrawShow';
 import targets from './targets';
+import tasks from './tasks';
 import users from './users';
 
 export const App = () => (
@@ -22,11 +28,15 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    loginPage={LoginPage}
     theme={theme}
     requireAuth
     disableTelemetry
   >
     <Resource name="items" {...items} />
+    <Resource name="tasks" {...tasks} />
+    <Resource name="draws" {...draws} />
+    <Resource name="inspections" {...inspections} />
     <Resource name="targets" {...targets} />
     <Resource name="inspectors" {...inspectors} />
     <Resource name="conflicts" {...conflicts} />
@@ -34,6 +44,11 @@ export const App = () => (
     <Resource name="users" {...users} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
+    </CustomRoutes>
+    {/* Without the layout, these routes render for anyone, signed in or not (一公开). */}
+    <CustomRoutes noLayout>
+      <Route path="/public/draws" element={<PublicDrawList />} />
+      <Route path="/public/draws/:id" element={<PublicDrawShow />} />
     </CustomRoutes>
   </Admin>
 );

@@ -16,7 +16,8 @@
  * Options: SUIJI_BENCH_ROWS (default 100000), SUIJI_BENCH_DBS (default "sqlite,postgresql"),
  * SUIJI_BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres), SUIJI_BENCH_KEEP=1 keeps
  * the temp folder with the .xlsx and the SQLite files, SUIJI_BENCH_CPU_PROF=1 writes CPU profiles of
- * the import workers into it.
+ * the import workers into it, SUIJI_BENCH_IMPORT_NODE_ARGS adds Node options to the import workers
+ * (e.g. "--max-old-space-size=256").
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -158,7 +159,7 @@ async function parseOnly(file: string, rows: number): Promise<Measurement> {
     for await (const worksheet of reader) {
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[];
-        for (let c = 1; c < values.length; c++) chars += String(values[c] ?? '').length;
+        for (let c = 1; c < values.length; c++) chars += JSON.stringify(values[c] ?? '').length;
         seen++;
       }
       break;
@@ -223,6 +224,8 @@ async function importTargets(database: Database, file: string, rows: number): Pr
     // The client's part: reading the file and encoding it, as the dashboard does before sending.
     const contentBase64 = readFileSync(file).toString('base64');
     const before = await countTargets(app.orm);
+    if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1')
+      console.log(`  before the import: rss ${fmtMb(process.memoryUsage.rss())}, maxRSS so far ${fmtMb(process.resourceUsage().maxRSS * 1024)}`);
     let report: { ok: boolean; imported: number; rows: number; errors: unknown[] } | undefined;
     const result = await measure('importTargets (GraphQL, full path)', rows, async () => {
       const response = (await app.execute({ query: IMPORT, variables: { f: { filename: 'targets.xlsx', contentBase64 } } }, authorization)) as {
@@ -260,7 +263,7 @@ async function pgAdmin(sql: string): Promise<void> {
 async function freshDatabase(kind: DbKind, dir: string, label: string): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const path = join(dir, `${label}.db`);
-    return { database: { kind, path }, drop: async () => rmSync(path, { force: true }) };
+    return { database: { kind, path }, drop: async () => ['', '-wal', '-shm'].forEach((end) => rmSync(`${path}${end}`, { force: true })) };
   }
   const name = `suiji_bench_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
   await pgAdmin(`create database ${name}`);
@@ -273,6 +276,7 @@ async function main(): Promise<void> {
   const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql').split(',').map((s) => s.trim()) as DbKind[];
   const keep = process.env.SUIJI_BENCH_KEEP === '1';
   const cpuProf = process.env.SUIJI_BENCH_CPU_PROF === '1';
+  const nodeArgs = (process.env.SUIJI_BENCH_IMPORT_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-'));
   const file = join(dir, `targets-${ROWS}.xlsx`);
   console.log(`\n== Registry import: ${fmtInt(ROWS)} targets from .xlsx (${dbs.join(', ')}) ==`);
@@ -297,7 +301,7 @@ async function main(): Promise<void> {
         imported = await runWorker<Task>(
           SELF,
           { kind: 'import', database: importDb.database, file, rows: ROWS },
-          { nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [] },
+          { nodeArgs: [...nodeArgs, ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])] },
         );
       } finally {
         if (!keep || kind === 'postgresql') await importDb.drop();
@@ -310,7 +314,7 @@ async function main(): Promise<void> {
     const rows: string[][] = [['database', 'measurement', 'time', 'rows/s', 'peak RSS', 'import ÷ this']];
     rows.push(['-', `baseline: ${parse.name}`, fmtSec(parse.ms), fmtInt(rate(parse)), fmtMb(parse.peakRss), '']);
     for (const { db, insert, imported } of results) {
-      rows.push([db, `baseline: ${insert.name} (${insert.extra?.chunk} rows/stmt)`, fmtSec(insert.ms), fmtInt(rate(insert)), fmtMb(insert.peakRss), fmtRatio(imported.ms / insert.ms)]);
+      rows.push([db, `baseline: ${insert.name} (${String(insert.extra?.chunk)} rows/stmt)`, fmtSec(insert.ms), fmtInt(rate(insert)), fmtMb(insert.peakRss), fmtRatio(imported.ms / insert.ms)]);
       rows.push([db, 'baseline: parse + insert (sum)', fmtSec(parse.ms + insert.ms), fmtInt((ROWS * 1000) / (parse.ms + insert.ms)), '', fmtRatio(imported.ms / (parse.ms + insert.ms))]);
       rows.push([db, imported.name, fmtSec(imported.ms), fmtInt(rate(imported)), fmtMb(imported.peakRss), '']);
     }

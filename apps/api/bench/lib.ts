@@ -76,9 +76,13 @@ export async function serveWorker(body: () => Promise<Measurement>): Promise<nev
 /** Samples RSS every few milliseconds; `peak()` is the max of the samples and getrusage's maxRSS. */
 export function rssSampler(intervalMs = 10) {
   let peak = process.memoryUsage.rss();
+  let atPeak = process.memoryUsage();
   const timer = setInterval(() => {
     const rss = process.memoryUsage.rss();
-    if (rss > peak) peak = rss;
+    if (rss > peak) {
+      peak = rss;
+      if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1') atPeak = process.memoryUsage();
+    }
   }, intervalMs);
   timer.unref();
   return {
@@ -90,6 +94,8 @@ export function rssSampler(intervalMs = 10) {
     },
     stop() {
       clearInterval(timer);
+      if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1')
+        console.log(`  memory at the sampled peak: ${Object.entries(atPeak).map(([k, v]) => `${k} ${(v / 1048576).toFixed(0)} MB`).join(', ')}`);
     },
   };
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { API_DIR } from './lib.js';
 
 /** The benchmarks, in the order they run. Later issues add theirs here. */
-const BENCHMARKS = ['import-targets.ts'];
+const BENCHMARKS = ['import-targets.ts', 'draw.ts'];
 
 function runFile(file: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -16,6 +16,7 @@ export const RESOURCES = [
   'tasks',
   'draws',
   'inspections',
+  'trail',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -126,6 +127,8 @@ const RULES: Rules = {
     list: { ...SCOPED_READ, INSPECTOR: 'own' },
     show: { ...SCOPED_READ, INSPECTOR: 'own' },
   },
+  // 全程留痕: administrators read the trail; managers may check that it is intact.
+  trail: { list: ADMIN_ONLY, show: { ADMIN: 'all', MANAGER: 'all' } },
   users: {
     list: ADMIN_ONLY,
     show: ADMIN_ONLY,

@@ -8,9 +8,11 @@ import {
   INSPECTOR_STATUSES,
   ITEM_CATEGORIES,
   RISK_CLASSES,
+  RESULT_STATES,
   ROLES,
   TARGET_KINDS,
   TARGET_STATUSES,
+  TASK_SCOPES,
   type DomainLabels,
 } from '@suiji/domain';
 
@@ -36,3 +38,12 @@ export const inspectorStatusChoices = enumChoices('inspectorStatus', INSPECTOR_S
 export function stringChoices(values: readonly string[]): Choice[] {
   return values.map((value) => ({ id: value, name: value }));
 }
+
+export const taskScopeChoices = enumChoices('taskScope', TASK_SCOPES);
+export const resultStateChoices = enumChoices('resultState', RESULT_STATES);
+
+/** A draw is scheduled (its commitment published) or drawn; the domain has no label for it, so ours do. */
+export const drawStatusChoices: Choice[] = [
+  { id: 'SCHEDULED', name: 'suiji.draw.status.SCHEDULED' },
+  { id: 'DRAWN', name: 'suiji.draw.status.DRAWN' },
+];

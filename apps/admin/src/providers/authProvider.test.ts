@@ -128,3 +128,50 @@ describe('signing in', () => {
     await expect(authProvider.checkAuth({})).rejects.toThrow();
   });
 });
+
+describe('the policy on tasks, draws and inspections', () => {
+  beforeEach(() => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+      removeItem: (k: string) => store.delete(k),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lets a coordinator of a cooperating department schedule and run the draws of a joint task', async () => {
+    signIn({ role: 'COORDINATOR', departmentIds: ['d2'] });
+    const task = { id: 't', departmentId: 'd1', cooperatingDepartmentIds: ['d2'] };
+    expect(await authProvider.canAccess!({ action: 'schedule', resource: 'draws', record: task })).toBe(true);
+    const draw = { id: 'w', team: { size: 2, departments: ['d1', 'd2'] } };
+    expect(await authProvider.canAccess!({ action: 'run', resource: 'draws', record: draw })).toBe(true);
+    const other = { id: 'w2', team: { size: 2, departments: ['d9'] } };
+    expect(await authProvider.canAccess!({ action: 'run', resource: 'draws', record: other })).toBe(false);
+  });
+
+  it('shows every draw to the public but lets it run none', async () => {
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'draws' })).toBe(true);
+    expect(await authProvider.canAccess!({ action: 'run', resource: 'draws' })).toBe(false);
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'tasks' })).toBe(false);
+  });
+
+  it('lets an inspector see the inspections of their own teams', async () => {
+    signIn({ role: 'INSPECTOR', id: 'me' });
+    const mine = {
+      id: 'i',
+      team: [
+        { id: 'x', userId: 'me' },
+        { id: 'y', userId: null },
+      ],
+    };
+    const theirs = { id: 'j', team: [{ id: 'z', userId: 'other' }] };
+    expect(await authProvider.canAccess!({ action: 'show', resource: 'inspections', record: mine })).toBe(
+      true,
+    );
+    expect(await authProvider.canAccess!({ action: 'show', resource: 'inspections', record: theirs })).toBe(
+      false,
+    );
+    expect(await authProvider.canAccess!({ action: 'replace', resource: 'draws' })).toBe(false);
+  });
+});

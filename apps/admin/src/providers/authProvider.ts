@@ -23,16 +23,40 @@ function policyTerms(action: string, resource: string): { action: Action; resour
   return { action: mapped as Action, resource: base as Resource };
 }
 
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * A record as the policy sees it, whatever its resource: a task belongs to its initiating and cooperating
+ * departments, a draw to its team's departments (the same ones: a task's record may stand for its draws), an
+ * inspection also to the users of its team's members.
+ */
+export function scopedRecord(record: Record<string, unknown>): ScopedRecord {
+  const team: unknown = record.team;
+  const members = Array.isArray(team) ? (team as { userId?: unknown }[]) : [];
+  const teamDepartments = team && !Array.isArray(team) ? (team as { departments?: unknown }).departments : [];
+  return {
+    departmentId: text(record.departmentId),
+    departmentIds: [
+      ...strings(record.departmentIds),
+      ...strings(record.cooperatingDepartmentIds),
+      ...strings(teamDepartments),
+    ],
+    userId: text(record.userId),
+    userIds: members.map((member) => text(member.userId)).filter((id): id is string => id !== null),
+  };
+}
+
 /** Whether the signed-in user (or the public) may do `action` on `resource` (and `record`, when given). */
 export function canAccessNow(action: string, resource: string, record?: Record<string, unknown>): boolean {
   const terms = policyTerms(action, resource);
   if (!terms) return false;
-  const scoped: ScopedRecord | undefined = record
-    ? {
-        departmentId: typeof record.departmentId === 'string' ? record.departmentId : null,
-        userId: typeof record.userId === 'string' ? record.userId : null,
-      }
-    : undefined;
+  const scoped = record ? scopedRecord(record) : undefined;
   return canAccess(actorOf(readSession()), terms.action, terms.resource, scoped);
 }
 

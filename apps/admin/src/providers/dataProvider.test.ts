@@ -170,3 +170,36 @@ describe('query building', () => {
     expect(listVariables(spec, { filter: {}, sort: { field: 'id', order: 'DESC' } })).toEqual({ filter: {} });
   });
 });
+
+describe('draws and inspections', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lists draws without a sort, which their query does not take', () => {
+    const spec = specOf('draws');
+    expect(listQuery(spec)).not.toContain('sort');
+    expect(
+      listVariables(spec, { filter: { taskId: 't' }, sort: { field: 'createdAt', order: 'DESC' } }),
+    ).toEqual({ filter: { taskId: 't' } });
+  });
+
+  it('updates a task with its whole input, as updateTask requires', async () => {
+    const previous = { id: 't', name: 'a', year: 2025, itemIds: ['i'], windowStart: '2025-01-01' };
+    const { sent } = answer({ data: { updateTask: { ...previous, name: 'b' } } });
+    await dataProvider.update('tasks', { id: 't', data: { ...previous, name: 'b' }, previousData: previous });
+    expect(sent[0]!.variables).toEqual({
+      id: 't',
+      input: { name: 'b', year: 2025, itemIds: ['i'], windowStart: '2025-01-01' },
+    });
+  });
+
+  it('refuses to create a draw through the generic create: draws are scheduled', async () => {
+    await expect(dataProvider.create('draws', { data: {} })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('runs a draw with its public entropy', async () => {
+    const { sent } = answer({ data: { runDraw: { id: 'w', status: 'DRAWN' } } });
+    await dataProvider.runDraw({ drawId: 'w', publicEntropy: '03 11 19' });
+    expect(sent[0]!.query).toContain('runDraw(input: $input)');
+    expect(sent[0]!.variables).toEqual({ input: { drawId: 'w', publicEntropy: '03 11 19' } });
+  });
+});

@@ -44,6 +44,29 @@ export interface SuijiDataProvider extends DataProvider {
   importTemplate(kind: ImportKind): Promise<FileDownload>;
   /** Values in use, offered as choices: `targetTypes` or `regions`. */
   choices(kind: 'targetTypes' | 'regions'): Promise<string[]>;
+  /** Freezes the pool and publishes the commitment of one item's draw in a task. */
+  scheduleDraw(input: ScheduleDrawInput): Promise<RaRecord>;
+  /** Runs a scheduled draw with the public entropy, once. */
+  runDraw(input: { drawId: string; publicEntropy: string }): Promise<RaRecord>;
+  /** Replaces a member of an inspection's team by lot. */
+  replaceInspector(input: { inspectionId: string; inspectorId: string; reason: string }): Promise<RaRecord>;
+  /** The server's recomputation of a draw's record. */
+  verifyDraw(id: string): Promise<DrawVerification>;
+}
+
+export interface ScheduleDrawInput {
+  taskId: string;
+  itemId: string;
+  ratios?: { riskClass: string; ratioBp: number }[];
+  /** ISO date-time; absent: now. */
+  runAfter?: string;
+  expertise?: string;
+}
+
+export interface DrawVerification {
+  ok: boolean;
+  /** The first field of the record that differs. */
+  field: string | null;
 }
 
 /** The most records asked for in one request when resolving references. */
@@ -91,6 +114,10 @@ export function toInput(
 }
 
 export function listQuery(spec: ResourceSpec): string {
+  if (spec.sortable === false)
+    return `query List($filter: ${spec.filterType}, $page: PageInput) {
+  ${spec.list}(filter: $filter, page: $page) { items { ${spec.fields} } total }
+}`;
   return `query List($filter: ${spec.filterType}, $sort: SortInput, $page: PageInput) {
   ${spec.list}(filter: $filter, sort: $sort, page: $page) { items { ${spec.fields} } total }
 }`;
@@ -100,20 +127,27 @@ export function oneQuery(spec: ResourceSpec): string {
   return `query One($id: ID!) { ${spec.one}(id: $id) { ${spec.fields} } }`;
 }
 
+/** The name of an operation the resource offers; a resource without it refuses, as the API would. */
+function operation(spec: ResourceSpec, key: 'create' | 'update' | 'remove' | 'exportQuery'): string {
+  const name = spec[key];
+  if (!name) throw new HttpError('ra.notification.not_authorized', 403);
+  return name;
+}
+
 export function createMutation(spec: ResourceSpec): string {
-  return `mutation Create($input: ${spec.createInputType}!) { ${spec.create}(input: $input) { ${spec.fields} } }`;
+  return `mutation Create($input: ${spec.createInputType ?? ''}!) { ${operation(spec, 'create')}(input: $input) { ${spec.fields} } }`;
 }
 
 export function updateMutation(spec: ResourceSpec): string {
-  return `mutation Update($id: ID!, $input: ${spec.updateInputType}!) { ${spec.update}(id: $id, input: $input) { ${spec.fields} } }`;
+  return `mutation Update($id: ID!, $input: ${spec.updateInputType ?? ''}!) { ${operation(spec, 'update')}(id: $id, input: $input) { ${spec.fields} } }`;
 }
 
 export function deleteMutation(spec: ResourceSpec): string {
-  return `mutation Delete($id: ID!) { ${spec.remove}(id: $id) { ${spec.fields} } }`;
+  return `mutation Delete($id: ID!) { ${operation(spec, 'remove')}(id: $id) { ${spec.fields} } }`;
 }
 
 export function exportQuery(spec: ResourceSpec): string {
-  return `query Export($filter: ${spec.filterType}) { ${spec.exportQuery}(filter: $filter) { filename mimeType contentBase64 } }`;
+  return `query Export($filter: ${spec.filterType}) { ${operation(spec, 'exportQuery')}(filter: $filter) { filename mimeType contentBase64 } }`;
 }
 
 const IMPORT_MUTATIONS: Record<ImportKind, string> = {
@@ -132,7 +166,7 @@ export function listVariables(
 ): Record<string, unknown> {
   const variables: Record<string, unknown> = { filter: toFilter(spec, params.filter) };
   // react-admin sorts by `id` unless told otherwise; the API's default order already ends on id.
-  if (params.sort?.field && params.sort.field !== 'id')
+  if (spec.sortable !== false && params.sort?.field && params.sort.field !== 'id')
     variables.sort = { field: params.sort.field, order: params.sort.order === 'DESC' ? 'DESC' : 'ASC' };
   if (params.pagination)
     variables.page = { page: params.pagination.page, perPage: params.pagination.perPage };
@@ -203,14 +237,15 @@ export const dataProvider: SuijiDataProvider = {
   async create(resource, params) {
     const spec = specOf(resource);
     const input = toInput(spec.createFields, spec.nullable, params.data);
-    return { data: await mutate(createMutation(spec), spec.create, { input }) } as never;
+    return { data: await mutate(createMutation(spec), operation(spec, 'create'), { input }) } as never;
   },
 
   async update(resource, params) {
     const spec = specOf(resource);
-    const input = toInput(spec.updateFields, spec.nullable, params.data, params.previousData);
+    const previous = spec.fullUpdate ? undefined : params.previousData;
+    const input = toInput(spec.updateFields, spec.nullable, params.data, previous);
     return {
-      data: await mutate(updateMutation(spec), spec.update, { id: String(params.id), input }),
+      data: await mutate(updateMutation(spec), operation(spec, 'update'), { id: String(params.id), input }),
     } as never;
   },
 
@@ -219,7 +254,7 @@ export const dataProvider: SuijiDataProvider = {
     const input = toInput(spec.updateFields, spec.nullable, params.data);
     const ids: Identifier[] = [];
     for (const id of params.ids) {
-      await mutate(updateMutation(spec), spec.update, { id: String(id), input });
+      await mutate(updateMutation(spec), operation(spec, 'update'), { id: String(id), input });
       ids.push(id);
     }
     return { data: ids };
@@ -227,14 +262,16 @@ export const dataProvider: SuijiDataProvider = {
 
   async delete(resource, params) {
     const spec = specOf(resource);
-    return { data: await mutate(deleteMutation(spec), spec.remove, { id: String(params.id) }) } as never;
+    return {
+      data: await mutate(deleteMutation(spec), operation(spec, 'remove'), { id: String(params.id) }),
+    } as never;
   },
 
   async deleteMany(resource, params) {
     const spec = specOf(resource);
     const ids: Identifier[] = [];
     for (const id of params.ids) {
-      await mutate(deleteMutation(spec), spec.remove, { id: String(id) });
+      await mutate(deleteMutation(spec), operation(spec, 'remove'), { id: String(id) });
       ids.push(id);
     }
     return { data: ids };
@@ -245,7 +282,7 @@ export const dataProvider: SuijiDataProvider = {
     const data = await gql<Record<string, FileDownload>>(exportQuery(spec), {
       filter: toFilter(spec, filter),
     });
-    const file = data[spec.exportQuery];
+    const file = data[operation(spec, 'exportQuery')];
     if (!file) throw new HttpError('ra.notification.http_error', 500);
     return file;
   },
@@ -263,6 +300,41 @@ export const dataProvider: SuijiDataProvider = {
       { registry: kind.toUpperCase() },
     );
     return data.importTemplate;
+  },
+
+  async scheduleDraw(input) {
+    const draws = specOf('draws');
+    return mutate(
+      `mutation Schedule($input: ScheduleDrawInput!) { scheduleDraw(input: $input) { ${draws.fields} } }`,
+      'scheduleDraw',
+      { input },
+    );
+  },
+
+  async runDraw(input) {
+    const draws = specOf('draws');
+    return mutate(
+      `mutation Run($input: RunDrawInput!) { runDraw(input: $input) { ${draws.fields} } }`,
+      'runDraw',
+      { input },
+    );
+  },
+
+  async replaceInspector(input) {
+    const inspections = specOf('inspections');
+    return mutate(
+      `mutation Replace($input: ReplaceInspectorInput!) { replaceInspector(input: $input) { ${inspections.fields} } }`,
+      'replaceInspector',
+      { input },
+    );
+  },
+
+  async verifyDraw(id) {
+    const data = await gql<{ verifyDraw: DrawVerification }>(
+      'query Verify($id: ID!) { verifyDraw(id: $id) { ok field } }',
+      { id },
+    );
+    return data.verifyDraw;
   },
 
   async choices(kind) {

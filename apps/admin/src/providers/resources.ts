@@ -9,14 +9,19 @@ export interface ResourceSpec {
   list: string;
   /** Query returning one record or null. */
   one: string;
-  create: string;
-  update: string;
-  remove: string;
-  /** Query returning a `FileDownload` of the filtered list as .xlsx. */
-  exportQuery: string;
+  /** Mutations; absent for resources that change only through their own actions (draws, inspections). */
+  create?: string;
+  update?: string;
+  remove?: string;
+  /** Query returning a `FileDownload` of the filtered list as .xlsx, when the API offers one. */
+  exportQuery?: string;
   filterType: string;
-  createInputType: string;
-  updateInputType: string;
+  createInputType?: string;
+  updateInputType?: string;
+  /** Whether the list query takes a `sort` argument (draws and inspections come in the API's order). */
+  sortable?: false;
+  /** Whether an update sends the whole input (the API's update takes the create input) rather than the changes. */
+  fullUpdate?: true;
   /** Selection set of a record. */
   fields: string;
   /** Filter fields the API accepts, besides `q` and `ids`. */
@@ -29,7 +34,25 @@ export interface ResourceSpec {
 
 const STAMPS = 'id createdAt updatedAt';
 
-export const RESOURCE_SPECS: Record<Resource, ResourceSpec> = {
+/** `TaskInput`: the API's update takes the whole of it too. */
+const TASK_FIELDS = [
+  'name',
+  'year',
+  'departmentId',
+  'cooperatingDepartmentIds',
+  'itemIds',
+  'scope',
+  'regions',
+  'tags',
+  'riskClasses',
+  'targetKinds',
+  'windowStart',
+  'windowEnd',
+  'teamSize',
+] as const;
+
+// Partial: the policy may name resources (such as the audit trail) the dashboard does not list as records.
+export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
   departments: {
     list: 'departments',
     one: 'department',
@@ -194,6 +217,44 @@ export const RESOURCE_SPECS: Record<Resource, ResourceSpec> = {
     filters: ['role', 'departmentId'],
     createFields: ['username', 'displayName', 'password', 'role', 'departmentId'],
     updateFields: ['displayName', 'role', 'departmentId', 'active', 'password'],
+    nullable: [],
+  },
+  tasks: {
+    list: 'tasks',
+    one: 'task',
+    create: 'createTask',
+    update: 'updateTask',
+    remove: 'deleteTask',
+    filterType: 'TaskFilter',
+    createInputType: 'TaskInput',
+    updateInputType: 'TaskInput',
+    fullUpdate: true,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
+    filters: ['year', 'departmentId'],
+    createFields: [...TASK_FIELDS],
+    updateFields: [...TASK_FIELDS],
+    nullable: [],
+  },
+  draws: {
+    list: 'draws',
+    one: 'draw',
+    filterType: 'DrawFilter',
+    sortable: false,
+    fields: `${STAMPS} taskId itemId status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
+    filters: ['taskId', 'status'],
+    createFields: [],
+    updateFields: [],
+    nullable: [],
+  },
+  inspections: {
+    list: 'inspections',
+    one: 'inspection',
+    filterType: 'InspectionFilter',
+    sortable: false,
+    fields: `${STAMPS} taskId drawId targetId target { id name creditCode region riskClass } teamIds team { id name departmentId userId } state`,
+    filters: ['taskId', 'drawId'],
+    createFields: [],
+    updateFields: [],
     nullable: [],
   },
 };

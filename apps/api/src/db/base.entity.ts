@@ -1,3 +1,4 @@
+import { TimestampType } from './timestamp.type.js';
 import { randomUUID } from 'node:crypto';
 import { PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
@@ -6,15 +7,15 @@ export abstract class BaseEntity {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = randomUUID();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: TimestampType })
   createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: TimestampType, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
 
 /** Rows that history will refer to are never removed, only marked deleted. */
 export abstract class SoftDeletableEntity extends BaseEntity {
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: TimestampType, nullable: true })
   deletedAt: Opt<Date> | null = null;
 }

@@ -1,6 +1,7 @@
 import { Draw } from '../modules/draw/draw.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Task } from '../modules/task/task.entity.js';
+import { TrailEntry } from '../modules/trail/trail.entity.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
 import { Department } from '../modules/department/department.entity.js';
 import { Inspector } from '../modules/inspector/inspector.entity.js';
@@ -9,4 +10,4 @@ import { Target } from '../modules/target/target.entity.js';
 import { User } from '../modules/user/user.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning, so the same list works compiled and under vitest). */
-export const ENTITIES = [Department, InspectionItem, Target, Inspector, Conflict, User, Task, Draw, Inspection];
+export const ENTITIES = [Department, InspectionItem, Target, Inspector, Conflict, User, Task, Draw, Inspection, TrailEntry];

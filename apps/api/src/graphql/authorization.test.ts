@@ -183,6 +183,9 @@ const CASES: Record<string, Case> = {
   inspections: { query: 'query($id: ID!) { inspections(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const i = await anInspection(); return { variables: { id: i.id }, record: i.record, id: i.id }; } },
   inspection: { query: 'query($id: ID!) { inspection(id: $id) { id } }', prepare: async () => { const i = await anInspection(); return { variables: { id: i.id }, record: i.record }; } },
 
+  trail: { query: '{ trail(page: { page: 1, perPage: 1 }) { total } }', prepare: async () => ({ variables: {} }) },
+  verifyTrail: { query: '{ verifyTrail { ok } }', prepare: async () => ({ variables: {} }) },
+
   users: { query: 'query($id: ID!) { users(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id }, id: u.id }; } },
   user: { query: 'query($id: ID!) { user(id: $id) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
   createUser: { query: 'mutation($i: UserInput!) { createUser(input: $i) { id } }', prepare: async () => ({ variables: { i: userInput() }, record: { departmentId: ids.enforcement } }) },

@@ -6,6 +6,7 @@
 import { canAccess, text, type Action, type Resource, type ScopedRecord } from '@suiji/domain';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from './context.js';
+import { trailActor } from '../modules/trail/trail.service.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 export type OperationRule = { action: Action; resource: Resource } | { open: true };
@@ -44,10 +45,13 @@ export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context },
   if (parent !== 'Mutation') return next();
   const outer = context.em;
   try {
-    return await outer.transactional(async (em) => {
-      context.em = em;
-      return next();
-    });
+    // One transaction per mutation; its changes are written to the trail inside it, under this actor.
+    return await trailActor.run({ actorId: context.user?.id ?? null }, () =>
+      outer.transactional(async (em) => {
+        context.em = em;
+        return next();
+      }),
+    );
   } finally {
     context.em = outer;
   }

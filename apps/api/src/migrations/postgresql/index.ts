@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124060633 } from './Migration20261124060633.js';
 import { Migration20261124064331 } from './Migration20261124064331.js';
 import { Migration20261124065236 } from './Migration20261124065236.js';
+import { Migration20261124065604 } from './Migration20261124065604.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
   { name: 'Migration20261124064331', class: Migration20261124064331 },
   { name: 'Migration20261124065236', class: Migration20261124065236 },
+  { name: 'Migration20261124065604', class: Migration20261124065604 },
 ];

@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124060633 } from './Migration20261124060633.js';
 import { Migration20261124064331 } from './Migration20261124064331.js';
 import { Migration20261124065235 } from './Migration20261124065235.js';
+import { Migration20261124065603 } from './Migration20261124065603.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
   { name: 'Migration20261124064331', class: Migration20261124064331 },
   { name: 'Migration20261124065235', class: Migration20261124065235 },
+  { name: 'Migration20261124065603', class: Migration20261124065603 },
 ];

@@ -1,3 +1,4 @@
+import { TimestampType } from '../../db/timestamp.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
@@ -45,7 +46,7 @@ export class Draw extends BaseEntity {
   status: DrawStatus = 'SCHEDULED';
 
   @Field(() => Date, { description: 'The draw may run at or after this time' })
-  @Property({ type: 'datetime' })
+  @Property({ type: TimestampType })
   runAfter!: Date;
 
   @ManyToOne(() => User)
@@ -102,7 +103,7 @@ export class Draw extends BaseEntity {
   // Set when the draw runs.
 
   @Field(() => Date, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: TimestampType, nullable: true })
   ranAt: Date | null = null;
 
   @ManyToOne(() => User, { nullable: true })

@@ -4,6 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { listEntities, PageInput, PageType } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Inspection } from '../inspection/inspection.entity.js';
+import { Task } from '../task/task.entity.js';
 import { Draw } from './draw.entity.js';
 import { StratumRatioInput } from '../item/item.input.js';
 import { DrawFilter, DrawTeam, DrawVerification, ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
@@ -55,6 +56,11 @@ export class DrawResolver {
   @Mutation(() => Inspection, { description: 'Replaces an inspector of a team whose result awaits entry; the replacement is drawn' })
   replaceInspector(@Ctx() ctx: Context, @Arg('input', () => ReplaceInspectorInput) input: ReplaceInspectorInput) {
     return draws.replaceInspector(ctx, input);
+  }
+
+  @FieldResolver(() => [ID], { description: "The departments taking part in the draw's task" })
+  async departmentIds(@Root() draw: Draw, @Ctx() { em }: Context) {
+    return (await em.findOneOrFail(Task, draw.task.id)).departmentIds;
   }
 
   @FieldResolver(() => [StratumRatioInput])

@@ -32,6 +32,7 @@ import { departmentScope } from '../department/department.service.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Task } from '../task/task.entity.js';
+import { appendTrail } from '../trail/trail.service.js';
 import { Draw } from './draw.entity.js';
 import type { ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
 
@@ -332,6 +333,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   }));
   for (let i = 0; i < rowsToInsert.length; i += 500) await em.insertMany(Inspection, rowsToInsert.slice(i, i + 500) as never);
   await em.flush();
+  await appendTrail(em, [{ action: 'create', entity: 'Inspection', entityId: draw.id, before: null, after: { draw: draw.id, inspections: rowsToInsert.length } }]);
   return draw;
 }
 

@@ -9,6 +9,7 @@ import { TargetFilter } from '../target/target.input.js';
 import { UserFilter } from '../user/user.input.js';
 import * as exports from './export.service.js';
 import * as imports from './import.service.js';
+import { appendTrail } from '../trail/trail.service.js';
 import { FileDownload, FileInput, ImportRegistry, ImportReport, reportIn } from './registry-io.types.js';
 
 @Resolver()
@@ -16,13 +17,17 @@ export class RegistryIoResolver {
   @Policy('import', 'targets')
   @Mutation(() => ImportReport, { description: 'Imports targets from .xlsx or .csv: all rows or none' })
   async importTargets(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    return reportIn(locale, await imports.importTargets(em, file.filename, file.contentBase64));
+    const outcome = await imports.importTargets(em, file.filename, file.contentBase64);
+    if (outcome.ok) await appendTrail(em, [{ action: 'import', entity: 'Target', entityId: '*', before: null, after: { filename: file.filename, imported: outcome.imported } }]);
+    return reportIn(locale, outcome);
   }
 
   @Policy('import', 'inspectors')
   @Mutation(() => ImportReport, { description: 'Imports inspectors from .xlsx or .csv: all rows or none' })
   async importInspectors(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    return reportIn(locale, await imports.importInspectors(em, file.filename, file.contentBase64));
+    const outcome = await imports.importInspectors(em, file.filename, file.contentBase64);
+    if (outcome.ok) await appendTrail(em, [{ action: 'import', entity: 'Inspector', entityId: '*', before: null, after: { filename: file.filename, imported: outcome.imported } }]);
+    return reportIn(locale, outcome);
   }
 
   @Policy('import', 'targets')

@@ -257,17 +257,17 @@ function tokenize(
   xml: string,
   end: number,
   open: (name: string, xml: string, attributesAt: number, tagEnd: number) => void,
-  text: (raw: string) => void,
+  text: (xml: string, from: number, to: number) => void,
   close: (name: string) => void,
 ): void {
   let at = 0;
   while (at < end) {
     const lt = xml.indexOf('<', at);
     if (lt < 0 || lt >= end) {
-      if (at < end) text(xml.slice(at, end));
+      if (at < end) text(xml, at, end);
       return;
     }
-    if (lt > at) text(xml.slice(at, lt));
+    if (lt > at) text(xml, at, lt);
     const first = xml.charCodeAt(lt + 1);
     if (first === 63 /* ? */) {
       const stop = xml.indexOf('?>', lt);
@@ -289,7 +289,15 @@ function tokenize(
       }
       const name = xml.slice(lt + 1, nameEnd);
       const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      if (xml.lastIndexOf('"', gt) > lt || xml.lastIndexOf("'", gt) > lt) {
+      let quoted = false;
+      for (let i = nameEnd; i < gt; i++) {
+        const c = xml.charCodeAt(i);
+        if (c === 34 || c === 39) {
+          quoted = true;
+          break;
+        }
+      }
+      if (quoted) {
         // A quoted attribute value may hold '>': find the real end of the tag.
         const real = tagEnd(xml, nameEnd, end);
         open(name, xml, nameEnd, real);
@@ -338,6 +346,41 @@ function attribute(xml: string, from: number, to: number, name: string): string 
   }
 }
 
+/** The r, s and t attributes of a <c> tag, in one pass over its attributes. */
+function cellTag(xml: string, from: number, to: number): { ref: string | undefined; s: number; t: string | undefined } {
+  let ref: string | undefined;
+  let s: string | undefined;
+  let t: string | undefined;
+  let i = from;
+  while (i < to) {
+    let c = xml.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < to && (c = xml.charCodeAt(i)) !== 61 && c !== 32 && c !== 9 && c !== 10 && c !== 13) i++;
+    const nameEnd = i;
+    while (i < to && xml.charCodeAt(i) !== 61) i++;
+    i++;
+    while (i < to && ((c = xml.charCodeAt(i)) === 32 || c === 9 || c === 10 || c === 13)) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) throw new Unsupported('attribute');
+    const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close < 0 || close > to) throw new Unsupported('attribute');
+    if (nameEnd - nameStart === 1) {
+      const raw = xml.slice(i + 1, close);
+      const value = raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw) ? raw : xmlText(raw).replace(/[\t\n]/g, ' ');
+      const n = xml.charCodeAt(nameStart);
+      if (n === 114 /* r */) ref = value;
+      else if (n === 115 /* s */) s = value;
+      else if (n === 116 /* t */) t = value;
+    }
+    i = close + 1;
+  }
+  return { ref, s: parseInt(s!, 10), t };
+}
+
 type RichText = { richText: { text: string | null }[] };
 
 /** The shared strings as exceljs caches them: text, or rich text of runs. */
@@ -355,8 +398,8 @@ function sharedStrings(xml: string): (string | null | RichText)[] {
       } else if (name === 't') text = null;
       else if (name === 'rPh') throw new Unsupported('phonetic runs');
     },
-    (raw) => {
-      const value = xmlText(raw);
+    (xml, from, to) => {
+      const value = xmlText(xml.slice(from, to));
       text = text ? text + value : value;
     },
     (name) => {
@@ -412,7 +455,7 @@ async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null
         }
         break;
       case 'c':
-        if (row) c = { ref: attribute(xml, from, to, 'r'), s: parseInt(attribute(xml, from, to, 's')!, 10), t: attribute(xml, from, to, 't') };
+        if (row) c = cellTag(xml, from, to);
         break;
       case 'f':
         if (c) current = c.f = { text: '' };
@@ -424,8 +467,8 @@ async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null
         break;
     }
   };
-  const onText = (raw: string) => {
-    if (current) current.text += xmlText(raw);
+  const onText = (xml: string, from: number, to: number) => {
+    if (current) current.text += xmlText(xml.slice(from, to));
   };
   const onClose = (name: string) => {
     if (name === 'sheetData') inRows = false;
@@ -447,8 +490,8 @@ async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null
       let set = true;
       if (c.f) {
         const result = c.v ? (c.t === 'str' ? excelUtils.xmlDecode(c.v.text) : parseFloat(c.v.text)) : undefined;
-        if (c.f.text) value = (result ? { formula: c.f.text, result } : { formula: c.f.text }) as ExcelJS.CellValue;
-        else value = (c.v ? { formula: '', result } : { formula: '' }) as unknown as ExcelJS.CellValue;
+        if (c.f.text) value = (result ? { formula: c.f.text, result } : { formula: c.f.text });
+        else value = c.v ? { formula: '', result } : { formula: '' };
       } else if (c.v) {
         switch (c.t) {
           case 's':
@@ -469,7 +512,7 @@ async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null
         }
       } else set = false;
       if (set) {
-        if (value === null || value === undefined) delete row.values[col];
+        if (value === null || value === undefined) (row.values as unknown[])[col] = undefined;
         else row.values[col] = value;
         const values = row.values;
         // A cleared last cell shortens the row, as exceljs's Row.values leaves it out.

@@ -1,0 +1,100 @@
+/**
+ * A draw from end to end in a real browser: a coordinator creates this year's task for one item, schedules its
+ * draw, runs it with public entropy and sees the inspections it made; then an anonymous visitor finds the draw
+ * from the sign-in page and verifies it in their own browser.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, shot, startHarness, type Harness } from './harness';
+
+const ITEM = '土地使用情况监督检查';
+
+describe('a verifiable draw in the browser', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('is scheduled and run by a coordinator and verified by anyone without signing in', async () => {
+    const { base } = harness;
+    const year = new Date().getFullYear();
+    const page = await harness.newPage();
+    await login(page, base, 'coordinator', 'coordinator12345');
+
+    const name = `${year} 年土地使用情况双随机抽查 ${Date.now()}`;
+    await page.goto(`${base}/#/tasks/create`);
+    await page.locator('input[name=name]').fill(name);
+    await page.getByLabel(new RegExp(ITEM)).check();
+    await page.locator('input[name=windowStart]').fill(`${year}-06-01`);
+    await page.locator('input[name=windowEnd]').fill(`${year}-09-30`);
+    await shot(page, '10-task-create');
+    await page.locator('button[type=submit]').click();
+
+    const row = page.locator(`[data-testid=task-draws] tr[data-item="${ITEM}"]`);
+    await row.waitFor();
+    await expect(row.getByText('未安排').count()).resolves.toBe(1);
+    await row.getByRole('button', { name: '安排摇号' }).click();
+    await expect(page.locator('input[name=ratio-A]').inputValue()).resolves.toBe('10');
+    await shot(page, '11-schedule-dialog');
+    await page.getByTestId('schedule-confirm').click();
+    await row.getByText('已安排').waitFor();
+
+    await row.getByRole('button', { name: '摇号' }).click();
+    await page
+      .locator('textarea[name=publicEntropy]')
+      .fill('中国福利彩票双色球第 2025060 期开奖号码 03 07 12 19 25 31 + 09');
+    await shot(page, '12-run-dialog');
+    await page.getByTestId('run-confirm').click();
+    await row.getByText('已摇号').waitFor();
+    await shot(page, '13-task-show');
+
+    await row.getByRole('link', { name: '查看摇号' }).click();
+    await page.waitForURL(/#\/draws\/[^/]+\/show$/);
+    const drawId = /#\/draws\/([^/]+)\/show$/.exec(page.url())![1]!;
+    const inspections = page.locator('[data-testid=draw-inspections] tbody tr');
+    await inspections.first().waitFor();
+    expect(await inspections.count()).toBeGreaterThan(0);
+    // Each row names a target by its 18-character credit code and a team of two.
+    await expect(inspections.first().innerText()).resolves.toMatch(/[0-9A-Z]{18}/);
+    await expect(inspections.first().getByTestId('team').innerText()).resolves.toMatch(/.+、.+/);
+    await expect(page.getByRole('button', { name: '更换检查人员' }).count()).resolves.toBeGreaterThan(0);
+    await page.getByTestId('verify-server').click();
+    await expect(page.getByTestId('verify-server-result').getAttribute('data-ok')).resolves.toBe('true');
+    await shot(page, '14-draw-show');
+
+    const visitor = await harness.newAnonymousPage();
+    await visitor.goto(`${base}/#/login`);
+    await visitor.locator('input[name=username]').waitFor();
+    await shot(visitor, '15-login-public-link');
+    await visitor.getByRole('link', { name: '查看摇号公示（无需登录）' }).click();
+    await visitor.waitForURL(/#\/public\/draws$/);
+    await visitor.locator('[data-testid=draws] tbody tr').first().waitFor();
+    await shot(visitor, '16-public-draws');
+    await visitor.locator('[data-testid=draws] tbody tr').filter({ hasText: ITEM }).first().click();
+    await visitor.waitForURL(new RegExp(`#/public/draws/${drawId}$`));
+    // The published pool is the text whose SHA-256 is the digest shown since scheduling.
+    const poolHref = await visitor.getByTestId('download-pool').getAttribute('href');
+    const pool = await visitor.request.get(new URL(poolHref!, base).href);
+    expect(pool.status()).toBe(200);
+    const digest = createHash('sha256')
+      .update(await pool.body())
+      .digest('hex');
+    await expect(visitor.getByText(digest).count()).resolves.toBe(1);
+    await visitor.getByTestId('verify-browser').click();
+    const verdict = visitor.getByTestId('verify-browser-result');
+    await verdict.waitFor();
+    await expect(verdict.getAttribute('data-ok')).resolves.toBe('true');
+    await expect(verdict.innerText()).resolves.toContain('验证通过');
+    await shot(visitor, '17-public-draw-verified');
+    // The visitor never signed in: the sign-in page is still what the dashboard proper shows.
+    await visitor.goto(`${base}/#/tasks`);
+    await visitor.locator('input[name=username]').waitFor();
+
+    expect(harness.outsideRequests()).toEqual([]);
+  });
+});

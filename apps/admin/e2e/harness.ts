@@ -1,0 +1,180 @@
+/**
+ * What the browser tests share: the built dashboard served by the real API (a fresh SQLite database with the
+ * demo data) on a free port, a fresh Chromium profile, sign-in helpers, screenshots (SUIJI_SCREENSHOTS=dir)
+ * and the list of every URL the browser asked for, to check that nothing left this machine.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const adminDir = resolve(here, '..');
+const apiDir = resolve(adminDir, '../api');
+const distDir = join(adminDir, 'dist');
+const apiMain = join(apiDir, 'dist/main.js');
+const CHROMIUM = process.env.SUIJI_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = process.env.SUIJI_SCREENSHOTS;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error()),
+      );
+    });
+  });
+}
+
+async function waitForHealth(url: string, api: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null) throw new Error(`The API exited with ${api.exitCode}:\n${log()}`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The API did not answer ${url} within 60 s:\n${log()}`);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  // Let dialogs and notifications finish their transitions.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface Harness {
+  /** The origin of the API and the dashboard, e.g. http://127.0.0.1:41234 */
+  base: string;
+  /** Every URL the browser requested. */
+  requested: string[];
+  /** A new tab in the shared browser profile. */
+  newPage(): Promise<Page>;
+  /** A new tab in a fresh profile of its own: nobody signed in, nothing cached. */
+  newAnonymousPage(): Promise<Page>;
+  /** The requested URLs on a host other than this machine. */
+  outsideRequests(): string[];
+  stop(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(apiMain))
+    throw new Error(`${apiMain} is missing: build the API first (pnpm --filter @suiji/api build).`);
+  if (!existsSync(join(distDir, 'index.html')))
+    execFileSync(process.execPath, [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build'], {
+      cwd: adminDir,
+    });
+  const dirs = [mkdtempSync(join(tmpdir(), 'suiji-e2e-data-'))];
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let output = '';
+  const api = spawn(process.execPath, [apiMain], {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      SUIJI_PORT: String(port),
+      SUIJI_HOST: '127.0.0.1',
+      SUIJI_DATA_DIR: dirs[0],
+      SUIJI_ADMIN_STATIC_DIR: distDir,
+      SUIJI_JWT_SECRET: 'e2e-secret-of-at-least-sixteen-characters',
+      SUIJI_ADMIN_PASSWORD: 'admin12345',
+      SUIJI_DEMO: 'true',
+      SUIJI_DATABASE_URL: '',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  api.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const contexts: BrowserContext[] = [];
+  const requested: string[] = [];
+
+  async function launch(): Promise<BrowserContext> {
+    // A fresh profile per context: nothing cached or signed in from before.
+    const userDataDir = mkdtempSync(join(tmpdir(), 'suiji-e2e-chromium-'));
+    dirs.push(userDataDir);
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      locale: 'zh-CN',
+      viewport: { width: 1400, height: 900 },
+      args: CHROMIUM_ARGS,
+    });
+    contexts.push(context);
+    return context;
+  }
+
+  async function pageOf(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    page.on('request', (request) => requested.push(request.url()));
+    return page;
+  }
+
+  const stop = async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    if (api.exitCode === null) {
+      const exited = new Promise((r) => api.once('exit', r));
+      api.kill('SIGTERM');
+      const timer = setTimeout(() => api.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(`${base}/health`, api, () => output);
+    const shared = await launch();
+    return {
+      base,
+      requested,
+      newPage: () => pageOf(shared),
+      newAnonymousPage: async () => pageOf(await launch()),
+      outsideRequests: () =>
+        requested.filter((url) => {
+          const { protocol, hostname } = new URL(url);
+          if (protocol === 'data:' || protocol === 'blob:') return false;
+          return hostname !== '127.0.0.1' && hostname !== 'localhost';
+        }),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export async function login(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/#/login`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByText('欢迎').first().waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '个人信息' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.locator('input[name=username]').waitFor();
+}

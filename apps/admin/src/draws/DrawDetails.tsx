@@ -1,0 +1,176 @@
+import DownloadIcon from '@mui/icons-material/GetApp';
+import { Alert, Button as MuiButton, Chip, Stack, Typography } from '@mui/material';
+import { formatRatioBp } from '@suiji/domain';
+import type { ReactNode } from 'react';
+import {
+  Labeled,
+  NumberField,
+  ReferenceField,
+  TextField,
+  useRecordContext,
+  useTranslate,
+  type FieldProps,
+} from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
+import type { DrawRecordFields } from './drawTypes';
+import { VerifyButtons } from './VerifyButtons';
+
+/** A digest, seed or nonce: fixed-width and broken anywhere, so 64 hex characters fit. */
+const HexField = (props: FieldProps) => (
+  <TextField {...props} sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} emptyText="—" />
+);
+
+export const DrawStatusChip = () => {
+  const draw = useRecordContext<DrawRecordFields>();
+  const translate = useTranslate();
+  if (!draw) return null;
+  return (
+    <Chip
+      size="small"
+      color={draw.status === 'DRAWN' ? 'success' : 'info'}
+      label={translate(`suiji.draw.status.${draw.status}`)}
+      data-testid="draw-status"
+      data-status={draw.status}
+    />
+  );
+};
+
+const RatiosField = () => {
+  const draw = useRecordContext<DrawRecordFields>();
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+      {(draw?.ratios ?? []).map(({ riskClass, ratioBp }) => (
+        <Chip
+          key={riskClass}
+          size="small"
+          label={`${translate(`enums.riskClass.${riskClass}`)}：${formatRatioBp(ratioBp)}`}
+        />
+      ))}
+    </Stack>
+  );
+};
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={1.5}>
+      <Typography variant="h6">{translate(title)}</Typography>
+      {children}
+    </Stack>
+  );
+};
+
+/**
+ * Everything published about a draw, for staff and public alike: what was fixed when it was scheduled (the
+ * commitment, the frozen pool's digest and size), and once it has run what it revealed (nonce, entropy, seed)
+ * with the files and the two verifications.
+ */
+export const DrawDetails = ({ itemLink = false }: { itemLink?: false | 'show' }) => {
+  const draw = useRecordContext<DrawRecordFields>();
+  const translate = useTranslate();
+  if (!draw) return null;
+  return (
+    <Stack spacing={3} sx={{ p: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="div">
+          <ReferenceField source="itemId" reference="items" link={itemLink}>
+            <TextField source="name" variant="h5" />
+          </ReferenceField>
+        </Typography>
+        <DrawStatusChip />
+      </Stack>
+      <Section title="suiji.draw.section_commitment">
+        <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+          <Labeled source="createdAt" label="suiji.draw.scheduled_at">
+            <LocalDateField source="createdAt" showTime />
+          </Labeled>
+          <Labeled source="runAfter">
+            <LocalDateField source="runAfter" showTime />
+          </Labeled>
+          <Labeled source="poolSize">
+            <NumberField source="poolSize" />
+          </Labeled>
+          <Labeled source="excludedCount">
+            <NumberField source="excludedCount" />
+          </Labeled>
+          <Labeled source="rosterSize">
+            <NumberField source="rosterSize" />
+          </Labeled>
+          <Labeled source="team.size">
+            <NumberField source="team.size" />
+          </Labeled>
+        </Stack>
+        <Labeled source="ratios">
+          <RatiosField />
+        </Labeled>
+        <Labeled source="commitment">
+          <HexField source="commitment" />
+        </Labeled>
+        <Labeled source="poolDigest">
+          <HexField source="poolDigest" />
+        </Labeled>
+        <Stack direction="row" spacing={1}>
+          <MuiButton
+            href={draw.poolUrl}
+            download
+            startIcon={<DownloadIcon />}
+            size="small"
+            sx={{ textTransform: 'none' }}
+            data-testid="download-pool"
+          >
+            {translate('suiji.draw.download_pool')}
+          </MuiButton>
+          <MuiButton
+            href={draw.exclusionsUrl}
+            download
+            startIcon={<DownloadIcon />}
+            size="small"
+            sx={{ textTransform: 'none' }}
+          >
+            {translate('suiji.draw.download_exclusions')}
+          </MuiButton>
+        </Stack>
+      </Section>
+      <Section title="suiji.draw.section_result">
+        {draw.status !== 'DRAWN' ? (
+          <Alert severity="info">{translate('suiji.draw.not_run')}</Alert>
+        ) : (
+          <>
+            <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+              <Labeled source="ranAt">
+                <LocalDateField source="ranAt" showTime />
+              </Labeled>
+              <Labeled source="selectedCount">
+                <NumberField source="selectedCount" />
+              </Labeled>
+            </Stack>
+            <Labeled source="publicEntropy">
+              <TextField source="publicEntropy" emptyText="—" />
+            </Labeled>
+            <Labeled source="nonce">
+              <HexField source="nonce" />
+            </Labeled>
+            <Labeled source="seed">
+              <HexField source="seed" />
+            </Labeled>
+            {draw.recordUrl ? (
+              <div>
+                <MuiButton
+                  href={draw.recordUrl}
+                  download
+                  startIcon={<DownloadIcon />}
+                  size="small"
+                  sx={{ textTransform: 'none' }}
+                >
+                  {translate('suiji.draw.download_record')}
+                </MuiButton>
+              </div>
+            ) : null}
+            <VerifyButtons draw={draw} />
+          </>
+        )}
+      </Section>
+    </Stack>
+  );
+};

@@ -1,0 +1,40 @@
+import PublicIcon from '@mui/icons-material/Public';
+import { Divider } from '@mui/material';
+import {
+  Button,
+  Link,
+  ReferenceField,
+  Show,
+  TopToolbar,
+  useCanAccess,
+  useGetOne,
+  useRecordContext,
+} from 'react-admin';
+import { DrawDetails } from './DrawDetails';
+import { DrawInspections } from './DrawInspections';
+import type { DrawRecordFields } from './drawTypes';
+import { RunDrawButton } from './RunDrawButton';
+
+const DrawActions = () => {
+  const draw = useRecordContext<DrawRecordFields>();
+  const { canAccess: seesTasks } = useCanAccess({ action: 'show', resource: 'tasks' });
+  const { data: item } = useGetOne('items', { id: draw?.itemId ?? '' }, { enabled: !!draw });
+  if (!draw) return null;
+  return (
+    <TopToolbar sx={{ alignItems: 'center' }}>
+      {seesTasks ? <ReferenceField source="taskId" reference="tasks" link="show" /> : null}
+      <Button label="suiji.public.page" component={Link} to={`/public/draws/${draw.id}`}>
+        <PublicIcon />
+      </Button>
+      <RunDrawButton draw={draw} itemName={typeof item?.name === 'string' ? item.name : undefined} />
+    </TopToolbar>
+  );
+};
+
+export const DrawShow = () => (
+  <Show actions={<DrawActions />}>
+    <DrawDetails itemLink="show" />
+    <Divider />
+    <DrawInspections />
+  </Show>
+);

@@ -1,0 +1,23 @@
+import { Datagrid, List, ReferenceField, SelectField, TextField, useCanAccess } from 'react-admin';
+import { resultStateChoices } from '../common/choices';
+import { LocalDateField } from '../common/LocalDateField';
+import { TeamField } from './TeamField';
+
+/** Inspections in the reader's scope: their departments' tasks, or for an inspector the teams they are in. */
+export const InspectionList = () => {
+  const { canAccess: seesTasks } = useCanAccess({ action: 'list', resource: 'tasks' });
+  return (
+    <List exporter={false} actions={false}>
+      <Datagrid bulkActionButtons={false} rowClick="show">
+        <TextField source="target.name" label="resources.inspections.fields.targetId" sortable={false} />
+        <TextField source="target.creditCode" sortable={false} />
+        {seesTasks ? (
+          <ReferenceField source="taskId" reference="tasks" link={false} sortable={false} />
+        ) : null}
+        <TeamField source="team" sortable={false} />
+        <SelectField source="state" choices={resultStateChoices} sortable={false} />
+        <LocalDateField source="createdAt" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

@@ -1,0 +1,138 @@
+import EventIcon from '@mui/icons-material/Event';
+import {
+  Alert,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { RISK_CLASSES, formatRatioBp } from '@suiji/domain';
+import { useState } from 'react';
+import { Button, useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { bpToPercentText, percentToBp } from '../common/validators';
+import type { SuijiDataProvider } from '../providers/dataProvider';
+
+/** `datetime-local` text for a date, in the browser's time zone. */
+function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * Schedules the draw of one item of a task: the ratio per credit-risk class (not below the item's minimum),
+ * the earliest time it may run and, optionally, the expertise inspectors must have. Scheduling freezes the
+ * pool and publishes the commitment.
+ */
+export const ScheduleDrawButton = ({ task, item }: { task: RaRecord; item: RaRecord }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<SuijiDataProvider>();
+  const minRatioBp = typeof item.minRatioBp === 'number' ? item.minRatioBp : 0;
+  const defaults = () => Object.fromEntries(RISK_CLASSES.map((c) => [c, bpToPercentText(minRatioBp)]));
+  const [open, setOpen] = useState(false);
+  const [ratios, setRatios] = useState<Record<string, string>>(defaults);
+  const [runAfter, setRunAfter] = useState('');
+  const [expertise, setExpertise] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const low = RISK_CLASSES.filter((c) => {
+    const bp = percentToBp(ratios[c]);
+    return bp === null || bp < minRatioBp || bp > 10_000;
+  });
+
+  const onOpen = () => {
+    setRatios(defaults());
+    setRunAfter('');
+    setExpertise('');
+    setError(null);
+    setOpen(true);
+  };
+
+  const onSubmit = () => {
+    setBusy(true);
+    setError(null);
+    dataProvider
+      .scheduleDraw({
+        taskId: String(task.id),
+        itemId: String(item.id),
+        ratios: RISK_CLASSES.map((riskClass) => ({
+          riskClass,
+          ratioBp: percentToBp(ratios[riskClass]) ?? 0,
+        })),
+        ...(runAfter ? { runAfter: new Date(runAfter).toISOString() } : {}),
+        ...(expertise.trim() ? { expertise: expertise.trim() } : {}),
+      })
+      .then(() => {
+        setOpen(false);
+        notify('suiji.draw.scheduled', { type: 'success' });
+        refresh();
+      })
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <>
+      <Button label="suiji.draw.schedule" onClick={onOpen} variant="outlined">
+        <EventIcon />
+      </Button>
+      <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="sm" fullWidth>
+        <DialogTitle>{translate('suiji.draw.schedule_title', { item: String(item.name) })}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Typography color="text.secondary">{translate('suiji.draw.schedule_help')}</Typography>
+            <Typography variant="subtitle2">
+              {translate('suiji.draw.ratios', { ratio: formatRatioBp(minRatioBp) })}
+            </Typography>
+            <Stack direction="row" spacing={1}>
+              {RISK_CLASSES.map((riskClass) => (
+                <TextField
+                  key={riskClass}
+                  label={translate(`enums.riskClass.${riskClass}`)}
+                  type="number"
+                  size="small"
+                  value={ratios[riskClass] ?? ''}
+                  error={low.includes(riskClass)}
+                  onChange={(e) => setRatios({ ...ratios, [riskClass]: e.target.value })}
+                  slotProps={{
+                    htmlInput: { min: minRatioBp / 100, max: 100, step: 'any', name: `ratio-${riskClass}` },
+                  }}
+                />
+              ))}
+            </Stack>
+            <TextField
+              label={translate('suiji.draw.run_after')}
+              type="datetime-local"
+              value={runAfter}
+              onChange={(e) => setRunAfter(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: localDateTime(new Date()) } }}
+              helperText={translate('suiji.draw.run_after_help')}
+            />
+            <TextField
+              label={translate('suiji.draw.expertise')}
+              value={expertise}
+              onChange={(e) => setExpertise(e.target.value)}
+              helperText={translate('suiji.draw.expertise_help')}
+            />
+            {error ? <Alert severity="error">{error}</Alert> : null}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
+          <Button
+            label="suiji.draw.schedule"
+            variant="contained"
+            onClick={onSubmit}
+            disabled={busy || low.length > 0}
+            data-testid="schedule-confirm"
+          />
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};

@@ -1,0 +1,9 @@
+import { Edit } from 'react-admin';
+import { TaskForm, taskTransform } from './TaskForm';
+
+/** A task can change only until one of its draws is scheduled; the API says so when it is too late. */
+export const TaskEdit = () => (
+  <Edit mutationMode="pessimistic" transform={taskTransform} redirect="show">
+    <TaskForm />
+  </Edit>
+);

@@ -1,0 +1,113 @@
+/**
+ * Writing the trail: every change a mutation flushes is appended, in the same transaction, by the
+ * subscriber below; bulk operations that bypass the unit of work append a summary with `appendTrail`.
+ * Appends are serialised (an advisory lock on PostgreSQL; SQLite has one writer) so the chain never forks.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { ChangeSetType, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { TrailEntry } from './trail.entity.js';
+import { canonicalJson, entryHash, GENESIS } from './trail.chain.js';
+
+/** Who is changing things; set for the duration of a mutation. Outside one (seeding), nothing is logged. */
+export const trailActor = new AsyncLocalStorage<{ actorId: string | null }>();
+
+export interface Change {
+  action: string;
+  entity: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const TRAIL_LOCK = 7_042_501;
+
+async function head(em: EntityManager): Promise<{ seq: number; hash: string }> {
+  const connection = em.getConnection();
+  const tx = em.getTransactionContext();
+  if (em.getPlatform().constructor.name.startsWith('Postgre'))
+    await connection.execute(`select pg_advisory_xact_lock(${TRAIL_LOCK})`, [], 'run', tx);
+  const last = await connection.execute<{ seq: number; hash: string } | undefined>(
+    'select seq, hash from trail_entry order by seq desc limit 1',
+    [],
+    'get',
+    tx,
+  );
+  return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS };
+}
+
+/** Trail entries continuing the chain, not yet persisted. */
+async function entriesFor(em: EntityManager, changes: readonly Change[]): Promise<TrailEntry[]> {
+  const actorId = trailActor.getStore()?.actorId ?? null;
+  let { seq, hash } = await head(em);
+  const at = new Date();
+  return changes.map((change) => {
+    const fields = {
+      seq: ++seq,
+      at,
+      actorId,
+      action: change.action,
+      entity: change.entity,
+      entityId: change.entityId,
+      before: change.before ? canonicalJson(change.before) : null,
+      after: change.after ? canonicalJson(change.after) : null,
+      prevHash: hash,
+    };
+    hash = entryHash(fields);
+    return Object.assign(new TrailEntry(), fields, { hash });
+  });
+}
+
+/** Appends changes that bypassed the unit of work (bulk inserts), within the caller's transaction. */
+export async function appendTrail(em: EntityManager, changes: readonly Change[]): Promise<void> {
+  if (!trailActor.getStore() || changes.length === 0) return;
+  for (const entry of await entriesFor(em, changes)) em.persist(entry);
+  await em.flush();
+}
+
+/** Secrets are masked and large texts (the lazy properties) are replaced by their digest. */
+function visible(cs: ChangeSet<object>, data: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data ?? {})) {
+    const prop = cs.meta.properties[key as never] as { hidden?: boolean; lazy?: boolean } | undefined;
+    if (prop?.hidden) out[key] = '[hidden]';
+    else if (prop?.lazy && typeof value === 'string' && value.length > 256)
+      out[key] = `sha256:${createHash('sha256').update(value).digest('hex')}`;
+    else out[key] = value;
+  }
+  return out;
+}
+
+function changeOf(cs: ChangeSet<object>): Change {
+  const entityId = String((cs.entity as Record<string, string | number>)[cs.meta.primaryKeys[0]!]);
+  const entity = cs.meta.className;
+  if (cs.type === ChangeSetType.CREATE) return { action: 'create', entity, entityId, before: null, after: visible(cs, cs.payload as Record<string, unknown>) };
+  if (cs.type === ChangeSetType.DELETE) return { action: 'delete', entity, entityId, before: visible(cs, cs.originalEntity), after: null };
+  const changed = Object.keys(cs.payload as object);
+  const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
+  return {
+    action: 'update',
+    entity,
+    entityId,
+    before: visible(cs, Object.fromEntries(changed.map((k) => [k, original[k]]))),
+    after: visible(cs, cs.payload as Record<string, unknown>),
+  };
+}
+
+/** Adds a trail entry for every change of a flush made during a mutation. */
+export class TrailSubscriber implements EventSubscriber {
+  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    if (!trailActor.getStore()) return;
+    const changes = uow
+      .getChangeSets()
+      .filter((cs) => !(cs.entity instanceof TrailEntry))
+      .map((cs) => changeOf(cs as ChangeSet<object>))
+      // updatedAt alone is no change worth recording
+      .filter((c) => c.action !== 'update' || Object.keys(c.after ?? {}).some((k) => k !== 'updatedAt'));
+    if (changes.length === 0) return;
+    for (const entry of await entriesFor(em, changes)) {
+      em.persist(entry);
+      uow.computeChangeSet(entry);
+    }
+  }
+}
