@@ -24,6 +24,7 @@ import {
   type TeamSpec,
   type Text,
 } from '@suiji/domain';
+import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -76,18 +77,20 @@ function asDrawError(error: unknown): never {
   throw error;
 }
 
+/**
+ * Runs SQL with its values sent as parameters, in the request's transaction. (The ORM's own `execute`
+ * writes values into the SQL text, which for a 40 MB pool costs seconds and a gigabyte.)
+ */
 async function rows<T>(ctx: Context, sql: string, params: unknown[] = []): Promise<T[]> {
-  return ctx.em.getConnection().execute(sql, params, 'all', ctx.em.getTransactionContext());
+  const em = ctx.em as unknown as SqlEntityManager;
+  const query = em.getKnex().raw(sql, params as never[]);
+  const tx = em.getTransactionContext<Knex.Transaction>();
+  if (tx) void query.transacting(tx);
+  const result: unknown = await query;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const isPostgres = (ctx: Context) => ctx.em.getPlatform().constructor.name.startsWith('Postgre');
-
-/** The pool's text as hashed for its digest: "id TAB stratum LF" per entry, ascending by id. */
-function poolText(pool: readonly PoolEntry[]): string {
-  let out = '';
-  for (const [id, stratum] of pool) out += `${id}\t${stratum}\n`;
-  return out;
-}
 
 function parsePool(content: string): PoolEntry[] {
   const pool: PoolEntry[] = [];
@@ -128,8 +131,9 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     throw new BadInputError(text('The run time is in the past: choose now or later.', '摇号时间早于当前时间：请选择现在或之后的时间。'), 'runAfter');
 
   const ratios = ratiosFor(item, input.ratios);
-  const { pool, exclusions } = await freezePool(ctx, task, item);
-  if (pool.length === 0)
+  const frozen = await freezePool(ctx, task, item);
+  const { exclusions } = frozen;
+  if (frozen.poolSize === 0)
     throw new BadInputError(
       text(
         `No target is eligible for "${item.name}" (target type "${item.targetType}", the task's filters, ${exclusions.length} left out by the rules): check the registry and the filters.`,
@@ -137,7 +141,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
       ),
       'itemId',
     );
-  for (const stratum of new Set(pool.map(([, s]) => s)))
+  for (const stratum of frozen.strata)
     if (ratios[stratum] === undefined)
       throw new BadInputError(
         text(`Risk class ${stratum} is in the pool but has no ratio: give a ratio for every class present.`, `名录中有 ${stratum} 类对象但未设抽查比例：请为每个出现的风险分类设置比例。`),
@@ -147,18 +151,10 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   const team: TeamSpec = { size: task.teamSize, departments: [...task.departmentIds].sort() };
   const inspectors = await roster(ctx, task, input.expertise);
   checkRosterSuffices(team, inspectors);
-  const inPool = new Set(pool.map(([id]) => id));
-  const conflicts = (
-    await rows<{ target_id: string; inspector_id: string }>(
-      ctx,
-      `select target_id, inspector_id from conflict where deleted_at is null`,
-    )
-  )
-    .filter((c) => inPool.has(c.target_id) && inspectors.some(([id]) => id === c.inspector_id))
-    .map((c): ConflictEntry => [c.target_id, c.inspector_id]);
+  const onRoster = new Set(inspectors.map(([id]) => id));
+  const conflicts = frozen.conflicts.filter(([, inspector]) => onRoster.has(inspector));
 
   const nonce = randomBytes(32).toString('hex');
-  const content = poolText(pool);
   const draw = em.create(Draw, {
     task,
     item,
@@ -167,10 +163,11 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     scheduledBy: ctx.user!,
     nonce,
     commitment: commitmentOf(nonce, DRAW_OPTIONS),
-    poolDigest: createHash('sha256').update(content).digest('hex'),
-    poolSize: pool.length,
-    pool: content,
-    exclusions: JSON.stringify(exclusions),
+    poolDigest: createHash('sha256').update(frozen.pool).digest('hex'),
+    poolSize: frozen.poolSize,
+    // The large texts are written below as parameters.
+    pool: '',
+    exclusions: '[]',
     excludedCount: exclusions.length,
     ratios: JSON.stringify(ratios),
     team: JSON.stringify(team),
@@ -179,6 +176,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     rosterSize: inspectors.length,
   });
   await em.flush();
+  await rows(ctx, 'update draw set pool = ?, exclusions = ? where id = ?', [frozen.pool, JSON.stringify(exclusions), draw.id]);
   return draw;
 }
 
@@ -201,41 +199,83 @@ function ratiosFor(item: InspectionItem, given: ScheduleDrawInput['ratios']): Re
   return ratios;
 }
 
-/** The eligible targets in canonical order, and those the rules leave out with their reasons. */
+/** A piece of SQL and its parameters. */
+interface Clause {
+  sql: string;
+  params: unknown[];
+}
+
+const and = (...clauses: Clause[]): Clause => ({
+  sql: clauses.map((c) => `(${c.sql})`).join(' and '),
+  params: clauses.flatMap((c) => c.params),
+});
+
+/**
+ * The frozen pool, built by the database as the very text its digest hashes ("id TAB class LF", in
+ * byte-wise id order), so a pool of a million targets never becomes a million JavaScript objects; the
+ * strata present; the conflicts that touch it; and the targets the rules leave out, with reasons.
+ */
 async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
-  const where = ['deleted_at is null', 'target_types like ?'];
-  const params: unknown[] = [StringListType.containing(item.targetType)];
+  const filters: Clause[] = [
+    { sql: 't.deleted_at is null', params: [] },
+    { sql: 't.target_types like ?', params: [StringListType.containing(item.targetType)] },
+  ];
   const anyOf = (column: string, values: readonly string[], like = false) => {
-    if (values.length === 0) return;
-    where.push(`(${values.map(() => (like ? `${column} like ?` : `${column} = ?`)).join(' or ')})`);
-    params.push(...values.map((v) => (like ? StringListType.containing(v) : v)));
+    if (values.length > 0)
+      filters.push({
+        sql: values.map(() => (like ? `t.${column} like ?` : `t.${column} = ?`)).join(' or '),
+        params: values.map((v) => (like ? StringListType.containing(v) : v)),
+      });
   };
   anyOf('region', task.regions);
   anyOf('risk_class', task.riskClasses);
   anyOf('kind', task.targetKinds);
   anyOf('tags', task.tags, true);
-  // Byte-wise order is the spec's canonical order; PostgreSQL's default collation is not byte-wise.
-  const order = isPostgres(ctx) ? 'id collate "C"' : 'id';
-  const targets = await rows<{ id: string; risk_class: RiskClass; status: string }>(
+  const inScope = and(...filters);
+  const deregistered: Clause = { sql: "t.status = 'DEREGISTERED'", params: [] };
+  const inspectedForItem: Clause = {
+    sql: 'exists (select 1 from inspection i join draw d on d.id = i.draw_id where i.target_id = t.id and d.item_id = ?)',
+    params: [item.id],
+  };
+  const lowRiskInspected: Clause = {
+    sql: "t.risk_class = 'A' and exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ?)",
+    params: [task.year],
+  };
+  const eligible = and(inScope, {
+    sql: `not (${deregistered.sql}) and not (${inspectedForItem.sql}) and not (${lowRiskInspected.sql})`,
+    params: [...inspectedForItem.params, ...lowRiskInspected.params],
+  });
+  const aggregate = isPostgres(ctx)
+    ? `string_agg(t.id || E'\t' || t.risk_class || E'\n', '' order by t.id collate "C")`
+    : "group_concat(t.id || char(9) || t.risk_class || char(10), '' order by t.id)";
+  const [frozen] = await rows<{ pool: string | null }>(ctx, `select ${aggregate} as pool from target t where ${eligible.sql}`, eligible.params);
+  const strata = await rows<{ risk_class: RiskClass; n: number | string }>(
     ctx,
-    `select id, risk_class, status from target where ${where.join(' and ')} order by ${order}`,
-    params,
+    `select t.risk_class, count(*) as n from target t where ${eligible.sql} group by t.risk_class`,
+    eligible.params,
   );
-  const inspectedForItem = new Set(
-    (await rows<{ target_id: string }>(ctx, 'select distinct i.target_id from inspection i join draw d on d.id = i.draw_id where d.item_id = ?', [item.id])).map((r) => r.target_id),
+  const conflicts = await rows<{ target_id: string; inspector_id: string }>(
+    ctx,
+    `select c.target_id, c.inspector_id from conflict c join target t on t.id = c.target_id where c.deleted_at is null and ${eligible.sql}`,
+    eligible.params,
   );
-  const inspectedThisYear = new Set(
-    (await rows<{ target_id: string }>(ctx, 'select distinct i.target_id from inspection i join task t on t.id = i.task_id where t.year = ?', [task.year])).map((r) => r.target_id),
+  const excluded = and(inScope, {
+    sql: `${deregistered.sql} or ${inspectedForItem.sql} or (${lowRiskInspected.sql})`,
+    params: [...inspectedForItem.params, ...lowRiskInspected.params],
+  });
+  const exclusions = await rows<{ id: string; reason: ExclusionReason }>(
+    ctx,
+    `select t.id, case when ${deregistered.sql} then 'DEREGISTERED' when ${inspectedForItem.sql} then 'INSPECTED_FOR_ITEM' else 'LOW_RISK_INSPECTED' end as reason
+       from target t where ${excluded.sql} order by t.id`,
+    [...inspectedForItem.params, ...excluded.params],
   );
-  const pool: PoolEntry[] = [];
-  const exclusions: [string, ExclusionReason][] = [];
-  for (const t of targets) {
-    if (t.status === 'DEREGISTERED') exclusions.push([t.id, 'DEREGISTERED']);
-    else if (inspectedForItem.has(t.id)) exclusions.push([t.id, 'INSPECTED_FOR_ITEM']);
-    else if (t.risk_class === 'A' && inspectedThisYear.has(t.id)) exclusions.push([t.id, 'LOW_RISK_INSPECTED']);
-    else pool.push([t.id, t.risk_class]);
-  }
-  return { pool, exclusions };
+  return {
+    pool: frozen?.pool ?? '',
+    poolSize: strata.reduce((sum, s) => sum + Number(s.n), 0),
+    strata: strata.map((s) => s.risk_class),
+    conflicts: conflicts.map((c): ConflictEntry => [c.target_id, c.inspector_id]),
+    exclusions: exclusions.map((e): [string, ExclusionReason] => [e.id, e.reason]),
+  };
 }
 
 /** Inspectors of the task's departments, on duty, certified on the first day, with the expertise asked for. */
@@ -319,22 +359,29 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   draw.initialLoad = JSON.stringify(initialLoad);
   draw.seed = record.seed;
   draw.selectedCount = record.selected.length;
-  draw.outcome = JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] });
-  const list = new StringListType();
-  const rowsToInsert = record.assignments.map(([targetId, team]) => ({
-    id: randomUUID(),
-    draw: draw.id,
-    task: draw.task.id,
-    target: targetId,
-    teamIds: list.convertToDatabaseValue([...team]),
-    state: 'PENDING_ENTRY',
-    createdAt: now,
-    updatedAt: now,
-  }));
-  for (let i = 0; i < rowsToInsert.length; i += 500) await em.insertMany(Inspection, rowsToInsert.slice(i, i + 500) as never);
   await em.flush();
-  await appendTrail(em, [{ action: 'create', entity: 'Inspection', entityId: draw.id, before: null, after: { draw: draw.id, inspections: rowsToInsert.length } }]);
+  await rows(ctx, 'update draw set outcome = ? where id = ?', [
+    JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] }),
+    draw.id,
+  ]);
+  await insertInspections(ctx, draw, record, now);
+  await appendTrail(em, [{ action: 'create', entity: 'Inspection', entityId: draw.id, before: null, after: { draw: draw.id, inspections: record.assignments.length } }]);
   return draw;
+}
+
+/** One inspection per selected target, in multi-row statements with parameters (8 per row). */
+async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const list = new StringListType();
+  const ROWS = 4000;
+  for (let i = 0; i < record.assignments.length; i += ROWS) {
+    const part = record.assignments.slice(i, i + ROWS);
+    await rows(
+      ctx,
+      `insert into inspection (id, draw_id, task_id, target_id, team_ids, state, created_at, updated_at) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      part.flatMap(([targetId, team]) => [randomUUID(), draw.id, draw.task.id, targetId, list.convertToDatabaseValue([...team]), 'PENDING_ENTRY', at, at]),
+    );
+  }
 }
 
 /** Assignments each inspector already holds: inspections still awaiting their result. */
@@ -399,9 +446,14 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
     asDrawError(error);
   }
   const added = next.replacements[next.replacements.length - 1]!;
-  draw.outcome = JSON.stringify({ selected: next.selected, assignments: next.assignments, replacements: next.replacements });
   inspection.teamIds = inspection.teamIds.map((id) => (id === added.out ? added.in : id));
   await em.flush();
+  await rows(ctx, 'update draw set outcome = ?, updated_at = ? where id = ?', [
+    JSON.stringify({ selected: next.selected, assignments: next.assignments, replacements: next.replacements }),
+    new Date().toISOString(),
+    draw.id,
+  ]);
+  await appendTrail(em, [{ action: 'replace', entity: 'Draw', entityId: draw.id, before: null, after: { ...added } }]);
   return inspection;
 }
 
