@@ -13,8 +13,26 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { ...shared, test: { name: 'sqlite', include: ['src/**/*.test.ts'], env: { SUIJI_TEST_DB: 'sqlite' }, testTimeout: 60_000, hookTimeout: 120_000 } },
-      { ...shared, test: { name: 'postgresql', include: ['src/**/*.test.ts'], env: { SUIJI_TEST_DB: 'postgresql' }, testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        ...shared,
+        test: {
+          name: 'sqlite',
+          include: ['src/**/*.test.ts'],
+          env: { SUIJI_TEST_DB: 'sqlite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'postgresql',
+          include: ['src/**/*.test.ts'],
+          env: { SUIJI_TEST_DB: 'postgresql' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -68,7 +68,21 @@ type Task =
 // ---------------------------------------------------------------------------------------------
 // Setup: the demo data, then the pool generated inside the database.
 
-const REGIONS = ['垭口街道', '寺坡街道', '院岭街道', '矿建街道', '朱兰街道', '尚店镇', '八台镇', '尹集镇', '枣林镇', '武功乡', '杨庄乡', '庙街乡', '铁山乡'];
+const REGIONS = [
+  '垭口街道',
+  '寺坡街道',
+  '院岭街道',
+  '矿建街道',
+  '朱兰街道',
+  '尚店镇',
+  '八台镇',
+  '尹集镇',
+  '枣林镇',
+  '武功乡',
+  '杨庄乡',
+  '庙街乡',
+  '铁山乡',
+];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 /** Risk classes by i mod 10: A 10%, B 40%, C 30%, D 20%. */
 const RISK_BY_DECILE = 'ABBBBCCCDD';
@@ -81,7 +95,8 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * credit codes of 18 characters ("BX" and 16 digits: unlike any real or demo code), type ",企业,".
  */
 function insertChunkSql(kind: DbKind, from: number, to: number): string {
-  const columns = 'id, created_at, updated_at, deleted_at, name, credit_code, kind, legal_representative, address, region, contact, tags, risk_class, status, target_types';
+  const columns =
+    'id, created_at, updated_at, deleted_at, name, credit_code, kind, legal_representative, address, region, contact, tags, risk_class, status, target_types';
   if (kind === 'postgresql') {
     const regions = `(array[${REGIONS.map(sqlString).join(',')}])[1 + i % ${REGIONS.length}]`;
     const surnames = `(array[${SURNAMES.map(sqlString).join(',')}])[1 + i % ${SURNAMES.length}]`;
@@ -91,7 +106,8 @@ function insertChunkSql(kind: DbKind, from: number, to: number): string {
         substr('${RISK_BY_DECILE}', 1 + i % 10, 1), 'ACTIVE', ',${TARGET_TYPE},'
       from generate_series(${from}, ${to - 1}) as g(i)`;
   }
-  const pickJson = (list: string[], n: string) => `json_extract(${sqlString(JSON.stringify(list))}, '$[' || (${n} % ${list.length}) || ']')`;
+  const pickJson = (list: string[], n: string) =>
+    `json_extract(${sqlString(JSON.stringify(list))}, '$[' || (${n} % ${list.length}) || ']')`;
   const hex = (bytes: number) => `lower(hex(randomblob(${bytes})))`;
   const uuid = `${hex(4)} || '-' || ${hex(2)} || '-4' || substr(${hex(2)}, 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(${hex(2)}, 2) || '-' || ${hex(6)}`;
   return `with recursive s(i) as (select ${from} union all select i + 1 from s where i < ${to - 1})
@@ -113,7 +129,13 @@ async function count(conn: Conn, sql: string, params: unknown[] = []): Promise<n
 
 async function setup(database: Database, pool: number): Promise<Measurement> {
   const { createApp } = await import('../dist/server.js');
-  const app = await createApp({ database, jwtSecret: JWT_SECRET, demo: true, adminPassword: null, log: () => {} });
+  const app = await createApp({
+    database,
+    jwtSecret: JWT_SECRET,
+    demo: true,
+    adminPassword: null,
+    log: () => {},
+  });
   try {
     const conn = app.orm.em.getConnection() as unknown as Conn;
     const now = app.orm.em.getPlatform().processDateProperty(new Date());
@@ -131,7 +153,8 @@ async function setup(database: Database, pool: number): Promise<Measurement> {
       await conn.execute('pragma wal_checkpoint(truncate)', [], 'all');
     }
     const total = await count(conn, 'select count(*) as n from target');
-    if (total !== demoTargets + pool) throw new Error(`setup: ${total} targets, expected ${demoTargets} + ${pool}`);
+    if (total !== demoTargets + pool)
+      throw new Error(`setup: ${total} targets, expected ${demoTargets} + ${pool}`);
     result.extra = { demoTargets, total, analyzeMs: Date.now() - analyzeStart };
     return result;
   } finally {
@@ -164,7 +187,13 @@ function instrumentSql(conn: Conn): { events: SqlEvent[] } {
     try {
       return await original(...args);
     } finally {
-      events.push({ label: sqlLabel(String(typeof args[0] === 'string' ? args[0] : ((args[0] as { sql?: string })?.sql ?? '?'))), start, end: performance.now() });
+      events.push({
+        label: sqlLabel(
+          String(typeof args[0] === 'string' ? args[0] : ((args[0] as { sql?: string })?.sql ?? '?')),
+        ),
+        start,
+        end: performance.now(),
+      });
     }
   };
   return { events };
@@ -204,20 +233,31 @@ type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>
 
 async function signedIn(database: Database) {
   const { createApp } = await import('../dist/server.js');
-  const app = await createApp({ database, jwtSecret: JWT_SECRET, demo: true, adminPassword: null, log: () => {} });
+  const app = await createApp({
+    database,
+    jwtSecret: JWT_SECRET,
+    demo: true,
+    adminPassword: null,
+    log: () => {},
+  });
   const call = async (query: string, variables: Record<string, unknown> | undefined, token?: string) => {
     const result = await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, 'en');
-    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors).slice(0, 2000)}`);
+    if (result.errors?.length)
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors).slice(0, 2000)}`);
     return result.data as never;
   };
-  const login = (await call('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'coordinator', p: 'coordinator12345' })) as { login: { token: string } };
+  const login = (await call(
+    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    { u: 'coordinator', p: 'coordinator12345' },
+  )) as { login: { token: string } };
   const token = login.login.token;
   const gql: Gql = (query, variables) => call(query, variables, token);
   return { app, gql };
 }
 
 const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id } }';
-const SCHEDULE = 'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id status commitment poolDigest poolSize excludedCount rosterSize team { size departments } } }';
+const SCHEDULE =
+  'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id status commitment poolDigest poolSize excludedCount rosterSize team { size departments } } }';
 const RUN = 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id status seed selectedCount recordUrl } }';
 const VERIFY = 'query($id: ID!) { verifyDraw(id: $id) { ok field } }';
 
@@ -236,7 +276,12 @@ interface RanDraw {
 }
 
 /** Times a GraphQL step with its SQL statements and CPU time. */
-async function measureStep(name: string, rows: () => number, events: SqlEvent[], body: () => Promise<Record<string, unknown>>): Promise<Measurement> {
+async function measureStep(
+  name: string,
+  rows: () => number,
+  events: SqlEvent[],
+  body: () => Promise<Record<string, unknown>>,
+): Promise<Measurement> {
   let extra: Record<string, unknown> = {};
   let start = 0;
   let cpu = process.cpuUsage();
@@ -249,7 +294,12 @@ async function measureStep(name: string, rows: () => number, events: SqlEvent[],
   const end = start + m.ms;
   const used = process.cpuUsage(cpu);
   m.rows = rows();
-  m.extra = { ...extra, cpuMs: (used.user + used.system) / 1000, phases: phasesOf(events, start, end), profile };
+  m.extra = {
+    ...extra,
+    cpuMs: (used.user + used.system) / 1000,
+    phases: phasesOf(events, start, end),
+    profile,
+  };
   return m;
 }
 
@@ -257,21 +307,45 @@ async function schedule(database: Database): Promise<Measurement> {
   const { app, gql } = await signedIn(database);
   try {
     const { events } = instrumentSql(app.orm.em.getConnection());
-    const items = await gql<{ items: { items: { id: string }[] } }>('query($y: Int!, $q: String!) { items(filter: { year: $y, q: $q }) { items { id } } }', { y: YEAR, q: ITEM_QUERY });
+    const items = await gql<{ items: { items: { id: string }[] } }>(
+      'query($y: Int!, $q: String!) { items(filter: { year: $y, q: $q }) { items { id } } }',
+      { y: YEAR, q: ITEM_QUERY },
+    );
     const itemId = items.items.items[0]!.id;
     const taskStart = performance.now();
     const taskId = (
-      await gql<{ createTask: { id: string } }>(CREATE_TASK, { i: { name: `${YEAR} 年土地使用情况抽查（基准测试）`, year: YEAR, itemIds: [itemId], windowStart: `${YEAR}-12-01`, windowEnd: `${YEAR}-12-20` } })
+      await gql<{ createTask: { id: string } }>(CREATE_TASK, {
+        i: {
+          name: `${YEAR} 年土地使用情况抽查（基准测试）`,
+          year: YEAR,
+          itemIds: [itemId],
+          windowStart: `${YEAR}-12-01`,
+          windowEnd: `${YEAR}-12-20`,
+        },
+      })
     ).createTask.id;
     const createTaskMs = performance.now() - taskStart;
     let draw: ScheduledDraw | undefined;
-    const m = await measureStep('scheduleDraw', () => draw?.poolSize ?? 0, events, async () => {
-      draw = (await gql<{ scheduleDraw: ScheduledDraw }>(SCHEDULE, { i: { taskId, itemId } })).scheduleDraw;
-      return {};
-    });
+    const m = await measureStep(
+      'scheduleDraw',
+      () => draw?.poolSize ?? 0,
+      events,
+      async () => {
+        draw = (await gql<{ scheduleDraw: ScheduledDraw }>(SCHEDULE, { i: { taskId, itemId } })).scheduleDraw;
+        return {};
+      },
+    );
     if (!draw) throw new Error('schedule: no draw');
     if (draw.status !== 'SCHEDULED') throw new Error(`schedule: status ${draw.status}`);
-    m.extra = { ...m.extra, createTaskMs, drawId: draw.id, poolSize: draw.poolSize, excludedCount: draw.excludedCount, rosterSize: draw.rosterSize, team: draw.team };
+    m.extra = {
+      ...m.extra,
+      createTaskMs,
+      drawId: draw.id,
+      poolSize: draw.poolSize,
+      excludedCount: draw.excludedCount,
+      rosterSize: draw.rosterSize,
+      team: draw.team,
+    };
     return m;
   } finally {
     await app.close();
@@ -284,15 +358,28 @@ async function run(database: Database, drawId: string): Promise<Measurement> {
     const conn = app.orm.em.getConnection() as unknown as Conn;
     const { events } = instrumentSql(conn);
     let drawn: RanDraw | undefined;
-    const m = await measureStep('runDraw', () => drawn?.selectedCount ?? 0, events, async () => {
-      drawn = (await gql<{ runDraw: RanDraw }>(RUN, { i: { drawId, publicEntropy: '福彩3D 2026326期 开奖号码 5 8 1' } })).runDraw;
-      return {};
-    });
+    const m = await measureStep(
+      'runDraw',
+      () => drawn?.selectedCount ?? 0,
+      events,
+      async () => {
+        drawn = (
+          await gql<{ runDraw: RanDraw }>(RUN, {
+            i: { drawId, publicEntropy: '福彩3D 2026326期 开奖号码 5 8 1' },
+          })
+        ).runDraw;
+        return {};
+      },
+    );
     if (!drawn) throw new Error('run: no result');
     if (drawn.status !== 'DRAWN') throw new Error(`run: status ${drawn.status}`);
     const inspections = await count(conn, 'select count(*) as n from inspection where draw_id = ?', [drawId]);
-    if (inspections !== drawn.selectedCount) throw new Error(`run: ${inspections} inspections for ${drawn.selectedCount} selected`);
-    const [sizes] = (await conn.execute('select length(pool) as pool, length(outcome) as outcome, length(exclusions) as exclusions from draw where id = ?', [drawId])) as Record<string, number | string>[];
+    if (inspections !== drawn.selectedCount)
+      throw new Error(`run: ${inspections} inspections for ${drawn.selectedCount} selected`);
+    const [sizes] = (await conn.execute(
+      'select length(pool) as pool, length(outcome) as outcome, length(exclusions) as exclusions from draw where id = ?',
+      [drawId],
+    )) as Record<string, number | string>[];
     m.extra = { ...m.extra, selectedCount: drawn.selectedCount, inspections, storedChars: sizes };
     return m;
   } finally {
@@ -305,7 +392,8 @@ async function verify(database: Database, drawId: string): Promise<Measurement> 
   try {
     let result: { ok: boolean; field: string | null } | undefined;
     const m = await measure('verifyDraw (not part of the draw)', 0, async () => {
-      result = (await gql<{ verifyDraw: { ok: boolean; field: string | null } }>(VERIFY, { id: drawId })).verifyDraw;
+      result = (await gql<{ verifyDraw: { ok: boolean; field: string | null } }>(VERIFY, { id: drawId }))
+        .verifyDraw;
     });
     if (!result?.ok) throw new Error(`verifyDraw: ${JSON.stringify(result)}`);
     m.extra = { ok: result.ok };
@@ -323,7 +411,10 @@ async function baseline(database: Database, k: number): Promise<Measurement> {
     const conn = orm.em.getConnection() as unknown as Conn;
     let got = 0;
     const m = await measure('baseline: ORDER BY random() LIMIT k', k, async () => {
-      const rows = (await conn.execute(`select id from target where deleted_at is null and target_types like ? order by random() limit ${k}`, [`%,${TARGET_TYPE},%`])) as { id: string }[];
+      const rows = (await conn.execute(
+        `select id from target where deleted_at is null and target_types like ? order by random() limit ${k}`,
+        [`%,${TARGET_TYPE},%`],
+      )) as { id: string }[];
       got = rows.length;
     });
     if (got !== k) throw new Error(`baseline: ${got} rows, expected ${k}`);
@@ -350,8 +441,24 @@ interface CpuProfile {
 
 /** Functions whose inclusive time is shown (the draw's steps), when they appear in the profile. */
 const STEPS = [
-  'freezePool', 'roster', 'poolText', 'commitmentOf', 'parsePool', 'loadsOf', 'makeDrawRecord', 'checkDrawInput', 'canonicalPool', 'poolDigest',
-  'seedOf', 'selectTargets', 'drawTeams', 'drawReplacements', 'insertMany', 'flush', 'recordOf', 'verifyDrawRecord',
+  'freezePool',
+  'roster',
+  'poolText',
+  'commitmentOf',
+  'parsePool',
+  'loadsOf',
+  'makeDrawRecord',
+  'checkDrawInput',
+  'canonicalPool',
+  'poolDigest',
+  'seedOf',
+  'selectTargets',
+  'drawTeams',
+  'drawReplacements',
+  'insertMany',
+  'flush',
+  'recordOf',
+  'verifyDrawRecord',
 ];
 
 async function profiled<T>(body: () => Promise<T>): Promise<{ value: T; profile: string[] }> {
@@ -374,7 +481,9 @@ function summarizeProfile(profile: CpuProfile): string[] {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const place = (n: ProfileNode) => {
     const url = n.callFrame.url.replace(/^file:\/\//, '');
-    const short = url.includes('node_modules') ? url.replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '') : url.replace(/.*\/(apps|packages)\//, '$1/');
+    const short = url.includes('node_modules')
+      ? url.replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
+      : url.replace(/.*\/(apps|packages)\//, '$1/');
     return `${n.callFrame.functionName || '(anonymous)'}${short ? ` (${short}:${n.callFrame.lineNumber + 1})` : ''}`;
   };
   const self = new Map<string, number>();
@@ -396,9 +505,14 @@ function summarizeProfile(profile: CpuProfile): string[] {
   });
   const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;
   const lines = [`CPU profile of the step: ${ms(totalUs)} sampled`];
-  lines.push(`  inclusive: ${STEPS.filter((s) => inclusive.has(s)).map((s) => `${s} ${ms(inclusive.get(s)!)}`).join(', ')}`);
+  lines.push(
+    `  inclusive: ${STEPS.filter((s) => inclusive.has(s))
+      .map((s) => `${s} ${ms(inclusive.get(s)!)}`)
+      .join(', ')}`,
+  );
   lines.push('  top self time:');
-  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`    ${ms(us).padStart(8)}  ${name}`);
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    lines.push(`    ${ms(us).padStart(8)}  ${name}`);
   return lines;
 }
 
@@ -415,7 +529,10 @@ async function pgAdmin(sql: string): Promise<void> {
   }
 }
 
-async function freshDatabase(kind: DbKind, dir: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshDatabase(
+  kind: DbKind,
+  dir: string,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const path = join(dir, 'draw.db');
     return { database: { kind, path }, drop: async () => rmSync(path, { force: true }) };
@@ -424,7 +541,10 @@ async function freshDatabase(kind: DbKind, dir: string): Promise<{ database: Dat
   await pgAdmin(`create database ${name}`);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  return { database: { kind, url: url.toString() }, drop: () => pgAdmin(`drop database if exists ${name} with (force)`) };
+  return {
+    database: { kind, url: url.toString() },
+    drop: () => pgAdmin(`drop database if exists ${name} with (force)`),
+  };
 }
 
 interface DbResult {
@@ -439,20 +559,32 @@ interface DbResult {
 function printPhases(label: string, m: Measurement): void {
   const phases = (m.extra?.phases ?? []) as Phase[];
   const sqlMs = phases.reduce((s, p) => s + p.sqlMs, 0);
-  console.log(`  ${label} ${fmtSec(m.ms)}: SQL ${fmtSec(sqlMs)}, JS between statements ${fmtSec(m.ms - sqlMs)} (process CPU ${fmtSec(Number(m.extra?.cpuMs ?? 0))})`);
+  console.log(
+    `  ${label} ${fmtSec(m.ms)}: SQL ${fmtSec(sqlMs)}, JS between statements ${fmtSec(m.ms - sqlMs)} (process CPU ${fmtSec(Number(m.extra?.cpuMs ?? 0))})`,
+  );
   const rows: string[][] = [['  JS before, then statements', 'statements', 'JS before', 'SQL']];
   for (const p of phases)
-    if (p.jsMs + p.sqlMs >= Math.max(20, m.ms * 0.01)) rows.push([`  ${p.label}`, p.statements ? String(p.statements) : '', fmtSec(p.jsMs), p.statements ? fmtSec(p.sqlMs) : '']);
+    if (p.jsMs + p.sqlMs >= Math.max(20, m.ms * 0.01))
+      rows.push([
+        `  ${p.label}`,
+        p.statements ? String(p.statements) : '',
+        fmtSec(p.jsMs),
+        p.statements ? fmtSec(p.sqlMs) : '',
+      ]);
   console.log(table(rows));
 }
 
 async function main(): Promise<void> {
-  const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql').split(',').map((s) => s.trim()) as DbKind[];
+  const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql')
+    .split(',')
+    .map((s) => s.trim()) as DbKind[];
   const keep = process.env.SUIJI_BENCH_KEEP === '1';
   const cpuProf = process.env.SUIJI_BENCH_CPU_PROF === '1';
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-draw-'));
   console.log(`\n== Draw: a pool of ${fmtInt(POOL)} targets, through the API (${dbs.join(', ')}) ==`);
-  console.log(`temp folder: ${dir}${keep ? ' (kept)' : ''}${cpuProf ? '; CPU profiles on (times include the profiler)' : ''}`);
+  console.log(
+    `temp folder: ${dir}${keep ? ' (kept)' : ''}${cpuProf ? '; CPU profiles on (times include the profiler)' : ''}`,
+  );
   const results: DbResult[] = [];
   try {
     for (const kind of dbs) {
@@ -460,12 +592,18 @@ async function main(): Promise<void> {
       try {
         const opts = { timeoutMs: WORKER_TIMEOUT_MS };
         const set = await runWorker<Task>(SELF, { kind: 'setup', database, pool: POOL }, opts);
-        console.log(`  ${kind}: setup inserted ${fmtInt(POOL)} targets in ${fmtSec(set.ms)} (+ ${fmtInt(Number(set.extra?.demoTargets))} demo targets; analyze ${fmtSec(Number(set.extra?.analyzeMs))})`);
+        console.log(
+          `  ${kind}: setup inserted ${fmtInt(POOL)} targets in ${fmtSec(set.ms)} (+ ${fmtInt(Number(set.extra?.demoTargets))} demo targets; analyze ${fmtSec(Number(set.extra?.analyzeMs))})`,
+        );
         const sch = await runWorker<Task>(SELF, { kind: 'schedule', database }, opts);
         const drawId = String(sch.extra!.drawId);
-        console.log(`  ${kind}: scheduleDraw ${fmtSec(sch.ms)} (pool ${fmtInt(Number(sch.extra?.poolSize))}, excluded ${fmtInt(Number(sch.extra?.excludedCount))}, roster ${Number(sch.extra?.rosterSize)})`);
+        console.log(
+          `  ${kind}: scheduleDraw ${fmtSec(sch.ms)} (pool ${fmtInt(Number(sch.extra?.poolSize))}, excluded ${fmtInt(Number(sch.extra?.excludedCount))}, roster ${Number(sch.extra?.rosterSize)})`,
+        );
         const rn = await runWorker<Task>(SELF, { kind: 'run', database, drawId }, opts);
-        console.log(`  ${kind}: runDraw ${fmtSec(rn.ms)} (selected ${fmtInt(rn.rows)}, inspections ${fmtInt(Number(rn.extra?.inspections))})`);
+        console.log(
+          `  ${kind}: runDraw ${fmtSec(rn.ms)} (selected ${fmtInt(rn.rows)}, inspections ${fmtInt(Number(rn.extra?.inspections))})`,
+        );
         const ver = await runWorker<Task>(SELF, { kind: 'verify', database, drawId }, opts);
         console.log(`  ${kind}: verifyDraw ${fmtSec(ver.ms)} (ok)`);
         const base = await runWorker<Task>(SELF, { kind: 'baseline', database, k: rn.rows }, opts);
@@ -480,30 +618,78 @@ async function main(): Promise<void> {
     for (const r of results) {
       const total = r.schedule.ms + r.run.ms;
       const peak = Math.max(r.schedule.peakRss, r.run.peakRss);
-      rows.push([`${r.db}: baseline ORDER BY random() LIMIT ${fmtInt(r.baseline.rows)}`, fmtSec(r.baseline.ms), '1.00×', fmtMb(r.baseline.peakRss), fmtMb(r.baseline.rssBefore)]);
-      rows.push([`${r.db}: createTask (not counted)`, fmtSec(Number(r.schedule.extra?.createTaskMs)), '', '', '']);
-      rows.push([`${r.db}: scheduleDraw (pool ${fmtInt(r.schedule.rows)})`, fmtSec(r.schedule.ms), fmtRatio(r.schedule.ms / r.baseline.ms), fmtMb(r.schedule.peakRss), fmtMb(r.schedule.rssBefore)]);
-      rows.push([`${r.db}: runDraw (${fmtInt(r.run.rows)} selected and inspections)`, fmtSec(r.run.ms), fmtRatio(r.run.ms / r.baseline.ms), fmtMb(r.run.peakRss), fmtMb(r.run.rssBefore)]);
-      rows.push([`${r.db}: the draw = schedule + run`, fmtSec(total), fmtRatio(total / r.baseline.ms), fmtMb(peak), '']);
-      rows.push([`${r.db}: verifyDraw (not counted)`, fmtSec(r.verify.ms), fmtRatio(r.verify.ms / r.baseline.ms), fmtMb(r.verify.peakRss), fmtMb(r.verify.rssBefore)]);
+      rows.push([
+        `${r.db}: baseline ORDER BY random() LIMIT ${fmtInt(r.baseline.rows)}`,
+        fmtSec(r.baseline.ms),
+        '1.00×',
+        fmtMb(r.baseline.peakRss),
+        fmtMb(r.baseline.rssBefore),
+      ]);
+      rows.push([
+        `${r.db}: createTask (not counted)`,
+        fmtSec(Number(r.schedule.extra?.createTaskMs)),
+        '',
+        '',
+        '',
+      ]);
+      rows.push([
+        `${r.db}: scheduleDraw (pool ${fmtInt(r.schedule.rows)})`,
+        fmtSec(r.schedule.ms),
+        fmtRatio(r.schedule.ms / r.baseline.ms),
+        fmtMb(r.schedule.peakRss),
+        fmtMb(r.schedule.rssBefore),
+      ]);
+      rows.push([
+        `${r.db}: runDraw (${fmtInt(r.run.rows)} selected and inspections)`,
+        fmtSec(r.run.ms),
+        fmtRatio(r.run.ms / r.baseline.ms),
+        fmtMb(r.run.peakRss),
+        fmtMb(r.run.rssBefore),
+      ]);
+      rows.push([
+        `${r.db}: the draw = schedule + run`,
+        fmtSec(total),
+        fmtRatio(total / r.baseline.ms),
+        fmtMb(peak),
+        '',
+      ]);
+      rows.push([
+        `${r.db}: verifyDraw (not counted)`,
+        fmtSec(r.verify.ms),
+        fmtRatio(r.verify.ms / r.baseline.ms),
+        fmtMb(r.verify.peakRss),
+        fmtMb(r.verify.rssBefore),
+      ]);
     }
     console.log();
     console.log(table(rows));
-    console.log('\nPeak RSS is the whole worker process: the API with its demo data is loaded before the step starts ("RSS before").');
+    console.log(
+      '\nPeak RSS is the whole worker process: the API with its demo data is loaded before the step starts ("RSS before").',
+    );
     for (const r of results) {
-      console.log(`\n${r.db}: where the time goes (SQL = time inside the statement's call, in the database and the driver; JS = between statements: the draw's computation, the ORM, JSON)`);
+      console.log(
+        `\n${r.db}: where the time goes (SQL = time inside the statement's call, in the database and the driver; JS = between statements: the draw's computation, the ORM, JSON)`,
+      );
       printPhases('scheduleDraw', r.schedule);
       printPhases('runDraw', r.run);
       const stored = r.run.extra?.storedChars as Record<string, unknown> | undefined;
-      if (stored) console.log(`  stored text: pool ${fmtInt(Number(stored.pool))} chars, outcome ${fmtInt(Number(stored.outcome))}, exclusions ${fmtInt(Number(stored.exclusions))}`);
-      for (const step of [r.schedule, r.run]) for (const line of (step.extra?.profile ?? []) as string[]) console.log(`  ${step.name}: ${line}`);
+      if (stored)
+        console.log(
+          `  stored text: pool ${fmtInt(Number(stored.pool))} chars, outcome ${fmtInt(Number(stored.outcome))}, exclusions ${fmtInt(Number(stored.exclusions))}`,
+        );
+      for (const step of [r.schedule, r.run])
+        for (const line of (step.extra?.profile ?? []) as string[]) console.log(`  ${step.name}: ${line}`);
     }
     console.log();
     for (const r of results) {
       const total = r.schedule.ms + r.run.ms;
       const peak = Math.max(r.schedule.peakRss, r.run.peakRss);
-      console.log(`${total <= TARGET_RATIO * r.baseline.ms ? 'PASS' : 'FAIL'}  ${r.db}: the draw ${fmtSec(total)} = ${fmtRatio(total / r.baseline.ms)} the baseline's ${fmtSec(r.baseline.ms)} (target ≤ ${TARGET_RATIO}×)`);
-      console.log(`${mb(peak) < TARGET_PEAK_MB ? 'PASS' : 'FAIL'}  ${r.db}: peak ${fmtMb(peak)} (target < 1 GB)`);
+      console.log(
+        `${total <= TARGET_RATIO * r.baseline.ms ? 'PASS' : 'FAIL'}  ${r.db}: the draw ${fmtSec(total)} = ${fmtRatio(total / r.baseline.ms)} the baseline's ${fmtSec(r.baseline.ms)} (target ≤ ${TARGET_RATIO}×)`,
+      );
+      console.log(
+        `${mb(peak) < TARGET_PEAK_MB ? 'PASS' : 'FAIL'}  ${r.db}: peak ${fmtMb(peak)} (target < 1 GB)`,
+      );
     }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -63,9 +63,48 @@ type Task =
 // The data: row i of the sheet, deterministic, all valid, credit codes unique (and unlike the demo's,
 // whose organisation code starts with a digit).
 
-const HEADER = ['名称', '统一社会信用代码', '对象类别', '法定代表人', '地址', '所属区域', '联系方式', '标签', '信用风险分类', '状态', '检查对象类型'];
-const REGIONS = ['垭口街道', '寺坡街道', '院岭街道', '矿建街道', '朱兰街道', '尚店镇', '八台镇', '尹集镇', '枣林镇', '武功乡', '杨庄乡', '庙街乡', '铁山乡'];
-const WORDS = ['钢城', '龙泉', '石漫滩', '灯台架', '九头崖', '祥龙', '金山', '豫龙', '华兴', '天成', '宏达', '鑫源'];
+const HEADER = [
+  '名称',
+  '统一社会信用代码',
+  '对象类别',
+  '法定代表人',
+  '地址',
+  '所属区域',
+  '联系方式',
+  '标签',
+  '信用风险分类',
+  '状态',
+  '检查对象类型',
+];
+const REGIONS = [
+  '垭口街道',
+  '寺坡街道',
+  '院岭街道',
+  '矿建街道',
+  '朱兰街道',
+  '尚店镇',
+  '八台镇',
+  '尹集镇',
+  '枣林镇',
+  '武功乡',
+  '杨庄乡',
+  '庙街乡',
+  '铁山乡',
+];
+const WORDS = [
+  '钢城',
+  '龙泉',
+  '石漫滩',
+  '灯台架',
+  '九头崖',
+  '祥龙',
+  '金山',
+  '豫龙',
+  '华兴',
+  '天成',
+  '宏达',
+  '鑫源',
+];
 const TRADES = ['商贸', '建材', '物流', '机械', '食品', '科技', '餐饮', '建筑'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰'];
@@ -75,9 +114,15 @@ const RISKS = ['A', 'B', 'B', 'C', 'D'];
 const STATUSES = ['', '', '', '存续', '停业'];
 const STATUS_CODES = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'SUSPENDED'] as const;
 const TAGS = ['', '', '重点监管', '投诉举报、新设立', '规上企业'];
-const TYPES = ['企业', '企业、办理建设工程规划许可证的单位和个人', '办理建设工程规划许可证的单位和个人', '舞钢市行政区域内的测绘资质单位'];
+const TYPES = [
+  '企业',
+  '企业、办理建设工程规划许可证的单位和个人',
+  '办理建设工程规划许可证的单位和个人',
+  '舞钢市行政区域内的测绘资质单位',
+];
 
-const pick = <T>(list: readonly T[], i: number, salt: number): T => list[(i * 7 + salt * 13 + ((i / list.length) | 0)) % list.length]!;
+const pick = <T>(list: readonly T[], i: number, salt: number): T =>
+  list[(i * 7 + salt * 13 + ((i / list.length) | 0)) % list.length]!;
 
 function creditCode(i: number): string {
   return completeCreditCode(`91410481B${String(i).padStart(8, '0')}`);
@@ -133,7 +178,11 @@ function dbRow(i: number, now: unknown): Record<string, unknown> {
 async function generate(file: string, rows: number): Promise<Measurement> {
   return measure('generate .xlsx', rows, async () => {
     // Shared strings, written after the sheet, as Excel itself writes them.
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: file,
+      useSharedStrings: true,
+      useStyles: false,
+    });
     const sheet = workbook.addWorksheet('检查对象');
     sheet.addRow(HEADER).commit();
     for (let i = 0; i < rows; i++) sheet.addRow(sheetRow(i)).commit();
@@ -169,8 +218,12 @@ async function parseOnly(file: string, rows: number): Promise<Measurement> {
   });
 }
 
-async function countTargets(orm: { em: { getConnection(): { execute(sql: string): Promise<unknown[]> } } }): Promise<number> {
-  const [row] = (await orm.em.getConnection().execute('select count(*) as n from target')) as { n: number | string }[];
+async function countTargets(orm: {
+  em: { getConnection(): { execute(sql: string): Promise<unknown[]> } };
+}): Promise<number> {
+  const [row] = (await orm.em.getConnection().execute('select count(*) as n from target')) as {
+    n: number | string;
+  }[];
   return Number(row!.n);
 }
 
@@ -196,7 +249,10 @@ async function rawInsert(database: Database, rows: number): Promise<Measurement>
           const part = data.slice(i, i + chunk);
           const bindings: unknown[] = [];
           for (const row of part) for (const name of names) bindings.push(row[name]);
-          await trx.raw(`insert into ${q('target')} (${names.map(q).join(',')}) values ${part.map(() => tuple).join(',')}`, bindings as never);
+          await trx.raw(
+            `insert into ${q('target')} (${names.map(q).join(',')}) values ${part.map(() => tuple).join(',')}`,
+            bindings as never,
+          );
         }
       });
       return { chunk };
@@ -209,11 +265,18 @@ async function rawInsert(database: Database, rows: number): Promise<Measurement>
   }
 }
 
-const IMPORT = 'mutation($f: FileInput!) { importTargets(file: $f) { ok imported rows errors { row column message hint } } }';
+const IMPORT =
+  'mutation($f: FileInput!) { importTargets(file: $f) { ok imported rows errors { row column message hint } } }';
 
 async function importTargets(database: Database, file: string, rows: number): Promise<Measurement> {
   const { createApp } = await import('../dist/server.js');
-  const app = await createApp({ database, jwtSecret: JWT_SECRET, demo: true, adminPassword: null, log: () => {} });
+  const app = await createApp({
+    database,
+    jwtSecret: JWT_SECRET,
+    demo: true,
+    adminPassword: null,
+    log: () => {},
+  });
   try {
     const login = (await app.execute({
       query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
@@ -225,18 +288,26 @@ async function importTargets(database: Database, file: string, rows: number): Pr
     const contentBase64 = readFileSync(file).toString('base64');
     const before = await countTargets(app.orm);
     if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1')
-      console.log(`  before the import: rss ${fmtMb(process.memoryUsage.rss())}, maxRSS so far ${fmtMb(process.resourceUsage().maxRSS * 1024)}`);
+      console.log(
+        `  before the import: rss ${fmtMb(process.memoryUsage.rss())}, maxRSS so far ${fmtMb(process.resourceUsage().maxRSS * 1024)}`,
+      );
     let report: { ok: boolean; imported: number; rows: number; errors: unknown[] } | undefined;
     const result = await measure('importTargets (GraphQL, full path)', rows, async () => {
-      const response = (await app.execute({ query: IMPORT, variables: { f: { filename: 'targets.xlsx', contentBase64 } } }, authorization)) as {
+      const response = (await app.execute(
+        { query: IMPORT, variables: { f: { filename: 'targets.xlsx', contentBase64 } } },
+        authorization,
+      )) as {
         data?: { importTargets: typeof report };
         errors?: unknown[];
       };
-      if (response.errors?.length) throw new Error(`import: GraphQL errors ${JSON.stringify(response.errors).slice(0, 2000)}`);
+      if (response.errors?.length)
+        throw new Error(`import: GraphQL errors ${JSON.stringify(response.errors).slice(0, 2000)}`);
       report = response.data!.importTargets;
     });
     if (!report!.ok || report!.imported !== rows)
-      throw new Error(`import: ok=${report!.ok} imported=${report!.imported} rows=${report!.rows}; first errors ${JSON.stringify(report!.errors.slice(0, 5))}`);
+      throw new Error(
+        `import: ok=${report!.ok} imported=${report!.imported} rows=${report!.rows}; first errors ${JSON.stringify(report!.errors.slice(0, 5))}`,
+      );
     const after = await countTargets(app.orm);
     if (after - before !== rows) throw new Error(`import: count grew by ${after - before}, expected ${rows}`);
     result.extra = { base64Bytes: contentBase64.length, countBefore: before, countAfter: after };
@@ -260,20 +331,32 @@ async function pgAdmin(sql: string): Promise<void> {
 }
 
 /** A fresh, empty database of the kind; `drop` removes it. */
-async function freshDatabase(kind: DbKind, dir: string, label: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshDatabase(
+  kind: DbKind,
+  dir: string,
+  label: string,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const path = join(dir, `${label}.db`);
-    return { database: { kind, path }, drop: async () => ['', '-wal', '-shm'].forEach((end) => rmSync(`${path}${end}`, { force: true })) };
+    return {
+      database: { kind, path },
+      drop: async () => ['', '-wal', '-shm'].forEach((end) => rmSync(`${path}${end}`, { force: true })),
+    };
   }
   const name = `suiji_bench_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
   await pgAdmin(`create database ${name}`);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  return { database: { kind, url: url.toString() }, drop: () => pgAdmin(`drop database if exists ${name} with (force)`) };
+  return {
+    database: { kind, url: url.toString() },
+    drop: () => pgAdmin(`drop database if exists ${name} with (force)`),
+  };
 }
 
 async function main(): Promise<void> {
-  const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql').split(',').map((s) => s.trim()) as DbKind[];
+  const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql')
+    .split(',')
+    .map((s) => s.trim()) as DbKind[];
   const keep = process.env.SUIJI_BENCH_KEEP === '1';
   const cpuProf = process.env.SUIJI_BENCH_CPU_PROF === '1';
   const nodeArgs = (process.env.SUIJI_BENCH_IMPORT_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -283,7 +366,9 @@ async function main(): Promise<void> {
   console.log(`temp folder: ${dir}${keep ? ' (kept)' : ''}`);
   try {
     const gen = await runWorker<Task>(SELF, { kind: 'generate', file, rows: ROWS });
-    console.log(`generated ${file}: ${(mb(Number(gen.extra?.bytes)) || 0).toFixed(1)} MB in ${fmtSec(gen.ms)}`);
+    console.log(
+      `generated ${file}: ${(mb(Number(gen.extra?.bytes)) || 0).toFixed(1)} MB in ${fmtSec(gen.ms)}`,
+    );
 
     const parse = await runWorker<Task>(SELF, { kind: 'parse', file, rows: ROWS });
     const results: { db: DbKind; insert: Measurement; imported: Measurement }[] = [];
@@ -312,22 +397,58 @@ async function main(): Promise<void> {
 
     const rate = (m: Measurement) => (m.rows * 1000) / m.ms;
     const rows: string[][] = [['database', 'measurement', 'time', 'rows/s', 'peak RSS', 'import ÷ this']];
-    rows.push(['-', `baseline: ${parse.name}`, fmtSec(parse.ms), fmtInt(rate(parse)), fmtMb(parse.peakRss), '']);
+    rows.push([
+      '-',
+      `baseline: ${parse.name}`,
+      fmtSec(parse.ms),
+      fmtInt(rate(parse)),
+      fmtMb(parse.peakRss),
+      '',
+    ]);
     for (const { db, insert, imported } of results) {
-      rows.push([db, `baseline: ${insert.name} (${String(insert.extra?.chunk)} rows/stmt)`, fmtSec(insert.ms), fmtInt(rate(insert)), fmtMb(insert.peakRss), fmtRatio(imported.ms / insert.ms)]);
-      rows.push([db, 'baseline: parse + insert (sum)', fmtSec(parse.ms + insert.ms), fmtInt((ROWS * 1000) / (parse.ms + insert.ms)), '', fmtRatio(imported.ms / (parse.ms + insert.ms))]);
-      rows.push([db, imported.name, fmtSec(imported.ms), fmtInt(rate(imported)), fmtMb(imported.peakRss), '']);
+      rows.push([
+        db,
+        `baseline: ${insert.name} (${String(insert.extra?.chunk)} rows/stmt)`,
+        fmtSec(insert.ms),
+        fmtInt(rate(insert)),
+        fmtMb(insert.peakRss),
+        fmtRatio(imported.ms / insert.ms),
+      ]);
+      rows.push([
+        db,
+        'baseline: parse + insert (sum)',
+        fmtSec(parse.ms + insert.ms),
+        fmtInt((ROWS * 1000) / (parse.ms + insert.ms)),
+        '',
+        fmtRatio(imported.ms / (parse.ms + insert.ms)),
+      ]);
+      rows.push([
+        db,
+        imported.name,
+        fmtSec(imported.ms),
+        fmtInt(rate(imported)),
+        fmtMb(imported.peakRss),
+        '',
+      ]);
     }
     console.log();
     console.log(table(rows));
-    console.log(`\n"import ÷ this" is the import's time over the baseline's; import vs parse-only: ${results.map((r) => `${r.db} ${fmtRatio(r.imported.ms / parse.ms)}`).join(', ')}.`);
-    console.log(`Peak RSS is the whole worker process (the import worker includes the API with its demo data; RSS before the import: ${results.map((r) => `${r.db} ${fmtMb(r.imported.rssBefore)}`).join(', ')}).`);
+    console.log(
+      `\n"import ÷ this" is the import's time over the baseline's; import vs parse-only: ${results.map((r) => `${r.db} ${fmtRatio(r.imported.ms / parse.ms)}`).join(', ')}.`,
+    );
+    console.log(
+      `Peak RSS is the whole worker process (the import worker includes the API with its demo data; RSS before the import: ${results.map((r) => `${r.db} ${fmtMb(r.imported.rssBefore)}`).join(', ')}).`,
+    );
     console.log();
     for (const { db, imported } of results) {
       const fast = rate(imported) >= TARGET_ROWS_PER_SECOND;
       const small = mb(imported.peakRss) < TARGET_PEAK_MB;
-      console.log(`${fast ? 'PASS' : 'FAIL'}  ${db}: ${fmtInt(rate(imported))} rows/s (target ≥ ${fmtInt(TARGET_ROWS_PER_SECOND)})`);
-      console.log(`${small ? 'PASS' : 'FAIL'}  ${db}: peak ${fmtMb(imported.peakRss)} (target < ${TARGET_PEAK_MB} MB)`);
+      console.log(
+        `${fast ? 'PASS' : 'FAIL'}  ${db}: ${fmtInt(rate(imported))} rows/s (target ≥ ${fmtInt(TARGET_ROWS_PER_SECOND)})`,
+      );
+      console.log(
+        `${small ? 'PASS' : 'FAIL'}  ${db}: peak ${fmtMb(imported.peakRss)} (target < ${TARGET_PEAK_MB} MB)`,
+      );
     }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -33,19 +33,30 @@ export function workerTask<T>(): T | null {
 }
 
 /** Runs `file` (a benchmark module) as a worker child process with `task`, and returns what it reports. */
-export function runWorker<T>(file: string, task: T, options: { timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<Measurement> {
+export function runWorker<T>(
+  file: string,
+  task: T,
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', file, WORKER_FLAG, JSON.stringify(task)], {
-      cwd: API_DIR,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
-    });
+    const child = spawn(
+      process.execPath,
+      [...(options.nodeArgs ?? []), '--import', 'tsx', file, WORKER_FLAG, JSON.stringify(task)],
+      {
+        cwd: API_DIR,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+      },
+    );
     let result: Measurement | null = null;
     let failure: string | null = null;
-    const timer = setTimeout(() => {
-      failure = `timed out after ${options.timeoutMs} ms`;
-      child.kill('SIGKILL');
-    }, options.timeoutMs ?? 10 * 60_000);
+    const timer = setTimeout(
+      () => {
+        failure = `timed out after ${options.timeoutMs} ms`;
+        child.kill('SIGKILL');
+      },
+      options.timeoutMs ?? 10 * 60_000,
+    );
     child.on('message', (message: { ok: boolean; result?: Measurement; error?: string }) => {
       if (message.ok) result = message.result!;
       else failure = message.error ?? 'unknown error';
@@ -54,7 +65,8 @@ export function runWorker<T>(file: string, task: T, options: { timeoutMs?: numbe
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (failure) reject(new Error(`${JSON.stringify(task)}: ${failure}`));
-      else if (!result) reject(new Error(`${JSON.stringify(task)}: worker exited (${signal ?? code}) without a result`));
+      else if (!result)
+        reject(new Error(`${JSON.stringify(task)}: worker exited (${signal ?? code}) without a result`));
       else resolve(result);
     });
   });
@@ -68,7 +80,9 @@ export async function serveWorker(body: () => Promise<Measurement>): Promise<nev
     process.exit(0);
   } catch (error) {
     const e = error as Error;
-    await new Promise<void>((resolve) => process.send!({ ok: false, error: (e.stack ?? String(e)).slice(0, 4000) }, () => resolve()));
+    await new Promise<void>((resolve) =>
+      process.send!({ ok: false, error: (e.stack ?? String(e)).slice(0, 4000) }, () => resolve()),
+    );
     process.exit(1);
   }
 }
@@ -95,13 +109,21 @@ export function rssSampler(intervalMs = 10) {
     stop() {
       clearInterval(timer);
       if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1')
-        console.log(`  memory at the sampled peak: ${Object.entries(atPeak).map(([k, v]) => `${k} ${(v / 1048576).toFixed(0)} MB`).join(', ')}`);
+        console.log(
+          `  memory at the sampled peak: ${Object.entries(atPeak)
+            .map(([k, v]) => `${k} ${(v / 1048576).toFixed(0)} MB`)
+            .join(', ')}`,
+        );
     },
   };
 }
 
 /** Times `section` in a process whose peak memory is tracked. */
-export async function measure(name: string, rows: number, section: () => Promise<Record<string, unknown> | void>): Promise<Measurement> {
+export async function measure(
+  name: string,
+  rows: number,
+  section: () => Promise<Record<string, unknown> | void>,
+): Promise<Measurement> {
   const sampler = rssSampler();
   const rssBefore = process.memoryUsage.rss();
   const start = process.hrtime.bigint();
@@ -121,6 +143,7 @@ export const fmtRatio = (r: number) => `${r.toFixed(2)}×`;
 /** A plain text table: first row is the header; columns after the first are right-aligned. */
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }

@@ -17,7 +17,10 @@ const BENCHMARKS = ['import-targets.ts', 'draw.ts'];
 
 function runFile(file: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(API_DIR, 'bench', file)], { cwd: API_DIR, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(API_DIR, 'bench', file)], {
+      cwd: API_DIR,
+      stdio: 'inherit',
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
@@ -26,7 +29,9 @@ function runFile(file: string): Promise<number> {
 const filters = process.argv.slice(2).filter((a) => a !== '--');
 const selected = BENCHMARKS.filter((b) => filters.length === 0 || filters.some((f) => b.includes(f)));
 if (!existsSync(join(API_DIR, 'dist', 'server.js'))) {
-  console.error('apps/api/dist is missing: build first (pnpm --filter @suiji/api build, or the root pnpm bench).');
+  console.error(
+    'apps/api/dist is missing: build first (pnpm --filter @suiji/api build, or the root pnpm bench).',
+  );
   process.exit(2);
 }
 const failed: string[] = [];
@@ -35,5 +40,7 @@ for (const file of selected) {
   const code = await runFile(file);
   if (code !== 0) failed.push(`${file} (exit ${code})`);
 }
-console.log(`\nbench: ${selected.length - failed.length}/${selected.length} benchmarks ran in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+console.log(
+  `\nbench: ${selected.length - failed.length}/${selected.length} benchmarks ran in ${((Date.now() - started) / 1000).toFixed(0)} s${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -22,7 +22,13 @@ async function generate(database: Database, folder: string): Promise<void> {
   const path = join(srcMigrations, folder);
   const orm = await MikroORM.init(
     ormOptions(database, {
-      migrations: { path, pathTs: path, emit: 'ts', snapshot: false, fileName: (ts: string) => `Migration${ts}` },
+      migrations: {
+        path,
+        pathTs: path,
+        emit: 'ts',
+        snapshot: false,
+        fileName: (ts: string) => `Migration${ts}`,
+      },
     } as never),
   );
   try {

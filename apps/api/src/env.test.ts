@@ -4,7 +4,13 @@ import { readEnv } from './env.js';
 describe('configuration', () => {
   it('defaults to the embedded database with demo data', () => {
     const env = readEnv({});
-    expect(env).toMatchObject({ databaseUrl: null, port: 4000, host: '127.0.0.1', demo: true, jwtSecret: null });
+    expect(env).toMatchObject({
+      databaseUrl: null,
+      port: 4000,
+      host: '127.0.0.1',
+      demo: true,
+      jwtSecret: null,
+    });
   });
 
   it('uses PostgreSQL without demo data when a URL is given', () => {
@@ -13,7 +19,9 @@ describe('configuration', () => {
   });
 
   it('says which setting is wrong and what it should be', () => {
-    expect(() => readEnv({ SUIJI_PORT: 'eighty' })).toThrow(/SUIJI_PORT must be a whole number from 0 to 65535/);
+    expect(() => readEnv({ SUIJI_PORT: 'eighty' })).toThrow(
+      /SUIJI_PORT must be a whole number from 0 to 65535/,
+    );
     expect(() => readEnv({ SUIJI_DATABASE_URL: 'mysql://x' })).toThrow(/must be a PostgreSQL URL/);
     expect(() => readEnv({ SUIJI_JWT_SECRET: 'short' })).toThrow(/at least 16 characters/);
     expect(() => readEnv({ SUIJI_DEMO: 'maybe' })).toThrow(/SUIJI_DEMO must be true or false/);

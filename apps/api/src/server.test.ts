@@ -17,7 +17,13 @@ describe('the HTTP server', () => {
     drop = fresh.drop;
     const staticDir = mkdtempSync(join(tmpdir(), 'suiji-static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>suiji</title>');
-    app = await createApp({ database: fresh.database, jwtSecret: 'http-test-secret-long', demo: true, adminStaticDir: staticDir, log: () => {} });
+    app = await createApp({
+      database: fresh.database,
+      jwtSecret: 'http-test-secret-long',
+      demo: true,
+      adminStaticDir: staticDir,
+      log: () => {},
+    });
     server = await app.listen(0, '127.0.0.1');
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -28,7 +34,11 @@ describe('the HTTP server', () => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('answers the health check and serves the dashboard', async () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true });
@@ -36,14 +46,21 @@ describe('the HTTP server', () => {
   });
 
   it('signs in and answers GraphQL over HTTP with the bearer token', async () => {
-    const login: any = await (await post({ query: 'mutation { login(username: "admin", password: "admin12345") { token } }' })).json();
+    const login: any = await (
+      await post({ query: 'mutation { login(username: "admin", password: "admin12345") { token } }' })
+    ).json();
     const token = login.data.login.token as string;
-    const me: any = await (await post({ query: '{ me { username } }' }, { authorization: `Bearer ${token}` })).json();
+    const me: any = await (
+      await post({ query: '{ me { username } }' }, { authorization: `Bearer ${token}` })
+    ).json();
     expect(me.data.me).toEqual({ username: 'admin' });
   });
 
   it('refuses a malformed Authorization header as unauthenticated, without a stack trace', async () => {
-    const response = await post({ query: '{ me { username } }' }, { authorization: 'Token abc', 'accept-language': 'en' });
+    const response = await post(
+      { query: '{ me { username } }' },
+      { authorization: 'Token abc', 'accept-language': 'en' },
+    );
     const body: any = await response.json();
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(body.errors[0].message).toMatch(/Bearer <token>/);
@@ -57,14 +74,27 @@ describe('the HTTP server', () => {
     expect(zh.errors[0].extensions.text).toBeUndefined();
     const en: any = await (await post(query, { 'accept-language': 'en-US,en;q=0.9' })).json();
     expect(en.errors[0].message).toBe('Wrong username or password: check both and try again.');
-    const invalid: any = await (await post({ query: '{ items(page: { page: 1, perPage: 0 }) { total } }' }, { 'accept-language': 'zh-CN' })).json();
+    const invalid: any = await (
+      await post(
+        { query: '{ items(page: { page: 1, perPage: 0 }) { total } }' },
+        { 'accept-language': 'zh-CN' },
+      )
+    ).json();
     expect(invalid.errors[0].message).toMatch(/不能小于 1/);
-    const badToken: any = await (await post({ query: '{ me { id } }' }, { authorization: 'Bearer nonsense' })).json();
-    expect(badToken.errors[0]).toMatchObject({ message: '登录凭证无效：请重新登录。', extensions: { code: 'UNAUTHENTICATED' } });
+    const badToken: any = await (
+      await post({ query: '{ me { id } }' }, { authorization: 'Bearer nonsense' })
+    ).json();
+    expect(badToken.errors[0]).toMatchObject({
+      message: '登录凭证无效：请重新登录。',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('says which paging value is wrong', async () => {
-    const response = await post({ query: '{ items(page: { page: 1, perPage: 0 }) { total } }' }, { 'accept-language': 'en' });
+    const response = await post(
+      { query: '{ items(page: { page: 1, perPage: 0 }) { total } }' },
+      { 'accept-language': 'en' },
+    );
     const body: any = await response.json();
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).toMatch(/perPage/);

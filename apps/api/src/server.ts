@@ -44,7 +44,14 @@ export interface App {
   /** Builds a request's context from its headers; throws an unauthenticated error for a bad token. */
   contextFor(authorization: string | undefined, locale?: Locale): Promise<Context>;
   /** Runs one operation in-process, as an HTTP request with those headers would. */
-  execute(request: GraphQLRequest, authorization?: string, locale?: Locale): Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  execute(
+    request: GraphQLRequest,
+    authorization?: string,
+    locale?: Locale,
+  ): Promise<{
+    data?: unknown;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }>;
   express: express.Express;
   listen(port: number, host: string): Promise<Server>;
   close(): Promise<void>;
@@ -53,7 +60,11 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
   const orm = await openDatabase(options.database);
-  await bootstrap(orm.em.fork(), { demo: options.demo ?? false, adminPassword: options.adminPassword ?? null, log });
+  await bootstrap(orm.em.fork(), {
+    demo: options.demo ?? false,
+    adminPassword: options.adminPassword ?? null,
+    log,
+  });
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
 
   async function contextFor(authorization: string | undefined, locale: Locale = 'zh-CN'): Promise<Context> {
@@ -76,7 +87,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1])
       throw new UnauthenticatedError(
-        text('The Authorization header must be "Bearer <token>": sign in again.', 'Authorization 请求头应为“Bearer <token>”：请重新登录。'),
+        text(
+          'The Authorization header must be "Bearer <token>": sign in again.',
+          'Authorization 请求头应为“Bearer <token>”：请重新登录。',
+        ),
       );
     let userId: string;
     try {
@@ -88,7 +102,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     const user = await em.findOne(User, { id: userId, deletedAt: null, active: true });
     if (!user)
       throw new UnauthenticatedError(
-        text('This account is no longer active: sign in again or ask an administrator.', '该账号已停用：请重新登录或联系管理员。'),
+        text(
+          'This account is no longer active: sign in again or ask an administrator.',
+          '该账号已停用：请重新登录或联系管理员。',
+        ),
       );
     const departmentIds = await departmentScope(em, user.department.id);
     return { ...base, user, actor: { id: user.id, role: user.role, departmentIds } };

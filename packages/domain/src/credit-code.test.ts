@@ -32,12 +32,18 @@ describe('checkCreditCode', () => {
   });
 
   it('rejects an unknown registration authority and a category the authority does not issue', () => {
-    expect(checkCreditCode(completeCreditCode('B1350100M000100Y4'))).toMatchObject({ problem: { code: 'AUTHORITY' } });
-    expect(checkCreditCode(completeCreditCode('97350100M000100Y4'))).toMatchObject({ problem: { code: 'CATEGORY' } });
+    expect(checkCreditCode(completeCreditCode('B1350100M000100Y4'))).toMatchObject({
+      problem: { code: 'AUTHORITY' },
+    });
+    expect(checkCreditCode(completeCreditCode('97350100M000100Y4'))).toMatchObject({
+      problem: { code: 'CATEGORY' },
+    });
   });
 
   it('rejects a division code that is not six digits', () => {
-    expect(checkCreditCode(completeCreditCode('9135A100M000100Y4'))).toMatchObject({ problem: { code: 'DIVISION' } });
+    expect(checkCreditCode(completeCreditCode('9135A100M000100Y4'))).toMatchObject({
+      problem: { code: 'DIVISION' },
+    });
   });
 
   it('says which check character was expected', () => {

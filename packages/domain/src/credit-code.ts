@@ -35,7 +35,8 @@ export type CreditCodeProblem =
   | { code: 'DIVISION'; division: string }
   | { code: 'CHECK'; expected: string; actual: string };
 
-export type CreditCodeCheck = { ok: true; code: string } | { ok: false; problem: CreditCodeProblem; message: Text };
+export type CreditCodeCheck =
+  { ok: true; code: string } | { ok: false; problem: CreditCodeProblem; message: Text };
 
 /** Computes the check character for the first 17 characters of a code. Throws on a character outside the alphabet. */
 export function creditCodeCheckCharacter(first17: string): string {
@@ -55,9 +56,19 @@ export function creditCodeCheckCharacter(first17: string): string {
  */
 export function checkCreditCode(input: string): CreditCodeCheck {
   const code = input.trim().toUpperCase();
-  const fail = (problem: CreditCodeProblem, message: Text): CreditCodeCheck => ({ ok: false, problem, message });
+  const fail = (problem: CreditCodeProblem, message: Text): CreditCodeCheck => ({
+    ok: false,
+    problem,
+    message,
+  });
   if (code.length === 0)
-    return fail({ code: 'EMPTY' }, text('The credit code is empty: enter the 18-character code.', '统一社会信用代码为空：请填写 18 位代码。'));
+    return fail(
+      { code: 'EMPTY' },
+      text(
+        'The credit code is empty: enter the 18-character code.',
+        '统一社会信用代码为空：请填写 18 位代码。',
+      ),
+    );
   if (code.length !== 18)
     return fail(
       { code: 'LENGTH', length: code.length },

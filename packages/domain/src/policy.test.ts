@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS, RESOURCES, canAccess, scopeOf, type Actor } from './policy.js';
 import { ROLES, type Role } from './glossary.js';
 
-const actor = (role: Role, departmentIds = ['bureau', 'bureau-unit'], id = 'user-1'): Actor => ({ id, role, departmentIds });
+const actor = (role: Role, departmentIds = ['bureau', 'bureau-unit'], id = 'user-1'): Actor => ({
+  id,
+  role,
+  departmentIds,
+});
 
 describe('the role policy', () => {
   it('denies everything not granted: the public only reads departments, the item list and the draws', () => {
     for (const resource of RESOURCES)
       for (const action of ACTIONS) {
         const publicRead =
-          ((resource === 'departments' || resource === 'items') && ['list', 'show', 'export'].includes(action)) ||
+          ((resource === 'departments' || resource === 'items') &&
+            ['list', 'show', 'export'].includes(action)) ||
           (resource === 'draws' && ['list', 'show'].includes(action));
         expect(canAccess(null, action, resource), `${action} ${resource}`).toBe(publicRead);
       }
@@ -29,7 +34,8 @@ describe('the role policy', () => {
       for (const resource of ['departments', 'items', 'targets', 'inspectors', 'users'] as const)
         for (const action of ['create', 'edit', 'delete', 'import'] as const)
           expect(canAccess(actor(role), action, resource), `${role} ${action} ${resource}`).toBe(false);
-    for (const role of ROLES.filter((r) => r !== 'ADMIN')) expect(canAccess(actor(role), 'list', 'users')).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'ADMIN'))
+      expect(canAccess(actor(role), 'list', 'users')).toBe(false);
   });
 
   it('scopes coordinators and managers to their department', () => {
@@ -52,14 +58,25 @@ describe('the role policy', () => {
   });
 
   it('shows an inspector the inspections of their own teams', () => {
-    expect(canAccess(actor('INSPECTOR'), 'show', 'inspections', { departmentId: 'bureau', userIds: ['user-9', 'user-1'] })).toBe(true);
-    expect(canAccess(actor('INSPECTOR'), 'show', 'inspections', { departmentId: 'bureau', userIds: ['user-9'] })).toBe(false);
+    expect(
+      canAccess(actor('INSPECTOR'), 'show', 'inspections', {
+        departmentId: 'bureau',
+        userIds: ['user-9', 'user-1'],
+      }),
+    ).toBe(true);
+    expect(
+      canAccess(actor('INSPECTOR'), 'show', 'inspections', { departmentId: 'bureau', userIds: ['user-9'] }),
+    ).toBe(false);
   });
 
   it('shows an inspector their own registry entry only', () => {
     expect(canAccess(actor('INSPECTOR'), 'list', 'inspectors')).toBe(true);
-    expect(canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-1' })).toBe(true);
-    expect(canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-2' })).toBe(false);
+    expect(
+      canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-1' }),
+    ).toBe(true);
+    expect(
+      canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-2' }),
+    ).toBe(false);
     expect(canAccess(actor('INSPECTOR'), 'list', 'targets')).toBe(false);
   });
 });

@@ -21,7 +21,18 @@ export const RESOURCES = [
 export type Resource = (typeof RESOURCES)[number];
 
 /** What is done. `list`/`show`/`export` read; the others change. */
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'import', 'export', 'schedule', 'run', 'replace'] as const;
+export const ACTIONS = [
+  'list',
+  'show',
+  'create',
+  'edit',
+  'delete',
+  'import',
+  'export',
+  'schedule',
+  'run',
+  'replace',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -148,12 +159,19 @@ export function scopeOf(actor: Actor | null, action: Action, resource: Resource)
  * Whether `actor` (null for the public) may perform `action` on `resource`. Without a record it answers
  * "on some records at least" (for menus and list pages); with one, for that record.
  */
-export function canAccess(actor: Actor | null, action: Action, resource: Resource, record?: ScopedRecord): boolean {
+export function canAccess(
+  actor: Actor | null,
+  action: Action,
+  resource: Resource,
+  record?: ScopedRecord,
+): boolean {
   const scope = scopeOf(actor, action, resource);
   if (scope === 'none') return false;
   if (scope === 'all' || record === undefined) return true;
   if (actor === null) return false;
   if (scope === 'department')
-    return [record.departmentId, ...(record.departmentIds ?? [])].some((id) => id != null && actor.departmentIds.includes(id));
+    return [record.departmentId, ...(record.departmentIds ?? [])].some(
+      (id) => id != null && actor.departmentIds.includes(id),
+    );
   return record.userId === actor.id || (record.userIds ?? []).includes(actor.id);
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { certificateValidOn, checkCertificateDates, checkLabelList, checkRatioBp, checkText, checkYear, isIsoDate, splitLabels } from './registry-rules.js';
+import {
+  certificateValidOn,
+  checkCertificateDates,
+  checkLabelList,
+  checkRatioBp,
+  checkText,
+  checkYear,
+  isIsoDate,
+  splitLabels,
+} from './registry-rules.js';
 import { formatRatioBp, parseRatioBp } from './limits.js';
 
 describe('registry rules', () => {

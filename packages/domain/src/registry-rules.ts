@@ -53,16 +53,31 @@ export function fieldName(field: string): Text {
 }
 
 /** Checks a required or optional text field's presence and length. */
-export function checkText(field: string, value: string | null | undefined, max: number, required: boolean): FieldProblem | null {
+export function checkText(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  required: boolean,
+): FieldProblem | null {
   const label = fieldName(field);
   const content = value?.trim() ?? '';
   if (required && content === '')
-    return { field, message: text(`${label.en} is empty`, `${label['zh-CN']}为空`), hint: text(`Fill in the ${label.en}.`, `请填写${label['zh-CN']}。`) };
+    return {
+      field,
+      message: text(`${label.en} is empty`, `${label['zh-CN']}为空`),
+      hint: text(`Fill in the ${label.en}.`, `请填写${label['zh-CN']}。`),
+    };
   if (content.length > max)
     return {
       field,
-      message: text(`${label.en} has ${content.length} characters, more than ${max}`, `${label['zh-CN']}有 ${content.length} 个字符，超过 ${max} 个`),
-      hint: text(`Shorten the ${label.en} to at most ${max} characters.`, `请把${label['zh-CN']}缩短到 ${max} 个字符以内。`),
+      message: text(
+        `${label.en} has ${content.length} characters, more than ${max}`,
+        `${label['zh-CN']}有 ${content.length} 个字符，超过 ${max} 个`,
+      ),
+      hint: text(
+        `Shorten the ${label.en} to at most ${max} characters.`,
+        `请把${label['zh-CN']}缩短到 ${max} 个字符以内。`,
+      ),
     };
   return null;
 }
@@ -73,22 +88,35 @@ export function checkLabelList(field: string, values: readonly string[]): FieldP
   if (values.length > MAX_LENGTH.tags)
     return {
       field,
-      message: text(`${label.en} has ${values.length} entries, more than ${MAX_LENGTH.tags}`, `${label['zh-CN']}有 ${values.length} 项，超过 ${MAX_LENGTH.tags} 项`),
+      message: text(
+        `${label.en} has ${values.length} entries, more than ${MAX_LENGTH.tags}`,
+        `${label['zh-CN']}有 ${values.length} 项，超过 ${MAX_LENGTH.tags} 项`,
+      ),
       hint: text(`Keep at most ${MAX_LENGTH.tags}.`, `最多保留 ${MAX_LENGTH.tags} 项。`),
     };
   for (const value of values) {
     if (value.trim() === '')
-      return { field, message: text(`${label.en} has an empty entry`, `${label['zh-CN']}中有空项`), hint: text('Remove the empty entry.', '请删除空项。') };
+      return {
+        field,
+        message: text(`${label.en} has an empty entry`, `${label['zh-CN']}中有空项`),
+        hint: text('Remove the empty entry.', '请删除空项。'),
+      };
     if (value.includes(',') || value.includes('，'))
       return {
         field,
-        message: text(`"${value}" in ${label.en} contains a comma`, `${label['zh-CN']}中的“${value}”含有逗号`),
+        message: text(
+          `"${value}" in ${label.en} contains a comma`,
+          `${label['zh-CN']}中的“${value}”含有逗号`,
+        ),
         hint: text('Give each entry separately, without commas.', '请逐项填写，不要用逗号连接。'),
       };
     if (value.length > MAX_LENGTH.tag)
       return {
         field,
-        message: text(`"${value.slice(0, 20)}…" in ${label.en} is longer than ${MAX_LENGTH.tag} characters`, `${label['zh-CN']}中的“${value.slice(0, 20)}…”超过 ${MAX_LENGTH.tag} 个字符`),
+        message: text(
+          `"${value.slice(0, 20)}…" in ${label.en} is longer than ${MAX_LENGTH.tag} characters`,
+          `${label['zh-CN']}中的“${value.slice(0, 20)}…”超过 ${MAX_LENGTH.tag} 个字符`,
+        ),
         hint: text('Shorten the entry.', '请缩短该项。'),
       };
   }
@@ -114,7 +142,14 @@ export function checkCreditCodeField(field: string, value: string): FieldProblem
   const result = checkCreditCode(value);
   return result.ok
     ? null
-    : { field, message: result.message, hint: text('Copy the 18-character code from the business licence.', '请按营业执照上的 18 位代码填写。') };
+    : {
+        field,
+        message: result.message,
+        hint: text(
+          'Copy the 18-character code from the business licence.',
+          '请按营业执照上的 18 位代码填写。',
+        ),
+      };
 }
 
 export function checkYear(field: string, year: number): FieldProblem | null {
@@ -123,7 +158,10 @@ export function checkYear(field: string, year: number): FieldProblem | null {
     : {
         field,
         message: text(`year ${year} is out of range`, `年度 ${year} 超出范围`),
-        hint: text(`Use a year from ${YEAR_MIN} to ${YEAR_MAX}.`, `请填写 ${YEAR_MIN} 至 ${YEAR_MAX} 之间的年度。`),
+        hint: text(
+          `Use a year from ${YEAR_MIN} to ${YEAR_MAX}.`,
+          `请填写 ${YEAR_MIN} 至 ${YEAR_MAX} 之间的年度。`,
+        ),
       };
 }
 
@@ -146,7 +184,10 @@ export function checkTimesPerYear(field: string, times: number): FieldProblem | 
     : {
         field,
         message: text(`${times} times per year is out of range`, `每年 ${times} 次超出范围`),
-        hint: text(`Use a whole number from 1 to ${TIMES_PER_YEAR_MAX}.`, `请填写 1 至 ${TIMES_PER_YEAR_MAX} 之间的整数。`),
+        hint: text(
+          `Use a whole number from 1 to ${TIMES_PER_YEAR_MAX}.`,
+          `请填写 1 至 ${TIMES_PER_YEAR_MAX} 之间的整数。`,
+        ),
       };
 }
 
@@ -156,19 +197,28 @@ export function checkCertificateDates(from: string, until: string): FieldProblem
     return {
       field: 'certificateValidFrom',
       message: text(`"${from}" is not a date`, `“${from}”不是有效日期`),
-      hint: text('Write the date as YYYY-MM-DD, e.g. 2024-01-31.', '请按 YYYY-MM-DD 格式填写，例如 2024-01-31。'),
+      hint: text(
+        'Write the date as YYYY-MM-DD, e.g. 2024-01-31.',
+        '请按 YYYY-MM-DD 格式填写，例如 2024-01-31。',
+      ),
     };
   if (!isIsoDate(until))
     return {
       field: 'certificateValidUntil',
       message: text(`"${until}" is not a date`, `“${until}”不是有效日期`),
-      hint: text('Write the date as YYYY-MM-DD, e.g. 2027-12-31.', '请按 YYYY-MM-DD 格式填写，例如 2027-12-31。'),
+      hint: text(
+        'Write the date as YYYY-MM-DD, e.g. 2027-12-31.',
+        '请按 YYYY-MM-DD 格式填写，例如 2027-12-31。',
+      ),
     };
   if (until < from)
     return {
       field: 'certificateValidUntil',
       message: text('the certificate expires before it starts', '证件有效期截止日早于生效日'),
-      hint: text('Check the two dates: the end must not be before the start.', '请核对两个日期：截止日不能早于生效日。'),
+      hint: text(
+        'Check the two dates: the end must not be before the start.',
+        '请核对两个日期：截止日不能早于生效日。',
+      ),
     };
   return null;
 }

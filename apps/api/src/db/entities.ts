@@ -10,4 +10,15 @@ import { Target } from '../modules/target/target.entity.js';
 import { User } from '../modules/user/user.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning, so the same list works compiled and under vitest). */
-export const ENTITIES = [Department, InspectionItem, Target, Inspector, Conflict, User, Task, Draw, Inspection, TrailEntry];
+export const ENTITIES = [
+  Department,
+  InspectionItem,
+  Target,
+  Inspector,
+  Conflict,
+  User,
+  Task,
+  Draw,
+  Inspection,
+  TrailEntry,
+];

@@ -35,14 +35,26 @@ export function ormOptions(database: Database, overrides: Partial<Options> = {})
       ...common,
       driver: LibSqlDriver,
       dbName: database.path,
-      migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+      migrations: {
+        migrationsList: sqliteMigrations,
+        transactional: true,
+        allOrNothing: true,
+        snapshot: false,
+        silent: true,
+      },
     };
   }
   return {
     ...common,
     driver: PostgreSqlDriver,
     clientUrl: database.url,
-    migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: {
+      migrationsList: postgresqlMigrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
   };
 }
 

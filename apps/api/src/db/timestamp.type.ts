@@ -7,7 +7,11 @@ import { Type, type Platform, type TransformContext } from '@mikro-orm/core';
  * the next flush; this type keeps both sides the same.
  */
 export class TimestampType extends Type<Date | null, string | null> {
-  override convertToDatabaseValue(value: Date | string | number | null, _platform: Platform, _context?: TransformContext): string | null {
+  override convertToDatabaseValue(
+    value: Date | string | number | null,
+    _platform: Platform,
+    _context?: TransformContext,
+  ): string | null {
     if (value === null || value === undefined) return null;
     return (value instanceof Date ? value : new Date(value)).toISOString();
   }

@@ -18,7 +18,9 @@ export async function bootstrap(em: EntityManager, options: BootstrapOptions): P
   if ((await em.count(User, {})) > 0) return;
   if (options.demo && (await em.count(Department, {})) === 0) {
     await em.transactional((tx) => seedDemo(tx));
-    options.log('Loaded the demo data; demo logins: admin, coordinator, inspector, manager (password: <username>12345).');
+    options.log(
+      'Loaded the demo data; demo logins: admin, coordinator, inspector, manager (password: <username>12345).',
+    );
     return;
   }
   const password = options.adminPassword ?? generatePassword();

@@ -5,7 +5,13 @@
  * Generated from a fixed seed, so every demo database is the same.
  */
 import type { EntityManager } from '@mikro-orm/core';
-import { completeCreditCode, CREDIT_CODE_ALPHABET, RISK_CLASSES, type Role, type TargetKind } from '@suiji/domain';
+import {
+  completeCreditCode,
+  CREDIT_CODE_ALPHABET,
+  RISK_CLASSES,
+  type Role,
+  type TargetKind,
+} from '@suiji/domain';
 import { hashPassword } from '../modules/auth/password.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
 import { Department } from '../modules/department/department.entity.js';
@@ -30,21 +36,79 @@ function generator(seed: number) {
 }
 
 export const DEMO_REGIONS = [
-  '垭口街道', '寺坡街道', '院岭街道', '矿建街道', '朱兰街道',
-  '尚店镇', '八台镇', '尹集镇', '枣林镇', '武功乡', '杨庄乡', '庙街乡', '铁山乡',
+  '垭口街道',
+  '寺坡街道',
+  '院岭街道',
+  '矿建街道',
+  '朱兰街道',
+  '尚店镇',
+  '八台镇',
+  '尹集镇',
+  '枣林镇',
+  '武功乡',
+  '杨庄乡',
+  '庙街乡',
+  '铁山乡',
 ] as const;
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华文华红梅志强晓东海燕春雷';
-const TRADE = ['钢铁', '建材', '矿业', '测绘', '建设', '置业', '农业', '商贸', '物流', '机械', '环保', '食品', '石材', '电力', '化工'];
-const WORDS = ['舞钢', '鑫源', '恒泰', '华兴', '宏达', '嘉禾', '润丰', '金石', '龙山', '石漫滩', '灯台架', '九头崖', '盛世', '瑞丰'];
+const TRADE = [
+  '钢铁',
+  '建材',
+  '矿业',
+  '测绘',
+  '建设',
+  '置业',
+  '农业',
+  '商贸',
+  '物流',
+  '机械',
+  '环保',
+  '食品',
+  '石材',
+  '电力',
+  '化工',
+];
+const WORDS = [
+  '舞钢',
+  '鑫源',
+  '恒泰',
+  '华兴',
+  '宏达',
+  '嘉禾',
+  '润丰',
+  '金石',
+  '龙山',
+  '石漫滩',
+  '灯台架',
+  '九头崖',
+  '盛世',
+  '瑞丰',
+];
 
-export const DEMO_USERS: readonly { username: string; displayName: string; role: Role; department: string }[] = [
+export const DEMO_USERS: readonly {
+  username: string;
+  displayName: string;
+  role: Role;
+  department: string;
+}[] = [
   { username: 'admin', displayName: '系统管理员', role: 'ADMIN', department: 'WG-ZRZY-BGS' },
-  { username: 'coordinator', displayName: '执法监察股 负责人', role: 'COORDINATOR', department: 'WG-ZRZY-ZFJC' },
+  {
+    username: 'coordinator',
+    displayName: '执法监察股 负责人',
+    role: 'COORDINATOR',
+    department: 'WG-ZRZY-ZFJC',
+  },
   { username: 'inspector', displayName: '张建华', role: 'INSPECTOR', department: 'WG-ZRZY-ZFJC' },
   { username: 'manager', displayName: '局领导', role: 'MANAGER', department: 'WG-ZRZY' },
-  { username: 'coordinator2', displayName: '市场监管局 信用监管股负责人', role: 'COORDINATOR', department: 'WG-SCJG-XY' },
+  {
+    username: 'coordinator2',
+    displayName: '市场监管局 信用监管股负责人',
+    role: 'COORDINATOR',
+    department: 'WG-SCJG-XY',
+  },
 ];
 
 function personName(rand: ReturnType<typeof generator>): string {
@@ -56,7 +120,8 @@ function creditCode(rand: ReturnType<typeof generator>, kind: TargetKind, used: 
   const prefix = kind === 'INDIVIDUAL' ? '92' : kind === 'UNIT' ? '12' : '91';
   for (;;) {
     let body = '';
-    for (let i = 0; i < 9; i++) body += CREDIT_CODE_ALPHABET.charAt(Math.floor(rand.next() * (i < 8 ? 10 : 31)));
+    for (let i = 0; i < 9; i++)
+      body += CREDIT_CODE_ALPHABET.charAt(Math.floor(rand.next() * (i < 8 ? 10 : 31)));
     const code = completeCreditCode(`${prefix}410481${body}`);
     if (!used.has(code)) {
       used.add(code);
@@ -69,12 +134,20 @@ function item(em: EntityManager, year: number, department: Department, seed: See
   return em.create(InspectionItem, { ...seed, year, department, remarks: seed.remarks ?? null });
 }
 
-export async function seedDemo(em: EntityManager, options: { targets?: number; now?: Date } = {}): Promise<void> {
+export async function seedDemo(
+  em: EntityManager,
+  options: { targets?: number; now?: Date } = {},
+): Promise<void> {
   const rand = generator(20231116);
   const now = options.now ?? new Date();
   const thisYear = now.getUTCFullYear();
 
-  const bureau = em.create(Department, { name: '舞钢市自然资源和规划局', code: 'WG-ZRZY', kind: 'DEPARTMENT', parent: null });
+  const bureau = em.create(Department, {
+    name: '舞钢市自然资源和规划局',
+    code: 'WG-ZRZY',
+    kind: 'DEPARTMENT',
+    parent: null,
+  });
   const units = [
     ['办公室', 'WG-ZRZY-BGS', 'SECTION'],
     ['执法监察股', 'WG-ZRZY-ZFJC', 'SECTION'],
@@ -85,10 +158,19 @@ export async function seedDemo(em: EntityManager, options: { targets?: number; n
     ['尚店自然资源和规划所', 'WG-ZRZY-SDS', 'STATION'],
   ] as const;
   const byCode = new Map<string, Department>([[bureau.code, bureau]]);
-  for (const [name, code, kind] of units) byCode.set(code, em.create(Department, { name, code, kind, parent: bureau }));
-  const market = em.create(Department, { name: '舞钢市市场监督管理局', code: 'WG-SCJG', kind: 'DEPARTMENT', parent: null });
+  for (const [name, code, kind] of units)
+    byCode.set(code, em.create(Department, { name, code, kind, parent: bureau }));
+  const market = em.create(Department, {
+    name: '舞钢市市场监督管理局',
+    code: 'WG-SCJG',
+    kind: 'DEPARTMENT',
+    parent: null,
+  });
   byCode.set(market.code, market);
-  byCode.set('WG-SCJG-XY', em.create(Department, { name: '信用监督管理股', code: 'WG-SCJG-XY', kind: 'SECTION', parent: market }));
+  byCode.set(
+    'WG-SCJG-XY',
+    em.create(Department, { name: '信用监督管理股', code: 'WG-SCJG-XY', kind: 'SECTION', parent: market }),
+  );
 
   for (const year of [2023, thisYear]) for (const seed of SEED_ITEMS) item(em, year, bureau, seed);
   em.create(InspectionItem, {
@@ -107,7 +189,11 @@ export async function seedDemo(em: EntityManager, options: { targets?: number; n
   });
 
   const targetTypesByKind: Record<TargetKind, string[][]> = {
-    ENTERPRISE: [['企业'], ['企业', '办理建设工程规划许可证的单位和个人'], ['企业', '舞钢市行政区域内的测绘资质单位']],
+    ENTERPRISE: [
+      ['企业'],
+      ['企业', '办理建设工程规划许可证的单位和个人'],
+      ['企业', '舞钢市行政区域内的测绘资质单位'],
+    ],
     UNIT: [['办理建设工程规划许可证的单位和个人'], ['舞钢市行政区域内的测绘资质单位']],
     INDIVIDUAL: [['办理建设工程规划许可证的单位和个人']],
     PROJECT: [['办理建设工程规划许可证的单位和个人']],
@@ -160,7 +246,15 @@ export async function seedDemo(em: EntityManager, options: { targets?: number; n
     );
   }
 
-  const inspectorUnits = ['WG-ZRZY-ZFJC', 'WG-ZRZY-ZFJC', 'WG-ZRZY-GH', 'WG-ZRZY-CH', 'WG-ZRZY-KC', 'WG-ZRZY-CQS', 'WG-ZRZY-SDS'];
+  const inspectorUnits = [
+    'WG-ZRZY-ZFJC',
+    'WG-ZRZY-ZFJC',
+    'WG-ZRZY-GH',
+    'WG-ZRZY-CH',
+    'WG-ZRZY-KC',
+    'WG-ZRZY-CQS',
+    'WG-ZRZY-SDS',
+  ];
   const expertise = ['土地管理', '城乡规划', '测绘', '矿产资源', '地质环境', '土地复垦', '执法监察'];
   const inspectors: Inspector[] = [];
   for (let i = 0; i < 30; i++) {
@@ -175,7 +269,9 @@ export async function seedDemo(em: EntityManager, options: { targets?: number; n
         certificateNumber: `${inMarket ? 'HN-SJ' : 'HN-ZR'}-${String(41048100 + i * 37).padStart(8, '0')}`,
         certificateValidFrom: from,
         certificateValidUntil: until,
-        expertise: inMarket ? ['市场监管', '信用监管'] : [expertise[i % expertise.length]!, expertise[(i + 3) % expertise.length]!],
+        expertise: inMarket
+          ? ['市场监管', '信用监管']
+          : [expertise[i % expertise.length]!, expertise[(i + 3) % expertise.length]!],
         status: i === 9 ? 'ON_LEAVE' : i === 17 ? 'TRANSFERRED' : 'ON_DUTY',
         phone: `139${String(37500000 + i * 1013).padStart(8, '0')}`,
         user: i === 0 ? users.get('inspector')! : null,

@@ -22,7 +22,15 @@ interface Case {
 let t: TestApp;
 let adminToken: string;
 let seq = 0;
-const ids = { bureau: '', enforcement: '', market: '', inspectorA: '', inspectorUserId: '', targetId: '', item: '' };
+const ids = {
+  bureau: '',
+  enforcement: '',
+  market: '',
+  inspectorA: '',
+  inspectorUserId: '',
+  targetId: '',
+  item: '',
+};
 
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 const creditCode = () => completeCreditCode(`91410481${String(100000000 + seq++ * 7919).slice(-9)}`);
@@ -36,27 +44,54 @@ async function newDepartment() {
   return d.createDepartment.id as string;
 }
 async function newItem() {
-  const d = await asAdmin('mutation($i: ItemInput!) { createItem(input: $i) { id departmentId } }', { i: itemInput() });
+  const d = await asAdmin('mutation($i: ItemInput!) { createItem(input: $i) { id departmentId } }', {
+    i: itemInput(),
+  });
   return d.createItem as { id: string; departmentId: string };
 }
 function itemInput() {
   return {
-    year: 2026, departmentId: ids.bureau, name: `事项 ${uniq()}`, legalBasis: '依据', inspectingBody: '舞钢市自然资源和规划局',
-    category: 'GENERAL', targetType: '企业', minRatioBp: 1000, timesPerYear: 1, methods: ['ON_SITE'],
+    year: 2026,
+    departmentId: ids.bureau,
+    name: `事项 ${uniq()}`,
+    legalBasis: '依据',
+    inspectingBody: '舞钢市自然资源和规划局',
+    category: 'GENERAL',
+    targetType: '企业',
+    minRatioBp: 1000,
+    timesPerYear: 1,
+    methods: ['ON_SITE'],
   };
 }
 function targetInput() {
-  return { name: `对象 ${uniq()}`, creditCode: creditCode(), kind: 'ENTERPRISE', region: '尚店镇', riskClass: 'B' };
+  return {
+    name: `对象 ${uniq()}`,
+    creditCode: creditCode(),
+    kind: 'ENTERPRISE',
+    region: '尚店镇',
+    riskClass: 'B',
+  };
 }
 async function newTarget() {
-  const d = await asAdmin('mutation($i: TargetInput!) { createTarget(input: $i) { id } }', { i: targetInput() });
+  const d = await asAdmin('mutation($i: TargetInput!) { createTarget(input: $i) { id } }', {
+    i: targetInput(),
+  });
   return d.createTarget.id as string;
 }
 function inspectorInput() {
-  return { name: `检查员${uniq()}`, departmentId: ids.enforcement, certificateNumber: `C-${uniq()}`, certificateValidFrom: '2024-01-01', certificateValidUntil: '2030-12-31' };
+  return {
+    name: `检查员${uniq()}`,
+    departmentId: ids.enforcement,
+    certificateNumber: `C-${uniq()}`,
+    certificateValidFrom: '2024-01-01',
+    certificateValidUntil: '2030-12-31',
+  };
 }
 async function newInspector() {
-  const d = await asAdmin('mutation($i: InspectorInput!) { createInspector(input: $i) { id departmentId } }', { i: inspectorInput() });
+  const d = await asAdmin(
+    'mutation($i: InspectorInput!) { createInspector(input: $i) { id departmentId } }',
+    { i: inspectorInput() },
+  );
   return d.createInspector as { id: string; departmentId: string };
 }
 async function newConflict() {
@@ -68,31 +103,53 @@ async function newConflict() {
   return d.createConflict as { id: string; departmentId: string };
 }
 function userInput() {
-  return { username: `u${uniq()}`, displayName: '测试用户', password: 'password-123', role: 'INSPECTOR', departmentId: ids.enforcement };
+  return {
+    username: `u${uniq()}`,
+    displayName: '测试用户',
+    password: 'password-123',
+    role: 'INSPECTOR',
+    departmentId: ids.enforcement,
+  };
 }
 async function newUser() {
-  const d = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id departmentId } }', { i: userInput() });
+  const d = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id departmentId } }', {
+    i: userInput(),
+  });
   return d.createUser as { id: string; departmentId: string };
 }
 let coordinatorToken: string;
 const YEAR = new Date().getUTCFullYear();
-const asCoordinator = (query: string, variables?: Record<string, unknown>) => t.ok(query, variables, coordinatorToken);
+const asCoordinator = (query: string, variables?: Record<string, unknown>) =>
+  t.ok(query, variables, coordinatorToken);
 function taskInput() {
-  return { name: `任务 ${uniq()}`, year: YEAR, departmentId: ids.bureau, itemIds: [ids.item], windowStart: `${YEAR}-12-01`, windowEnd: `${YEAR}-12-31` };
+  return {
+    name: `任务 ${uniq()}`,
+    year: YEAR,
+    departmentId: ids.bureau,
+    itemIds: [ids.item],
+    windowStart: `${YEAR}-12-01`,
+    windowEnd: `${YEAR}-12-31`,
+  };
 }
 async function newTask() {
-  const d = await asCoordinator('mutation($i: TaskInput!) { createTask(input: $i) { id } }', { i: taskInput() });
+  const d = await asCoordinator('mutation($i: TaskInput!) { createTask(input: $i) { id } }', {
+    i: taskInput(),
+  });
   return d.createTask.id as string;
 }
 const taskRecord = () => ({ departmentId: ids.bureau, departmentIds: [ids.bureau] });
 async function scheduledDraw() {
   const taskId = await newTask();
-  const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', { i: { taskId, itemId: ids.item } });
+  const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', {
+    i: { taskId, itemId: ids.item },
+  });
   return d.scheduleDraw.id as string;
 }
 async function drawnDraw() {
   const id = await scheduledDraw();
-  await asCoordinator('mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }', { i: { drawId: id, publicEntropy: 'x' } });
+  await asCoordinator('mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }', {
+    i: { drawId: id, publicEntropy: 'x' },
+  });
   return id;
 }
 let sharedDrawn: string | undefined;
@@ -100,97 +157,357 @@ let sharedInspection: { id: string; teamIds: string[]; record: ScopedRecord } | 
 async function anInspection() {
   if (sharedInspection) return sharedInspection;
   const drawId = await drawnDraw();
-  const d = await asCoordinator('query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds team { userId } } } }', { d: drawId });
+  const d = await asCoordinator(
+    'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds team { userId } } } }',
+    { d: drawId },
+  );
   const first = d.inspections.items[0];
-  sharedInspection = { id: first.id, teamIds: first.teamIds, record: { ...taskRecord(), userIds: first.team.map((m: { userId: string | null }) => m.userId).filter(Boolean) } };
+  sharedInspection = {
+    id: first.id,
+    teamIds: first.teamIds,
+    record: {
+      ...taskRecord(),
+      userIds: first.team.map((m: { userId: string | null }) => m.userId).filter(Boolean),
+    },
+  };
   return sharedInspection;
 }
-const file = (csv: string, name = 'rows.csv') => ({ filename: name, contentBase64: Buffer.from(csv).toString('base64') });
+const file = (csv: string, name = 'rows.csv') => ({
+  filename: name,
+  contentBase64: Buffer.from(csv).toString('base64'),
+});
 
 const CASES: Record<string, Case> = {
-  login: { query: 'mutation { login(username: "manager", password: "manager12345") { token } }', prepare: async () => ({ variables: {} }) },
+  login: {
+    query: 'mutation { login(username: "manager", password: "manager12345") { token } }',
+    prepare: async () => ({ variables: {} }),
+  },
   me: { query: '{ me { id } }', prepare: async () => ({ variables: {} }) },
 
-  departments: { query: 'query($id: ID!) { departments(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => ({ variables: { id: ids.enforcement }, record: { departmentId: ids.enforcement }, id: ids.enforcement }) },
-  department: { query: 'query($id: ID!) { department(id: $id) { id } }', prepare: async () => ({ variables: { id: ids.enforcement }, record: { departmentId: ids.enforcement } }) },
-  createDepartment: { query: 'mutation($i: DepartmentInput!) { createDepartment(input: $i) { id } }', prepare: async () => ({ variables: { i: { name: '新股室', code: `N-${uniq()}`, kind: 'SECTION', parentId: ids.bureau } }, record: { departmentId: ids.bureau } }) },
-  updateDepartment: { query: 'mutation($id: ID!) { updateDepartment(id: $id, input: { name: "改名" }) { id } }', prepare: async () => { const id = await newDepartment(); return { variables: { id }, record: { departmentId: id } }; } },
-  deleteDepartment: { query: 'mutation($id: ID!) { deleteDepartment(id: $id) { id } }', prepare: async () => { const id = await newDepartment(); return { variables: { id }, record: { departmentId: id } }; } },
-  exportDepartments: { query: '{ exportDepartments { filename } }', prepare: async () => ({ variables: {} }) },
+  departments: {
+    query: 'query($id: ID!) { departments(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => ({
+      variables: { id: ids.enforcement },
+      record: { departmentId: ids.enforcement },
+      id: ids.enforcement,
+    }),
+  },
+  department: {
+    query: 'query($id: ID!) { department(id: $id) { id } }',
+    prepare: async () => ({ variables: { id: ids.enforcement }, record: { departmentId: ids.enforcement } }),
+  },
+  createDepartment: {
+    query: 'mutation($i: DepartmentInput!) { createDepartment(input: $i) { id } }',
+    prepare: async () => ({
+      variables: { i: { name: '新股室', code: `N-${uniq()}`, kind: 'SECTION', parentId: ids.bureau } },
+      record: { departmentId: ids.bureau },
+    }),
+  },
+  updateDepartment: {
+    query: 'mutation($id: ID!) { updateDepartment(id: $id, input: { name: "改名" }) { id } }',
+    prepare: async () => {
+      const id = await newDepartment();
+      return { variables: { id }, record: { departmentId: id } };
+    },
+  },
+  deleteDepartment: {
+    query: 'mutation($id: ID!) { deleteDepartment(id: $id) { id } }',
+    prepare: async () => {
+      const id = await newDepartment();
+      return { variables: { id }, record: { departmentId: id } };
+    },
+  },
+  exportDepartments: {
+    query: '{ exportDepartments { filename } }',
+    prepare: async () => ({ variables: {} }),
+  },
 
-  items: { query: 'query($id: ID!) { items(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId }, id: i.id }; } },
-  item: { query: 'query($id: ID!) { item(id: $id) { id } }', prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
-  createItem: { query: 'mutation($i: ItemInput!) { createItem(input: $i) { id } }', prepare: async () => ({ variables: { i: itemInput() }, record: { departmentId: ids.bureau } }) },
-  updateItem: { query: 'mutation($id: ID!) { updateItem(id: $id, input: { minRatioBp: 2000 }) { id } }', prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
-  deleteItem: { query: 'mutation($id: ID!) { deleteItem(id: $id) { id } }', prepare: async () => { const i = await newItem(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
+  items: {
+    query: 'query($id: ID!) { items(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const i = await newItem();
+      return { variables: { id: i.id }, record: { departmentId: i.departmentId }, id: i.id };
+    },
+  },
+  item: {
+    query: 'query($id: ID!) { item(id: $id) { id } }',
+    prepare: async () => {
+      const i = await newItem();
+      return { variables: { id: i.id }, record: { departmentId: i.departmentId } };
+    },
+  },
+  createItem: {
+    query: 'mutation($i: ItemInput!) { createItem(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: itemInput() }, record: { departmentId: ids.bureau } }),
+  },
+  updateItem: {
+    query: 'mutation($id: ID!) { updateItem(id: $id, input: { minRatioBp: 2000 }) { id } }',
+    prepare: async () => {
+      const i = await newItem();
+      return { variables: { id: i.id }, record: { departmentId: i.departmentId } };
+    },
+  },
+  deleteItem: {
+    query: 'mutation($id: ID!) { deleteItem(id: $id) { id } }',
+    prepare: async () => {
+      const i = await newItem();
+      return { variables: { id: i.id }, record: { departmentId: i.departmentId } };
+    },
+  },
   exportItems: { query: '{ exportItems { filename } }', prepare: async () => ({ variables: {} }) },
 
-  targets: { query: 'query($id: ID!) { targets(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => ({ variables: { id: ids.targetId }, record: {}, id: ids.targetId }) },
-  target: { query: 'query($id: ID!) { target(id: $id) { id } }', prepare: async () => ({ variables: { id: ids.targetId }, record: {} }) },
+  targets: {
+    query: 'query($id: ID!) { targets(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => ({ variables: { id: ids.targetId }, record: {}, id: ids.targetId }),
+  },
+  target: {
+    query: 'query($id: ID!) { target(id: $id) { id } }',
+    prepare: async () => ({ variables: { id: ids.targetId }, record: {} }),
+  },
   targetTypes: { query: '{ targetTypes }', prepare: async () => ({ variables: {} }) },
   regions: { query: '{ regions }', prepare: async () => ({ variables: {} }) },
-  createTarget: { query: 'mutation($i: TargetInput!) { createTarget(input: $i) { id } }', prepare: async () => ({ variables: { i: targetInput() }, record: {} }) },
-  updateTarget: { query: 'mutation($id: ID!) { updateTarget(id: $id, input: { riskClass: C }) { id } }', prepare: async () => ({ variables: { id: await newTarget() }, record: {} }) },
-  deleteTarget: { query: 'mutation($id: ID!) { deleteTarget(id: $id) { id } }', prepare: async () => ({ variables: { id: await newTarget() }, record: {} }) },
-  exportTargets: { query: '{ exportTargets(filter: { region: "不存在" }) { filename } }', prepare: async () => ({ variables: {} }) },
+  createTarget: {
+    query: 'mutation($i: TargetInput!) { createTarget(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: targetInput() }, record: {} }),
+  },
+  updateTarget: {
+    query: 'mutation($id: ID!) { updateTarget(id: $id, input: { riskClass: C }) { id } }',
+    prepare: async () => ({ variables: { id: await newTarget() }, record: {} }),
+  },
+  deleteTarget: {
+    query: 'mutation($id: ID!) { deleteTarget(id: $id) { id } }',
+    prepare: async () => ({ variables: { id: await newTarget() }, record: {} }),
+  },
+  exportTargets: {
+    query: '{ exportTargets(filter: { region: "不存在" }) { filename } }',
+    prepare: async () => ({ variables: {} }),
+  },
   importTargets: {
     query: 'mutation($f: FileInput!) { importTargets(file: $f) { ok } }',
-    prepare: async () => ({ variables: { f: file(`名称,统一社会信用代码,对象类别,所属区域,信用风险分类\n导入对象,${creditCode()},企业,尚店镇,B\n`) } }),
+    prepare: async () => ({
+      variables: {
+        f: file(
+          `名称,统一社会信用代码,对象类别,所属区域,信用风险分类\n导入对象,${creditCode()},企业,尚店镇,B\n`,
+        ),
+      },
+    }),
   },
-  importTemplate: { query: '{ importTemplate(registry: TARGETS) { filename } }', prepare: async () => ({ variables: {} }) },
+  importTemplate: {
+    query: '{ importTemplate(registry: TARGETS) { filename } }',
+    prepare: async () => ({ variables: {} }),
+  },
 
-  inspectors: { query: 'query($id: ID!) { inspectors(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => ({ variables: { id: ids.inspectorA }, record: { departmentId: ids.enforcement, userId: null }, id: ids.inspectorA }) },
-  inspector: { query: 'query($id: ID!) { inspector(id: $id) { id } }', prepare: async () => ({ variables: { id: ids.inspectorA }, record: { departmentId: ids.enforcement, userId: null } }) },
-  createInspector: { query: 'mutation($i: InspectorInput!) { createInspector(input: $i) { id } }', prepare: async () => ({ variables: { i: inspectorInput() }, record: { departmentId: ids.enforcement } }) },
-  updateInspector: { query: 'mutation($id: ID!) { updateInspector(id: $id, input: { status: ON_LEAVE }) { id } }', prepare: async () => { const i = await newInspector(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
-  deleteInspector: { query: 'mutation($id: ID!) { deleteInspector(id: $id) { id } }', prepare: async () => { const i = await newInspector(); return { variables: { id: i.id }, record: { departmentId: i.departmentId } }; } },
+  inspectors: {
+    query: 'query($id: ID!) { inspectors(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => ({
+      variables: { id: ids.inspectorA },
+      record: { departmentId: ids.enforcement, userId: null },
+      id: ids.inspectorA,
+    }),
+  },
+  inspector: {
+    query: 'query($id: ID!) { inspector(id: $id) { id } }',
+    prepare: async () => ({
+      variables: { id: ids.inspectorA },
+      record: { departmentId: ids.enforcement, userId: null },
+    }),
+  },
+  createInspector: {
+    query: 'mutation($i: InspectorInput!) { createInspector(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: inspectorInput() }, record: { departmentId: ids.enforcement } }),
+  },
+  updateInspector: {
+    query: 'mutation($id: ID!) { updateInspector(id: $id, input: { status: ON_LEAVE }) { id } }',
+    prepare: async () => {
+      const i = await newInspector();
+      return { variables: { id: i.id }, record: { departmentId: i.departmentId } };
+    },
+  },
+  deleteInspector: {
+    query: 'mutation($id: ID!) { deleteInspector(id: $id) { id } }',
+    prepare: async () => {
+      const i = await newInspector();
+      return { variables: { id: i.id }, record: { departmentId: i.departmentId } };
+    },
+  },
   exportInspectors: { query: '{ exportInspectors { filename } }', prepare: async () => ({ variables: {} }) },
   importInspectors: {
     query: 'mutation($f: FileInput!) { importInspectors(file: $f) { ok } }',
-    prepare: async () => ({ variables: { f: file(`姓名,所属部门,执法证号,证件生效日期,证件有效期至\n李四,WG-ZRZY-ZFJC,IMP-${uniq()},2024-01-01,2030-12-31\n`) } }),
+    prepare: async () => ({
+      variables: {
+        f: file(
+          `姓名,所属部门,执法证号,证件生效日期,证件有效期至\n李四,WG-ZRZY-ZFJC,IMP-${uniq()},2024-01-01,2030-12-31\n`,
+        ),
+      },
+    }),
   },
 
-  conflicts: { query: 'query($id: ID!) { conflicts(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId }, id: c.id }; } },
-  conflict: { query: 'query($id: ID!) { conflict(id: $id) { id } }', prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId } }; } },
+  conflicts: {
+    query: 'query($id: ID!) { conflicts(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const c = await newConflict();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId }, id: c.id };
+    },
+  },
+  conflict: {
+    query: 'query($id: ID!) { conflict(id: $id) { id } }',
+    prepare: async () => {
+      const c = await newConflict();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId } };
+    },
+  },
   createConflict: {
     query: 'mutation($i: ConflictInput!) { createConflict(input: $i) { id } }',
-    prepare: async () => { const i = await newInspector(); return { variables: { i: { inspectorId: i.id, targetId: await newTarget(), reason: '曾在该单位工作' } }, record: { departmentId: i.departmentId } }; },
+    prepare: async () => {
+      const i = await newInspector();
+      return {
+        variables: { i: { inspectorId: i.id, targetId: await newTarget(), reason: '曾在该单位工作' } },
+        record: { departmentId: i.departmentId },
+      };
+    },
   },
-  updateConflict: { query: 'mutation($id: ID!) { updateConflict(id: $id, input: { reason: "新事由" }) { id } }', prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId } }; } },
-  deleteConflict: { query: 'mutation($id: ID!) { deleteConflict(id: $id) { id } }', prepare: async () => { const c = await newConflict(); return { variables: { id: c.id }, record: { departmentId: c.departmentId } }; } },
+  updateConflict: {
+    query: 'mutation($id: ID!) { updateConflict(id: $id, input: { reason: "新事由" }) { id } }',
+    prepare: async () => {
+      const c = await newConflict();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId } };
+    },
+  },
+  deleteConflict: {
+    query: 'mutation($id: ID!) { deleteConflict(id: $id) { id } }',
+    prepare: async () => {
+      const c = await newConflict();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId } };
+    },
+  },
   exportConflicts: { query: '{ exportConflicts { filename } }', prepare: async () => ({ variables: {} }) },
 
-  tasks: { query: 'query($id: ID!) { tasks(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const id = await newTask(); return { variables: { id }, record: taskRecord(), id }; } },
-  task: { query: 'query($id: ID!) { task(id: $id) { id } }', prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }) },
-  createTask: { query: 'mutation($i: TaskInput!) { createTask(input: $i) { id } }', prepare: async () => ({ variables: { i: taskInput() }, record: taskRecord() }) },
-  updateTask: { query: 'mutation($id: ID!, $i: TaskInput!) { updateTask(id: $id, input: $i) { id } }', prepare: async () => ({ variables: { id: await newTask(), i: taskInput() }, record: taskRecord() }) },
-  deleteTask: { query: 'mutation($id: ID!) { deleteTask(id: $id) { id } }', prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }) },
+  tasks: {
+    query: 'query($id: ID!) { tasks(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const id = await newTask();
+      return { variables: { id }, record: taskRecord(), id };
+    },
+  },
+  task: {
+    query: 'query($id: ID!) { task(id: $id) { id } }',
+    prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }),
+  },
+  createTask: {
+    query: 'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: taskInput() }, record: taskRecord() }),
+  },
+  updateTask: {
+    query: 'mutation($id: ID!, $i: TaskInput!) { updateTask(id: $id, input: $i) { id } }',
+    prepare: async () => ({ variables: { id: await newTask(), i: taskInput() }, record: taskRecord() }),
+  },
+  deleteTask: {
+    query: 'mutation($id: ID!) { deleteTask(id: $id) { id } }',
+    prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }),
+  },
 
   draws: { query: '{ draws { total } }', prepare: async () => ({ variables: {} }) },
-  draw: { query: 'query($id: ID!) { draw(id: $id) { id commitment } }', prepare: async () => ({ variables: { id: await scheduledDraw() }, record: taskRecord() }) },
-  verifyDraw: { query: 'query($id: ID!) { verifyDraw(id: $id) { ok } }', prepare: async () => ({ variables: { id: sharedDrawn ?? (sharedDrawn = await drawnDraw()) }, record: taskRecord() }) },
-  scheduleDraw: { query: 'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', prepare: async () => ({ variables: { i: { taskId: await newTask(), itemId: ids.item } }, record: taskRecord() }) },
-  runDraw: { query: 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }', prepare: async () => ({ variables: { i: { drawId: await scheduledDraw(), publicEntropy: '' } }, record: taskRecord() }) },
+  draw: {
+    query: 'query($id: ID!) { draw(id: $id) { id commitment } }',
+    prepare: async () => ({ variables: { id: await scheduledDraw() }, record: taskRecord() }),
+  },
+  verifyDraw: {
+    query: 'query($id: ID!) { verifyDraw(id: $id) { ok } }',
+    prepare: async () => ({
+      variables: { id: sharedDrawn ?? (sharedDrawn = await drawnDraw()) },
+      record: taskRecord(),
+    }),
+  },
+  scheduleDraw: {
+    query: 'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
+    prepare: async () => ({
+      variables: { i: { taskId: await newTask(), itemId: ids.item } },
+      record: taskRecord(),
+    }),
+  },
+  runDraw: {
+    query: 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
+    prepare: async () => ({
+      variables: { i: { drawId: await scheduledDraw(), publicEntropy: '' } },
+      record: taskRecord(),
+    }),
+  },
   replaceInspector: {
     query: 'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id } }',
     prepare: async () => {
       const drawId = await drawnDraw();
-      const d = await asCoordinator('query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }', { d: drawId });
+      const d = await asCoordinator(
+        'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }',
+        { d: drawId },
+      );
       const first = d.inspections.items[0];
-      return { variables: { i: { inspectionId: first.id, inspectorId: first.teamIds[0], reason: '休假' } }, record: taskRecord() };
+      return {
+        variables: { i: { inspectionId: first.id, inspectorId: first.teamIds[0], reason: '休假' } },
+        record: taskRecord(),
+      };
     },
   },
-  inspections: { query: 'query($id: ID!) { inspections(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const i = await anInspection(); return { variables: { id: i.id }, record: i.record, id: i.id }; } },
-  inspection: { query: 'query($id: ID!) { inspection(id: $id) { id } }', prepare: async () => { const i = await anInspection(); return { variables: { id: i.id }, record: i.record }; } },
+  inspections: {
+    query: 'query($id: ID!) { inspections(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const i = await anInspection();
+      return { variables: { id: i.id }, record: i.record, id: i.id };
+    },
+  },
+  inspection: {
+    query: 'query($id: ID!) { inspection(id: $id) { id } }',
+    prepare: async () => {
+      const i = await anInspection();
+      return { variables: { id: i.id }, record: i.record };
+    },
+  },
 
-  trail: { query: '{ trail(page: { page: 1, perPage: 1 }) { total } }', prepare: async () => ({ variables: {} }) },
+  trail: {
+    query: '{ trail(page: { page: 1, perPage: 1 }) { total } }',
+    prepare: async () => ({ variables: {} }),
+  },
   verifyTrail: { query: '{ verifyTrail { ok } }', prepare: async () => ({ variables: {} }) },
 
-  users: { query: 'query($id: ID!) { users(filter: { ids: [$id] }) { items { id } } }', listsRecord: true, prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id }, id: u.id }; } },
-  user: { query: 'query($id: ID!) { user(id: $id) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
-  createUser: { query: 'mutation($i: UserInput!) { createUser(input: $i) { id } }', prepare: async () => ({ variables: { i: userInput() }, record: { departmentId: ids.enforcement } }) },
-  updateUser: { query: 'mutation($id: ID!) { updateUser(id: $id, input: { displayName: "改名" }) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
-  deleteUser: { query: 'mutation($id: ID!) { deleteUser(id: $id) { id } }', prepare: async () => { const u = await newUser(); return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } }; } },
+  users: {
+    query: 'query($id: ID!) { users(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const u = await newUser();
+      return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id }, id: u.id };
+    },
+  },
+  user: {
+    query: 'query($id: ID!) { user(id: $id) { id } }',
+    prepare: async () => {
+      const u = await newUser();
+      return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } };
+    },
+  },
+  createUser: {
+    query: 'mutation($i: UserInput!) { createUser(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: userInput() }, record: { departmentId: ids.enforcement } }),
+  },
+  updateUser: {
+    query: 'mutation($id: ID!) { updateUser(id: $id, input: { displayName: "改名" }) { id } }',
+    prepare: async () => {
+      const u = await newUser();
+      return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } };
+    },
+  },
+  deleteUser: {
+    query: 'mutation($id: ID!) { deleteUser(id: $id) { id } }',
+    prepare: async () => {
+      const u = await newUser();
+      return { variables: { id: u.id }, record: { departmentId: u.departmentId, userId: u.id } };
+    },
+  },
   exportUsers: { query: '{ exportUsers { filename } }', prepare: async () => ({ variables: {} }) },
 };
 
@@ -205,25 +522,38 @@ beforeAll(async () => {
   t = await startTestApp();
   adminToken = await t.login('admin');
   const departments = await asAdmin('{ departments(page: { page: 1, perPage: 100 }) { items { id code } } }');
-  const byCode = new Map<string, string>(departments.departments.items.map((d: { id: string; code: string }) => [d.code, d.id]));
+  const byCode = new Map<string, string>(
+    departments.departments.items.map((d: { id: string; code: string }) => [d.code, d.id]),
+  );
   ids.bureau = byCode.get('WG-ZRZY')!;
   ids.enforcement = byCode.get('WG-ZRZY-ZFJC')!;
   ids.market = byCode.get('WG-SCJG')!;
   ids.inspectorA = (await newInspector()).id;
   coordinatorToken = await t.login('coordinator');
-  ids.item = (await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', { y: YEAR })).items.items[0].id;
+  ids.item = (
+    await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
+      y: YEAR,
+    })
+  ).items.items[0].id;
   ids.targetId = await newTarget();
   callers.push({ label: 'the public', actor: null });
   // One user of every role inside department A (the bureau) and one outside (the market bureau).
   for (const role of ['ADMIN', 'COORDINATOR', 'INSPECTOR', 'MANAGER'] as Role[]) {
-    for (const [place, departmentId] of [['inside', ids.enforcement], ['outside', ids.market]] as const) {
+    for (const [place, departmentId] of [
+      ['inside', ids.enforcement],
+      ['outside', ids.market],
+    ] as const) {
       const username = `${role.toLowerCase()}-${place}`;
       await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id } }', {
         i: { username, displayName: username, password: 'password-123', role, departmentId },
       });
       const token = await t.login(username, 'password-123');
       const me = await t.ok('{ me { id role departmentIds } }', {}, token);
-      callers.push({ label: `${role} ${place}`, token, actor: { id: me.me.id, role, departmentIds: me.me.departmentIds } });
+      callers.push({
+        label: `${role} ${place}`,
+        token,
+        actor: { id: me.me.id, role, departmentIds: me.me.departmentIds },
+      });
     }
   }
 });
@@ -239,9 +569,18 @@ describe('authorization', () => {
       const type = schema.getType(name);
       return isObjectType(type) ? Object.keys(type.getFields()) : [];
     });
-    expect(operations.filter((op) => !CASES[op]), 'operations without an authorization case').toEqual([]);
-    expect(operations.filter((op) => !operationRules().has(op)), 'operations without a rule').toEqual([]);
-    expect(Object.keys(CASES).filter((op) => !operations.includes(op)), 'cases of removed operations').toEqual([]);
+    expect(
+      operations.filter((op) => !CASES[op]),
+      'operations without an authorization case',
+    ).toEqual([]);
+    expect(
+      operations.filter((op) => !operationRules().has(op)),
+      'operations without a rule',
+    ).toEqual([]);
+    expect(
+      Object.keys(CASES).filter((op) => !operations.includes(op)),
+      'cases of removed operations',
+    ).toEqual([]);
   });
 
   it('allows or denies every operation for every caller exactly as the role policy says', async () => {
@@ -258,16 +597,23 @@ describe('authorization', () => {
           'open' in rule ||
           canAccess(caller.actor, rule.action, rule.resource, testCase.listsRecord ? undefined : record);
         if (allowed && result.errors?.length) {
-          mismatches.push(`${operation} as ${caller.label}: expected success, got ${code}: ${result.errors[0]!.message}`);
+          mismatches.push(
+            `${operation} as ${caller.label}: expected success, got ${code}: ${result.errors[0]!.message}`,
+          );
         } else if (!allowed) {
           const expected = caller.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED';
-          if (code !== expected) mismatches.push(`${operation} as ${caller.label}: expected ${expected}, got ${code ?? 'success'}`);
+          if (code !== expected)
+            mismatches.push(
+              `${operation} as ${caller.label}: expected ${expected}, got ${code ?? 'success'}`,
+            );
         }
         if (allowed && testCase.listsRecord && !('open' in rule)) {
           const listed = Object.values(result.data ?? {})[0] as { items: unknown[] } | undefined;
           const visible = canAccess(caller.actor, 'show', rule.resource, record);
           if ((listed?.items.length ?? 0) !== (visible ? 1 : 0))
-            mismatches.push(`${operation} as ${caller.label}: record ${visible ? 'missing from' : 'leaked into'} the list`);
+            mismatches.push(
+              `${operation} as ${caller.label}: record ${visible ? 'missing from' : 'leaked into'} the list`,
+            );
         }
       }
     }

@@ -17,7 +17,11 @@ import {
   type DomainLabels,
 } from '@suiji/domain';
 
-function graphqlEnum<T extends string>(name: string, values: readonly T[], labels: Record<T, string>): Record<T, T> {
+function graphqlEnum<T extends string>(
+  name: string,
+  values: readonly T[],
+  labels: Record<T, string>,
+): Record<T, T> {
   const enumObject = Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
   registerEnumType(enumObject, {
     name,
@@ -38,9 +42,15 @@ export const TargetStatusEnum = graphqlEnum('TargetStatus', TARGET_STATUSES, zh.
 export const InspectorStatusEnum = graphqlEnum('InspectorStatus', INSPECTOR_STATUSES, zh.inspectorStatus);
 
 export const TASK_STATUSES = ['PLANNED', 'DRAWN'] as const;
-export const TaskStatusEnum = graphqlEnum('TaskStatus', TASK_STATUSES, { PLANNED: '待抽取', DRAWN: '已抽取' });
+export const TaskStatusEnum = graphqlEnum('TaskStatus', TASK_STATUSES, {
+  PLANNED: '待抽取',
+  DRAWN: '已抽取',
+});
 export const DRAW_STATUSES = ['SCHEDULED', 'DRAWN'] as const;
-export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, { SCHEDULED: '已排期', DRAWN: '已摇号' });
+export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, {
+  SCHEDULED: '已排期',
+  DRAWN: '已摇号',
+});
 export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope);
 export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);
 

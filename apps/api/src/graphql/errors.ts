@@ -20,7 +20,9 @@ export class BadInputError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = text('Sign in first: this needs a valid login token.', '请先登录：此操作需要有效的登录凭证。')) {
+  constructor(
+    message = text('Sign in first: this needs a valid login token.', '请先登录：此操作需要有效的登录凭证。'),
+  ) {
     super('UNAUTHENTICATED', message);
   }
 }
@@ -38,7 +40,10 @@ export class ForbiddenError extends AppError {
 
 export class NotFoundError extends AppError {
   constructor(what: Text, id: string) {
-    super('NOT_FOUND', text(`${what.en} ${id} does not exist or has been deleted.`, `${what['zh-CN']} ${id} 不存在或已删除。`));
+    super(
+      'NOT_FOUND',
+      text(`${what.en} ${id} does not exist or has been deleted.`, `${what['zh-CN']} ${id} 不存在或已删除。`),
+    );
   }
 }
 

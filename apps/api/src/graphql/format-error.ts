@@ -18,7 +18,11 @@ interface Problem {
 function flatten(errors: readonly ValidationError[], prefix = ''): Problem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ field, constraint, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      constraint,
+      message,
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -49,13 +53,24 @@ function chinese(problem: Problem): string {
   }
 }
 
-function formatted(base: GraphQLFormattedError, code: string, message: Text, extra: Record<string, unknown> = {}): GraphQLFormattedError {
-  return { message: message.en, path: base.path, locations: base.locations, extensions: { code, text: message, ...extra } };
+function formatted(
+  base: GraphQLFormattedError,
+  code: string,
+  message: Text,
+  extra: Record<string, unknown> = {},
+): GraphQLFormattedError {
+  return {
+    message: message.en,
+    path: base.path,
+    locations: base.locations,
+    extensions: { code, text: message, ...extra },
+  };
 }
 
 export function formatError(error: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const cause = unwrapResolverError(original);
-  const validationErrors = (cause as { extensions?: { validationErrors?: ValidationError[] } } | null)?.extensions?.validationErrors;
+  const validationErrors = (cause as { extensions?: { validationErrors?: ValidationError[] } } | null)
+    ?.extensions?.validationErrors;
   if (validationErrors) {
     const problems = flatten(validationErrors);
     const message = text(
@@ -80,7 +95,10 @@ export function formatError(error: GraphQLFormattedError, original: unknown): Gr
     return formatted(
       error,
       'CONFLICT',
-      text('This refers to a record that does not exist, or is still referred to by others.', '所引用的记录不存在，或该记录仍被其他记录引用。'),
+      text(
+        'This refers to a record that does not exist, or is still referred to by others.',
+        '所引用的记录不存在，或该记录仍被其他记录引用。',
+      ),
     );
   const code = error.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

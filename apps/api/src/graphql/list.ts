@@ -110,7 +110,10 @@ export async function listEntities<T extends object>(
     );
   // The primary key last, so that pages never overlap when the sort field has ties.
   const primaryKey = em.getMetadata().find(entity as string)?.primaryKeys[0] ?? 'id';
-  const orderBy = { [sortField]: options.sort?.order ?? 'ASC', [primaryKey]: options.sort?.order ?? 'ASC' } as QueryOrderMap<T>;
+  const orderBy = {
+    [sortField]: options.sort?.order ?? 'ASC',
+    [primaryKey]: options.sort?.order ?? 'ASC',
+  } as QueryOrderMap<T>;
   const perPage = options.page?.perPage ?? 25;
   const offset = ((options.page?.page ?? 1) - 1) * perPage;
   const [items, total] = await em.findAndCount(entity, { $and: conditions } as FilterQuery<T>, {

@@ -38,7 +38,13 @@ export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context },
   const parent = info.parentType.name;
   if (parent !== 'Query' && parent !== 'Mutation') return next();
   const rule = rules.get(info.fieldName);
-  if (!rule) throw new ForbiddenError(text(`Operation ${info.fieldName} has no access rule, so it is denied.`, `操作 ${info.fieldName} 没有访问规则，因此被拒绝。`));
+  if (!rule)
+    throw new ForbiddenError(
+      text(
+        `Operation ${info.fieldName} has no access rule, so it is denied.`,
+        `操作 ${info.fieldName} 没有访问规则，因此被拒绝。`,
+      ),
+    );
   if (!('open' in rule) && !canAccess(context.actor, rule.action, rule.resource)) {
     throw context.actor ? new ForbiddenError() : new UnauthenticatedError();
   }
@@ -66,7 +72,12 @@ export function assertRecordAccess(
 ): void {
   if (!canAccess(context.actor, action, resource, record)) {
     throw context.actor
-      ? new ForbiddenError(text('This record is outside your department, so your role may not do this to it.', '该记录不属于您所在部门，您的角色无权对其进行此操作。'))
+      ? new ForbiddenError(
+          text(
+            'This record is outside your department, so your role may not do this to it.',
+            '该记录不属于您所在部门，您的角色无权对其进行此操作。',
+          ),
+        )
       : new UnauthenticatedError();
   }
 }

@@ -33,7 +33,9 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 /** A fresh, empty database of the kind under test, and how to remove it. */
-export async function freshDatabase(kind: TestDb = testDb()): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  kind: TestDb = testDb(),
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'sqlite') return { database: { kind: 'sqlite', path: ':memory:' }, drop: async () => {} };
   const name = `suiji_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create database ${name}`);
@@ -54,7 +56,11 @@ export interface TestApp {
   app: App;
   kind: TestDb;
   /** Runs an operation; `token` signs it in (omit for the public). */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   /** Runs an operation that must succeed and returns its data. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(username: string, password?: string): Promise<string>;

@@ -30,7 +30,9 @@ describe('signing in', () => {
   });
 
   it('refuses an expired token and says to sign in again', async () => {
-    const user = await t.ok<{ login: { user: { id: string } } }>('mutation { login(username: "admin", password: "admin12345") { user { id } } }');
+    const user = await t.ok<{ login: { user: { id: string } } }>(
+      'mutation { login(username: "admin", password: "admin12345") { user { id } } }',
+    );
     const expired = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.login.user.id)
@@ -44,7 +46,9 @@ describe('signing in', () => {
   });
 
   it('refuses a token signed with another secret, or altered', async () => {
-    const user = await t.ok<{ login: { token: string; user: { id: string } } }>('mutation { login(username: "admin", password: "admin12345") { token user { id } } }');
+    const user = await t.ok<{ login: { token: string; user: { id: string } } }>(
+      'mutation { login(username: "admin", password: "admin12345") { token user { id } } }',
+    );
     const forged = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.login.user.id)
@@ -65,9 +69,15 @@ describe('signing in', () => {
     const token = await t.login('manager');
     const users = await t.ok('{ users(filter: { q: "manager" }) { items { id username } } }', {}, admin);
     const manager = users.users.items.find((u: { username: string }) => u.username === 'manager');
-    await t.ok('mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { id } }', { id: manager.id }, admin);
+    await t.ok(
+      'mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { id } }',
+      { id: manager.id },
+      admin,
+    );
     expect(errorCode(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await t.gql('mutation { login(username: "manager", password: "manager12345") { token } }'))).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(await t.gql('mutation { login(username: "manager", password: "manager12345") { token } }')),
+    ).toBe('UNAUTHENTICATED');
   });
 });
 

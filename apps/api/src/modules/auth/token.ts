@@ -34,12 +34,18 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { issuer: 'suiji', algorithms: ['HS256'] });
-        if (!payload.sub) throw new TokenError(text('The login token names no user: sign in again.', '登录凭证未指明用户：请重新登录。'));
+        if (!payload.sub)
+          throw new TokenError(
+            text('The login token names no user: sign in again.', '登录凭证未指明用户：请重新登录。'),
+          );
         return payload.sub;
       } catch (error) {
         if (error instanceof TokenError) throw error;
-        if (error instanceof errors.JWTExpired) throw new TokenError(text('Your login has expired: sign in again.', '登录已过期：请重新登录。'));
-        throw new TokenError(text('The login token is not valid: sign in again.', '登录凭证无效：请重新登录。'));
+        if (error instanceof errors.JWTExpired)
+          throw new TokenError(text('Your login has expired: sign in again.', '登录已过期：请重新登录。'));
+        throw new TokenError(
+          text('The login token is not valid: sign in again.', '登录凭证无效：请重新登录。'),
+        );
       }
     },
   };

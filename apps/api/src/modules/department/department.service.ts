@@ -69,14 +69,46 @@ async function resolveParent(
   selfId?: string,
 ): Promise<Department | null> {
   if (kind === 'DEPARTMENT') {
-    if (parentId) throw new BadInputError(text('A department has no parent: clear the parent, or make this a 股室 or 所.', '部门没有上级：请清空上级部门，或将其设为股室或所。'), 'parentId');
+    if (parentId)
+      throw new BadInputError(
+        text(
+          'A department has no parent: clear the parent, or make this a 股室 or 所.',
+          '部门没有上级：请清空上级部门，或将其设为股室或所。',
+        ),
+        'parentId',
+      );
     return null;
   }
-  if (!parentId) throw new BadInputError(text('A 股室 or 所 belongs to a department: choose its parent.', '股室或所须隶属于一个部门：请选择上级部门。'), 'parentId');
+  if (!parentId)
+    throw new BadInputError(
+      text(
+        'A 股室 or 所 belongs to a department: choose its parent.',
+        '股室或所须隶属于一个部门：请选择上级部门。',
+      ),
+      'parentId',
+    );
   const parent = await em.findOne(Department, { id: parentId, deletedAt: null });
-  if (!parent) throw new BadInputError(text(`Parent department ${parentId} does not exist or has been deleted.`, `上级部门 ${parentId} 不存在或已删除。`), 'parentId');
-  for (let p: Department | null = parent; p; p = p.parent ? await em.findOne(Department, p.parent.id) : null) {
-    if (p.id === selfId) throw new BadInputError(text('A department cannot be placed under itself or its own unit.', '部门不能隶属于自身或其下级单位。'), 'parentId');
+  if (!parent)
+    throw new BadInputError(
+      text(
+        `Parent department ${parentId} does not exist or has been deleted.`,
+        `上级部门 ${parentId} 不存在或已删除。`,
+      ),
+      'parentId',
+    );
+  for (
+    let p: Department | null = parent;
+    p;
+    p = p.parent ? await em.findOne(Department, p.parent.id) : null
+  ) {
+    if (p.id === selfId)
+      throw new BadInputError(
+        text(
+          'A department cannot be placed under itself or its own unit.',
+          '部门不能隶属于自身或其下级单位。',
+        ),
+        'parentId',
+      );
   }
   return parent;
 }
@@ -94,9 +126,14 @@ export async function createDepartment(em: EntityManager, input: DepartmentInput
   return department;
 }
 
-export async function updateDepartment(em: EntityManager, id: string, input: DepartmentUpdateInput): Promise<Department> {
+export async function updateDepartment(
+  em: EntityManager,
+  id: string,
+  input: DepartmentUpdateInput,
+): Promise<Department> {
   const department = await findDepartment(em, id);
-  if (input.code !== undefined && input.code.trim() !== department.code) await assertCodeFree(em, input.code.trim(), id);
+  if (input.code !== undefined && input.code.trim() !== department.code)
+    await assertCodeFree(em, input.code.trim(), id);
   const kind = input.kind ?? department.kind;
   const parentId = input.parentId !== undefined ? input.parentId : department.parent?.id;
   department.parent = await resolveParent(em, kind, parentId, id);

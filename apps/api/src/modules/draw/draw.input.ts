@@ -38,7 +38,8 @@ export class RunDrawInput {
 
   @Field(() => String, {
     defaultValue: '',
-    description: 'Public randomness that did not exist when the draw was scheduled, e.g. a named lottery result',
+    description:
+      'Public randomness that did not exist when the draw was scheduled, e.g. a named lottery result',
   })
   @MaxLength(1000)
   publicEntropy!: string;
@@ -86,4 +87,3 @@ export class DrawVerification {
   @Field(() => String, { nullable: true, description: 'The first field of the record that does not match' })
   field!: string | null;
 }
-

@@ -7,7 +7,14 @@ import { Inspection } from '../inspection/inspection.entity.js';
 import { Task } from '../task/task.entity.js';
 import { Draw } from './draw.entity.js';
 import { StratumRatioInput } from '../item/item.input.js';
-import { DrawFilter, DrawTeam, DrawVerification, ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
+import {
+  DrawFilter,
+  DrawTeam,
+  DrawVerification,
+  ReplaceInspectorInput,
+  RunDrawInput,
+  ScheduleDrawInput,
+} from './draw.input.js';
 import * as draws from './draw.service.js';
 
 const DrawPage = PageType(Draw, 'DrawPage');
@@ -15,7 +22,9 @@ const DrawPage = PageType(Draw, 'DrawPage');
 @Resolver(() => Draw)
 export class DrawResolver {
   @Policy('list', 'draws')
-  @Query(() => DrawPage, { description: 'Every draw is public: its commitment before it runs, its record after' })
+  @Query(() => DrawPage, {
+    description: 'Every draw is public: its commitment before it runs, its record after',
+  })
   draws(
     @Ctx() { em }: Context,
     @Arg('filter', () => DrawFilter, { nullable: true }) filter: DrawFilter = {},
@@ -25,7 +34,14 @@ export class DrawResolver {
     if (filter.taskId) where.task = filter.taskId;
     if (filter.status) where.status = filter.status;
     if (filter.ids) where.id = { $in: filter.ids };
-    return listEntities(em, Draw, { where, searchFields: [], sortable: ['createdAt'], sort: { field: 'createdAt', order: 'DESC' as never }, page, softDelete: false });
+    return listEntities(em, Draw, {
+      where,
+      searchFields: [],
+      sortable: ['createdAt'],
+      sort: { field: 'createdAt', order: 'DESC' as never },
+      page,
+      softDelete: false,
+    });
   }
 
   @Policy('show', 'draws')
@@ -35,7 +51,9 @@ export class DrawResolver {
   }
 
   @Policy('show', 'draws')
-  @Query(() => DrawVerification, { description: 'Recomputes the record of a draw that has run and names the first field that differs' })
+  @Query(() => DrawVerification, {
+    description: 'Recomputes the record of a draw that has run and names the first field that differs',
+  })
   verifyDraw(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return draws.verifyDraw(ctx, id);
   }
@@ -47,14 +65,21 @@ export class DrawResolver {
   }
 
   @Policy('run', 'draws')
-  @Mutation(() => Draw, { description: 'Runs a scheduled draw, once: reveals the nonce, stores the record, creates the inspections' })
+  @Mutation(() => Draw, {
+    description: 'Runs a scheduled draw, once: reveals the nonce, stores the record, creates the inspections',
+  })
   runDraw(@Ctx() ctx: Context, @Arg('input', () => RunDrawInput) input: RunDrawInput) {
     return draws.runDraw(ctx, input);
   }
 
   @Policy('replace', 'draws')
-  @Mutation(() => Inspection, { description: 'Replaces an inspector of a team whose result awaits entry; the replacement is drawn' })
-  replaceInspector(@Ctx() ctx: Context, @Arg('input', () => ReplaceInspectorInput) input: ReplaceInspectorInput) {
+  @Mutation(() => Inspection, {
+    description: 'Replaces an inspector of a team whose result awaits entry; the replacement is drawn',
+  })
+  replaceInspector(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ReplaceInspectorInput) input: ReplaceInspectorInput,
+  ) {
     return draws.replaceInspector(ctx, input);
   }
 
@@ -65,7 +90,10 @@ export class DrawResolver {
 
   @FieldResolver(() => [StratumRatioInput])
   ratios(@Root() draw: Draw) {
-    return Object.entries(JSON.parse(draw.ratios) as Record<string, number>).map(([riskClass, ratioBp]) => ({ riskClass, ratioBp }));
+    return Object.entries(JSON.parse(draw.ratios) as Record<string, number>).map(([riskClass, ratioBp]) => ({
+      riskClass,
+      ratioBp,
+    }));
   }
 
   @FieldResolver(() => DrawTeam)
@@ -80,17 +108,22 @@ export class DrawResolver {
     return draw.nonce;
   }
 
-  @FieldResolver(() => String, { description: 'Where the frozen pool (the digest\'s text) can be downloaded' })
+  @FieldResolver(() => String, { description: "Where the frozen pool (the digest's text) can be downloaded" })
   poolUrl(@Root() draw: Draw) {
     return `/draws/${draw.id}/pool.txt`;
   }
 
-  @FieldResolver(() => String, { description: 'Where the targets left out of the pool, with their reasons, can be downloaded' })
+  @FieldResolver(() => String, {
+    description: 'Where the targets left out of the pool, with their reasons, can be downloaded',
+  })
   exclusionsUrl(@Root() draw: Draw) {
     return `/draws/${draw.id}/exclusions.json`;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Where the record (JSON, spec suiji-draw/1) can be downloaded once the draw has run' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Where the record (JSON, spec suiji-draw/1) can be downloaded once the draw has run',
+  })
   recordUrl(@Root() draw: Draw) {
     return draw.status === 'DRAWN' ? `/draws/${draw.id}/record.json` : null;
   }

@@ -20,7 +20,10 @@ export function drawRoutes(orm: MikroORM): Router {
       res.status(404).json({ error: 'No such draw.' });
       return;
     }
-    res.type('text/plain; charset=utf-8').set('Content-Disposition', `attachment; filename="draw-${draw.id}-pool.txt"`).send(draw.pool);
+    res
+      .type('text/plain; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="draw-${draw.id}-pool.txt"`)
+      .send(draw.pool);
   });
   router.get('/draws/:id/exclusions.json', async (req, res) => {
     const em = orm.em.fork();
@@ -30,11 +33,13 @@ export function drawRoutes(orm: MikroORM): Router {
       return;
     }
     const locale = localeOf(req.headers['accept-language']);
-    const exclusions = (JSON.parse(draw.exclusions) as [string, ExclusionReason][]).map(([target, reason]) => ({
-      target,
-      reason,
-      text: EXCLUSION_REASONS[reason][locale],
-    }));
+    const exclusions = (JSON.parse(draw.exclusions) as [string, ExclusionReason][]).map(
+      ([target, reason]) => ({
+        target,
+        reason,
+        text: EXCLUSION_REASONS[reason][locale],
+      }),
+    );
     res.type('application/json').send(JSON.stringify({ drawId: draw.id, exclusions }));
   });
   router.get('/draws/:id/record.json', async (req, res) => {
@@ -45,7 +50,10 @@ export function drawRoutes(orm: MikroORM): Router {
       return;
     }
     const record = await recordOf({ em } as Context, draw);
-    res.type('application/json').set('Content-Disposition', `attachment; filename="draw-${draw.id}.json"`).send(JSON.stringify(record));
+    res
+      .type('application/json')
+      .set('Content-Disposition', `attachment; filename="draw-${draw.id}.json"`)
+      .send(JSON.stringify(record));
   });
   return router;
 }

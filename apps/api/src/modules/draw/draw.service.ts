@@ -11,7 +11,6 @@ import {
   applyReplacement,
   commitmentOf,
   makeDrawRecord,
-
   sha256 as portableSha256,
   text,
   verifyDrawRecord,
@@ -41,13 +40,17 @@ const NOUN = text('Draw', '摇号');
 
 /** Node's SHA-256 for the large pool digest, the portable one for the many short messages (it is faster there). */
 const DRAW_OPTIONS: DrawOptions = {
-  sha256: (message) => (message.length > 4096 ? createHash('sha256').update(message).digest() : portableSha256(message)),
+  sha256: (message) =>
+    message.length > 4096 ? createHash('sha256').update(message).digest() : portableSha256(message),
 };
 
 /** Why a target is left out of a pool. */
 export const EXCLUSION_REASONS = {
   DEREGISTERED: text('deregistered, revoked or moved away', '已注销、吊销或迁出'),
-  INSPECTED_FOR_ITEM: text('already randomly inspected for this item this year', '本年度已就该事项被随机抽查'),
+  INSPECTED_FOR_ITEM: text(
+    'already randomly inspected for this item this year',
+    '本年度已就该事项被随机抽查',
+  ),
   LOW_RISK_INSPECTED: text('low risk (A) and already inspected this year', '低风险（A 类）且本年度已被抽查'),
 } as const;
 export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
@@ -61,7 +64,10 @@ function drawErrorText(error: DrawError): Text {
         '符合条件的执法检查人员不足以组成全部检查组（每组须有各参与部门人员且无回避冲突）：请补充人员或减少每组人数。',
       );
     case 'NO_RATIO':
-      return text('A risk class in the pool has no ratio: give one for every class present.', '检查对象名录中有风险分类未设抽查比例：请为每个出现的分类设置比例。');
+      return text(
+        'A risk class in the pool has no ratio: give one for every class present.',
+        '检查对象名录中有风险分类未设抽查比例：请为每个出现的分类设置比例。',
+      );
     case 'NOT_IN_TEAM':
       return text('That inspector is not in this team.', '该人员不在此检查组中。');
     default:
@@ -72,7 +78,9 @@ function drawErrorText(error: DrawError): Text {
 function asDrawError(error: unknown): never {
   if (error instanceof DrawError) {
     const message = drawErrorText(error);
-    throw error.code === 'NOT_IN_TEAM' ? new BadInputError(message, 'inspectorId') : new ConflictError(message);
+    throw error.code === 'NOT_IN_TEAM'
+      ? new BadInputError(message, 'inspectorId')
+      : new ConflictError(message);
   }
   throw error;
 }
@@ -104,7 +112,11 @@ function parsePool(content: string): PoolEntry[] {
   return pool;
 }
 
-async function taskForDraw(ctx: Context, taskId: string, action: 'schedule' | 'run' | 'replace'): Promise<Task> {
+async function taskForDraw(
+  ctx: Context,
+  taskId: string,
+  action: 'schedule' | 'run' | 'replace',
+): Promise<Task> {
   const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null }, { populate: ['items'] });
   if (!task) throw new NotFoundError(text('Task', '抽查任务'), taskId);
   assertRecordAccess(ctx, action, 'draws', task);
@@ -114,7 +126,8 @@ async function taskForDraw(ctx: Context, taskId: string, action: 'schedule' | 'r
 /** Every department id under the given top-level departments. */
 async function unitsOf(ctx: Context, departmentIds: readonly string[]): Promise<Map<string, string>> {
   const rootOf = new Map<string, string>();
-  for (const root of departmentIds) for (const id of await departmentScope(ctx.em, root)) rootOf.set(id, root);
+  for (const root of departmentIds)
+    for (const id of await departmentScope(ctx.em, root)) rootOf.set(id, root);
   return rootOf;
 }
 
@@ -123,12 +136,26 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   const task = await taskForDraw(ctx, input.taskId, 'schedule');
   const item = task.items.getItems().find((i) => i.id === input.itemId && !i.deletedAt);
   if (!item)
-    throw new BadInputError(text(`Item ${input.itemId} is not an item of this task.`, `事项 ${input.itemId} 不属于该任务。`), 'itemId');
+    throw new BadInputError(
+      text(`Item ${input.itemId} is not an item of this task.`, `事项 ${input.itemId} 不属于该任务。`),
+      'itemId',
+    );
   if (await em.findOne(Draw, { task, item }))
-    throw new ConflictError(text(`The draw of "${item.name}" in this task is already scheduled; a draw is never made twice.`, `该任务中“${item.name}”的摇号已安排，摇号不可重复进行。`));
+    throw new ConflictError(
+      text(
+        `The draw of "${item.name}" in this task is already scheduled; a draw is never made twice.`,
+        `该任务中“${item.name}”的摇号已安排，摇号不可重复进行。`,
+      ),
+    );
   const runAfter = input.runAfter ?? new Date();
   if (runAfter.getTime() < Date.now() - 60_000)
-    throw new BadInputError(text('The run time is in the past: choose now or later.', '摇号时间早于当前时间：请选择现在或之后的时间。'), 'runAfter');
+    throw new BadInputError(
+      text(
+        'The run time is in the past: choose now or later.',
+        '摇号时间早于当前时间：请选择现在或之后的时间。',
+      ),
+      'runAfter',
+    );
 
   const ratios = ratiosFor(item, input.ratios);
   const frozen = await freezePool(ctx, task, item);
@@ -144,7 +171,10 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   for (const stratum of frozen.strata)
     if (ratios[stratum] === undefined)
       throw new BadInputError(
-        text(`Risk class ${stratum} is in the pool but has no ratio: give a ratio for every class present.`, `名录中有 ${stratum} 类对象但未设抽查比例：请为每个出现的风险分类设置比例。`),
+        text(
+          `Risk class ${stratum} is in the pool but has no ratio: give a ratio for every class present.`,
+          `名录中有 ${stratum} 类对象但未设抽查比例：请为每个出现的风险分类设置比例。`,
+        ),
         'ratios',
       );
 
@@ -176,7 +206,11 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     rosterSize: inspectors.length,
   });
   await em.flush();
-  await rows(ctx, 'update draw set pool = ?, exclusions = ? where id = ?', [frozen.pool, JSON.stringify(exclusions), draw.id]);
+  await rows(ctx, 'update draw set pool = ?, exclusions = ? where id = ?', [
+    frozen.pool,
+    JSON.stringify(exclusions),
+    draw.id,
+  ]);
   return draw;
 }
 
@@ -185,7 +219,13 @@ function ratiosFor(item: InspectionItem, given: ScheduleDrawInput['ratios']): Re
   const ratios: Record<string, number> = {};
   for (const { riskClass, ratioBp } of given) {
     if (ratios[riskClass] !== undefined)
-      throw new BadInputError(text(`Risk class ${riskClass} has two ratios: give one.`, `${riskClass} 类设置了两个比例：请只设一个。`), 'ratios');
+      throw new BadInputError(
+        text(
+          `Risk class ${riskClass} has two ratios: give one.`,
+          `${riskClass} 类设置了两个比例：请只设一个。`,
+        ),
+        'ratios',
+      );
     if (ratioBp < item.minRatioBp)
       throw new BadInputError(
         text(
@@ -248,7 +288,11 @@ async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
   const aggregate = isPostgres(ctx)
     ? `string_agg(t.id || E'\t' || t.risk_class || E'\n', '' order by t.id collate "C")`
     : "group_concat(t.id || char(9) || t.risk_class || char(10), '' order by t.id)";
-  const [frozen] = await rows<{ pool: string | null }>(ctx, `select ${aggregate} as pool from target t where ${eligible.sql}`, eligible.params);
+  const [frozen] = await rows<{ pool: string | null }>(
+    ctx,
+    `select ${aggregate} as pool from target t where ${eligible.sql}`,
+    eligible.params,
+  );
   const strata = await rows<{ risk_class: RiskClass; n: number | string }>(
     ctx,
     `select t.risk_class, count(*) as n from target t where ${eligible.sql} group by t.risk_class`,
@@ -320,13 +364,25 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   const now = new Date();
   // The one transition SCHEDULED → DRAWN: a second caller (another process, a double click) finds no
   // row to change, waiting on PostgreSQL's row lock until the first commits.
-  const changed = await em.nativeUpdate(Draw, { id: existing.id, status: 'SCHEDULED', runAfter: { $lte: now } }, { status: 'DRAWN', ranAt: now });
+  const changed = await em.nativeUpdate(
+    Draw,
+    { id: existing.id, status: 'SCHEDULED', runAfter: { $lte: now } },
+    { status: 'DRAWN', ranAt: now },
+  );
   if (changed === 0) {
     await em.refresh(existing);
     if (existing.status === 'DRAWN')
-      throw new ConflictError(text('This draw has already run: a draw runs once and is never re-drawn.', '该摇号已经进行：摇号只进行一次，不可重新摇号。'));
+      throw new ConflictError(
+        text(
+          'This draw has already run: a draw runs once and is never re-drawn.',
+          '该摇号已经进行：摇号只进行一次，不可重新摇号。',
+        ),
+      );
     throw new BadInputError(
-      text(`This draw may run from ${existing.runAfter.toISOString()}, not before.`, `该摇号须在 ${existing.runAfter.toISOString()} 之后进行。`),
+      text(
+        `This draw may run from ${existing.runAfter.toISOString()}, not before.`,
+        `该摇号须在 ${existing.runAfter.toISOString()} 之后进行。`,
+      ),
       'drawId',
     );
   }
@@ -365,7 +421,15 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
     draw.id,
   ]);
   await insertInspections(ctx, draw, record, now);
-  await appendTrail(em, [{ action: 'create', entity: 'Inspection', entityId: draw.id, before: null, after: { draw: draw.id, inspections: record.assignments.length } }]);
+  await appendTrail(em, [
+    {
+      action: 'create',
+      entity: 'Inspection',
+      entityId: draw.id,
+      before: null,
+      after: { draw: draw.id, inspections: record.assignments.length },
+    },
+  ]);
   return draw;
 }
 
@@ -379,7 +443,16 @@ async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, n
     await rows(
       ctx,
       `insert into inspection (id, draw_id, task_id, target_id, team_ids, state, created_at, updated_at) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      part.flatMap(([targetId, team]) => [randomUUID(), draw.id, draw.task.id, targetId, list.convertToDatabaseValue([...team]), 'PENDING_ENTRY', at, at]),
+      part.flatMap(([targetId, team]) => [
+        randomUUID(),
+        draw.id,
+        draw.task.id,
+        targetId,
+        list.convertToDatabaseValue([...team]),
+        'PENDING_ENTRY',
+        at,
+        at,
+      ]),
     );
   }
 }
@@ -388,17 +461,21 @@ async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, n
 async function loadsOf(ctx: Context, inspectors: readonly InspectorEntry[]): Promise<Record<string, number>> {
   const ids = new Set(inspectors.map(([id]) => id));
   const load: Record<string, number> = {};
-  const pending = await rows<{ team_ids: string }>(ctx, "select team_ids from inspection where state = 'PENDING_ENTRY'");
+  const pending = await rows<{ team_ids: string }>(
+    ctx,
+    "select team_ids from inspection where state = 'PENDING_ENTRY'",
+  );
   for (const { team_ids } of pending)
-    for (const id of team_ids.split(','))
-      if (ids.has(id)) load[id] = (load[id] ?? 0) + 1;
+    for (const id of team_ids.split(',')) if (ids.has(id)) load[id] = (load[id] ?? 0) + 1;
   return load;
 }
 
 /** The record of a draw that has run (spec §6), replacements included. */
 export async function recordOf(ctx: Context, draw: Draw): Promise<DrawRecord> {
   if (draw.status !== 'DRAWN')
-    throw new ConflictError(text('This draw has not run yet: its record exists once it runs.', '该摇号尚未进行：摇号后才有记录。'));
+    throw new ConflictError(
+      text('This draw has not run yet: its record exists once it runs.', '该摇号尚未进行：摇号后才有记录。'),
+    );
   await ctx.em.populate(draw, [...LAZY]);
   const outcome = JSON.parse(draw.outcome!) as Pick<DrawRecord, 'selected' | 'assignments' | 'replacements'>;
   return {
@@ -432,16 +509,29 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
   if (!inspection) throw new NotFoundError(text('Inspection', '检查'), input.inspectionId);
   await taskForDraw(ctx, inspection.task.id, 'replace');
   // Replacements of one draw go one at a time: each is drawn from the record with the earlier ones.
-  const draw = await em.findOneOrFail(Draw, inspection.draw.id, isPostgres(ctx) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  const draw = await em.findOneOrFail(
+    Draw,
+    inspection.draw.id,
+    isPostgres(ctx) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+  );
   await em.refresh(inspection);
   if (inspection.state !== 'PENDING_ENTRY')
-    throw new ConflictError(text('The result of this inspection has been entered: its team can no longer change.', '该检查的结果已录入，检查组不能再更换。'));
+    throw new ConflictError(
+      text(
+        'The result of this inspection has been entered: its team can no longer change.',
+        '该检查的结果已录入，检查组不能再更换。',
+      ),
+    );
   if (!input.reason.trim())
     throw new BadInputError(text('Give the reason for the replacement.', '请填写更换原因。'), 'reason');
   const record = await recordOf(ctx, draw);
   let next: DrawRecord;
   try {
-    next = applyReplacement(record, { target: inspection.target.id, out: input.inspectorId, reason: input.reason.trim() }, DRAW_OPTIONS);
+    next = applyReplacement(
+      record,
+      { target: inspection.target.id, out: input.inspectorId, reason: input.reason.trim() },
+      DRAW_OPTIONS,
+    );
   } catch (error) {
     asDrawError(error);
   }
@@ -449,11 +539,16 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
   inspection.teamIds = inspection.teamIds.map((id) => (id === added.out ? added.in : id));
   await em.flush();
   await rows(ctx, 'update draw set outcome = ?, updated_at = ? where id = ?', [
-    JSON.stringify({ selected: next.selected, assignments: next.assignments, replacements: next.replacements }),
+    JSON.stringify({
+      selected: next.selected,
+      assignments: next.assignments,
+      replacements: next.replacements,
+    }),
     new Date().toISOString(),
     draw.id,
   ]);
-  await appendTrail(em, [{ action: 'replace', entity: 'Draw', entityId: draw.id, before: null, after: { ...added } }]);
+  await appendTrail(em, [
+    { action: 'replace', entity: 'Draw', entityId: draw.id, before: null, after: { ...added } },
+  ]);
   return inspection;
 }
-

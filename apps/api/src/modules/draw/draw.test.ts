@@ -8,7 +8,8 @@ const YEAR = new Date().getUTCFullYear();
 const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id departmentId } }';
 const SCHEDULE = `mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) {
   id status commitment poolDigest poolSize excludedCount rosterSize nonce seed recordUrl poolUrl ratios { riskClass ratioBp } team { size departments } } }`;
-const RUN = 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id status seed nonce selectedCount publicEntropy recordUrl } }';
+const RUN =
+  'mutation($i: RunDrawInput!) { runDraw(input: $i) { id status seed nonce selectedCount publicEntropy recordUrl } }';
 
 describe('the draw', () => {
   let t: TestApp;
@@ -23,20 +24,41 @@ describe('the draw', () => {
     (
       await t.ok(
         CREATE_TASK,
-        { i: { name: `${YEAR} 年土地使用情况抽查 ${++taskSeq}`, year: YEAR, itemIds: [itemId], windowStart: `${YEAR}-12-01`, windowEnd: `${YEAR}-12-20`, ...over } },
+        {
+          i: {
+            name: `${YEAR} 年土地使用情况抽查 ${++taskSeq}`,
+            year: YEAR,
+            itemIds: [itemId],
+            windowStart: `${YEAR}-12-01`,
+            windowEnd: `${YEAR}-12-20`,
+            ...over,
+          },
+        },
         coordinator,
       )
     ).createTask.id as string;
-  const schedule = (taskId: string, over: Record<string, unknown> = {}) => t.gql(SCHEDULE, { i: { taskId, itemId, ...over } }, coordinator);
-  const run = (drawId: string, publicEntropy = '福彩3D 2026326期 开奖号码 5 8 1') => t.gql(RUN, { i: { drawId, publicEntropy } }, coordinator);
+  const schedule = (taskId: string, over: Record<string, unknown> = {}) =>
+    t.gql(SCHEDULE, { i: { taskId, itemId, ...over } }, coordinator);
+  const run = (drawId: string, publicEntropy = '福彩3D 2026326期 开奖号码 5 8 1') =>
+    t.gql(RUN, { i: { drawId, publicEntropy } }, coordinator);
   const inspectionsOf = async (drawId: string) =>
-    (await t.ok('query($d: ID!) { inspections(filter: { drawId: $d }, page: { page: 1, perPage: 500 }) { total items { id targetId teamIds team { id departmentId } } } }', { d: drawId }, coordinator)).inspections;
+    (
+      await t.ok(
+        'query($d: ID!) { inspections(filter: { drawId: $d }, page: { page: 1, perPage: 500 }) { total items { id targetId teamIds team { id departmentId } } } }',
+        { d: drawId },
+        coordinator,
+      )
+    ).inspections;
 
   beforeAll(async () => {
     t = await startTestApp();
     coordinator = await t.login('coordinator');
     admin = await t.login('admin');
-    itemId = (await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', { y: YEAR })).items.items[0].id;
+    itemId = (
+      await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
+        y: YEAR,
+      })
+    ).items.items[0].id;
     server = await t.app.listen(0, '127.0.0.1');
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -46,7 +68,13 @@ describe('the draw', () => {
   it('is scheduled with a public commitment and a frozen pool whose digest anyone can check', async () => {
     const taskId = await newTask();
     const { scheduleDraw: draw } = (await schedule(taskId)).data as any;
-    expect(draw).toMatchObject({ status: 'SCHEDULED', nonce: null, seed: null, recordUrl: null, team: { size: 2 } });
+    expect(draw).toMatchObject({
+      status: 'SCHEDULED',
+      nonce: null,
+      seed: null,
+      recordUrl: null,
+      team: { size: 2 },
+    });
     expect(draw.commitment).toMatch(/^[0-9a-f]{64}$/);
     expect(draw.ratios).toEqual(['A', 'B', 'C', 'D'].map((riskClass) => ({ riskClass, ratioBp: 1000 })));
     expect(draw.poolSize).toBeGreaterThan(1000);
@@ -68,7 +96,9 @@ describe('the draw', () => {
     const scheduled = ((await schedule(taskId)).data as any).scheduleDraw;
     const { runDraw: drawn } = (await run(scheduled.id)).data as any;
     expect(drawn).toMatchObject({ status: 'DRAWN', publicEntropy: '福彩3D 2026326期 开奖号码 5 8 1' });
-    expect(createHash('sha256').update(Buffer.from(drawn.nonce, 'hex')).digest('hex')).toBe(scheduled.commitment);
+    expect(createHash('sha256').update(Buffer.from(drawn.nonce, 'hex')).digest('hex')).toBe(
+      scheduled.commitment,
+    );
 
     const record = (await (await fetch(`${base}${drawn.recordUrl}`)).json()) as DrawRecord;
     expect(verifyDrawRecord(record)).toEqual({ ok: true });
@@ -80,9 +110,13 @@ describe('the draw', () => {
 
     const inspections = await inspectionsOf(drawn.id);
     expect(inspections.total).toBe(expected);
-    expect(inspections.items.map((i: { targetId: string }) => i.targetId).sort()).toEqual([...record.selected].sort());
+    expect(inspections.items.map((i: { targetId: string }) => i.targetId).sort()).toEqual(
+      [...record.selected].sort(),
+    );
     for (const inspection of inspections.items) expect(inspection.team).toHaveLength(2);
-    expect((await t.ok('query($id: ID!) { verifyDraw(id: $id) { ok field } }', { id: drawn.id })).verifyDraw).toEqual({ ok: true, field: null });
+    expect(
+      (await t.ok('query($id: ID!) { verifyDraw(id: $id) { ok field } }', { id: drawn.id })).verifyDraw,
+    ).toEqual({ ok: true, field: null });
 
     const again = await run(drawn.id);
     expect(errorCode(again)).toBe('CONFLICT');
@@ -107,13 +141,25 @@ describe('the draw', () => {
     const [inspection] = (await inspectionsOf(scheduled.id)).items;
     const out = inspection.teamIds[0];
     const replace = 'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id teamIds } }';
-    const replaced = (await t.ok(replace, { i: { inspectionId: inspection.id, inspectorId: out, reason: '病假' } }, coordinator)).replaceInspector;
+    const replaced = (
+      await t.ok(
+        replace,
+        { i: { inspectionId: inspection.id, inspectorId: out, reason: '病假' } },
+        coordinator,
+      )
+    ).replaceInspector;
     expect(replaced.teamIds).not.toContain(out);
     expect(replaced.teamIds[1]).toBe(inspection.teamIds[1]);
     const record = (await (await fetch(`${base}/draws/${scheduled.id}/record.json`)).json()) as DrawRecord;
-    expect(record.replacements).toEqual([{ target: inspection.targetId, out, in: replaced.teamIds[0], reason: '病假' }]);
+    expect(record.replacements).toEqual([
+      { target: inspection.targetId, out, in: replaced.teamIds[0], reason: '病假' },
+    ]);
     expect(verifyDrawRecord(record)).toEqual({ ok: true });
-    const notInTeam = await t.gql(replace, { i: { inspectionId: inspection.id, inspectorId: out, reason: '重复' } }, coordinator);
+    const notInTeam = await t.gql(
+      replace,
+      { i: { inspectionId: inspection.id, inspectorId: out, reason: '重复' } },
+      coordinator,
+    );
     expect(errorCode(notInTeam)).toBe('BAD_USER_INPUT');
     expect(notInTeam.errors?.[0]?.message).toMatch(/not in this team/);
   });
@@ -121,7 +167,8 @@ describe('the draw', () => {
   it('leaves out targets already inspected for the item this year, with the reason', async () => {
     const first = ((await schedule(await newTask())).data as any).scheduleDraw;
     await run(first.id);
-    const selected = (await t.ok('query($id: ID!) { draw(id: $id) { selectedCount } }', { id: first.id })).draw.selectedCount;
+    const selected = (await t.ok('query($id: ID!) { draw(id: $id) { selectedCount } }', { id: first.id }))
+      .draw.selectedCount;
     const second = ((await schedule(await newTask())).data as any).scheduleDraw;
     expect(second.poolSize).toBeLessThanOrEqual(first.poolSize - selected);
     expect(second.excludedCount).toBeGreaterThanOrEqual(first.excludedCount + selected);
@@ -129,10 +176,23 @@ describe('the draw', () => {
 
   it('refuses bad input clearly and writes nothing', async () => {
     const taskId = await newTask();
-    const count = async () => (await t.ok('query($t: ID!) { draws(filter: { taskId: $t }) { total } }', { t: taskId })).draws.total;
-    const below = await schedule(taskId, { ratios: [{ riskClass: 'A', ratioBp: 500 }, { riskClass: 'B', ratioBp: 1000 }, { riskClass: 'C', ratioBp: 1000 }, { riskClass: 'D', ratioBp: 1000 }] });
+    const count = async () =>
+      (await t.ok('query($t: ID!) { draws(filter: { taskId: $t }) { total } }', { t: taskId })).draws.total;
+    const below = await schedule(taskId, {
+      ratios: [
+        { riskClass: 'A', ratioBp: 500 },
+        { riskClass: 'B', ratioBp: 1000 },
+        { riskClass: 'C', ratioBp: 1000 },
+        { riskClass: 'D', ratioBp: 1000 },
+      ],
+    });
     expect(below.errors?.[0]?.message).toMatch(/below the item's minimum of 10%/);
-    const missing = await schedule(taskId, { ratios: [{ riskClass: 'A', ratioBp: 1000 }, { riskClass: 'B', ratioBp: 2000 }] });
+    const missing = await schedule(taskId, {
+      ratios: [
+        { riskClass: 'A', ratioBp: 1000 },
+        { riskClass: 'B', ratioBp: 2000 },
+      ],
+    });
     expect(errorCode(missing)).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0]?.message).toMatch(/Risk class [CD] is in the pool but has no ratio/);
     const few = await schedule(taskId, { expertise: '无人具备的专长' });
@@ -141,21 +201,33 @@ describe('the draw', () => {
     const empty = await schedule(emptyTask);
     expect(errorCode(empty)).toBe('BAD_USER_INPUT');
     expect(empty.errors?.[0]?.message).toMatch(/No target is eligible/);
-    const later = ((await schedule(taskId, { runAfter: new Date(Date.now() + 3600_000).toISOString() })).data as any).scheduleDraw;
+    const later = (
+      (await schedule(taskId, { runAfter: new Date(Date.now() + 3600_000).toISOString() })).data as any
+    ).scheduleDraw;
     const early = await run(later.id);
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors?.[0]?.message).toMatch(/may run from/);
-    expect((await t.ok('query($id: ID!) { draw(id: $id) { status } }', { id: later.id })).draw.status).toBe('SCHEDULED');
+    expect((await t.ok('query($id: ID!) { draw(id: $id) { status } }', { id: later.id })).draw.status).toBe(
+      'SCHEDULED',
+    );
     expect(errorCode(await schedule(taskId))).toBe('CONFLICT');
     expect(errorCode(await run('no-such-draw'))).toBe('NOT_FOUND');
     expect(await count()).toBe(1);
-    expect(errorCode(await t.gql('mutation($id: ID!) { deleteTask(id: $id) { id } }', { id: taskId }, coordinator))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await t.gql('mutation($id: ID!) { deleteTask(id: $id) { id } }', { id: taskId }, coordinator),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('lets only coordinators of the task’s departments schedule and run it', async () => {
     const taskId = await newTask();
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('coordinator2')))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('coordinator2')))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, admin))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('manager')))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('manager')))).toBe(
+      'FORBIDDEN',
+    );
   });
 });

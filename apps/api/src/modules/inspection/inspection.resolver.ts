@@ -27,13 +27,19 @@ const InspectionPage = PageType(Inspection, 'InspectionPage');
 /** The inspector entries of a user (an inspector sees the inspections of their teams). */
 async function inspectorIdsOf(ctx: Context): Promise<string[]> {
   if (!ctx.actor) return [];
-  return (await ctx.em.find(Inspector, { user: ctx.actor.id, deletedAt: null }, { fields: ['id'] })).map((i) => i.id);
+  return (await ctx.em.find(Inspector, { user: ctx.actor.id, deletedAt: null }, { fields: ['id'] })).map(
+    (i) => i.id,
+  );
 }
 
 /** The inspection as the role policy sees it: its task's departments and its team members' users. */
 async function scoped(ctx: Context, inspection: Inspection) {
   const task = await ctx.em.findOneOrFail(Task, inspection.task.id);
-  const members = await ctx.em.find(Inspector, { id: { $in: inspection.teamIds } }, { fields: ['id', 'user'] });
+  const members = await ctx.em.find(
+    Inspector,
+    { id: { $in: inspection.teamIds } },
+    { fields: ['id', 'user'] },
+  );
   return { departmentIds: task.departmentIds, userIds: members.map((m) => m.user?.id ?? '').filter(Boolean) };
 }
 
@@ -51,16 +57,31 @@ export class InspectionResolver {
     if (scope === 'department') {
       const ids = [...(ctx.actor?.departmentIds ?? [])];
       where.push({
-        task: { $or: [{ department: { $in: ids } }, ...ids.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } }))] },
+        task: {
+          $or: [
+            { department: { $in: ids } },
+            ...ids.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } })),
+          ],
+        },
       });
     } else if (scope === 'own') {
       const mine = await inspectorIdsOf(ctx);
-      where.push(mine.length ? ({ $or: mine.map((id) => ({ teamIds: { $like: StringListType.containing(id) } })) }) : { id: '' });
+      where.push(
+        mine.length
+          ? { $or: mine.map((id) => ({ teamIds: { $like: StringListType.containing(id) } })) }
+          : { id: '' },
+      );
     }
     if (filter.taskId) where.push({ task: filter.taskId });
     if (filter.drawId) where.push({ draw: filter.drawId });
     if (filter.ids) where.push({ id: { $in: filter.ids } });
-    return listEntities(ctx.em, Inspection, { where: { $and: where }, searchFields: [], sortable: ['createdAt'], page, softDelete: false });
+    return listEntities(ctx.em, Inspection, {
+      where: { $and: where },
+      searchFields: [],
+      sortable: ['createdAt'],
+      page,
+      softDelete: false,
+    });
   }
 
   @Policy('show', 'inspections')

@@ -17,7 +17,12 @@ import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { User } from '../user/user.entity.js';
 import { Inspector } from './inspector.entity.js';
-import type { InspectorFields, InspectorFilter, InspectorInput, InspectorUpdateInput } from './inspector.input.js';
+import type {
+  InspectorFields,
+  InspectorFilter,
+  InspectorInput,
+  InspectorUpdateInput,
+} from './inspector.input.js';
 
 /** Today as YYYY-MM-DD in China Standard Time, the day certificates are checked against. */
 export function today(): string {
@@ -44,7 +49,11 @@ export function inspectorScope(ctx: Context, action: 'list' | 'export'): FilterQ
   return { id: null };
 }
 
-export function inspectorWhere(ctx: Context, filter: InspectorFilter, action: 'list' | 'export'): FilterQuery<Inspector> {
+export function inspectorWhere(
+  ctx: Context,
+  filter: InspectorFilter,
+  action: 'list' | 'export',
+): FilterQuery<Inspector> {
   const where: FilterQuery<Inspector>[] = [inspectorScope(ctx, action)];
   if (filter.departmentId) where.push({ department: filter.departmentId });
   if (filter.status) where.push({ status: filter.status });
@@ -57,7 +66,12 @@ export function inspectorWhere(ctx: Context, filter: InspectorFilter, action: 'l
   return { $and: where };
 }
 
-export function listInspectors(ctx: Context, filter: InspectorFilter = {}, sort?: SortInput, page?: PageInput) {
+export function listInspectors(
+  ctx: Context,
+  filter: InspectorFilter = {},
+  sort?: SortInput,
+  page?: PageInput,
+) {
   return listEntities(ctx.em, Inspector, {
     where: inspectorWhere(ctx, filter, 'list'),
     q: filter.q,
@@ -82,7 +96,11 @@ export async function showInspector(ctx: Context, id: string): Promise<Inspector
   return inspector;
 }
 
-async function assertCertificateFree(em: EntityManager, certificateNumber: string, exceptId = ''): Promise<void> {
+async function assertCertificateFree(
+  em: EntityManager,
+  certificateNumber: string,
+  exceptId = '',
+): Promise<void> {
   const other = await em.findOne(Inspector, { certificateNumber, id: { $ne: exceptId } });
   if (other)
     throw new ConflictError(
@@ -97,11 +115,24 @@ async function assertCertificateFree(em: EntityManager, certificateNumber: strin
 async function references(em: EntityManager, fields: InspectorFields) {
   const department = await em.findOne(Department, { id: fields.departmentId, deletedAt: null });
   if (!department)
-    throw new BadInputError(text(`Department ${fields.departmentId} does not exist or has been deleted: choose another.`, `部门 ${fields.departmentId} 不存在或已删除：请另选。`), 'departmentId');
+    throw new BadInputError(
+      text(
+        `Department ${fields.departmentId} does not exist or has been deleted: choose another.`,
+        `部门 ${fields.departmentId} 不存在或已删除：请另选。`,
+      ),
+      'departmentId',
+    );
   let user: User | null = null;
   if (fields.userId) {
     user = await em.findOne(User, { id: fields.userId, deletedAt: null });
-    if (!user) throw new BadInputError(text(`User ${fields.userId} does not exist or has been deleted.`, `用户 ${fields.userId} 不存在或已删除。`), 'userId');
+    if (!user)
+      throw new BadInputError(
+        text(
+          `User ${fields.userId} does not exist or has been deleted.`,
+          `用户 ${fields.userId} 不存在或已删除。`,
+        ),
+        'userId',
+      );
   }
   return { department, user };
 }
@@ -126,7 +157,11 @@ export async function createInspector(em: EntityManager, input: InspectorInput):
   return inspector;
 }
 
-export async function updateInspector(em: EntityManager, id: string, input: InspectorUpdateInput): Promise<Inspector> {
+export async function updateInspector(
+  em: EntityManager,
+  id: string,
+  input: InspectorUpdateInput,
+): Promise<Inspector> {
   const inspector = await findInspector(em, id);
   const current: InspectorFields = {
     name: inspector.name,
@@ -141,7 +176,9 @@ export async function updateInspector(em: EntityManager, id: string, input: Insp
   };
   const merged: InspectorFields = {
     ...current,
-    ...Object.fromEntries(Object.entries(input).filter(([key, v]) => v != null || key === 'phone' || key === 'userId')),
+    ...Object.fromEntries(
+      Object.entries(input).filter(([key, v]) => v != null || key === 'phone' || key === 'userId'),
+    ),
   };
   throwIfProblems(inspectorProblems(merged));
   if (merged.certificateNumber.trim() !== inspector.certificateNumber)

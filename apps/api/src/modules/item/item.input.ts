@@ -1,4 +1,13 @@
-import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   MAX_LENGTH,

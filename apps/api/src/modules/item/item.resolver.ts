@@ -51,7 +51,9 @@ export class ItemResolver {
     return items.deleteItem(em, id);
   }
 
-  @FieldResolver(() => [StratumRatioInput], { description: 'The ratio each risk class is drawn at by default' })
+  @FieldResolver(() => [StratumRatioInput], {
+    description: 'The ratio each risk class is drawn at by default',
+  })
   riskRatios(@Root() item: InspectionItem) {
     return RISK_CLASSES.map((riskClass) => ({ riskClass, ratioBp: item.ratioFor(riskClass) }));
   }

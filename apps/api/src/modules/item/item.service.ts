@@ -30,12 +30,30 @@ export function listItems(em: EntityManager, filter: ItemFilter = {}, sort?: Sor
 
 async function department(em: EntityManager, id: string): Promise<Department> {
   const found = await em.findOne(Department, { id, deletedAt: null });
-  if (!found) throw new BadInputError(text(`Department ${id} does not exist or has been deleted: choose another.`, `部门 ${id} 不存在或已删除：请另选。`), 'departmentId');
+  if (!found)
+    throw new BadInputError(
+      text(
+        `Department ${id} does not exist or has been deleted: choose another.`,
+        `部门 ${id} 不存在或已删除：请另选。`,
+      ),
+      'departmentId',
+    );
   return found;
 }
 
-async function assertNameFree(em: EntityManager, year: number, departmentId: string, name: string, exceptId = '') {
-  const other = await em.findOne(InspectionItem, { year, department: departmentId, name, id: { $ne: exceptId } });
+async function assertNameFree(
+  em: EntityManager,
+  year: number,
+  departmentId: string,
+  name: string,
+  exceptId = '',
+) {
+  const other = await em.findOne(InspectionItem, {
+    year,
+    department: departmentId,
+    name,
+    id: { $ne: exceptId },
+  });
   if (other)
     throw new ConflictError(
       text(
@@ -51,7 +69,13 @@ function riskRatiosOf(given: ItemInput['riskRatios'], minRatioBp: number): Inspe
   const ratios: InspectionItem['riskRatios'] = {};
   for (const { riskClass, ratioBp } of given ?? []) {
     if (ratios[riskClass] !== undefined)
-      throw new BadInputError(text(`Risk class ${riskClass} has two ratios: give one.`, `${riskClass} 类设置了两个比例：请只设一个。`), 'riskRatios');
+      throw new BadInputError(
+        text(
+          `Risk class ${riskClass} has two ratios: give one.`,
+          `${riskClass} 类设置了两个比例：请只设一个。`,
+        ),
+        'riskRatios',
+      );
     if (ratioBp < minRatioBp)
       throw new BadInputError(
         text(
@@ -66,7 +90,11 @@ function riskRatiosOf(given: ItemInput['riskRatios'], minRatioBp: number): Inspe
 }
 
 function distinctMethods(methods: InspectionItem['methods']): InspectionItem['methods'] {
-  if (methods.length === 0) throw new BadInputError(text('Choose at least one inspection method.', '请至少选择一种检查方式。'), 'methods');
+  if (methods.length === 0)
+    throw new BadInputError(
+      text('Choose at least one inspection method.', '请至少选择一种检查方式。'),
+      'methods',
+    );
   return [...new Set(methods)];
 }
 
@@ -76,7 +104,7 @@ export async function createItem(em: EntityManager, input: ItemInput): Promise<I
   await assertNameFree(em, input.year, dept.id, name);
   const seq =
     input.seq ??
-    ((await em.count(InspectionItem, { year: input.year, department: dept.id, deletedAt: null })) + 1);
+    (await em.count(InspectionItem, { year: input.year, department: dept.id, deletedAt: null })) + 1;
   const item = em.create(InspectionItem, {
     year: input.year,
     department: dept,
@@ -96,7 +124,11 @@ export async function createItem(em: EntityManager, input: ItemInput): Promise<I
   return item;
 }
 
-export async function updateItem(em: EntityManager, id: string, input: ItemUpdateInput): Promise<InspectionItem> {
+export async function updateItem(
+  em: EntityManager,
+  id: string,
+  input: ItemUpdateInput,
+): Promise<InspectionItem> {
   const item = await findItem(em, id);
   const year = input.year ?? item.year;
   const dept = input.departmentId ? await department(em, input.departmentId) : item.department;
@@ -117,7 +149,11 @@ export async function updateItem(em: EntityManager, id: string, input: ItemUpdat
   if (input.remarks !== undefined) item.remarks = input.remarks?.trim() || null;
   if (input.riskRatios != null || input.minRatioBp != null)
     item.riskRatios = riskRatiosOf(
-      input.riskRatios ?? Object.entries(item.riskRatios).map(([riskClass, ratioBp]) => ({ riskClass: riskClass as never, ratioBp })),
+      input.riskRatios ??
+        Object.entries(item.riskRatios).map(([riskClass, ratioBp]) => ({
+          riskClass: riskClass as never,
+          ratioBp,
+        })),
       item.minRatioBp,
     );
   await em.flush();

@@ -45,17 +45,80 @@ export type TargetColumn =
   | 'targetTypes';
 
 export const TARGET_COLUMNS: readonly ColumnSpec<TargetColumn>[] = [
-  { key: 'name', header: '名称', aliases: ['name', '对象名称', '单位名称', '企业名称'], required: true, hint: text('The registered name.', '登记的名称。') },
-  { key: 'creditCode', header: '统一社会信用代码', aliases: ['creditCode', 'credit code', '信用代码'], required: true, hint: text('18 characters.', '18 位代码。') },
-  { key: 'kind', header: '对象类别', aliases: ['kind', '类别', '类型'], required: true, hint: text(`One of ${list(TARGET_KINDS, zh.targetKind)}.`, `应为 ${list(TARGET_KINDS, zh.targetKind)} 之一。`) },
-  { key: 'legalRepresentative', header: '法定代表人', aliases: ['legalRepresentative', '负责人', '法定代表人（负责人）'], required: false, hint: NONE },
+  {
+    key: 'name',
+    header: '名称',
+    aliases: ['name', '对象名称', '单位名称', '企业名称'],
+    required: true,
+    hint: text('The registered name.', '登记的名称。'),
+  },
+  {
+    key: 'creditCode',
+    header: '统一社会信用代码',
+    aliases: ['creditCode', 'credit code', '信用代码'],
+    required: true,
+    hint: text('18 characters.', '18 位代码。'),
+  },
+  {
+    key: 'kind',
+    header: '对象类别',
+    aliases: ['kind', '类别', '类型'],
+    required: true,
+    hint: text(
+      `One of ${list(TARGET_KINDS, zh.targetKind)}.`,
+      `应为 ${list(TARGET_KINDS, zh.targetKind)} 之一。`,
+    ),
+  },
+  {
+    key: 'legalRepresentative',
+    header: '法定代表人',
+    aliases: ['legalRepresentative', '负责人', '法定代表人（负责人）'],
+    required: false,
+    hint: NONE,
+  },
   { key: 'address', header: '地址', aliases: ['address', '住所', '经营场所'], required: false, hint: NONE },
-  { key: 'region', header: '所属区域', aliases: ['region', '乡镇/街道', '区域', '乡镇街道'], required: true, hint: text('The 乡镇 or 街道.', '所在乡镇或街道。') },
-  { key: 'contact', header: '联系方式', aliases: ['contact', '联系电话', '电话'], required: false, hint: NONE },
+  {
+    key: 'region',
+    header: '所属区域',
+    aliases: ['region', '乡镇/街道', '区域', '乡镇街道'],
+    required: true,
+    hint: text('The 乡镇 or 街道.', '所在乡镇或街道。'),
+  },
+  {
+    key: 'contact',
+    header: '联系方式',
+    aliases: ['contact', '联系电话', '电话'],
+    required: false,
+    hint: NONE,
+  },
   { key: 'tags', header: '标签', aliases: ['tags'], required: false, hint: SEVERAL },
-  { key: 'riskClass', header: '信用风险分类', aliases: ['riskClass', '风险等级', '风险分类'], required: true, hint: text('A, B, C or D.', '应为 A、B、C 或 D。') },
-  { key: 'status', header: '状态', aliases: ['status', '经营状态'], required: false, hint: text(`One of ${list(TARGET_STATUSES, zh.targetStatus)}; empty means active.`, `应为 ${list(TARGET_STATUSES, zh.targetStatus)} 之一；留空即为存续。`) },
-  { key: 'targetTypes', header: '检查对象类型', aliases: ['targetTypes', 'target types', '检查对象'], required: false, hint: text('The 检查对象 of the item list; separate several with 、 or ;.', '抽查事项清单中的检查对象；多个请用“、”或“;”分隔。') },
+  {
+    key: 'riskClass',
+    header: '信用风险分类',
+    aliases: ['riskClass', '风险等级', '风险分类'],
+    required: true,
+    hint: text('A, B, C or D.', '应为 A、B、C 或 D。'),
+  },
+  {
+    key: 'status',
+    header: '状态',
+    aliases: ['status', '经营状态'],
+    required: false,
+    hint: text(
+      `One of ${list(TARGET_STATUSES, zh.targetStatus)}; empty means active.`,
+      `应为 ${list(TARGET_STATUSES, zh.targetStatus)} 之一；留空即为存续。`,
+    ),
+  },
+  {
+    key: 'targetTypes',
+    header: '检查对象类型',
+    aliases: ['targetTypes', 'target types', '检查对象'],
+    required: false,
+    hint: text(
+      'The 检查对象 of the item list; separate several with 、 or ;.',
+      '抽查事项清单中的检查对象；多个请用“、”或“;”分隔。',
+    ),
+  },
 ];
 
 export type InspectorColumn =
@@ -70,12 +133,45 @@ export type InspectorColumn =
 
 export const INSPECTOR_COLUMNS: readonly ColumnSpec<InspectorColumn>[] = [
   { key: 'name', header: '姓名', aliases: ['name'], required: true, hint: NONE },
-  { key: 'department', header: '所属部门', aliases: ['department', '部门', '部门编码', '单位'], required: true, hint: text('The department’s code or exact name.', '部门编码或部门全称。') },
-  { key: 'certificateNumber', header: '执法证号', aliases: ['certificateNumber', '证件号', '执法证件号码'], required: true, hint: NONE },
-  { key: 'certificateValidFrom', header: '证件生效日期', aliases: ['certificateValidFrom', '发证日期', '有效期起'], required: true, hint: DATE },
-  { key: 'certificateValidUntil', header: '证件有效期至', aliases: ['certificateValidUntil', '有效期至', '有效期止'], required: true, hint: DATE },
+  {
+    key: 'department',
+    header: '所属部门',
+    aliases: ['department', '部门', '部门编码', '单位'],
+    required: true,
+    hint: text('The department’s code or exact name.', '部门编码或部门全称。'),
+  },
+  {
+    key: 'certificateNumber',
+    header: '执法证号',
+    aliases: ['certificateNumber', '证件号', '执法证件号码'],
+    required: true,
+    hint: NONE,
+  },
+  {
+    key: 'certificateValidFrom',
+    header: '证件生效日期',
+    aliases: ['certificateValidFrom', '发证日期', '有效期起'],
+    required: true,
+    hint: DATE,
+  },
+  {
+    key: 'certificateValidUntil',
+    header: '证件有效期至',
+    aliases: ['certificateValidUntil', '有效期至', '有效期止'],
+    required: true,
+    hint: DATE,
+  },
   { key: 'expertise', header: '业务专长', aliases: ['expertise', '专长'], required: false, hint: SEVERAL },
-  { key: 'status', header: '状态', aliases: ['status', '在岗状态'], required: false, hint: text(`One of ${list(INSPECTOR_STATUSES, zh.inspectorStatus)}; empty means on duty.`, `应为 ${list(INSPECTOR_STATUSES, zh.inspectorStatus)} 之一；留空即为在岗。`) },
+  {
+    key: 'status',
+    header: '状态',
+    aliases: ['status', '在岗状态'],
+    required: false,
+    hint: text(
+      `One of ${list(INSPECTOR_STATUSES, zh.inspectorStatus)}; empty means on duty.`,
+      `应为 ${list(INSPECTOR_STATUSES, zh.inspectorStatus)} 之一；留空即为在岗。`,
+    ),
+  },
   { key: 'phone', header: '联系电话', aliases: ['phone', '电话'], required: false, hint: NONE },
 ];
 

@@ -36,17 +36,30 @@ async function all<T extends object>(read: (page: number) => Promise<Page<T>>): 
   }
 }
 
-async function download<T>(name: string, sheet: string, columns: readonly Column<T>[], rows: T[]): Promise<FileDownload> {
+async function download<T>(
+  name: string,
+  sheet: string,
+  columns: readonly Column<T>[],
+  rows: T[],
+): Promise<FileDownload> {
   const content = await writeSheet(sheet, columns, rows);
-  return { filename: `${name}-${stamp()}.xlsx`, mimeType: MIME_TYPES.xlsx, contentBase64: content.toString('base64') };
+  return {
+    filename: `${name}-${stamp()}.xlsx`,
+    mimeType: MIME_TYPES.xlsx,
+    contentBase64: content.toString('base64'),
+  };
 }
 
-const header = (specs: readonly { key: string; header: string }[], key: string) => specs.find((s) => s.key === key)!.header;
+const header = (specs: readonly { key: string; header: string }[], key: string) =>
+  specs.find((s) => s.key === key)!.header;
 
 export async function exportDepartments(ctx: Context, filter: DepartmentFilter = {}) {
   const rows = await all((page) =>
     listEntities(ctx.em, Department, {
-      where: { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.parentId ? { parent: filter.parentId } : {}) },
+      where: {
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.parentId ? { parent: filter.parentId } : {}),
+      },
       q: filter.q,
       ids: filter.ids,
       searchFields: ['name', 'code'],
@@ -55,12 +68,17 @@ export async function exportDepartments(ctx: Context, filter: DepartmentFilter =
       populate: ['parent'],
     }),
   );
-  return download('departments', '部门', [
-    { header: '编码', value: (d: Department) => d.code },
-    { header: '名称', width: 30, value: (d) => d.name },
-    { header: '类别', value: (d) => zh.departmentKind[d.kind] },
-    { header: '上级部门', width: 30, value: (d) => d.parent?.name ?? '' },
-  ], rows);
+  return download(
+    'departments',
+    '部门',
+    [
+      { header: '编码', value: (d: Department) => d.code },
+      { header: '名称', width: 30, value: (d) => d.name },
+      { header: '类别', value: (d) => zh.departmentKind[d.kind] },
+      { header: '上级部门', width: 30, value: (d) => d.parent?.name ?? '' },
+    ],
+    rows,
+  );
 }
 
 export async function exportItems(ctx: Context, filter: ItemFilter = {}) {
@@ -80,20 +98,29 @@ export async function exportItems(ctx: Context, filter: ItemFilter = {}) {
     }),
   );
   rows.sort((a, b) => a.year - b.year || a.department.name.localeCompare(b.department.name) || a.seq - b.seq);
-  return download('inspection-items', '随机抽查事项清单', [
-    { header: '年度', width: 8, value: (i: InspectionItem) => i.year },
-    { header: '序号', width: 6, value: (i) => i.seq },
-    { header: '部门名称', width: 26, value: (i) => i.department.name },
-    { header: '抽查事项名称', width: 30, value: (i) => i.name },
-    { header: '抽查依据', width: 40, value: (i) => i.legalBasis },
-    { header: '检查主体', width: 26, value: (i) => i.inspectingBody },
-    { header: '事项类别', value: (i) => zh.itemCategory[i.category] },
-    { header: '检查对象', width: 30, value: (i) => i.targetType },
-    { header: '抽查比例', value: (i) => `不低于 ${formatRatioBp(i.minRatioBp)}` },
-    { header: '抽查频次/年', value: (i) => i.timesPerYear },
-    { header: '检查方式', width: 24, value: (i) => i.methods.map((m) => zh.inspectionMethod[m]).join('、') },
-    { header: '备注', value: (i) => i.remarks ?? '' },
-  ], rows);
+  return download(
+    'inspection-items',
+    '随机抽查事项清单',
+    [
+      { header: '年度', width: 8, value: (i: InspectionItem) => i.year },
+      { header: '序号', width: 6, value: (i) => i.seq },
+      { header: '部门名称', width: 26, value: (i) => i.department.name },
+      { header: '抽查事项名称', width: 30, value: (i) => i.name },
+      { header: '抽查依据', width: 40, value: (i) => i.legalBasis },
+      { header: '检查主体', width: 26, value: (i) => i.inspectingBody },
+      { header: '事项类别', value: (i) => zh.itemCategory[i.category] },
+      { header: '检查对象', width: 30, value: (i) => i.targetType },
+      { header: '抽查比例', value: (i) => `不低于 ${formatRatioBp(i.minRatioBp)}` },
+      { header: '抽查频次/年', value: (i) => i.timesPerYear },
+      {
+        header: '检查方式',
+        width: 24,
+        value: (i) => i.methods.map((m) => zh.inspectionMethod[m]).join('、'),
+      },
+      { header: '备注', value: (i) => i.remarks ?? '' },
+    ],
+    rows,
+  );
 }
 
 export async function exportTargets(ctx: Context, filter: TargetFilter = {}) {
@@ -108,19 +135,24 @@ export async function exportTargets(ctx: Context, filter: TargetFilter = {}) {
     }),
   );
   const h = (key: string) => header(TARGET_COLUMNS, key);
-  return download('targets', '检查对象名录库', [
-    { header: h('name'), width: 36, value: (t: Target) => t.name },
-    { header: h('creditCode'), width: 22, value: (t) => t.creditCode },
-    { header: h('kind'), value: (t) => zh.targetKind[t.kind] },
-    { header: h('legalRepresentative'), value: (t) => t.legalRepresentative },
-    { header: h('address'), width: 36, value: (t) => t.address },
-    { header: h('region'), value: (t) => t.region },
-    { header: h('contact'), value: (t) => t.contact },
-    { header: h('tags'), value: (t) => t.tags.join('、') },
-    { header: h('riskClass'), value: (t) => t.riskClass },
-    { header: h('status'), value: (t) => zh.targetStatus[t.status] },
-    { header: h('targetTypes'), width: 40, value: (t) => t.targetTypes.join('、') },
-  ], rows);
+  return download(
+    'targets',
+    '检查对象名录库',
+    [
+      { header: h('name'), width: 36, value: (t: Target) => t.name },
+      { header: h('creditCode'), width: 22, value: (t) => t.creditCode },
+      { header: h('kind'), value: (t) => zh.targetKind[t.kind] },
+      { header: h('legalRepresentative'), value: (t) => t.legalRepresentative },
+      { header: h('address'), width: 36, value: (t) => t.address },
+      { header: h('region'), value: (t) => t.region },
+      { header: h('contact'), value: (t) => t.contact },
+      { header: h('tags'), value: (t) => t.tags.join('、') },
+      { header: h('riskClass'), value: (t) => t.riskClass },
+      { header: h('status'), value: (t) => zh.targetStatus[t.status] },
+      { header: h('targetTypes'), width: 40, value: (t) => t.targetTypes.join('、') },
+    ],
+    rows,
+  );
 }
 
 export async function exportInspectors(ctx: Context, filter: InspectorFilter = {}) {
@@ -136,17 +168,22 @@ export async function exportInspectors(ctx: Context, filter: InspectorFilter = {
     }),
   );
   const h = (key: string) => header(INSPECTOR_COLUMNS, key);
-  return download('inspectors', '执法检查人员名录库', [
-    { header: h('name'), value: (i: Inspector) => i.name },
-    { header: h('department'), width: 16, value: (i) => i.department.code },
-    { header: '部门名称', width: 26, value: (i) => i.department.name },
-    { header: h('certificateNumber'), width: 20, value: (i) => i.certificateNumber },
-    { header: h('certificateValidFrom'), value: (i) => i.certificateValidFrom },
-    { header: h('certificateValidUntil'), value: (i) => i.certificateValidUntil },
-    { header: h('expertise'), width: 24, value: (i) => i.expertise.join('、') },
-    { header: h('status'), value: (i) => zh.inspectorStatus[i.status] },
-    { header: h('phone'), value: (i) => i.phone ?? '' },
-  ], rows);
+  return download(
+    'inspectors',
+    '执法检查人员名录库',
+    [
+      { header: h('name'), value: (i: Inspector) => i.name },
+      { header: h('department'), width: 16, value: (i) => i.department.code },
+      { header: '部门名称', width: 26, value: (i) => i.department.name },
+      { header: h('certificateNumber'), width: 20, value: (i) => i.certificateNumber },
+      { header: h('certificateValidFrom'), value: (i) => i.certificateValidFrom },
+      { header: h('certificateValidUntil'), value: (i) => i.certificateValidUntil },
+      { header: h('expertise'), width: 24, value: (i) => i.expertise.join('、') },
+      { header: h('status'), value: (i) => zh.inspectorStatus[i.status] },
+      { header: h('phone'), value: (i) => i.phone ?? '' },
+    ],
+    rows,
+  );
 }
 
 export async function exportConflicts(ctx: Context, filter: ConflictFilter = {}) {
@@ -160,19 +197,27 @@ export async function exportConflicts(ctx: Context, filter: ConflictFilter = {})
       populate: ['inspector', 'target'],
     }),
   );
-  return download('conflicts', '回避关系', [
-    { header: '执法人员', value: (c: Conflict) => c.inspector.name },
-    { header: '执法证号', width: 20, value: (c) => c.inspector.certificateNumber },
-    { header: '检查对象', width: 36, value: (c) => c.target.name },
-    { header: '统一社会信用代码', width: 22, value: (c) => c.target.creditCode },
-    { header: '回避事由', width: 36, value: (c) => c.reason },
-  ], rows);
+  return download(
+    'conflicts',
+    '回避关系',
+    [
+      { header: '执法人员', value: (c: Conflict) => c.inspector.name },
+      { header: '执法证号', width: 20, value: (c) => c.inspector.certificateNumber },
+      { header: '检查对象', width: 36, value: (c) => c.target.name },
+      { header: '统一社会信用代码', width: 22, value: (c) => c.target.creditCode },
+      { header: '回避事由', width: 36, value: (c) => c.reason },
+    ],
+    rows,
+  );
 }
 
 export async function exportUsers(ctx: Context, filter: UserFilter = {}) {
   const rows = await all((page) =>
     listEntities(ctx.em, User, {
-      where: { ...(filter.role ? { role: filter.role } : {}), ...(filter.departmentId ? { department: filter.departmentId } : {}) },
+      where: {
+        ...(filter.role ? { role: filter.role } : {}),
+        ...(filter.departmentId ? { department: filter.departmentId } : {}),
+      },
       q: filter.q,
       ids: filter.ids,
       searchFields: ['username', 'displayName'],
@@ -181,17 +226,27 @@ export async function exportUsers(ctx: Context, filter: UserFilter = {}) {
       populate: ['department'],
     }),
   );
-  return download('users', '用户', [
-    { header: '用户名', value: (u: User) => u.username },
-    { header: '姓名', value: (u) => u.displayName },
-    { header: '角色', value: (u) => zh.role[u.role] },
-    { header: '部门', width: 26, value: (u) => u.department.name },
-    { header: '启用', value: (u) => (u.active ? '是' : '否') },
-  ], rows);
+  return download(
+    'users',
+    '用户',
+    [
+      { header: '用户名', value: (u: User) => u.username },
+      { header: '姓名', value: (u) => u.displayName },
+      { header: '角色', value: (u) => zh.role[u.role] },
+      { header: '部门', width: 26, value: (u) => u.department.name },
+      { header: '启用', value: (u) => (u.active ? '是' : '否') },
+    ],
+    rows,
+  );
 }
 
 /** An empty sheet with the import columns, to fill in. */
 export async function importTemplate(registry: 'TARGETS' | 'INSPECTORS'): Promise<FileDownload> {
   const specs = registry === 'TARGETS' ? TARGET_COLUMNS : INSPECTOR_COLUMNS;
-  return download(registry === 'TARGETS' ? 'targets-template' : 'inspectors-template', '导入模板', specs.map((s) => ({ header: s.required ? `${s.header}*` : s.header, width: 22, value: () => '' })), []);
+  return download(
+    registry === 'TARGETS' ? 'targets-template' : 'inspectors-template',
+    '导入模板',
+    specs.map((s) => ({ header: s.required ? `${s.header}*` : s.header, width: 22, value: () => '' })),
+    [],
+  );
 }

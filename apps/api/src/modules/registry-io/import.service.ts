@@ -38,7 +38,11 @@ const LOOKUP_CHUNK = 2_000;
 /** Decodes the upload and checks that it is a sheet with the needed header. */
 async function* rowsOf(filename: string, contentBase64: string): AsyncGenerator<SheetRow> {
   const content = Buffer.from(contentBase64, 'base64');
-  if (content.length === 0) throw new BadInputError(text(`${filename} is empty: choose the filled-in sheet.`, `${filename} 是空文件：请选择已填写的表格。`), 'file');
+  if (content.length === 0)
+    throw new BadInputError(
+      text(`${filename} is empty: choose the filled-in sheet.`, `${filename} 是空文件：请选择已填写的表格。`),
+      'file',
+    );
   yield* readSheet(sheetFormat(filename, content), content);
 }
 
@@ -64,7 +68,15 @@ async function parse<K extends string, T>(
       header = cells;
       const match = matchHeader(specs, cells);
       for (const spec of match.missing)
-        errors.push({ row, column: spec.header, message: text(`The column "${spec.header}" is missing`, `缺少“${spec.header}”列`), hint: text(`Add a column headed "${spec.header}". ${spec.hint.en}`.trim(), `请添加标题为“${spec.header}”的列。${spec.hint['zh-CN']}`) });
+        errors.push({
+          row,
+          column: spec.header,
+          message: text(`The column "${spec.header}" is missing`, `缺少“${spec.header}”列`),
+          hint: text(
+            `Add a column headed "${spec.header}". ${spec.hint.en}`.trim(),
+            `请添加标题为“${spec.header}”的列。${spec.hint['zh-CN']}`,
+          ),
+        });
       if (match.missing.length > 0) return { parsed, rows };
       index = match.index;
       continue;
@@ -74,11 +86,25 @@ async function parse<K extends string, T>(
     const at = index;
     const cell = (key: K) => cells[at.get(key) ?? -1] ?? '';
     const problem = (key: K, message: Text, hint?: Text) =>
-      errors.push({ row, column: header[at.get(key) ?? -1] ?? specs.find((s) => s.key === key)?.header ?? key, message, hint: hint ?? specs.find((s) => s.key === key)?.hint ?? null });
+      errors.push({
+        row,
+        column: header[at.get(key) ?? -1] ?? specs.find((s) => s.key === key)?.header ?? key,
+        message,
+        hint: hint ?? specs.find((s) => s.key === key)?.hint ?? null,
+      });
     const fields = build(cell, problem);
     if (fields !== null) parsed.push({ row, fields });
   }
-  if (index === null) errors.push({ row: 1, column: null, message: text('The sheet is empty', '表格为空'), hint: text('Put the header in row 1 and one record per row below it.', '请在第 1 行填写标题，其下每行一条记录。') });
+  if (index === null)
+    errors.push({
+      row: 1,
+      column: null,
+      message: text('The sheet is empty', '表格为空'),
+      hint: text(
+        'Put the header in row 1 and one record per row below it.',
+        '请在第 1 行填写标题，其下每行一条记录。',
+      ),
+    });
   return { parsed, rows };
 }
 
@@ -89,7 +115,13 @@ function reportProblems<K extends string>(
   errors: RowProblem[],
   headerOf: (key: string) => string,
 ): void {
-  for (const p of problems) errors.push({ row, column: headerOf(p.field) ?? specs.find((s) => s.key === p.field)?.header ?? p.field, message: p.message, hint: p.hint });
+  for (const p of problems)
+    errors.push({
+      row,
+      column: headerOf(p.field) ?? specs.find((s) => s.key === p.field)?.header ?? p.field,
+      message: p.message,
+      hint: p.hint,
+    });
 }
 
 function report(errors: RowProblem[], rows: number, imported: number): ImportOutcome {
@@ -102,7 +134,12 @@ function headerOf<K extends string>(specs: readonly ColumnSpec<K>[]) {
 }
 
 /** Which of `values` already exist in `column` of `table`. */
-async function existing(em: EntityManager, table: string, column: string, values: string[]): Promise<Set<string>> {
+async function existing(
+  em: EntityManager,
+  table: string,
+  column: string,
+  values: string[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   const connection = em.getConnection();
   for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
@@ -136,7 +173,11 @@ function lazyRows<T>(records: readonly T[], toRow: (record: T) => Record<string,
   return { length: records.length, slice: (from, to) => records.slice(from, to).map(toRow) };
 }
 
-async function insertChunks(em: EntityManager, entity: typeof Target | typeof Inspector, rows: LazyRows): Promise<void> {
+async function insertChunks(
+  em: EntityManager,
+  entity: typeof Target | typeof Inspector,
+  rows: LazyRows,
+): Promise<void> {
   if (rows.length === 0) return;
   const trx = em.getTransactionContext<Knex.Transaction>();
   if (!trx) return em.transactional((inner) => insertChunks(inner, entity, rows));
@@ -145,7 +186,8 @@ async function insertChunks(em: EntityManager, entity: typeof Target | typeof In
   const keys = Object.keys(rows.slice(0, 1)[0]!);
   const props = keys.map((key) => {
     const prop = meta.properties[key as never] as EntityProperty | undefined;
-    if (!prop || prop.fieldNames?.length !== 1) throw new Error(`insertChunks: ${entity.name}.${key} is not a single column`);
+    if (!prop || prop.fieldNames?.length !== 1)
+      throw new Error(`insertChunks: ${entity.name}.${key} is not a single column`);
     return prop;
   });
   const columns = props.map((prop) => platform.quoteIdentifier(prop.fieldNames[0]!)).join(', ');
@@ -156,7 +198,10 @@ async function insertChunks(em: EntityManager, entity: typeof Target | typeof In
       const arrays = props.map((prop) => `?::${prop.columnTypes[0]}[]`).join(', ');
       for (let i = 0; i < rows.length; i += INSERT_CHUNK_PG) {
         const chunk = rows.slice(i, i + INSERT_CHUNK_PG);
-        await trx.raw(`${into} select * from unnest(${arrays})`, keys.map((key) => chunk.map((row) => stored(row[key]))) as never);
+        await trx.raw(
+          `${into} select * from unnest(${arrays})`,
+          keys.map((key) => chunk.map((row) => stored(row[key]))) as never,
+        );
       }
       return;
     }
@@ -165,7 +210,9 @@ async function insertChunks(em: EntityManager, entity: typeof Target | typeof In
     const sql = (count: number) => `${into} values ${Array(count).fill(tuple).join(', ')}`;
     // The transaction's own libsql connection: one prepared statement serves every full chunk (knex
     // would prepare, and leave to the garbage collector, a large statement per chunk).
-    const connection = (await trx.client.acquireConnection()) as { prepare?: (sql: string) => { run(params: unknown[]): unknown } };
+    const connection = (await trx.client.acquireConnection()) as {
+      prepare?: (sql: string) => { run(params: unknown[]): unknown };
+    };
     let statement: { run(params: unknown[]): unknown } | null = null;
     let statementRows = 0;
     for (let i = 0; i < rows.length; i += perStatement) {
@@ -188,31 +235,51 @@ async function insertChunks(em: EntityManager, entity: typeof Target | typeof In
   }
 }
 
-export async function importTargets(em: EntityManager, filename: string, contentBase64: string): Promise<ImportOutcome> {
+export async function importTargets(
+  em: EntityManager,
+  filename: string,
+  contentBase64: string,
+): Promise<ImportOutcome> {
   const errors: RowProblem[] = [];
   const header = headerOf(TARGET_COLUMNS);
-  const { parsed, rows } = await parse(filename, contentBase64, TARGET_COLUMNS, (cell, problem) => {
-    const kind = enumValue(TARGET_KINDS, 'targetKind', cell('kind'));
-    const riskClass = enumValue(RISK_CLASSES, 'riskClass', cell('riskClass'));
-    const status = cell('status') === '' ? 'ACTIVE' : enumValue(TARGET_STATUSES, 'targetStatus', cell('status'));
-    if (!kind) problem('kind', text(`"${cell('kind')}" is not a target kind`, `“${cell('kind')}”不是有效的对象类别`));
-    if (!riskClass) problem('riskClass', text(`"${cell('riskClass')}" is not a risk class`, `“${cell('riskClass')}”不是有效的信用风险分类`));
-    if (!status) problem('status', text(`"${cell('status')}" is not a status`, `“${cell('status')}”不是有效的状态`));
-    const fields: TargetFields = {
-      name: cell('name'),
-      creditCode: cell('creditCode'),
-      kind: kind ?? 'ENTERPRISE',
-      legalRepresentative: cell('legalRepresentative'),
-      address: cell('address'),
-      region: cell('region'),
-      contact: cell('contact'),
-      tags: splitLabels(cell('tags')),
-      riskClass: riskClass ?? 'B',
-      status: status ?? 'ACTIVE',
-      targetTypes: splitLabels(cell('targetTypes')),
-    };
-    return kind && riskClass && status ? fields : null;
-  }, errors);
+  const { parsed, rows } = await parse(
+    filename,
+    contentBase64,
+    TARGET_COLUMNS,
+    (cell, problem) => {
+      const kind = enumValue(TARGET_KINDS, 'targetKind', cell('kind'));
+      const riskClass = enumValue(RISK_CLASSES, 'riskClass', cell('riskClass'));
+      const status =
+        cell('status') === '' ? 'ACTIVE' : enumValue(TARGET_STATUSES, 'targetStatus', cell('status'));
+      if (!kind)
+        problem(
+          'kind',
+          text(`"${cell('kind')}" is not a target kind`, `“${cell('kind')}”不是有效的对象类别`),
+        );
+      if (!riskClass)
+        problem(
+          'riskClass',
+          text(`"${cell('riskClass')}" is not a risk class`, `“${cell('riskClass')}”不是有效的信用风险分类`),
+        );
+      if (!status)
+        problem('status', text(`"${cell('status')}" is not a status`, `“${cell('status')}”不是有效的状态`));
+      const fields: TargetFields = {
+        name: cell('name'),
+        creditCode: cell('creditCode'),
+        kind: kind ?? 'ENTERPRISE',
+        legalRepresentative: cell('legalRepresentative'),
+        address: cell('address'),
+        region: cell('region'),
+        contact: cell('contact'),
+        tags: splitLabels(cell('tags')),
+        riskClass: riskClass ?? 'B',
+        status: status ?? 'ACTIVE',
+        targetTypes: splitLabels(cell('targetTypes')),
+      };
+      return kind && riskClass && status ? fields : null;
+    },
+    errors,
+  );
 
   const firstRowOf = new Map<string, number>();
   const valid: Parsed<TargetFields>[] = [];
@@ -225,7 +292,15 @@ export async function importTargets(em: EntityManager, filename: string, content
     const normal = normaliseTarget(fields);
     const first = firstRowOf.get(normal.creditCode);
     if (first !== undefined) {
-      errors.push({ row, column: header('creditCode'), message: text(`credit code ${normal.creditCode} is also in row ${first}`, `统一社会信用代码 ${normal.creditCode} 与第 ${first} 行重复`), hint: text('Keep one row per target.', '每个检查对象只保留一行。') });
+      errors.push({
+        row,
+        column: header('creditCode'),
+        message: text(
+          `credit code ${normal.creditCode} is also in row ${first}`,
+          `统一社会信用代码 ${normal.creditCode} 与第 ${first} 行重复`,
+        ),
+        hint: text('Keep one row per target.', '每个检查对象只保留一行。'),
+      });
       continue;
     }
     firstRowOf.set(normal.creditCode, row);
@@ -235,9 +310,26 @@ export async function importTargets(em: EntityManager, filename: string, content
   const taken = await existing(em, 'target', 'credit_code', [...firstRowOf.keys()]);
   for (const { row, fields } of valid)
     if (taken.has(fields.creditCode))
-      errors.push({ row, column: header('creditCode'), message: text(`credit code ${fields.creditCode} is already in the registry`, `统一社会信用代码 ${fields.creditCode} 已在名录库中`), hint: text('Remove the row, or edit the existing target instead.', '请删除该行，或直接编辑已有的检查对象。') });
+      errors.push({
+        row,
+        column: header('creditCode'),
+        message: text(
+          `credit code ${fields.creditCode} is already in the registry`,
+          `统一社会信用代码 ${fields.creditCode} 已在名录库中`,
+        ),
+        hint: text(
+          'Remove the row, or edit the existing target instead.',
+          '请删除该行，或直接编辑已有的检查对象。',
+        ),
+      });
   if (errors.length > 0 || valid.length === 0) {
-    if (errors.length === 0) errors.push({ row: 2, column: null, message: text('The sheet has no records', '表格中没有记录'), hint: text('Fill in one target per row below the header.', '请在标题行下每行填写一个检查对象。') });
+    if (errors.length === 0)
+      errors.push({
+        row: 2,
+        column: null,
+        message: text('The sheet has no records', '表格中没有记录'),
+        hint: text('Fill in one target per row below the header.', '请在标题行下每行填写一个检查对象。'),
+      });
     return report(errors, rows, 0);
   }
   const now = new Date();
@@ -258,7 +350,11 @@ export async function importTargets(em: EntityManager, filename: string, content
   return report(errors, rows, valid.length);
 }
 
-export async function importInspectors(em: EntityManager, filename: string, contentBase64: string): Promise<ImportOutcome> {
+export async function importInspectors(
+  em: EntityManager,
+  filename: string,
+  contentBase64: string,
+): Promise<ImportOutcome> {
   const errors: RowProblem[] = [];
   const header = headerOf(INSPECTOR_COLUMNS);
   const departments = await em.find(Department, { deletedAt: null });
@@ -267,24 +363,45 @@ export async function importInspectors(em: EntityManager, filename: string, cont
     departmentByKey.set(d.code.toUpperCase(), d);
     departmentByKey.set(d.name, d);
   }
-  const { parsed, rows } = await parse(filename, contentBase64, INSPECTOR_COLUMNS, (cell, problem) => {
-    const department = departmentByKey.get(cell('department').trim()) ?? departmentByKey.get(cell('department').trim().toUpperCase());
-    const status = cell('status') === '' ? 'ON_DUTY' : enumValue(INSPECTOR_STATUSES, 'inspectorStatus', cell('status'));
-    if (!department) problem('department', text(`"${cell('department')}" is not a department`, `“${cell('department')}”不是已登记的部门`), text('Give the department’s code or its exact name, as on the departments page.', '请填写部门页面上的部门编码或部门全称。'));
-    if (!status) problem('status', text(`"${cell('status')}" is not an inspector status`, `“${cell('status')}”不是有效的在岗状态`));
-    if (!department || !status) return null;
-    const fields: InspectorFields = {
-      name: cell('name'),
-      departmentId: department.id,
-      certificateNumber: cell('certificateNumber'),
-      certificateValidFrom: normaliseDate(cell('certificateValidFrom')),
-      certificateValidUntil: normaliseDate(cell('certificateValidUntil')),
-      expertise: splitLabels(cell('expertise')),
-      status,
-      phone: cell('phone') || null,
-    };
-    return fields;
-  }, errors);
+  const { parsed, rows } = await parse(
+    filename,
+    contentBase64,
+    INSPECTOR_COLUMNS,
+    (cell, problem) => {
+      const department =
+        departmentByKey.get(cell('department').trim()) ??
+        departmentByKey.get(cell('department').trim().toUpperCase());
+      const status =
+        cell('status') === '' ? 'ON_DUTY' : enumValue(INSPECTOR_STATUSES, 'inspectorStatus', cell('status'));
+      if (!department)
+        problem(
+          'department',
+          text(`"${cell('department')}" is not a department`, `“${cell('department')}”不是已登记的部门`),
+          text(
+            'Give the department’s code or its exact name, as on the departments page.',
+            '请填写部门页面上的部门编码或部门全称。',
+          ),
+        );
+      if (!status)
+        problem(
+          'status',
+          text(`"${cell('status')}" is not an inspector status`, `“${cell('status')}”不是有效的在岗状态`),
+        );
+      if (!department || !status) return null;
+      const fields: InspectorFields = {
+        name: cell('name'),
+        departmentId: department.id,
+        certificateNumber: cell('certificateNumber'),
+        certificateValidFrom: normaliseDate(cell('certificateValidFrom')),
+        certificateValidUntil: normaliseDate(cell('certificateValidUntil')),
+        expertise: splitLabels(cell('expertise')),
+        status,
+        phone: cell('phone') || null,
+      };
+      return fields;
+    },
+    errors,
+  );
 
   const firstRowOf = new Map<string, number>();
   const valid: Parsed<InspectorFields>[] = [];
@@ -297,7 +414,15 @@ export async function importInspectors(em: EntityManager, filename: string, cont
     const number = fields.certificateNumber.trim();
     const first = firstRowOf.get(number);
     if (first !== undefined) {
-      errors.push({ row, column: header('certificateNumber'), message: text(`certificate ${number} is also in row ${first}`, `执法证号 ${number} 与第 ${first} 行重复`), hint: text('Keep one row per inspector.', '每名人员只保留一行。') });
+      errors.push({
+        row,
+        column: header('certificateNumber'),
+        message: text(
+          `certificate ${number} is also in row ${first}`,
+          `执法证号 ${number} 与第 ${first} 行重复`,
+        ),
+        hint: text('Keep one row per inspector.', '每名人员只保留一行。'),
+      });
       continue;
     }
     firstRowOf.set(number, row);
@@ -307,9 +432,26 @@ export async function importInspectors(em: EntityManager, filename: string, cont
   const taken = await existing(em, 'inspector', 'certificate_number', [...firstRowOf.keys()]);
   for (const { row, fields } of valid)
     if (taken.has(fields.certificateNumber.trim()))
-      errors.push({ row, column: header('certificateNumber'), message: text(`certificate ${fields.certificateNumber} is already in the registry`, `执法证号 ${fields.certificateNumber} 已在名录库中`), hint: text('Remove the row, or edit the existing inspector instead.', '请删除该行，或直接编辑已有的人员。') });
+      errors.push({
+        row,
+        column: header('certificateNumber'),
+        message: text(
+          `certificate ${fields.certificateNumber} is already in the registry`,
+          `执法证号 ${fields.certificateNumber} 已在名录库中`,
+        ),
+        hint: text(
+          'Remove the row, or edit the existing inspector instead.',
+          '请删除该行，或直接编辑已有的人员。',
+        ),
+      });
   if (errors.length > 0 || valid.length === 0) {
-    if (errors.length === 0) errors.push({ row: 2, column: null, message: text('The sheet has no records', '表格中没有记录'), hint: text('Fill in one inspector per row below the header.', '请在标题行下每行填写一名人员。') });
+    if (errors.length === 0)
+      errors.push({
+        row: 2,
+        column: null,
+        message: text('The sheet has no records', '表格中没有记录'),
+        hint: text('Fill in one inspector per row below the header.', '请在标题行下每行填写一名人员。'),
+      });
     return report(errors, rows, 0);
   }
   const now = new Date();

@@ -18,7 +18,16 @@ export class RegistryIoResolver {
   @Mutation(() => ImportReport, { description: 'Imports targets from .xlsx or .csv: all rows or none' })
   async importTargets(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
     const outcome = await imports.importTargets(em, file.filename, file.contentBase64);
-    if (outcome.ok) await appendTrail(em, [{ action: 'import', entity: 'Target', entityId: '*', before: null, after: { filename: file.filename, imported: outcome.imported } }]);
+    if (outcome.ok)
+      await appendTrail(em, [
+        {
+          action: 'import',
+          entity: 'Target',
+          entityId: '*',
+          before: null,
+          after: { filename: file.filename, imported: outcome.imported },
+        },
+      ]);
     return reportIn(locale, outcome);
   }
 
@@ -26,7 +35,16 @@ export class RegistryIoResolver {
   @Mutation(() => ImportReport, { description: 'Imports inspectors from .xlsx or .csv: all rows or none' })
   async importInspectors(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
     const outcome = await imports.importInspectors(em, file.filename, file.contentBase64);
-    if (outcome.ok) await appendTrail(em, [{ action: 'import', entity: 'Inspector', entityId: '*', before: null, after: { filename: file.filename, imported: outcome.imported } }]);
+    if (outcome.ok)
+      await appendTrail(em, [
+        {
+          action: 'import',
+          entity: 'Inspector',
+          entityId: '*',
+          before: null,
+          after: { filename: file.filename, imported: outcome.imported },
+        },
+      ]);
     return reportIn(locale, outcome);
   }
 
@@ -38,7 +56,10 @@ export class RegistryIoResolver {
 
   @Policy('export', 'departments')
   @Query(() => FileDownload)
-  exportDepartments(@Ctx() ctx: Context, @Arg('filter', () => DepartmentFilter, { nullable: true }) filter?: DepartmentFilter) {
+  exportDepartments(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => DepartmentFilter, { nullable: true }) filter?: DepartmentFilter,
+  ) {
     return exports.exportDepartments(ctx, filter);
   }
 
@@ -50,19 +71,28 @@ export class RegistryIoResolver {
 
   @Policy('export', 'targets')
   @Query(() => FileDownload)
-  exportTargets(@Ctx() ctx: Context, @Arg('filter', () => TargetFilter, { nullable: true }) filter?: TargetFilter) {
+  exportTargets(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => TargetFilter, { nullable: true }) filter?: TargetFilter,
+  ) {
     return exports.exportTargets(ctx, filter);
   }
 
   @Policy('export', 'inspectors')
   @Query(() => FileDownload)
-  exportInspectors(@Ctx() ctx: Context, @Arg('filter', () => InspectorFilter, { nullable: true }) filter?: InspectorFilter) {
+  exportInspectors(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => InspectorFilter, { nullable: true }) filter?: InspectorFilter,
+  ) {
     return exports.exportInspectors(ctx, filter);
   }
 
   @Policy('export', 'conflicts')
   @Query(() => FileDownload)
-  exportConflicts(@Ctx() ctx: Context, @Arg('filter', () => ConflictFilter, { nullable: true }) filter?: ConflictFilter) {
+  exportConflicts(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ConflictFilter, { nullable: true }) filter?: ConflictFilter,
+  ) {
     return exports.exportConflicts(ctx, filter);
   }
 

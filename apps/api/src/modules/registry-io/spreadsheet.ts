@@ -22,14 +22,34 @@ export function sheetFormat(filename: string, content: Buffer): SheetFormat {
   const lower = filename.toLowerCase();
   const zip = content.length >= 4 && content.readUInt32LE(0) === 0x04034b50;
   if (lower.endsWith('.xlsx')) {
-    if (!zip) throw new BadInputError(text(`${filename} is not a real .xlsx file: save it again as Excel Workbook (.xlsx).`, `${filename} 不是有效的 .xlsx 文件：请另存为 Excel 工作簿（.xlsx）。`), 'file');
+    if (!zip)
+      throw new BadInputError(
+        text(
+          `${filename} is not a real .xlsx file: save it again as Excel Workbook (.xlsx).`,
+          `${filename} 不是有效的 .xlsx 文件：请另存为 Excel 工作簿（.xlsx）。`,
+        ),
+        'file',
+      );
     return 'xlsx';
   }
   if (lower.endsWith('.csv')) {
-    if (zip) throw new BadInputError(text(`${filename} is a spreadsheet workbook, not CSV: rename it to .xlsx or save it as CSV.`, `${filename} 是 Excel 工作簿而不是 CSV：请改名为 .xlsx 或另存为 CSV。`), 'file');
+    if (zip)
+      throw new BadInputError(
+        text(
+          `${filename} is a spreadsheet workbook, not CSV: rename it to .xlsx or save it as CSV.`,
+          `${filename} 是 Excel 工作簿而不是 CSV：请改名为 .xlsx 或另存为 CSV。`,
+        ),
+        'file',
+      );
     return 'csv';
   }
-  throw new BadInputError(text(`${filename} is neither .xlsx nor .csv: save the sheet in one of those formats.`, `${filename} 既不是 .xlsx 也不是 .csv：请另存为其中一种格式。`), 'file');
+  throw new BadInputError(
+    text(
+      `${filename} is neither .xlsx nor .csv: save the sheet in one of those formats.`,
+      `${filename} 既不是 .xlsx 也不是 .csv：请另存为其中一种格式。`,
+    ),
+    'file',
+  );
 }
 
 /** Text of a cell as a person would read it; dates become YYYY-MM-DD. */
@@ -154,7 +174,8 @@ function zipEntries(zip: Buffer): ZipEntry[] | null {
     const commentLength = zip.readUInt16LE(at + 32);
     const local = zip.readUInt32LE(at + 42);
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || local === 0xffffffff) return null;
+    if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || local === 0xffffffff)
+      return null;
     if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) return null;
     const offset = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     if (offset + compressedSize > zip.length) return null;
@@ -172,7 +193,10 @@ function entryData(zip: Buffer, entry: ZipEntry): Buffer {
 async function* entryText(zip: Buffer, entry: ZipEntry): AsyncGenerator<string> {
   const data = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
   const decoder = new StringDecoder('utf8');
-  const chunks = entry.method === 0 ? Readable.from([data]) : Readable.from([data]).pipe(createInflateRaw({ chunkSize: 1 << 20 }));
+  const chunks =
+    entry.method === 0
+      ? Readable.from([data])
+      : Readable.from([data]).pipe(createInflateRaw({ chunkSize: 1 << 20 }));
   try {
     for await (const chunk of chunks) yield decoder.write(chunk as Buffer);
   } catch (error) {
@@ -246,8 +270,13 @@ function xmlText(raw: string): string {
       case 'apos':
         return "'";
     }
-    const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : name.startsWith('#') ? parseInt(name.slice(1), 10) : NaN;
-    if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name)) throw new Unsupported(`entity &${name};`);
+    const code = name.startsWith('#x')
+      ? parseInt(name.slice(2), 16)
+      : name.startsWith('#')
+        ? parseInt(name.slice(1), 10)
+        : NaN;
+    if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name))
+      throw new Unsupported(`entity &${name};`);
     return String.fromCodePoint(code);
   });
 }
@@ -333,7 +362,10 @@ function attribute(xml: string, from: number, to: number, name: string): string 
     const before = xml.charCodeAt(found - 1);
     let i = found + name.length;
     while (xml.charCodeAt(i) === 32) i++;
-    if ((before === 32 || before === 9 || before === 10 || before === 13) && xml.charCodeAt(i) === 61 /* = */) {
+    if (
+      (before === 32 || before === 9 || before === 10 || before === 13) &&
+      xml.charCodeAt(i) === 61 /* = */
+    ) {
       i++;
       while (xml.charCodeAt(i) === 32) i++;
       const quote = xml.charCodeAt(i);
@@ -347,7 +379,11 @@ function attribute(xml: string, from: number, to: number, name: string): string 
 }
 
 /** The r, s and t attributes of a <c> tag, in one pass over its attributes. */
-function cellTag(xml: string, from: number, to: number): { ref: string | undefined; s: number; t: string | undefined } {
+function cellTag(
+  xml: string,
+  from: number,
+  to: number,
+): { ref: string | undefined; s: number; t: string | undefined } {
   let ref: string | undefined;
   let s: string | undefined;
   let t: string | undefined;
@@ -370,7 +406,8 @@ function cellTag(xml: string, from: number, to: number): { ref: string | undefin
     if (close < 0 || close > to) throw new Unsupported('attribute');
     if (nameEnd - nameStart === 1) {
       const raw = xml.slice(i + 1, close);
-      const value = raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw) ? raw : xmlText(raw).replace(/[\t\n]/g, ' ');
+      const value =
+        raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw) ? raw : xmlText(raw).replace(/[\t\n]/g, ' ');
       const n = xml.charCodeAt(nameStart);
       if (n === 114 /* r */) ref = value;
       else if (n === 115 /* s */) s = value;
@@ -437,10 +474,21 @@ function columnOf(ref: string | undefined): number {
 type Styles = InstanceType<typeof StylesXform>;
 
 /** The rows of a sheet's XML, replaying exceljs's WorksheetReader on each tag and text. */
-async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null | RichText)[], styles: Styles, date1904: boolean | undefined): AsyncGenerator<SheetRow> {
+async function* sheetRows(
+  chunks: AsyncIterable<string>,
+  strings: (string | null | RichText)[],
+  styles: Styles,
+  date1904: boolean | undefined,
+): AsyncGenerator<SheetRow> {
   let inRows = false;
   let row: { number: number; numFmt: string | undefined; values: ExcelJS.CellValue[] } | null = null;
-  let c: { ref: string | undefined; s: number; t: string | undefined; f?: { text: string }; v?: { text: string } } | null = null;
+  let c: {
+    ref: string | undefined;
+    s: number;
+    t: string | undefined;
+    f?: { text: string };
+    v?: { text: string };
+  } | null = null;
   let current: { text: string } | null = null;
   let done: SheetRow[] = [];
   const onOpen = (name: string, xml: string, from: number, to: number) => {
@@ -451,7 +499,11 @@ async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null
       case 'row':
         if (inRows) {
           const s = attribute(xml, from, to, 's');
-          row = { number: parseInt(attribute(xml, from, to, 'r')!, 10), numFmt: s ? styles.getStyleModel(parseInt(s, 10))?.numFmt : undefined, values: [] };
+          row = {
+            number: parseInt(attribute(xml, from, to, 'r')!, 10),
+            numFmt: s ? styles.getStyleModel(parseInt(s, 10))?.numFmt : undefined,
+            values: [],
+          };
         }
         break;
       case 'c':
@@ -489,8 +541,12 @@ async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null
       let value: ExcelJS.CellValue | undefined;
       let set = true;
       if (c.f) {
-        const result = c.v ? (c.t === 'str' ? excelUtils.xmlDecode(c.v.text) : parseFloat(c.v.text)) : undefined;
-        if (c.f.text) value = (result ? { formula: c.f.text, result } : { formula: c.f.text });
+        const result = c.v
+          ? c.t === 'str'
+            ? excelUtils.xmlDecode(c.v.text)
+            : parseFloat(c.v.text)
+          : undefined;
+        if (c.f.text) value = result ? { formula: c.f.text, result } : { formula: c.f.text };
         else value = c.v ? { formula: '', result } : { formula: '' };
       } else if (c.v) {
         switch (c.t) {
@@ -508,7 +564,9 @@ async function* sheetRows(chunks: AsyncIterable<string>, strings: (string | null
             value = parseInt(c.v.text, 10) !== 0;
             break;
           default:
-            value = excelUtils.isDateFmt(numFmt) ? excelUtils.excelToDate(parseFloat(c.v.text), date1904) : parseFloat(c.v.text);
+            value = excelUtils.isDateFmt(numFmt)
+              ? excelUtils.excelToDate(parseFloat(c.v.text), date1904)
+              : parseFloat(c.v.text);
         }
       } else set = false;
       if (set) {
@@ -583,7 +641,11 @@ export interface Column<T> {
 }
 
 /** A workbook of one sheet with a header row. */
-export async function writeSheet<T>(sheetName: string, columns: readonly Column<T>[], records: Iterable<T>): Promise<Buffer> {
+export async function writeSheet<T>(
+  sheetName: string,
+  columns: readonly Column<T>[],
+  records: Iterable<T>,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'suiji';
   const sheet = workbook.addWorksheet(sheetName);

@@ -152,4 +152,3 @@ export class TargetFilter extends BaseFilter {
   @MaxLength(MAX_LENGTH.tag)
   tag?: string;
 }
-

@@ -1,5 +1,13 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { MAX_LENGTH, text, checkCreditCodeField, checkLabelList, checkText, problems, type FieldProblem } from '@suiji/domain';
+import {
+  MAX_LENGTH,
+  text,
+  checkCreditCodeField,
+  checkLabelList,
+  checkText,
+  problems,
+  type FieldProblem,
+} from '@suiji/domain';
 import { StringListType } from '../../db/string-list.type.js';
 import { ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
@@ -55,7 +63,12 @@ export function targetWhere(filter: TargetFilter): FilterQuery<Target> {
   return lists.length ? { $and: [where, ...lists] } : where;
 }
 
-export function listTargets(em: EntityManager, filter: TargetFilter = {}, sort?: SortInput, page?: PageInput) {
+export function listTargets(
+  em: EntityManager,
+  filter: TargetFilter = {},
+  sort?: SortInput,
+  page?: PageInput,
+) {
   return listEntities(em, Target, {
     where: targetWhere(filter),
     q: filter.q,
@@ -95,7 +108,9 @@ export async function createTarget(em: EntityManager, input: TargetInput): Promi
 
 export async function updateTarget(em: EntityManager, id: string, input: TargetUpdateInput): Promise<Target> {
   const target = await findTarget(em, id);
-  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v != null)) as Partial<TargetFields>;
+  const defined = Object.fromEntries(
+    Object.entries(input).filter(([, v]) => v != null),
+  ) as Partial<TargetFields>;
   const current: TargetFields = {
     name: target.name,
     creditCode: target.creditCode,
@@ -126,7 +141,10 @@ export async function deleteTarget(em: EntityManager, id: string): Promise<Targe
 }
 
 /** The target types and regions in use, for choices in forms and filters. */
-export async function distinctValues(em: EntityManager, column: 'region' | 'target_types'): Promise<string[]> {
+export async function distinctValues(
+  em: EntityManager,
+  column: 'region' | 'target_types',
+): Promise<string[]> {
   const rows: { value: string }[] = await em
     .getConnection()
     .execute(`select distinct ${column} as value from target where deleted_at is null`);

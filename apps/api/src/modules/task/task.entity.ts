@@ -1,4 +1,13 @@
-import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  ManyToMany,
+  ManyToOne,
+  Property,
+  type Opt,
+  type Rel,
+} from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TASK_SCOPES, type RiskClass, type TargetKind, type TaskScope } from '@suiji/domain';
 import { SoftDeletableEntity } from '../../db/base.entity.js';
@@ -58,7 +67,9 @@ export class Task extends SoftDeletableEntity {
   @Property({ type: StringListType })
   tags: string[] = [];
 
-  @Field(() => [RiskClassEnum], { description: 'Directed tasks: only targets of these risk classes (empty: any)' })
+  @Field(() => [RiskClassEnum], {
+    description: 'Directed tasks: only targets of these risk classes (empty: any)',
+  })
   @Property({ type: StringListType })
   riskClasses: RiskClass[] = [];
 
@@ -66,7 +77,9 @@ export class Task extends SoftDeletableEntity {
   @Property({ type: StringListType })
   targetKinds: TargetKind[] = [];
 
-  @Field(() => String, { description: 'First day of inspection, YYYY-MM-DD; certificates must be valid on it' })
+  @Field(() => String, {
+    description: 'First day of inspection, YYYY-MM-DD; certificates must be valid on it',
+  })
   @Property({ type: 'string', length: 10 })
   windowStart!: string;
 

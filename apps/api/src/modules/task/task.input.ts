@@ -1,6 +1,13 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type RiskClass, type TargetKind, type TaskScope } from '@suiji/domain';
+import {
+  MAX_LENGTH,
+  YEAR_MAX,
+  YEAR_MIN,
+  type RiskClass,
+  type TargetKind,
+  type TaskScope,
+} from '@suiji/domain';
 import { RiskClassEnum, TargetKindEnum, TaskScopeEnum } from '../../graphql/enums.js';
 import { BaseFilter } from '../../graphql/list.js';
 

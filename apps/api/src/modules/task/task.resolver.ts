@@ -37,7 +37,11 @@ export class TaskResolver {
 
   @Policy('edit', 'tasks')
   @Mutation(() => Task, { description: 'Changes a task until one of its draws is scheduled' })
-  updateTask(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => TaskInput) input: TaskInput) {
+  updateTask(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => TaskInput) input: TaskInput,
+  ) {
     return tasks.updateTask(ctx, id, input);
   }
 

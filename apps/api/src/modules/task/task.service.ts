@@ -26,7 +26,8 @@ function takingPart(departmentIds: readonly string[]): FilterQuery<Task> {
 
 export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
   const where: FilterQuery<Task>[] = [];
-  if (scopeOf(ctx.actor, 'list', 'tasks') === 'department') where.push(takingPart(ctx.actor?.departmentIds ?? []));
+  if (scopeOf(ctx.actor, 'list', 'tasks') === 'department')
+    where.push(takingPart(ctx.actor?.departmentIds ?? []));
   if (filter.year) where.push({ year: filter.year });
   if (filter.departmentId) where.push(takingPart([filter.departmentId]));
   return listEntities(ctx.em, Task, {
@@ -65,43 +66,94 @@ async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 
   // Whose task it would be decides first: nobody learns about another department's data by trying.
   assertRecordAccess(ctx, action, 'tasks', { departmentId });
   const department = await em.findOne(Department, { id: departmentId, deletedAt: null });
-  if (!department) throw new BadInputError(text(`Department ${departmentId} does not exist.`, `部门 ${departmentId} 不存在。`), 'departmentId');
+  if (!department)
+    throw new BadInputError(
+      text(`Department ${departmentId} does not exist.`, `部门 ${departmentId} 不存在。`),
+      'departmentId',
+    );
   const cooperating = [...new Set(input.cooperatingDepartmentIds)];
   for (const id of cooperating) {
     const found = await em.findOne(Department, { id, deletedAt: null, parent: null });
     if (!found)
       throw new BadInputError(
-        text(`Cooperating department ${id} is not a department: choose departments, not their units.`, `配合部门 ${id} 不是部门：请选择部门而不是其下设股室或所。`),
+        text(
+          `Cooperating department ${id} is not a department: choose departments, not their units.`,
+          `配合部门 ${id} 不是部门：请选择部门而不是其下设股室或所。`,
+        ),
         'cooperatingDepartmentIds',
       );
     if (id === departmentId)
-      throw new BadInputError(text('The initiating department cannot also cooperate.', '发起部门不能同时作为配合部门。'), 'cooperatingDepartmentIds');
+      throw new BadInputError(
+        text('The initiating department cannot also cooperate.', '发起部门不能同时作为配合部门。'),
+        'cooperatingDepartmentIds',
+      );
   }
   if (input.teamSize < 1 + cooperating.length)
     throw new BadInputError(
-      text(`A team of ${input.teamSize} cannot hold one inspector from each of ${1 + cooperating.length} departments.`, `每组 ${input.teamSize} 人，无法容纳来自 ${1 + cooperating.length} 个部门的各一名人员。`),
+      text(
+        `A team of ${input.teamSize} cannot hold one inspector from each of ${1 + cooperating.length} departments.`,
+        `每组 ${input.teamSize} 人，无法容纳来自 ${1 + cooperating.length} 个部门的各一名人员。`,
+      ),
       'teamSize',
     );
   const items = await em.find(InspectionItem, { id: { $in: input.itemIds }, deletedAt: null });
   for (const id of input.itemIds)
     if (!items.some((item) => item.id === id))
-      throw new BadInputError(text(`Inspection item ${id} does not exist or has been deleted.`, `抽查事项 ${id} 不存在或已删除。`), 'itemIds');
+      throw new BadInputError(
+        text(`Inspection item ${id} does not exist or has been deleted.`, `抽查事项 ${id} 不存在或已删除。`),
+        'itemIds',
+      );
   const participants = new Set([departmentId, ...cooperating]);
   for (const item of items) {
     if (item.year !== input.year)
-      throw new BadInputError(text(`Item "${item.name}" is on the ${item.year} list, not ${input.year}'s.`, `事项“${item.name}”属于 ${item.year} 年度清单，而不是 ${input.year} 年度。`), 'itemIds');
+      throw new BadInputError(
+        text(
+          `Item "${item.name}" is on the ${item.year} list, not ${input.year}'s.`,
+          `事项“${item.name}”属于 ${item.year} 年度清单，而不是 ${input.year} 年度。`,
+        ),
+        'itemIds',
+      );
     if (!participants.has(await rootOf(em, item.department.id)))
-      throw new BadInputError(text(`Item "${item.name}" belongs to a department that does not take part in this task.`, `事项“${item.name}”所属部门未参与此任务。`), 'itemIds');
+      throw new BadInputError(
+        text(
+          `Item "${item.name}" belongs to a department that does not take part in this task.`,
+          `事项“${item.name}”所属部门未参与此任务。`,
+        ),
+        'itemIds',
+      );
   }
-  for (const [field, value] of [['windowStart', input.windowStart], ['windowEnd', input.windowEnd]] as const)
-    if (!isIsoDate(value)) throw new BadInputError(text(`"${value}" is not a date: write YYYY-MM-DD.`, `“${value}”不是有效日期：请按 YYYY-MM-DD 填写。`), field);
+  for (const [field, value] of [
+    ['windowStart', input.windowStart],
+    ['windowEnd', input.windowEnd],
+  ] as const)
+    if (!isIsoDate(value))
+      throw new BadInputError(
+        text(`"${value}" is not a date: write YYYY-MM-DD.`, `“${value}”不是有效日期：请按 YYYY-MM-DD 填写。`),
+        field,
+      );
   if (input.windowEnd < input.windowStart)
-    throw new BadInputError(text('The task ends before it starts.', '任务结束日期早于开始日期。'), 'windowEnd');
-  const directed = input.regions.length + input.tags.length + input.riskClasses.length + input.targetKinds.length > 0;
+    throw new BadInputError(
+      text('The task ends before it starts.', '任务结束日期早于开始日期。'),
+      'windowEnd',
+    );
+  const directed =
+    input.regions.length + input.tags.length + input.riskClasses.length + input.targetKinds.length > 0;
   if (input.scope === 'UNDIRECTED' && directed)
-    throw new BadInputError(text('An undirected task has no filters: clear them, or make the task directed.', '不定向任务不设筛选条件：请清空条件，或改为定向任务。'), 'scope');
+    throw new BadInputError(
+      text(
+        'An undirected task has no filters: clear them, or make the task directed.',
+        '不定向任务不设筛选条件：请清空条件，或改为定向任务。',
+      ),
+      'scope',
+    );
   if (input.scope === 'DIRECTED' && !directed)
-    throw new BadInputError(text('A directed task needs at least one filter (region, tag, risk class or kind).', '定向任务至少需要一个筛选条件（区域、标签、风险分类或对象类别）。'), 'scope');
+    throw new BadInputError(
+      text(
+        'A directed task needs at least one filter (region, tag, risk class or kind).',
+        '定向任务至少需要一个筛选条件（区域、标签、风险分类或对象类别）。',
+      ),
+      'scope',
+    );
   return { department, cooperating, items };
 }
 
@@ -128,7 +180,12 @@ export async function createTask(ctx: Context, input: TaskInput): Promise<Task> 
 
 async function assertNoDraw(ctx: Context, task: Task): Promise<void> {
   if ((await ctx.em.count(Draw, { task })) > 0)
-    throw new ConflictError(text('A draw of this task has been scheduled: the task can no longer change.', '该任务已安排摇号，不能再修改或删除。'));
+    throw new ConflictError(
+      text(
+        'A draw of this task has been scheduled: the task can no longer change.',
+        '该任务已安排摇号，不能再修改或删除。',
+      ),
+    );
 }
 
 export async function updateTask(ctx: Context, id: string, input: TaskInput): Promise<Task> {

@@ -48,11 +48,20 @@ export class TrailResolver {
     if (filter.entity) where.entity = filter.entity;
     if (filter.entityId) where.entityId = filter.entityId;
     if (filter.actorId) where.actorId = filter.actorId;
-    return listEntities(em, TrailEntry, { where, searchFields: [], sortable: ['seq'], sort: { field: 'seq', order: 'DESC' as never }, page, softDelete: false });
+    return listEntities(em, TrailEntry, {
+      where,
+      searchFields: [],
+      sortable: ['seq'],
+      sort: { field: 'seq', order: 'DESC' as never },
+      page,
+      softDelete: false,
+    });
   }
 
   @Policy('show', 'trail')
-  @Query(() => TrailVerification, { description: 'Recomputes the whole chain and names the first broken entry' })
+  @Query(() => TrailVerification, {
+    description: 'Recomputes the whole chain and names the first broken entry',
+  })
   verifyTrail(@Ctx() { em }: Context) {
     return verifyTrail(em);
   }

@@ -5,7 +5,13 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { ChangeSetType, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import {
+  ChangeSetType,
+  type ChangeSet,
+  type EntityManager,
+  type EventSubscriber,
+  type FlushEventArgs,
+} from '@mikro-orm/core';
 import { TrailEntry } from './trail.entity.js';
 import { canonicalJson, entryHash, GENESIS } from './trail.chain.js';
 
@@ -81,8 +87,16 @@ function visible(cs: ChangeSet<object>, data: Record<string, unknown> | undefine
 function changeOf(cs: ChangeSet<object>): Change {
   const entityId = String((cs.entity as Record<string, string | number>)[cs.meta.primaryKeys[0]!]);
   const entity = cs.meta.className;
-  if (cs.type === ChangeSetType.CREATE) return { action: 'create', entity, entityId, before: null, after: visible(cs, cs.payload as Record<string, unknown>) };
-  if (cs.type === ChangeSetType.DELETE) return { action: 'delete', entity, entityId, before: visible(cs, cs.originalEntity), after: null };
+  if (cs.type === ChangeSetType.CREATE)
+    return {
+      action: 'create',
+      entity,
+      entityId,
+      before: null,
+      after: visible(cs, cs.payload as Record<string, unknown>),
+    };
+  if (cs.type === ChangeSetType.DELETE)
+    return { action: 'delete', entity, entityId, before: visible(cs, cs.originalEntity), after: null };
   const changed = Object.keys(cs.payload as object);
   const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
   return {

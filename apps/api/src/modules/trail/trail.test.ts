@@ -12,18 +12,39 @@ describe('the trail (全程留痕)', () => {
   });
   afterAll(() => t.close());
 
-  const latest = async (n = 5) => (await t.ok(`{ trail(page: { page: 1, perPage: ${n} }) { total items { seq actorId action entity entityId before after } } }`, {}, admin)).trail;
+  const latest = async (n = 5) =>
+    (
+      await t.ok(
+        `{ trail(page: { page: 1, perPage: ${n} }) { total items { seq actorId action entity entityId before after } } }`,
+        {},
+        admin,
+      )
+    ).trail;
   const sql = (query: string, params: unknown[] = []) => t.app.orm.em.getConnection().execute(query, params);
 
   it('records who changed what, with before and after, in the same transaction', async () => {
     const before = (await latest()).total;
-    const created = await t.ok('mutation { createDepartment(input: { name: "留痕测试股", code: "TRAIL-1", kind: DEPARTMENT }) { id } }', {}, admin);
+    const created = await t.ok(
+      'mutation { createDepartment(input: { name: "留痕测试股", code: "TRAIL-1", kind: DEPARTMENT }) { id } }',
+      {},
+      admin,
+    );
     const id = created.createDepartment.id;
-    await t.ok('mutation($id: ID!) { updateDepartment(id: $id, input: { name: "留痕测试股（改）" }) { id } }', { id }, admin);
+    await t.ok(
+      'mutation($id: ID!) { updateDepartment(id: $id, input: { name: "留痕测试股（改）" }) { id } }',
+      { id },
+      admin,
+    );
     const trail = await latest(2);
     expect(trail.total).toBe(before + 2);
     const [update, create] = trail.items;
-    expect(create).toMatchObject({ actorId: adminId, action: 'create', entity: 'Department', entityId: id, before: null });
+    expect(create).toMatchObject({
+      actorId: adminId,
+      action: 'create',
+      entity: 'Department',
+      entityId: id,
+      before: null,
+    });
     expect(JSON.parse(create.after)).toMatchObject({ name: '留痕测试股', code: 'TRAIL-1' });
     expect(update).toMatchObject({ action: 'update', entityId: id });
     expect(JSON.parse(update.before)).toMatchObject({ name: '留痕测试股' });
@@ -32,10 +53,23 @@ describe('the trail (全程留痕)', () => {
 
   it('writes nothing for a mutation that fails, and masks secrets', async () => {
     const before = (await latest()).total;
-    expect(errorCode(await t.gql('mutation { createDepartment(input: { name: "重复", code: "TRAIL-1", kind: DEPARTMENT }) { id } }', {}, admin))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await t.gql(
+          'mutation { createDepartment(input: { name: "重复", code: "TRAIL-1", kind: DEPARTMENT }) { id } }',
+          {},
+          admin,
+        ),
+      ),
+    ).toBe('CONFLICT');
     expect((await latest()).total).toBe(before);
-    const unit = (await t.ok('{ departments(filter: { q: "WG-ZRZY-GH" }) { items { id } } }')).departments.items[0].id;
-    await t.ok('mutation($d: ID!) { createUser(input: { username: "trail.user", displayName: "x", password: "secret-password", role: INSPECTOR, departmentId: $d }) { id } }', { d: unit }, admin);
+    const unit = (await t.ok('{ departments(filter: { q: "WG-ZRZY-GH" }) { items { id } } }')).departments
+      .items[0].id;
+    await t.ok(
+      'mutation($d: ID!) { createUser(input: { username: "trail.user", displayName: "x", password: "secret-password", role: INSPECTOR, departmentId: $d }) { id } }',
+      { d: unit },
+      admin,
+    );
     const [entry] = (await latest(1)).items;
     expect(entry.entity).toBe('User');
     expect(entry.after).toContain('"passwordHash":"[hidden]"');
@@ -43,16 +77,25 @@ describe('the trail (全程留痕)', () => {
   });
 
   it('verifies the chain, and names the first entry changed or removed behind its back', async () => {
-    expect((await t.ok('{ verifyTrail { ok checked brokenSeq } }', {}, admin)).verifyTrail).toMatchObject({ ok: true, brokenSeq: null });
+    expect((await t.ok('{ verifyTrail { ok checked brokenSeq } }', {}, admin)).verifyTrail).toMatchObject({
+      ok: true,
+      brokenSeq: null,
+    });
     const { items } = await latest(50);
     const target = items[items.length - 2].seq as number;
     await sql("update trail_entry set after = replace(after, '留痕测试股', '篡改') where seq = ?", [target]);
-    const changed = (await t.ok('{ verifyTrail { ok checked brokenSeq problem } }', {}, await t.login('manager'))).verifyTrail;
+    const changed = (
+      await t.ok('{ verifyTrail { ok checked brokenSeq problem } }', {}, await t.login('manager'))
+    ).verifyTrail;
     expect(changed).toMatchObject({ ok: false, brokenSeq: target, checked: target - 1 });
     expect(changed.problem).toMatch(/does not match its hash/);
     await sql("update trail_entry set after = replace(after, '篡改', '留痕测试股') where seq = ?", [target]);
     expect((await t.ok('{ verifyTrail { ok } }', {}, admin)).verifyTrail.ok).toBe(true);
     await sql('delete from trail_entry where seq = ?', [target]);
-    expect((await t.ok('{ verifyTrail { ok brokenSeq problem } }', {}, admin)).verifyTrail).toMatchObject({ ok: false, brokenSeq: target + 1, problem: `entry ${target} is missing` });
+    expect((await t.ok('{ verifyTrail { ok brokenSeq problem } }', {}, admin)).verifyTrail).toMatchObject({
+      ok: false,
+      brokenSeq: target + 1,
+      problem: `entry ${target} is missing`,
+    });
   });
 });

@@ -13,7 +13,10 @@ const orm = await MikroORM.init(ormOptions(databaseFor(readEnv())));
 try {
   const result = await verifyTrail(orm.em.fork());
   if (result.ok) console.log(`OK: ${result.checked} entries, chain intact`);
-  else console.log(`BROKEN at entry ${result.brokenSeq}: ${result.problem} (${result.checked} entries before it are intact)`);
+  else
+    console.log(
+      `BROKEN at entry ${result.brokenSeq}: ${result.problem} (${result.checked} entries before it are intact)`,
+    );
   process.exitCode = result.ok ? 0 : 1;
 } finally {
   await orm.close(true);

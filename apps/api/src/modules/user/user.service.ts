@@ -31,14 +31,24 @@ export function listUsers(em: EntityManager, filter: UserFilter = {}, sort?: Sor
 
 async function department(em: EntityManager, id: string): Promise<Department> {
   const found = await em.findOne(Department, { id, deletedAt: null });
-  if (!found) throw new BadInputError(text(`Department ${id} does not exist or has been deleted: choose another.`, `部门 ${id} 不存在或已删除：请另选。`), 'departmentId');
+  if (!found)
+    throw new BadInputError(
+      text(
+        `Department ${id} does not exist or has been deleted: choose another.`,
+        `部门 ${id} 不存在或已删除：请另选。`,
+      ),
+      'departmentId',
+    );
   return found;
 }
 
 export async function createUser(em: EntityManager, input: UserInput): Promise<User> {
   const username = input.username.trim();
   if (await em.findOne(User, { username }))
-    throw new ConflictError(text(`Username "${username}" is taken: choose another.`, `用户名“${username}”已被使用：请另选一个。`), 'username');
+    throw new ConflictError(
+      text(`Username "${username}" is taken: choose another.`, `用户名“${username}”已被使用：请另选一个。`),
+      'username',
+    );
   const user = em.create(User, {
     username,
     displayName: input.displayName.trim(),
@@ -55,7 +65,13 @@ export async function updateUser(ctx: Context, id: string, input: UserUpdateInpu
   const { em } = ctx;
   const user = await findUser(em, id);
   if (user.id === ctx.user?.id && ((input.role && input.role !== 'ADMIN') || input.active === false))
-    throw new BadInputError(text('You cannot demote or deactivate yourself: ask another administrator.', '不能降低自己的角色或停用自己：请联系其他管理员。'), 'role');
+    throw new BadInputError(
+      text(
+        'You cannot demote or deactivate yourself: ask another administrator.',
+        '不能降低自己的角色或停用自己：请联系其他管理员。',
+      ),
+      'role',
+    );
   if (input.displayName !== undefined) user.displayName = input.displayName.trim();
   if (input.role !== undefined) user.role = input.role;
   if (input.active !== undefined) user.active = input.active;
@@ -67,7 +83,10 @@ export async function updateUser(ctx: Context, id: string, input: UserUpdateInpu
 
 export async function deleteUser(ctx: Context, id: string): Promise<User> {
   const user = await findUser(ctx.em, id);
-  if (user.id === ctx.user?.id) throw new BadInputError(text('You cannot delete yourself: ask another administrator.', '不能删除自己：请联系其他管理员。'));
+  if (user.id === ctx.user?.id)
+    throw new BadInputError(
+      text('You cannot delete yourself: ask another administrator.', '不能删除自己：请联系其他管理员。'),
+    );
   user.deletedAt = new Date();
   user.active = false;
   await ctx.em.flush();
