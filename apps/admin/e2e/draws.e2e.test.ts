@@ -37,7 +37,7 @@ describe('a verifiable draw in the browser', () => {
 
     const row = page.locator(`[data-testid=task-draws] tr[data-item="${ITEM}"]`);
     await row.waitFor();
-    await expect(row.getByText('未安排').count()).resolves.toBe(1);
+    await row.getByText('未安排').waitFor();
     await row.getByRole('button', { name: '安排摇号' }).click();
     await expect(page.locator('input[name=ratio-A]').inputValue()).resolves.toBe('10');
     await shot(page, '11-schedule-dialog');
@@ -62,7 +62,7 @@ describe('a verifiable draw in the browser', () => {
     // Each row names a target by its 18-character credit code and a team of two.
     await expect(inspections.first().innerText()).resolves.toMatch(/[0-9A-Z]{18}/);
     await expect(inspections.first().getByTestId('team').innerText()).resolves.toMatch(/.+、.+/);
-    await expect(page.getByRole('button', { name: '更换检查人员' }).count()).resolves.toBeGreaterThan(0);
+    await page.getByRole('button', { name: '更换检查人员' }).first().waitFor();
     await page.getByTestId('verify-server').click();
     await expect(page.getByTestId('verify-server-result').getAttribute('data-ok')).resolves.toBe('true');
     await shot(page, '14-draw-show');
@@ -84,7 +84,7 @@ describe('a verifiable draw in the browser', () => {
     const digest = createHash('sha256')
       .update(await pool.body())
       .digest('hex');
-    await expect(visitor.getByText(digest).count()).resolves.toBe(1);
+    await visitor.getByText(digest).waitFor();
     await visitor.getByTestId('verify-browser').click();
     const verdict = visitor.getByTestId('verify-browser-result');
     await verdict.waitFor();
