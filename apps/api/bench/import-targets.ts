@@ -270,17 +270,18 @@ const IMPORT =
 
 async function importTargets(database: Database, file: string, rows: number): Promise<Measurement> {
   const { createApp } = await import('../dist/server.js');
+  // A registry as in production: the first administrator only, no demo data loaded in this process.
   const app = await createApp({
     database,
     jwtSecret: JWT_SECRET,
-    demo: true,
-    adminPassword: null,
+    demo: false,
+    adminPassword: 'bench-admin-password',
     log: () => {},
   });
   try {
     const login = (await app.execute({
       query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-      variables: { u: 'admin', p: 'admin12345' },
+      variables: { u: 'admin', p: 'bench-admin-password' },
     })) as { data?: { login: { token: string } }; errors?: unknown[] };
     if (!login.data?.login.token) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
     const authorization = `Bearer ${login.data.login.token}`;
@@ -437,7 +438,7 @@ async function main(): Promise<void> {
       `\n"import ÷ this" is the import's time over the baseline's; import vs parse-only: ${results.map((r) => `${r.db} ${fmtRatio(r.imported.ms / parse.ms)}`).join(', ')}.`,
     );
     console.log(
-      `Peak RSS is the whole worker process (the import worker includes the API with its demo data; RSS before the import: ${results.map((r) => `${r.db} ${fmtMb(r.imported.rssBefore)}`).join(', ')}).`,
+      `Peak RSS is the whole worker process (the import worker includes the API, started on an empty registry; RSS before the import: ${results.map((r) => `${r.db} ${fmtMb(r.imported.rssBefore)}`).join(', ')}).`,
     );
     console.log();
     for (const { db, imported } of results) {
