@@ -3,7 +3,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.config.*', 'apps/api/src/migrations/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/bench-dist/**',
+      '**/node_modules/**',
+      '**/*.config.*',
+      'apps/api/src/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -41,7 +41,14 @@ export function runWorker<T>(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...(options.nodeArgs ?? []), '--import', 'tsx', file, WORKER_FLAG, JSON.stringify(task)],
+      // Compiled benchmarks run on plain node, so tsx's memory is not counted in the measurement.
+      [
+        ...(options.nodeArgs ?? []),
+        ...(file.endsWith('.ts') ? ['--import', 'tsx'] : []),
+        file,
+        WORKER_FLAG,
+        JSON.stringify(task),
+      ],
       {
         cwd: API_DIR,
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -9,15 +9,21 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { API_DIR } from './lib.js';
 
 /** The benchmarks, in the order they run. Later issues add theirs here. */
 const BENCHMARKS = ['import-targets.ts', 'draw.ts'];
 
+/** This runner's folder: bench/ under tsx, bench-dist/ once compiled (as `pnpm bench` runs it). */
+const HERE = dirname(fileURLToPath(import.meta.url));
+const COMPILED = fileURLToPath(import.meta.url).endsWith('.js');
+
 function runFile(file: string): Promise<number> {
+  const path = join(HERE, COMPILED ? file.replace(/\.ts$/, '.js') : file);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(API_DIR, 'bench', file)], {
+    const child = spawn(process.execPath, [...(COMPILED ? [] : ['--import', 'tsx']), path], {
       cwd: API_DIR,
       stdio: 'inherit',
     });

@@ -65,8 +65,8 @@ export async function openDatabase(database: Database, overrides: Partial<Option
     // WAL lets readers go on while a writer commits; the busy timeout waits out a concurrent writer.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
-    // A 64 MB page cache (the default is 2 MB) halves the time of large imports.
-    await orm.em.getConnection().execute('pragma cache_size = -65536');
+    // A 32 MB page cache (the default is 2 MB) speeds large imports; it counts in the process's memory.
+    await orm.em.getConnection().execute('pragma cache_size = -32768');
   }
   await orm.getMigrator().up();
   return orm;

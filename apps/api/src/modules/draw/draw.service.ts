@@ -19,7 +19,6 @@ import {
   type DrawRecord,
   type InspectorEntry,
   type PoolEntry,
-  type RiskClass,
   type TeamSpec,
   type Text,
 } from '@suiji/domain';
@@ -293,11 +292,6 @@ async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
     `select ${aggregate} as pool from target t where ${eligible.sql}`,
     eligible.params,
   );
-  const strata = await rows<{ risk_class: RiskClass; n: number | string }>(
-    ctx,
-    `select t.risk_class, count(*) as n from target t where ${eligible.sql} group by t.risk_class`,
-    eligible.params,
-  );
   const conflicts = await rows<{ target_id: string; inspector_id: string }>(
     ctx,
     `select c.target_id, c.inspector_id from conflict c join target t on t.id = c.target_id where c.deleted_at is null and ${eligible.sql}`,
@@ -313,10 +307,19 @@ async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
        from target t where ${excluded.sql} order by t.id`,
     [...inspectedForItem.params, ...excluded.params],
   );
+  const pool = frozen?.pool ?? '';
+  // Count the strata from the text itself rather than asking the database to evaluate the rules again.
+  const strata = new Map<string, number>();
+  for (let tab = pool.indexOf('\t'); tab >= 0; tab = pool.indexOf('\t', tab + 1)) {
+    const end = pool.indexOf('\n', tab);
+    const stratum = pool.slice(tab + 1, end);
+    strata.set(stratum, (strata.get(stratum) ?? 0) + 1);
+    tab = end;
+  }
   return {
-    pool: frozen?.pool ?? '',
-    poolSize: strata.reduce((sum, s) => sum + Number(s.n), 0),
-    strata: strata.map((s) => s.risk_class),
+    pool,
+    poolSize: [...strata.values()].reduce((sum, n) => sum + n, 0),
+    strata: [...strata.keys()],
     conflicts: conflicts.map((c): ConflictEntry => [c.target_id, c.inspector_id]),
     exclusions: exclusions.map((e): [string, ExclusionReason] => [e.id, e.reason]),
   };
