@@ -16,6 +16,7 @@ import { Target } from '../target/target.entity.js';
 import type { TargetFields } from '../target/target.input.js';
 import { normaliseTarget, targetProblems } from '../target/target.service.js';
 import { StringListType } from '../../db/string-list.type.js';
+import { TimestampType } from '../../db/timestamp.type.js';
 import {
   INSPECTOR_COLUMNS,
   INSPECTOR_STATUSES,
@@ -192,7 +193,10 @@ async function insertChunks(
   });
   const columns = props.map((prop) => platform.quoteIdentifier(prop.fieldNames[0]!)).join(', ');
   const into = `insert into ${platform.quoteIdentifier(meta.tableName)} (${columns})`;
-  const stored = (value: unknown) => (value instanceof Date ? platform.processDateProperty(value) : value);
+  // Dates go through their property's type (ISO text on SQLite), as rows the ORM writes do.
+  const timestamp = new TimestampType();
+  const stored = (value: unknown) =>
+    value instanceof Date ? timestamp.convertToDatabaseValue(value, platform) : value;
   try {
     if (platform instanceof PostgreSqlPlatform) {
       const arrays = props.map((prop) => `?::${prop.columnTypes[0]}[]`).join(', ');

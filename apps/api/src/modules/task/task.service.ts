@@ -157,9 +157,9 @@ async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 
   return { department, cooperating, items };
 }
 
-export async function createTask(ctx: Context, input: TaskInput): Promise<Task> {
-  const { department, cooperating, items } = await checkedFields(ctx, input, 'create');
-  const task = ctx.em.create(Task, {
+/** A task's own fields as stored, from its checked input. */
+function stored(input: TaskInput, department: Department, cooperating: string[]) {
+  return {
     name: input.name.trim(),
     year: input.year,
     department,
@@ -172,7 +172,12 @@ export async function createTask(ctx: Context, input: TaskInput): Promise<Task> 
     windowStart: input.windowStart,
     windowEnd: input.windowEnd,
     teamSize: input.teamSize,
-  });
+  };
+}
+
+export async function createTask(ctx: Context, input: TaskInput): Promise<Task> {
+  const { department, cooperating, items } = await checkedFields(ctx, input, 'create');
+  const task = ctx.em.create(Task, stored(input, department, cooperating));
   task.items.set(items);
   await ctx.em.flush();
   return task;
@@ -192,20 +197,7 @@ export async function updateTask(ctx: Context, id: string, input: TaskInput): Pr
   const task = await taskFor(ctx, id, 'edit');
   await assertNoDraw(ctx, task);
   const { department, cooperating, items } = await checkedFields(ctx, input, 'edit');
-  ctx.em.assign(task, {
-    name: input.name.trim(),
-    year: input.year,
-    department,
-    cooperatingDepartmentIds: cooperating,
-    scope: input.scope,
-    regions: input.regions,
-    tags: input.tags,
-    riskClasses: input.riskClasses,
-    targetKinds: input.targetKinds,
-    windowStart: input.windowStart,
-    windowEnd: input.windowEnd,
-    teamSize: input.teamSize,
-  });
+  ctx.em.assign(task, stored(input, department, cooperating));
   task.items.set(items);
   await ctx.em.flush();
   return task;
