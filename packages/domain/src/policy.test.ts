@@ -9,13 +9,14 @@ const actor = (role: Role, departmentIds = ['bureau', 'bureau-unit'], id = 'user
 });
 
 describe('the role policy', () => {
-  it('denies everything not granted: the public only reads departments, the item list and the draws', () => {
+  it('denies everything not granted: the public only reads departments, the item list, the draws and published results', () => {
     for (const resource of RESOURCES)
       for (const action of ACTIONS) {
         const publicRead =
           ((resource === 'departments' || resource === 'items') &&
             ['list', 'show', 'export'].includes(action)) ||
-          (resource === 'draws' && ['list', 'show'].includes(action));
+          (resource === 'draws' && ['list', 'show'].includes(action)) ||
+          (resource === 'results' && action === 'list');
         expect(canAccess(null, action, resource), `${action} ${resource}`).toBe(publicRead);
       }
   });

@@ -17,6 +17,7 @@ export const RESOURCES = [
   'draws',
   'inspections',
   'trail',
+  'results',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -32,6 +33,8 @@ export const ACTIONS = [
   'schedule',
   'run',
   'replace',
+  'enter',
+  'review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -134,10 +137,15 @@ const RULES: Rules = {
     replace: { COORDINATOR: 'department' },
   },
   // An inspection is seen by its department's staff and by the members of its team.
+  // A team member enters the result; a coordinator of the task's departments reviews it.
   inspections: {
     list: { ...SCOPED_READ, INSPECTOR: 'own' },
     show: { ...SCOPED_READ, INSPECTOR: 'own' },
+    enter: { INSPECTOR: 'own' },
+    review: { COORDINATOR: 'department' },
   },
+  // Published results are public (一公开).
+  results: { list: READ_ALL },
   // 全程留痕: administrators read the trail; managers may check that it is intact.
   trail: { list: ADMIN_ONLY, show: { ADMIN: 'all', MANAGER: 'all' } },
   users: {

@@ -172,6 +172,12 @@ async function anInspection() {
   };
   return sharedInspection;
 }
+const resultInput = (inspectionId: string) => ({
+  inspectionId,
+  category: 'NO_PROBLEM',
+  methodsUsed: ['ON_SITE'],
+  inspectedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+});
 const file = (csv: string, name = 'rows.csv') => ({
   filename: name,
   contentBase64: Buffer.from(csv).toString('base64'),
@@ -453,6 +459,45 @@ const CASES: Record<string, Case> = {
       };
     },
   },
+  enterResult: {
+    query: 'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
+    prepare: async () => {
+      const i = await anInspection();
+      return { variables: { i: resultInput(i.id) }, record: i.record };
+    },
+  },
+  reviewResult: {
+    query: 'mutation($i: ReviewInput!) { reviewResult(input: $i) { id } }',
+    prepare: async () => {
+      const drawId = await drawnDraw();
+      const d = await asCoordinator(
+        'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }',
+        { d: drawId },
+      );
+      const first = d.inspections.items[0];
+      const username = `member-${uniq()}`;
+      const user = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id } }', {
+        i: {
+          username,
+          displayName: username,
+          password: 'password-123',
+          role: 'INSPECTOR',
+          departmentId: ids.enforcement,
+        },
+      });
+      await asAdmin(
+        'mutation($id: ID!, $u: ID!) { updateInspector(id: $id, input: { userId: $u }) { id } }',
+        { id: first.teamIds[0], u: user.createUser.id },
+      );
+      await t.ok(
+        'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
+        { i: resultInput(first.id) },
+        await t.login(username, 'password-123'),
+      );
+      return { variables: { i: { inspectionId: first.id, approve: true } }, record: taskRecord() };
+    },
+  },
+  publishedResults: { query: '{ publishedResults { total } }', prepare: async () => ({ variables: {} }) },
   inspections: {
     query: 'query($id: ID!) { inspections(filter: { ids: [$id] }) { items { id } } }',
     listsRecord: true,

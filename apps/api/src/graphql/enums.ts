@@ -9,7 +9,9 @@ import {
   ITEM_CATEGORIES,
   LABELS,
   RISK_CLASSES,
+  RESULT_CATEGORIES,
   RESULT_STATES,
+  FOLLOW_UPS,
   ROLES,
   TASK_SCOPES,
   TARGET_KINDS,
@@ -53,6 +55,8 @@ export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, {
 });
 export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope);
 export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);
+export const ResultCategoryEnum = graphqlEnum('ResultCategory', RESULT_CATEGORIES, zh.resultCategory);
+export const FollowUpEnum = graphqlEnum('FollowUp', FOLLOW_UPS, zh.followUp);
 
 export enum SortOrder {
   ASC = 'ASC',

@@ -4,10 +4,12 @@ import { Migration20261124060633 } from './Migration20261124060633.js';
 import { Migration20261124064331 } from './Migration20261124064331.js';
 import { Migration20261124065236 } from './Migration20261124065236.js';
 import { Migration20261124065604 } from './Migration20261124065604.js';
+import { Migration20261124074231 } from './Migration20261124074231.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
   { name: 'Migration20261124064331', class: Migration20261124064331 },
   { name: 'Migration20261124065236', class: Migration20261124065236 },
   { name: 'Migration20261124065604', class: Migration20261124065604 },
+  { name: 'Migration20261124074231', class: Migration20261124074231 },
 ];

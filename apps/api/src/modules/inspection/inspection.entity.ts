@@ -1,9 +1,23 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { RESULT_STATES, type ResultState } from '@suiji/domain';
+import {
+  FOLLOW_UPS,
+  RESULT_CATEGORIES,
+  RESULT_STATES,
+  type FollowUp,
+  type InspectionMethod,
+  type ResultCategory,
+  type ResultState,
+} from '@suiji/domain';
+import { TimestampType } from '../../db/timestamp.type.js';
 import { BaseEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
-import { ResultStateEnum } from '../../graphql/enums.js';
+import {
+  FollowUpEnum,
+  InspectionMethodEnum,
+  ResultCategoryEnum,
+  ResultStateEnum,
+} from '../../graphql/enums.js';
 import { Draw } from '../draw/draw.entity.js';
 import { Target } from '../target/target.entity.js';
 import { Task } from '../task/task.entity.js';
@@ -47,6 +61,48 @@ export class Inspection extends BaseEntity {
   @Field(() => ResultStateEnum)
   @Enum({ items: [...RESULT_STATES] })
   state: ResultState = 'PENDING_ENTRY';
+
+  // The result (检查结果), entered by a team member and reviewed by a coordinator.
+
+  @Field(() => ResultCategoryEnum, { nullable: true })
+  @Enum({ items: [...RESULT_CATEGORIES], nullable: true })
+  resultCategory: ResultCategory | null = null;
+
+  @Field(() => String, { nullable: true, description: '检查情况 / findings' })
+  @Property({ type: 'text', nullable: true })
+  findings: string | null = null;
+
+  @Field(() => [InspectionMethodEnum], { description: 'The methods used' })
+  @Property({ type: StringListType, defaultRaw: `''` })
+  methodsUsed: Opt<InspectionMethod[]> = [];
+
+  @Field(() => String, { nullable: true, description: 'The day of the inspection, YYYY-MM-DD' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  inspectedOn: string | null = null;
+
+  @Field(() => FollowUpEnum, { nullable: true, description: '后续处置' })
+  @Enum({ items: [...FOLLOW_UPS], nullable: true })
+  followUp: FollowUp | null = null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'string', length: 36, nullable: true })
+  enteredById: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: TimestampType, nullable: true })
+  enteredAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: "The reviewer's comment (required to reject)" })
+  @Property({ type: 'text', nullable: true })
+  reviewComment: string | null = null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'string', length: 36, nullable: true })
+  reviewedById: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the result was published (公示)' })
+  @Property({ type: TimestampType, nullable: true })
+  publishedAt: Date | null = null;
 
   @Field(() => Date)
   declare createdAt: Opt<Date>;

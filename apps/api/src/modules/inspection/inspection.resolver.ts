@@ -1,14 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { scopeOf } from '@suiji/domain';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, PageInput, PageType } from '../../graphql/list.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { Target } from '../target/target.entity.js';
-import { Task } from '../task/task.entity.js';
 import { Inspection } from './inspection.entity.js';
+import { ResultInput, ReviewInput } from './inspection.input.js';
+import * as results from './inspection.service.js';
 
 @InputType()
 class InspectionFilter {
@@ -30,17 +31,6 @@ async function inspectorIdsOf(ctx: Context): Promise<string[]> {
   return (await ctx.em.find(Inspector, { user: ctx.actor.id, deletedAt: null }, { fields: ['id'] })).map(
     (i) => i.id,
   );
-}
-
-/** The inspection as the role policy sees it: its task's departments and its team members' users. */
-async function scoped(ctx: Context, inspection: Inspection) {
-  const task = await ctx.em.findOneOrFail(Task, inspection.task.id);
-  const members = await ctx.em.find(
-    Inspector,
-    { id: { $in: inspection.teamIds } },
-    { fields: ['id', 'user'] },
-  );
-  return { departmentIds: task.departmentIds, userIds: members.map((m) => m.user?.id ?? '').filter(Boolean) };
 }
 
 @Resolver(() => Inspection)
@@ -88,8 +78,39 @@ export class InspectionResolver {
   @Query(() => Inspection, { nullable: true })
   async inspection(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     const inspection = await ctx.em.findOne(Inspection, { id });
-    if (inspection) assertRecordAccess(ctx, 'show', 'inspections', await scoped(ctx, inspection));
+    if (inspection)
+      assertRecordAccess(ctx, 'show', 'inspections', await results.scopedInspection(ctx, inspection));
     return inspection;
+  }
+
+  @Policy('enter', 'inspections')
+  @Mutation(() => Inspection, {
+    description: "Enters the result of one of your team's inspections; it then awaits review",
+  })
+  enterResult(@Ctx() ctx: Context, @Arg('input', () => ResultInput) input: ResultInput) {
+    return results.enterResult(ctx, input);
+  }
+
+  @Policy('review', 'inspections')
+  @Mutation(() => Inspection, { description: 'Publishes (公示) or rejects a result awaiting review' })
+  reviewResult(@Ctx() ctx: Context, @Arg('input', () => ReviewInput) input: ReviewInput) {
+    return results.reviewResult(ctx, input);
+  }
+
+  @Policy('list', 'results')
+  @Query(() => InspectionPage, { description: 'Published results (公示), for everyone' })
+  publishedResults(
+    @Ctx() { em }: Context,
+    @Arg('taskId', () => ID, { nullable: true }) taskId?: string,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return listEntities(em, Inspection, {
+      where: { state: 'PUBLISHED', ...(taskId ? { task: taskId } : {}) },
+      searchFields: [],
+      sortable: ['createdAt'],
+      page,
+      softDelete: false,
+    });
   }
 
   @FieldResolver(() => Target)
