@@ -6,3 +6,4 @@ export * from './labels.js';
 export * from './registry-rules.js';
 export * from './text.js';
 export * from './draw/index.js';
+export * from './deadline.js';

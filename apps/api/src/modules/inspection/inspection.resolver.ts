@@ -1,5 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { scopeOf } from '@suiji/domain';
+import { isOverdue, publicationDeadline, scopeOf } from '@suiji/domain';
+import { today } from '../inspector/inspector.service.js';
+import { Task } from '../task/task.entity.js';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
@@ -111,6 +113,19 @@ export class InspectionResolver {
       page,
       softDelete: false,
     });
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The last day to publish the result: 20 working days after the task ends',
+  })
+  async publicationDeadline(@Root() inspection: Inspection, @Ctx() { em }: Context) {
+    return publicationDeadline((await em.findOneOrFail(Task, inspection.task.id)).windowEnd);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not published and past its publication deadline' })
+  async overdue(@Root() inspection: Inspection, @Ctx() { em }: Context) {
+    const deadline = publicationDeadline((await em.findOneOrFail(Task, inspection.task.id)).windowEnd);
+    return isOverdue(deadline, today(), inspection.state === 'PUBLISHED');
   }
 
   @FieldResolver(() => Target)

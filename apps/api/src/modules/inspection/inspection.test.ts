@@ -1,3 +1,4 @@
+import { publicationDeadline } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
@@ -135,6 +136,15 @@ describe('results', () => {
     const changed = await t.gql(ENTER, result(inspection.id, { category: 'NO_PROBLEM' }), member);
     expect(errorCode(changed)).toBe('CONFLICT');
     expect(changed.errors?.[0]?.message).toMatch(/published and can no longer change/);
+    const deadline = await t.ok(
+      'query($id: ID!) { inspection(id: $id) { publicationDeadline overdue } }',
+      { id: inspection.id },
+      coordinator,
+    );
+    expect(deadline.inspection).toEqual({
+      publicationDeadline: publicationDeadline(`${YEAR}-12-31`),
+      overdue: false,
+    });
     const publicView = await t.ok(
       '{ publishedResults { items { id resultCategory findings target { name } } } }',
     );

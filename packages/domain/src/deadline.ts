@@ -1,0 +1,25 @@
+/**
+ * 公示时限: results are published within 20 working days after the inspection ends, counted on the
+ * Chinese calendar — statutory holidays skipped, adjusted working days (调休) counted. The calendar
+ * comes from `chinese-days`, which holds the State Council's published arrangements; for a year it does
+ * not yet hold, only weekends are skipped.
+ */
+import chineseDays from 'chinese-days';
+
+/** Working days allowed for publication, by default. */
+export const PUBLICATION_WORKING_DAYS = 20;
+
+/** The last day (YYYY-MM-DD) to publish the results of an inspection that ended on `endedOn`. */
+export function publicationDeadline(endedOn: string, workingDays = PUBLICATION_WORKING_DAYS): string {
+  return chineseDays.findWorkday(workingDays, endedOn);
+}
+
+/** Whether a result not yet published on `today` has passed its deadline. */
+export function isOverdue(deadline: string, today: string, published: boolean): boolean {
+  return !published && today > deadline;
+}
+
+/** Whether a day (YYYY-MM-DD) is a working day on the Chinese calendar. */
+export function isWorkingDay(day: string): boolean {
+  return chineseDays.isWorkday(day);
+}
