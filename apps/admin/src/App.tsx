@@ -16,6 +16,7 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { PublicDrawList } from './public/PublicDrawList';
 import { PublicDrawShow } from './public/PublicDrawShow';
+import { PublicResultList } from './public/PublicResultList';
 import targets from './targets';
 import tasks from './tasks';
 import users from './users';
@@ -49,6 +50,7 @@ export const App = () => (
     <CustomRoutes noLayout>
       <Route path="/public/draws" element={<PublicDrawList />} />
       <Route path="/public/draws/:id" element={<PublicDrawShow />} />
+      <Route path="/public/results" element={<PublicResultList />} />
     </CustomRoutes>
   </Admin>
 );

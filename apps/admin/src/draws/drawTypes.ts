@@ -4,6 +4,8 @@ import type { RaRecord } from 'react-admin';
 export interface DrawRecordFields extends RaRecord {
   taskId: string;
   itemId: string;
+  /** The departments taking part in the draw's task (initiating and cooperating). */
+  departmentIds?: string[];
   status: 'SCHEDULED' | 'DRAWN';
   runAfter: string;
   commitment: string;
@@ -38,4 +40,16 @@ export interface InspectionRecordFields extends RaRecord {
   teamIds: string[];
   team: TeamMember[];
   state: string;
+  resultCategory?: string | null;
+  findings?: string | null;
+  methodsUsed?: string[];
+  /** YYYY-MM-DD */
+  inspectedOn?: string | null;
+  followUp?: string | null;
+  enteredAt?: string | null;
+  reviewComment?: string | null;
+  publishedAt?: string | null;
+  /** YYYY-MM-DD, the last day to publish the result. */
+  publicationDeadline?: string;
+  overdue?: boolean;
 }

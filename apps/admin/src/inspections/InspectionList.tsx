@@ -1,6 +1,7 @@
 import { Datagrid, List, ReferenceField, SelectField, TextField, useCanAccess } from 'react-admin';
-import { resultStateChoices } from '../common/choices';
+import { resultCategoryChoices, resultStateChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
+import { DeadlineField } from './ResultFields';
 import { TeamField } from './TeamField';
 
 /** Inspections in the reader's scope: their departments' tasks, or for an inspector the teams they are in. */
@@ -16,6 +17,8 @@ export const InspectionList = () => {
         ) : null}
         <TeamField source="team" sortable={false} />
         <SelectField source="state" choices={resultStateChoices} sortable={false} />
+        <SelectField source="resultCategory" choices={resultCategoryChoices} sortable={false} emptyText="—" />
+        <DeadlineField source="publicationDeadline" sortable={false} />
         <LocalDateField source="createdAt" sortable={false} />
       </Datagrid>
     </List>

@@ -171,6 +171,23 @@ describe('query building', () => {
   });
 });
 
+describe('published results', () => {
+  it('asks publishedResults with its own arguments, without filter or sort', () => {
+    const spec = specOf('results');
+    const query = listQuery(spec);
+    expect(query).toContain('publishedResults(taskId: $taskId, page: $page)');
+    expect(query).not.toContain('filter');
+    expect(query).not.toContain('team');
+    expect(
+      listVariables(spec, {
+        filter: { taskId: 't', q: 'x' },
+        sort: { field: 'createdAt', order: 'DESC' },
+        pagination: { page: 2, perPage: 25 },
+      }),
+    ).toEqual({ taskId: 't', page: { page: 2, perPage: 25 } });
+  });
+});
+
 describe('draws and inspections', () => {
   afterEach(() => vi.unstubAllGlobals());
 

@@ -50,6 +50,10 @@ export interface SuijiDataProvider extends DataProvider {
   runDraw(input: { drawId: string; publicEntropy: string }): Promise<RaRecord>;
   /** Replaces a member of an inspection's team by lot. */
   replaceInspector(input: { inspectionId: string; inspectorId: string; reason: string }): Promise<RaRecord>;
+  /** Enters the result of an inspection (by a member of its team); it then awaits review. */
+  enterResult(input: ResultInput): Promise<RaRecord>;
+  /** Publishes (公示) or rejects a result awaiting review. */
+  reviewResult(input: ReviewInput): Promise<RaRecord>;
   /** The server's recomputation of a draw's record. */
   verifyDraw(id: string): Promise<DrawVerification>;
 }
@@ -61,6 +65,24 @@ export interface ScheduleDrawInput {
   /** ISO date-time; absent: now. */
   runAfter?: string;
   expertise?: string;
+}
+
+/** The API's `ResultInput`. */
+export interface ResultInput {
+  inspectionId: string;
+  category: string;
+  findings: string;
+  methodsUsed: string[];
+  /** YYYY-MM-DD */
+  inspectedOn: string;
+  followUp: string;
+}
+
+/** The API's `ReviewInput`: approve publishes; a rejection needs a comment. */
+export interface ReviewInput {
+  inspectionId: string;
+  approve: boolean;
+  comment?: string;
 }
 
 export interface DrawVerification {
@@ -114,6 +136,14 @@ export function toInput(
 }
 
 export function listQuery(spec: ResourceSpec): string {
+  if (spec.listArgs) {
+    const args = Object.entries(spec.listArgs);
+    const declared = args.map(([name, type]) => `$${name}: ${type}, `).join('');
+    const passed = args.map(([name]) => `${name}: $${name}, `).join('');
+    return `query List(${declared}$page: PageInput) {
+  ${spec.list}(${passed}page: $page) { items { ${spec.fields} } total }
+}`;
+  }
   if (spec.sortable === false)
     return `query List($filter: ${spec.filterType}, $page: PageInput) {
   ${spec.list}(filter: $filter, page: $page) { items { ${spec.fields} } total }
@@ -164,9 +194,12 @@ export function listVariables(
   spec: ResourceSpec,
   params: Pick<GetListParams, 'filter' | 'sort' | 'pagination'>,
 ): Record<string, unknown> {
-  const variables: Record<string, unknown> = { filter: toFilter(spec, params.filter) };
+  const filter = toFilter(spec, params.filter);
+  const variables: Record<string, unknown> = spec.listArgs
+    ? Object.fromEntries(Object.entries(filter).filter(([key]) => key in (spec.listArgs ?? {})))
+    : { filter };
   // react-admin sorts by `id` unless told otherwise; the API's default order already ends on id.
-  if (spec.sortable !== false && params.sort?.field && params.sort.field !== 'id')
+  if (spec.sortable !== false && !spec.listArgs && params.sort?.field && params.sort.field !== 'id')
     variables.sort = { field: params.sort.field, order: params.sort.order === 'DESC' ? 'DESC' : 'ASC' };
   if (params.pagination)
     variables.page = { page: params.pagination.page, perPage: params.pagination.perPage };
@@ -325,6 +358,24 @@ export const dataProvider: SuijiDataProvider = {
     return mutate(
       `mutation Replace($input: ReplaceInspectorInput!) { replaceInspector(input: $input) { ${inspections.fields} } }`,
       'replaceInspector',
+      { input },
+    );
+  },
+
+  async enterResult(input) {
+    const inspections = specOf('inspections');
+    return mutate(
+      `mutation Enter($input: ResultInput!) { enterResult(input: $input) { ${inspections.fields} } }`,
+      'enterResult',
+      { input },
+    );
+  },
+
+  async reviewResult(input) {
+    const inspections = specOf('inspections');
+    return mutate(
+      `mutation Review($input: ReviewInput!) { reviewResult(input: $input) { ${inspections.fields} } }`,
+      'reviewResult',
       { input },
     );
   },

@@ -20,6 +20,11 @@ export interface ResourceSpec {
   updateInputType?: string;
   /** Whether the list query takes a `sort` argument (draws and inspections come in the API's order). */
   sortable?: false;
+  /**
+   * Arguments the list query takes directly instead of a `filter` input, with their GraphQL types
+   * (`publishedResults(taskId, page)`); such a query takes no sort either.
+   */
+  listArgs?: Readonly<Record<string, string>>;
   /** Whether an update sends the whole input (the API's update takes the create input) rather than the changes. */
   fullUpdate?: true;
   /** Selection set of a record. */
@@ -33,6 +38,9 @@ export interface ResourceSpec {
 }
 
 const STAMPS = 'id createdAt updatedAt';
+
+/** An inspection's result, as published (公示). */
+const RESULT_FIELDS = 'resultCategory findings methodsUsed inspectedOn followUp publishedAt';
 
 /** `TaskInput`: the API's update takes the whole of it too. */
 const TASK_FIELDS = [
@@ -240,7 +248,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     one: 'draw',
     filterType: 'DrawFilter',
     sortable: false,
-    fields: `${STAMPS} taskId itemId status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
+    fields: `${STAMPS} taskId itemId departmentIds status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
     filters: ['taskId', 'status'],
     createFields: [],
     updateFields: [],
@@ -251,8 +259,21 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     one: 'inspection',
     filterType: 'InspectionFilter',
     sortable: false,
-    fields: `${STAMPS} taskId drawId targetId target { id name creditCode region riskClass } teamIds team { id name departmentId userId } state`,
+    fields: `${STAMPS} taskId drawId targetId target { id name creditCode region riskClass } teamIds team { id name departmentId userId } state ${RESULT_FIELDS} publicationDeadline overdue enteredAt reviewComment`,
     filters: ['taskId', 'drawId'],
+    createFields: [],
+    updateFields: [],
+    nullable: [],
+  },
+  // 公示: only published results, for anyone; no team, no internal stamps.
+  results: {
+    list: 'publishedResults',
+    one: 'inspection',
+    filterType: 'InspectionFilter',
+    sortable: false,
+    listArgs: { taskId: 'ID' },
+    fields: `id taskId target { id name creditCode } ${RESULT_FIELDS}`,
+    filters: ['taskId'],
     createFields: [],
     updateFields: [],
     nullable: [],

@@ -1,5 +1,6 @@
-import { Card, Typography } from '@mui/material';
-import { ListBase, Pagination, useTranslate, type RaRecord } from 'react-admin';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { Card, Stack, Typography } from '@mui/material';
+import { Button, Link, ListBase, Pagination, useTranslate, type RaRecord } from 'react-admin';
 import { DrawDatagrid } from '../draws/DrawDatagrid';
 import { PublicLayout } from './PublicLayout';
 
@@ -10,9 +11,17 @@ export const PublicDrawList = () => {
   const translate = useTranslate();
   return (
     <PublicLayout>
-      <Typography variant="h5" gutterBottom>
-        {translate('suiji.public.list')}
-      </Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+        <Typography variant="h5">{translate('suiji.public.list')}</Typography>
+        <Button
+          label="suiji.public.results"
+          component={Link}
+          to="/public/results"
+          data-testid="public-results-link"
+        >
+          <FactCheckIcon />
+        </Button>
+      </Stack>
       <ListBase resource="draws" disableAuthentication perPage={25} disableSyncWithLocation>
         <Card>
           <DrawDatagrid rowClick={showPath} />
