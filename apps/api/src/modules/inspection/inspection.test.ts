@@ -111,7 +111,24 @@ describe('results', () => {
   it('are entered by a team member, reviewed and published, then never change', async () => {
     const inspection = await drawnInspection();
     member = await signInAs(inspection.teamIds[0]!);
-    outsider = await t.login('inspector');
+    // An inspector of the same unit who is not in this team (the demo's "inspector" may be drawn into it).
+    const outsiderInspector = (
+      await t.ok(
+        'mutation($i: InspectorInput!) { createInspector(input: $i) { id } }',
+        {
+          i: {
+            name: '局外人',
+            departmentId: (await t.ok('{ departments(filter: { q: "WG-ZRZY-ZFJC" }) { items { id } } }'))
+              .departments.items[0].id,
+            certificateNumber: `OUT-${++seq}`,
+            certificateValidFrom: '2024-01-01',
+            certificateValidUntil: '2030-12-31',
+          },
+        },
+        admin,
+      )
+    ).createInspector.id;
+    outsider = await signInAs(outsiderInspector);
     expect(errorCode(await t.gql(ENTER, result(inspection.id), outsider))).toBe('FORBIDDEN');
     const entered = (await t.ok(ENTER, result(inspection.id), member)).enterResult;
     expect(entered).toMatchObject({
