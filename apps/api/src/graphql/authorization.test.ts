@@ -154,20 +154,27 @@ async function drawnDraw() {
 }
 let sharedDrawn: string | undefined;
 let sharedInspection: { id: string; teamIds: string[]; record: ScopedRecord } | undefined;
-async function anInspection() {
-  if (sharedInspection) return sharedInspection;
-  const drawId = await drawnDraw();
+/** The first inspection of a freshly drawn draw. */
+async function freshInspection(): Promise<{
+  id: string;
+  teamIds: string[];
+  team: { userId: string | null }[];
+}> {
   const d = await asCoordinator(
     'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds team { userId } } } }',
-    { d: drawId },
+    { d: await drawnDraw() },
   );
-  const first = d.inspections.items[0];
+  return d.inspections.items[0];
+}
+async function anInspection() {
+  if (sharedInspection) return sharedInspection;
+  const first = await freshInspection();
   sharedInspection = {
     id: first.id,
     teamIds: first.teamIds,
     record: {
       ...taskRecord(),
-      userIds: first.team.map((m: { userId: string | null }) => m.userId).filter(Boolean),
+      userIds: first.team.map((m) => m.userId).filter((id): id is string => id !== null),
     },
   };
   return sharedInspection;
@@ -447,12 +454,7 @@ const CASES: Record<string, Case> = {
   replaceInspector: {
     query: 'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id } }',
     prepare: async () => {
-      const drawId = await drawnDraw();
-      const d = await asCoordinator(
-        'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }',
-        { d: drawId },
-      );
-      const first = d.inspections.items[0];
+      const first = await freshInspection();
       return {
         variables: { i: { inspectionId: first.id, inspectorId: first.teamIds[0], reason: '休假' } },
         record: taskRecord(),
@@ -469,12 +471,7 @@ const CASES: Record<string, Case> = {
   reviewResult: {
     query: 'mutation($i: ReviewInput!) { reviewResult(input: $i) { id } }',
     prepare: async () => {
-      const drawId = await drawnDraw();
-      const d = await asCoordinator(
-        'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }',
-        { d: drawId },
-      );
-      const first = d.inspections.items[0];
+      const first = await freshInspection();
       const username = `member-${uniq()}`;
       const user = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id } }', {
         i: {

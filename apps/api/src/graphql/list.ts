@@ -5,6 +5,7 @@ import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mik
 import { Max, MaxLength, Min } from 'class-validator';
 import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_LENGTH, text } from '@suiji/domain';
+import { isPostgres } from '../db/platform.js';
 import { SortOrder } from './enums.js';
 import { BadInputError } from './errors.js';
 
@@ -82,7 +83,7 @@ export interface ListOptions<T extends object> {
  */
 export function containsText(em: EntityManager, text: string): { $ilike: string } | { $like: string } {
   const pattern = `%${text.replace(/[%_\\]/g, '')}%`;
-  return em.getPlatform().constructor.name.startsWith('Postgre') ? { $ilike: pattern } : { $like: pattern };
+  return isPostgres(em) ? { $ilike: pattern } : { $like: pattern };
 }
 
 /** Runs a list query with search, id list, sort and page; soft-deleted rows are left out. */

@@ -23,6 +23,7 @@ import {
   type Text,
 } from '@suiji/domain';
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
+import { isPostgres } from '../../db/platform.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -96,8 +97,6 @@ async function rows<T>(ctx: Context, sql: string, params: unknown[] = []): Promi
   const result: unknown = await query;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
-
-const isPostgres = (ctx: Context) => ctx.em.getPlatform().constructor.name.startsWith('Postgre');
 
 function parsePool(content: string): PoolEntry[] {
   const pool: PoolEntry[] = [];
@@ -284,7 +283,7 @@ async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
     sql: `not (${deregistered.sql}) and not (${inspectedForItem.sql}) and not (${lowRiskInspected.sql})`,
     params: [...inspectedForItem.params, ...lowRiskInspected.params],
   });
-  const aggregate = isPostgres(ctx)
+  const aggregate = isPostgres(ctx.em)
     ? `string_agg(t.id || E'\t' || t.risk_class || E'\n', '' order by t.id collate "C")`
     : "group_concat(t.id || char(9) || t.risk_class || char(10), '' order by t.id)";
   const [frozen] = await rows<{ pool: string | null }>(
@@ -515,7 +514,7 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
   const draw = await em.findOneOrFail(
     Draw,
     inspection.draw.id,
-    isPostgres(ctx) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    isPostgres(ctx.em) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
   );
   await em.refresh(inspection);
   if (inspection.state !== 'PENDING_ENTRY')

@@ -12,6 +12,7 @@ import {
   type EventSubscriber,
   type FlushEventArgs,
 } from '@mikro-orm/core';
+import { isPostgres } from '../../db/platform.js';
 import { TrailEntry } from './trail.entity.js';
 import { canonicalJson, entryHash, GENESIS } from './trail.chain.js';
 
@@ -31,8 +32,7 @@ const TRAIL_LOCK = 7_042_501;
 async function head(em: EntityManager): Promise<{ seq: number; hash: string }> {
   const connection = em.getConnection();
   const tx = em.getTransactionContext();
-  if (em.getPlatform().constructor.name.startsWith('Postgre'))
-    await connection.execute(`select pg_advisory_xact_lock(${TRAIL_LOCK})`, [], 'run', tx);
+  if (isPostgres(em)) await connection.execute(`select pg_advisory_xact_lock(${TRAIL_LOCK})`, [], 'run', tx);
   const last = await connection.execute<{ seq: number; hash: string } | undefined>(
     'select seq, hash from trail_entry order by seq desc limit 1',
     [],
