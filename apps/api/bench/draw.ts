@@ -331,7 +331,7 @@ async function schedule(database: Database): Promise<Measurement> {
       () => draw?.poolSize ?? 0,
       events,
       async () => {
-        draw = (await gql<{ scheduleDraw: ScheduledDraw }>(SCHEDULE, { i: { taskId, itemId } })).scheduleDraw;
+        draw = (await gql<{ scheduleDraw: ScheduledDraw }>(SCHEDULE, { i: { taskId } })).scheduleDraw;
         return {};
       },
     );

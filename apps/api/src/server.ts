@@ -19,6 +19,7 @@ import { getSchema } from './graphql/schema.js';
 import { createTokenService, TokenError, type TokenService } from './modules/auth/token.js';
 import { departmentScope } from './modules/department/department.service.js';
 import { User } from './modules/user/user.entity.js';
+import { ensureStandardCategories } from './modules/category/category.service.js';
 import { drawRoutes } from './modules/draw/draw.routes.js';
 import { bootstrap } from './demo/bootstrap.js';
 import { AppError, UnauthenticatedError } from './graphql/errors.js';
@@ -60,6 +61,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
   const orm = await openDatabase(options.database);
+  await ensureStandardCategories(orm.em.fork());
   await bootstrap(orm.em.fork(), {
     demo: options.demo ?? false,
     adminPassword: options.adminPassword ?? null,

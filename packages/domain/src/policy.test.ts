@@ -9,14 +9,15 @@ const actor = (role: Role, departmentIds = ['bureau', 'bureau-unit'], id = 'user
 });
 
 describe('the role policy', () => {
-  it('denies everything not granted: the public only reads departments, the item list, the draws and published results', () => {
+  it('denies everything not granted: the public only reads departments, the item list, the draws, published results and their categories', () => {
     for (const resource of RESOURCES)
       for (const action of ACTIONS) {
         const publicRead =
           ((resource === 'departments' || resource === 'items') &&
             ['list', 'show', 'export'].includes(action)) ||
           (resource === 'draws' && ['list', 'show'].includes(action)) ||
-          (resource === 'results' && action === 'list');
+          (resource === 'results' && action === 'list') ||
+          (resource === 'categories' && ['list', 'show'].includes(action));
         expect(canAccess(null, action, resource), `${action} ${resource}`).toBe(publicRead);
       }
   });
@@ -56,6 +57,15 @@ describe('the role policy', () => {
     expect(canAccess(actor('COORDINATOR', ['tax']), 'run', 'draws', joint)).toBe(false);
     expect(canAccess(actor('MANAGER'), 'run', 'draws', joint)).toBe(false);
     expect(canAccess(actor('ADMIN'), 'run', 'draws', joint)).toBe(false);
+  });
+
+  it("lets a coordinator keep their department's own result categories, and only administrators the standard ones", () => {
+    expect(canAccess(actor('COORDINATOR'), 'create', 'categories', { departmentId: 'bureau' })).toBe(true);
+    expect(canAccess(actor('COORDINATOR'), 'edit', 'categories', { departmentId: 'market' })).toBe(false);
+    expect(canAccess(actor('COORDINATOR'), 'edit', 'categories', { departmentId: null })).toBe(false);
+    expect(canAccess(actor('ADMIN'), 'edit', 'categories', { departmentId: null })).toBe(true);
+    expect(canAccess(actor('MANAGER'), 'create', 'categories', { departmentId: 'bureau' })).toBe(false);
+    expect(canAccess(actor('INSPECTOR'), 'create', 'categories', { departmentId: 'bureau' })).toBe(false);
   });
 
   it('shows an inspector the inspections of their own teams', () => {

@@ -18,6 +18,7 @@ export const RESOURCES = [
   'inspections',
   'trail',
   'results',
+  'categories',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -146,6 +147,15 @@ const RULES: Rules = {
   },
   // Published results are public (一公开).
   results: { list: READ_ALL },
+  // Result categories: the standard ones (whose consequences an administrator sets) and each
+  // department's own, kept by its coordinator. Public, as published results name them.
+  categories: {
+    list: READ_ALL,
+    show: READ_ALL,
+    create: { ADMIN: 'all', COORDINATOR: 'department' },
+    edit: { ADMIN: 'all', COORDINATOR: 'department' },
+    delete: { ADMIN: 'all', COORDINATOR: 'department' },
+  },
   // 全程留痕: administrators read the trail; managers may check that it is intact.
   trail: { list: ADMIN_ONLY, show: { ADMIN: 'all', MANAGER: 'all' } },
   users: {

@@ -1,4 +1,6 @@
+import { Category } from '../modules/category/category.entity.js';
 import { Draw } from '../modules/draw/draw.entity.js';
+import { ItemResult } from '../modules/inspection/item-result.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { TrailEntry } from '../modules/trail/trail.entity.js';
@@ -21,4 +23,6 @@ export const ENTITIES = [
   Draw,
   Inspection,
   TrailEntry,
+  Category,
+  ItemResult,
 ];

@@ -102,6 +102,16 @@ async function newConflict() {
   });
   return d.createConflict as { id: string; departmentId: string };
 }
+function categoryInput() {
+  return { code: `OWN_${uniq().toUpperCase()}`, nameZh: '自定义类别', departmentId: ids.bureau };
+}
+async function newCategory() {
+  const d = await asAdmin(
+    'mutation($i: CategoryInput!) { createResultCategory(input: $i) { id departmentId } }',
+    { i: categoryInput() },
+  );
+  return d.createResultCategory as { id: string; departmentId: string };
+}
 function userInput() {
   return {
     username: `u${uniq()}`,
@@ -141,7 +151,7 @@ const taskRecord = () => ({ departmentId: ids.bureau, departmentIds: [ids.bureau
 async function scheduledDraw() {
   const taskId = await newTask();
   const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', {
-    i: { taskId, itemId: ids.item },
+    i: { taskId },
   });
   return d.scheduleDraw.id as string;
 }
@@ -153,15 +163,16 @@ async function drawnDraw() {
   return id;
 }
 let sharedDrawn: string | undefined;
-let sharedInspection: { id: string; teamIds: string[]; record: ScopedRecord } | undefined;
+let sharedInspection: { id: string; teamIds: string[]; itemIds: string[]; record: ScopedRecord } | undefined;
 /** The first inspection of a freshly drawn draw. */
 async function freshInspection(): Promise<{
   id: string;
   teamIds: string[];
+  itemIds: string[];
   team: { userId: string | null }[];
 }> {
   const d = await asCoordinator(
-    'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds team { userId } } } }',
+    'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds itemIds team { userId } } } }',
     { d: await drawnDraw() },
   );
   return d.inspections.items[0];
@@ -172,6 +183,7 @@ async function anInspection() {
   sharedInspection = {
     id: first.id,
     teamIds: first.teamIds,
+    itemIds: first.itemIds,
     record: {
       ...taskRecord(),
       userIds: first.team.map((m) => m.userId).filter((id): id is string => id !== null),
@@ -179,9 +191,9 @@ async function anInspection() {
   };
   return sharedInspection;
 }
-const resultInput = (inspectionId: string) => ({
-  inspectionId,
-  category: 'NO_PROBLEM',
+const resultInput = (inspection: { id: string; itemIds: string[] }) => ({
+  inspectionId: inspection.id,
+  items: inspection.itemIds.map((itemId) => ({ itemId, category: 'NO_PROBLEM' })),
   methodsUsed: ['ON_SITE'],
   inspectedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
 });
@@ -440,7 +452,7 @@ const CASES: Record<string, Case> = {
   scheduleDraw: {
     query: 'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
     prepare: async () => ({
-      variables: { i: { taskId: await newTask(), itemId: ids.item } },
+      variables: { i: { taskId: await newTask() } },
       record: taskRecord(),
     }),
   },
@@ -465,7 +477,7 @@ const CASES: Record<string, Case> = {
     query: 'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
     prepare: async () => {
       const i = await anInspection();
-      return { variables: { i: resultInput(i.id) }, record: i.record };
+      return { variables: { i: resultInput(i) }, record: i.record };
     },
   },
   reviewResult: {
@@ -488,7 +500,7 @@ const CASES: Record<string, Case> = {
       );
       await t.ok(
         'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
-        { i: resultInput(first.id) },
+        { i: resultInput(first) },
         await t.login(username, 'password-123'),
       );
       return { variables: { i: { inspectionId: first.id, approve: true } }, record: taskRecord() };
@@ -508,6 +520,40 @@ const CASES: Record<string, Case> = {
     prepare: async () => {
       const i = await anInspection();
       return { variables: { id: i.id }, record: i.record };
+    },
+  },
+
+  resultCategories: {
+    query: 'query($id: ID!) { resultCategories(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const c = await newCategory();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId }, id: c.id };
+    },
+  },
+  resultCategory: {
+    query: 'query($id: ID!) { resultCategory(id: $id) { id } }',
+    prepare: async () => {
+      const c = await newCategory();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId } };
+    },
+  },
+  createResultCategory: {
+    query: 'mutation($i: CategoryInput!) { createResultCategory(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: categoryInput() }, record: { departmentId: ids.bureau } }),
+  },
+  updateResultCategory: {
+    query: 'mutation($id: ID!) { updateResultCategory(id: $id, input: { nameZh: "新名称" }) { id } }',
+    prepare: async () => {
+      const c = await newCategory();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId } };
+    },
+  },
+  deleteResultCategory: {
+    query: 'mutation($id: ID!) { deleteResultCategory(id: $id) { id } }',
+    prepare: async () => {
+      const c = await newCategory();
+      return { variables: { id: c.id }, record: { departmentId: c.departmentId } };
     },
   },
 
@@ -660,5 +706,6 @@ describe('authorization', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every operation times every caller, each with its own fresh record: minutes, not seconds.
+  }, 600_000);
 });

@@ -9,7 +9,6 @@ import {
   ITEM_CATEGORIES,
   LABELS,
   RISK_CLASSES,
-  RESULT_CATEGORIES,
   RESULT_STATES,
   FOLLOW_UPS,
   ROLES,
@@ -55,7 +54,6 @@ export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, {
 });
 export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope);
 export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);
-export const ResultCategoryEnum = graphqlEnum('ResultCategory', RESULT_CATEGORIES, zh.resultCategory);
 export const FollowUpEnum = graphqlEnum('FollowUp', FOLLOW_UPS, zh.followUp);
 
 export enum SortOrder {

@@ -1,9 +1,14 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CategoryResolver } from '../modules/category/category.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DrawResolver } from '../modules/draw/draw.resolver.js';
-import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
+import {
+  InspectionResolver,
+  ItemResultResolver,
+  TargetRecordResolver,
+} from '../modules/inspection/inspection.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
@@ -29,6 +34,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       ConflictResolver,
       UserResolver,
       RegistryIoResolver,
+      CategoryResolver,
+      ItemResultResolver,
+      TargetRecordResolver,
       TaskResolver,
       DrawResolver,
       InspectionResolver,

@@ -1,16 +1,16 @@
 import { TimestampType } from '../../db/timestamp.type.js';
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { DRAW_STATUSES, DrawStatusEnum } from '../../graphql/enums.js';
-import { InspectionItem } from '../item/item.entity.js';
 import { Task } from '../task/task.entity.js';
 import { User } from '../user/user.entity.js';
 
 export type DrawStatus = (typeof DRAW_STATUSES)[number];
 
 /**
- * 摇号: the verifiable draw (spec suiji-draw/1) of one item of a task. Scheduling freezes the pool,
+ * 摇号: the verifiable draw (spec suiji-draw/1) of a task, one for all its items: a target drawn is
+ * visited once for every item of the task that applies to it (进一次门、查多项事). Scheduling freezes the pool,
  * the roster and the conflicts and publishes the commitment; running reveals the nonce and stores the
  * outcome. Never deleted and never run twice.
  *
@@ -19,25 +19,16 @@ export type DrawStatus = (typeof DRAW_STATUSES)[number];
  */
 @ObjectType({ description: '摇号（可验证抽取）' })
 @Entity()
-@Unique({ properties: ['task', 'item'] })
 export class Draw extends BaseEntity {
   @Field(() => ID)
   declare id: string;
 
-  @ManyToOne(() => Task)
+  @ManyToOne(() => Task, { unique: true })
   task!: Rel<Task>;
 
   @Field(() => ID)
   get taskId(): Opt<string> {
     return this.task.id;
-  }
-
-  @ManyToOne(() => InspectionItem)
-  item!: Rel<InspectionItem>;
-
-  @Field(() => ID)
-  get itemId(): Opt<string> {
-    return this.item.id;
   }
 
   @Field(() => DrawStatusEnum)

@@ -10,12 +10,10 @@ export class ScheduleDrawInput {
   @Field(() => ID)
   taskId!: string;
 
-  @Field(() => ID)
-  itemId!: string;
-
   @Field(() => [StratumRatioInput], {
     nullable: true,
-    description: "Ratio per risk class; omitted: the item's ratios (its minimum ratio where it sets none)",
+    description:
+      "Ratio per risk class; omitted: for each class the highest of the items' ratios (an item's minimum where it sets none)",
   })
   @IsOptional()
   @ArrayMaxSize(4)

@@ -48,8 +48,8 @@ const DRAW_OPTIONS: DrawOptions = {
 export const EXCLUSION_REASONS = {
   DEREGISTERED: text('deregistered, revoked or moved away', '已注销、吊销或迁出'),
   INSPECTED_FOR_ITEM: text(
-    'already randomly inspected for this item this year',
-    '本年度已就该事项被随机抽查',
+    "already randomly inspected this year for each of the task's items that apply to it",
+    '本年度已就本任务所涉全部适用事项被随机抽查',
   ),
   LOW_RISK_INSPECTED: text('low risk (A) and already inspected this year', '低风险（A 类）且本年度已被抽查'),
 } as const;
@@ -132,17 +132,17 @@ async function unitsOf(ctx: Context, departmentIds: readonly string[]): Promise<
 export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Promise<Draw> {
   const { em } = ctx;
   const task = await taskForDraw(ctx, input.taskId, 'schedule');
-  const item = task.items.getItems().find((i) => i.id === input.itemId && !i.deletedAt);
-  if (!item)
+  const items = task.items.getItems().filter((i) => !i.deletedAt);
+  if (items.length === 0)
     throw new BadInputError(
-      text(`Item ${input.itemId} is not an item of this task.`, `事项 ${input.itemId} 不属于该任务。`),
-      'itemId',
+      text('The task has no item to inspect: add items to it first.', '该任务没有抽查事项：请先添加事项。'),
+      'taskId',
     );
-  if (await em.findOne(Draw, { task, item }))
+  if (await em.findOne(Draw, { task }))
     throw new ConflictError(
       text(
-        `The draw of "${item.name}" in this task is already scheduled; a draw is never made twice.`,
-        `该任务中“${item.name}”的摇号已安排，摇号不可重复进行。`,
+        'The draw of this task is already scheduled; a draw is never made twice.',
+        '该任务的摇号已安排，摇号不可重复进行。',
       ),
     );
   const runAfter = input.runAfter ?? new Date();
@@ -155,16 +155,16 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
       'runAfter',
     );
 
-  const ratios = ratiosFor(item, input.ratios);
-  const frozen = await freezePool(ctx, task, item);
+  const ratios = ratiosFor(items, input.ratios);
+  const frozen = await freezePool(ctx, task, items);
   const { exclusions } = frozen;
   if (frozen.poolSize === 0)
     throw new BadInputError(
       text(
-        `No target is eligible for "${item.name}" (target type "${item.targetType}", the task's filters, ${exclusions.length} left out by the rules): check the registry and the filters.`,
-        `没有符合“${item.name}”条件的检查对象（检查对象类型“${item.targetType}”、任务筛选条件，另有 ${exclusions.length} 个按规则排除）：请检查名录库和筛选条件。`,
+        `No target is eligible for this task (target types ${items.map((i) => `"${i.targetType}"`).join(', ')}, the task's filters, ${exclusions.length} left out by the rules): check the registry and the filters.`,
+        `没有符合该任务条件的检查对象（检查对象类型 ${items.map((i) => `“${i.targetType}”`).join('、')}、任务筛选条件，另有 ${exclusions.length} 个按规则排除）：请检查名录库和筛选条件。`,
       ),
-      'itemId',
+      'taskId',
     );
   for (const stratum of frozen.strata)
     if (ratios[stratum] === undefined)
@@ -185,7 +185,6 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   const nonce = randomBytes(32).toString('hex');
   const draw = em.create(Draw, {
     task,
-    item,
     status: 'SCHEDULED',
     runAfter,
     scheduledBy: ctx.user!,
@@ -212,8 +211,17 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   return draw;
 }
 
-function ratiosFor(item: InspectionItem, given: ScheduleDrawInput['ratios']): Record<string, number> {
-  if (!given) return Object.fromEntries(RISK_CLASSES.map((c) => [c, item.ratioFor(c)]));
+/**
+ * One draw serves every item of the task, so each class is drawn at the highest ratio any item asks
+ * for: no item falls below its own minimum.
+ */
+function ratiosFor(
+  items: readonly InspectionItem[],
+  given: ScheduleDrawInput['ratios'],
+): Record<string, number> {
+  if (!given)
+    return Object.fromEntries(RISK_CLASSES.map((c) => [c, Math.max(...items.map((i) => i.ratioFor(c)))]));
+  const floor = items.reduce((top, i) => (i.minRatioBp > top.minRatioBp ? i : top));
   const ratios: Record<string, number> = {};
   for (const { riskClass, ratioBp } of given) {
     if (ratios[riskClass] !== undefined)
@@ -224,11 +232,11 @@ function ratiosFor(item: InspectionItem, given: ScheduleDrawInput['ratios']): Re
         ),
         'ratios',
       );
-    if (ratioBp < item.minRatioBp)
+    if (ratioBp < floor.minRatioBp)
       throw new BadInputError(
         text(
-          `The ratio for class ${riskClass} (${ratioBp / 100}%) is below the item's minimum of ${item.minRatioBp / 100}%: the list says "not lower than".`,
-          `${riskClass} 类的比例（${ratioBp / 100}%）低于该事项的最低比例 ${item.minRatioBp / 100}%（清单规定“不低于”）。`,
+          `The ratio for class ${riskClass} (${ratioBp / 100}%) is below the minimum of ${floor.minRatioBp / 100}% of "${floor.name}": the list says "not lower than".`,
+          `${riskClass} 类的比例（${ratioBp / 100}%）低于“${floor.name}”的最低比例 ${floor.minRatioBp / 100}%（清单规定“不低于”）。`,
         ),
         'ratios',
       );
@@ -249,14 +257,46 @@ const and = (...clauses: Clause[]): Clause => ({
 });
 
 /**
+ * Whether a target, `t` in the SQL, was randomly inspected for an item in a year: an earlier draw's
+ * inspection of it covers that item.
+ */
+function inspectedFor(itemId: string, year: number, exceptDrawId = ''): Clause {
+  return {
+    sql: 'exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ? and i.item_ids like ? and i.draw_id <> ?)',
+    params: [year, StringListType.containing(itemId), exceptDrawId],
+  };
+}
+
+/** Targets (`t`) the item applies to and that were not inspected for it this year. */
+function openFor(item: InspectionItem, year: number, exceptDrawId?: string): Clause {
+  const inspected = inspectedFor(item.id, year, exceptDrawId);
+  return {
+    sql: `t.target_types like ? and not ${inspected.sql}`,
+    params: [StringListType.containing(item.targetType), ...inspected.params],
+  };
+}
+
+const or = (...clauses: Clause[]): Clause => ({
+  sql: clauses.map((c) => `(${c.sql})`).join(' or '),
+  params: clauses.flatMap((c) => c.params),
+});
+
+/**
  * The frozen pool, built by the database as the very text its digest hashes ("id TAB class LF", in
  * byte-wise id order), so a pool of a million targets never becomes a million JavaScript objects; the
  * strata present; the conflicts that touch it; and the targets the rules leave out, with reasons.
+ * A target belongs to the pool when at least one of the task's items applies to it and was not yet
+ * inspected there this year.
  */
-async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
+async function freezePool(ctx: Context, task: Task, items: readonly InspectionItem[]) {
   const filters: Clause[] = [
     { sql: 't.deleted_at is null', params: [] },
-    { sql: 't.target_types like ?', params: [StringListType.containing(item.targetType)] },
+    or(
+      ...items.map((item) => ({
+        sql: 't.target_types like ?',
+        params: [StringListType.containing(item.targetType)],
+      })),
+    ),
   ];
   const anyOf = (column: string, values: readonly string[], like = false) => {
     if (values.length > 0)
@@ -271,17 +311,14 @@ async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
   anyOf('tags', task.tags, true);
   const inScope = and(...filters);
   const deregistered: Clause = { sql: "t.status = 'DEREGISTERED'", params: [] };
-  const inspectedForItem: Clause = {
-    sql: 'exists (select 1 from inspection i join draw d on d.id = i.draw_id where i.target_id = t.id and d.item_id = ?)',
-    params: [item.id],
-  };
+  const open = or(...items.map((item) => openFor(item, task.year)));
   const lowRiskInspected: Clause = {
     sql: "t.risk_class = 'A' and exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ?)",
     params: [task.year],
   };
   const eligible = and(inScope, {
-    sql: `not (${deregistered.sql}) and not (${inspectedForItem.sql}) and not (${lowRiskInspected.sql})`,
-    params: [...inspectedForItem.params, ...lowRiskInspected.params],
+    sql: `not (${deregistered.sql}) and (${open.sql}) and not (${lowRiskInspected.sql})`,
+    params: [...open.params, ...lowRiskInspected.params],
   });
   const aggregate = isPostgres(ctx.em)
     ? `string_agg(t.id || E'\t' || t.risk_class || E'\n', '' order by t.id collate "C")`
@@ -297,14 +334,14 @@ async function freezePool(ctx: Context, task: Task, item: InspectionItem) {
     eligible.params,
   );
   const excluded = and(inScope, {
-    sql: `${deregistered.sql} or ${inspectedForItem.sql} or (${lowRiskInspected.sql})`,
-    params: [...inspectedForItem.params, ...lowRiskInspected.params],
+    sql: `${deregistered.sql} or not (${open.sql}) or (${lowRiskInspected.sql})`,
+    params: [...open.params, ...lowRiskInspected.params],
   });
   const exclusions = await rows<{ id: string; reason: ExclusionReason }>(
     ctx,
-    `select t.id, case when ${deregistered.sql} then 'DEREGISTERED' when ${inspectedForItem.sql} then 'INSPECTED_FOR_ITEM' else 'LOW_RISK_INSPECTED' end as reason
+    `select t.id, case when ${deregistered.sql} then 'DEREGISTERED' when not (${open.sql}) then 'INSPECTED_FOR_ITEM' else 'LOW_RISK_INSPECTED' end as reason
        from target t where ${excluded.sql} order by t.id`,
-    [...inspectedForItem.params, ...excluded.params],
+    [...open.params, ...excluded.params],
   );
   const pool = frozen?.pool ?? '';
   // Count the strata from the text itself rather than asking the database to evaluate the rules again.
@@ -423,6 +460,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
     draw.id,
   ]);
   await insertInspections(ctx, draw, record, now);
+  await coverItems(ctx, draw);
   await appendTrail(em, [
     {
       action: 'create',
@@ -444,17 +482,40 @@ async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, n
     const part = record.assignments.slice(i, i + ROWS);
     await rows(
       ctx,
-      `insert into inspection (id, draw_id, task_id, target_id, team_ids, state, created_at, updated_at) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `insert into inspection (id, draw_id, task_id, target_id, team_ids, item_ids, state, created_at, updated_at) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       part.flatMap(([targetId, team]) => [
         randomUUID(),
         draw.id,
         draw.task.id,
         targetId,
         list.convertToDatabaseValue([...team]),
+        '',
         'PENDING_ENTRY',
         at,
         at,
       ]),
+    );
+  }
+}
+
+/**
+ * Each visit covers every item of the task that applies to its target and was not yet inspected
+ * there this year (进一次门、查多项事): one statement per item, item order kept.
+ */
+async function coverItems(ctx: Context, draw: Draw): Promise<void> {
+  const task = await ctx.em.findOneOrFail(Task, draw.task.id, { populate: ['items'] });
+  const items = task.items.getItems().filter((i) => !i.deletedAt);
+  if (items.length === 1) {
+    await rows(ctx, 'update inspection set item_ids = ? where draw_id = ?', [`,${items[0]!.id},`, draw.id]);
+    return;
+  }
+  for (const item of items) {
+    const open = openFor(item, task.year, draw.id);
+    await rows(
+      ctx,
+      `update inspection set item_ids = case when item_ids = '' then ? else item_ids || ? end
+        where draw_id = ? and target_id in (select t.id from target t where ${open.sql})`,
+      [`,${item.id},`, `${item.id},`, draw.id, ...open.params],
     );
   }
 }

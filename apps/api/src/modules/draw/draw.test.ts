@@ -38,13 +38,13 @@ describe('the draw', () => {
       )
     ).createTask.id as string;
   const schedule = (taskId: string, over: Record<string, unknown> = {}) =>
-    t.gql(SCHEDULE, { i: { taskId, itemId, ...over } }, coordinator);
+    t.gql(SCHEDULE, { i: { taskId, ...over } }, coordinator);
   const run = (drawId: string, publicEntropy = '福彩3D 2026326期 开奖号码 5 8 1') =>
     t.gql(RUN, { i: { drawId, publicEntropy } }, coordinator);
   const inspectionsOf = async (drawId: string) =>
     (
       await t.ok(
-        'query($d: ID!) { inspections(filter: { drawId: $d }, page: { page: 1, perPage: 500 }) { total items { id targetId teamIds team { id departmentId } } } }',
+        'query($d: ID!) { inspections(filter: { drawId: $d }, page: { page: 1, perPage: 500 }) { total items { id targetId teamIds itemIds team { id departmentId } } } }',
         { d: drawId },
         coordinator,
       )
@@ -174,6 +174,32 @@ describe('the draw', () => {
     expect(second.excludedCount).toBeGreaterThanOrEqual(first.excludedCount + selected);
   });
 
+  it("visits each target once for all the task's items, leaving out items already inspected there this year", async () => {
+    const mining = (
+      await t.ok('query($y: Int!) { items(filter: { year: $y, q: "矿山地质环境" }) { items { id } } }', {
+        y: YEAR,
+      })
+    ).items.items[0].id as string;
+    const landOnly = ((await schedule(await newTask())).data as any).scheduleDraw;
+    await run(landOnly.id);
+    const landInspected = new Set(
+      (await inspectionsOf(landOnly.id)).items.map((i: { targetId: string }) => i.targetId),
+    );
+    const both = ((await schedule(await newTask({ itemIds: [itemId, mining] }))).data as any).scheduleDraw;
+    await run(both.id);
+    const visits = (await inspectionsOf(both.id)).items as { targetId: string; itemIds: string[] }[];
+    expect(new Set(visits.map((v) => v.targetId)).size).toBe(visits.length);
+    for (const visit of visits) {
+      expect(visit.itemIds).toContain(mining);
+      if (landInspected.has(visit.targetId)) expect(visit.itemIds).toEqual([mining]);
+    }
+    // Earlier tests inspected other targets for the land item too; the rest get both items in one visit.
+    expect(visits.filter((v) => v.itemIds.length === 2).length).toBeGreaterThan(visits.length / 2);
+    expect(visits.some((v) => landInspected.has(v.targetId))).toBe(true);
+    // Targets inspected for the land item stay in the pool for the mining one.
+    expect(both.poolSize).toBeGreaterThan(landOnly.poolSize - landInspected.size);
+  });
+
   it('refuses bad input clearly and writes nothing', async () => {
     const taskId = await newTask();
     const count = async () =>
@@ -186,7 +212,7 @@ describe('the draw', () => {
         { riskClass: 'D', ratioBp: 1000 },
       ],
     });
-    expect(below.errors?.[0]?.message).toMatch(/below the item's minimum of 10%/);
+    expect(below.errors?.[0]?.message).toMatch(/below the minimum of 10% of "土地使用情况监督检查"/);
     const missing = await schedule(taskId, {
       ratios: [
         { riskClass: 'A', ratioBp: 1000 },
@@ -222,12 +248,10 @@ describe('the draw', () => {
 
   it('lets only coordinators of the task’s departments schedule and run it', async () => {
     const taskId = await newTask();
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('coordinator2')))).toBe(
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, await t.login('coordinator2')))).toBe(
       'FORBIDDEN',
     );
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, admin))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, itemId } }, await t.login('manager')))).toBe(
-      'FORBIDDEN',
-    );
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, admin))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, await t.login('manager')))).toBe('FORBIDDEN');
   });
 });

@@ -1,31 +1,24 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import {
-  FOLLOW_UPS,
-  RESULT_CATEGORIES,
-  RESULT_STATES,
-  type FollowUp,
-  type InspectionMethod,
-  type ResultCategory,
-  type ResultState,
-} from '@suiji/domain';
+import { RESULT_STATES, type InspectionMethod, type ResultState } from '@suiji/domain';
 import { TimestampType } from '../../db/timestamp.type.js';
 import { BaseEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
-import {
-  FollowUpEnum,
-  InspectionMethodEnum,
-  ResultCategoryEnum,
-  ResultStateEnum,
-} from '../../graphql/enums.js';
+import { InspectionMethodEnum, ResultStateEnum } from '../../graphql/enums.js';
 import { Draw } from '../draw/draw.entity.js';
 import { Target } from '../target/target.entity.js';
 import { Task } from '../task/task.entity.js';
 
-/** One selected target of a draw and the team that inspects it. */
+/**
+ * One selected target of a task's draw, the team that inspects it and the items the visit covers
+ * (进一次门、查多项事). The result (检查结果) is entered once for the visit — its date, methods and a
+ * category, findings and follow-up per item (`ItemResult`) — and reviewed as a whole.
+ */
 @ObjectType({ description: '检查（抽中的检查对象及其检查组）' })
 @Entity()
 @Unique({ properties: ['draw', 'target'] })
+// The draw's rules ask, for every target of a pool, whether it was inspected this year.
+@Index({ properties: ['target', 'task'] })
 export class Inspection extends BaseEntity {
   @Field(() => ID)
   declare id: string;
@@ -58,19 +51,15 @@ export class Inspection extends BaseEntity {
   @Property({ type: StringListType })
   teamIds: string[] = [];
 
+  @Field(() => [ID], { description: "The task's items this visit covers" })
+  @Property({ type: StringListType, defaultRaw: `''` })
+  itemIds: Opt<string[]> = [];
+
   @Field(() => ResultStateEnum)
   @Enum({ items: [...RESULT_STATES] })
   state: ResultState = 'PENDING_ENTRY';
 
   // The result (检查结果), entered by a team member and reviewed by a coordinator.
-
-  @Field(() => ResultCategoryEnum, { nullable: true })
-  @Enum({ items: [...RESULT_CATEGORIES], nullable: true })
-  resultCategory: ResultCategory | null = null;
-
-  @Field(() => String, { nullable: true, description: '检查情况 / findings' })
-  @Property({ type: 'text', nullable: true })
-  findings: string | null = null;
 
   @Field(() => [InspectionMethodEnum], { description: 'The methods used' })
   @Property({ type: StringListType, defaultRaw: `''` })
@@ -79,10 +68,6 @@ export class Inspection extends BaseEntity {
   @Field(() => String, { nullable: true, description: 'The day of the inspection, YYYY-MM-DD' })
   @Property({ type: 'string', length: 10, nullable: true })
   inspectedOn: string | null = null;
-
-  @Field(() => FollowUpEnum, { nullable: true, description: '后续处置' })
-  @Enum({ items: [...FOLLOW_UPS], nullable: true })
-  followUp: FollowUp | null = null;
 
   @Field(() => ID, { nullable: true })
   @Property({ type: 'string', length: 36, nullable: true })

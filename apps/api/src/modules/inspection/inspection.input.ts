@@ -1,19 +1,36 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { MAX_LENGTH, type FollowUp, type InspectionMethod, type ResultCategory } from '@suiji/domain';
-import { FollowUpEnum, InspectionMethodEnum, ResultCategoryEnum } from '../../graphql/enums.js';
+import { MAX_LENGTH, type FollowUp, type InspectionMethod } from '@suiji/domain';
+import { FollowUpEnum, InspectionMethodEnum } from '../../graphql/enums.js';
+
+@InputType({ description: 'The result for one item of the visit' })
+export class ItemResultInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => String, {
+    description: 'A result category code: a standard one or one of the task’s departments',
+  })
+  @MaxLength(40)
+  category!: string;
+
+  @Field(() => String, { defaultValue: '' })
+  @MaxLength(MAX_LENGTH.text)
+  findings!: string;
+
+  @Field(() => FollowUpEnum, { defaultValue: 'NONE' })
+  followUp!: FollowUp;
+}
 
 @InputType()
 export class ResultInput {
   @Field(() => ID)
   inspectionId!: string;
 
-  @Field(() => ResultCategoryEnum)
-  category!: ResultCategory;
-
-  @Field(() => String, { defaultValue: '' })
-  @MaxLength(MAX_LENGTH.text)
-  findings!: string;
+  @Field(() => [ItemResultInput], { description: 'One result for each item the visit covers' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  items!: ItemResultInput[];
 
   @Field(() => [InspectionMethodEnum])
   @ArrayMaxSize(10)
@@ -22,9 +39,6 @@ export class ResultInput {
   @Field(() => String, { description: 'The day of the inspection, YYYY-MM-DD' })
   @MaxLength(10)
   inspectedOn!: string;
-
-  @Field(() => FollowUpEnum, { defaultValue: 'NONE' })
-  followUp!: FollowUp;
 }
 
 @InputType()

@@ -2,14 +2,30 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { isOverdue, publicationDeadline, scopeOf } from '@suiji/domain';
 import { today } from '../inspector/inspector.service.js';
 import { Task } from '../task/task.entity.js';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { takingPart } from '../task/task.service.js';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, PageInput, PageType } from '../../graphql/list.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { Target } from '../target/target.entity.js';
+import { Category } from '../category/category.entity.js';
+import { InspectionItem } from '../item/item.entity.js';
 import { Inspection } from './inspection.entity.js';
+import { ItemResult } from './item-result.entity.js';
 import { ResultInput, ReviewInput } from './inspection.input.js';
 import * as results from './inspection.service.js';
 
@@ -47,15 +63,7 @@ export class InspectionResolver {
     const where: FilterQuery<Inspection>[] = [];
     const scope = scopeOf(ctx.actor, 'list', 'inspections');
     if (scope === 'department') {
-      const ids = [...(ctx.actor?.departmentIds ?? [])];
-      where.push({
-        task: {
-          $or: [
-            { department: { $in: ids } },
-            ...ids.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } })),
-          ],
-        },
-      });
+      where.push({ task: takingPart(ctx.actor?.departmentIds ?? []) });
     } else if (scope === 'own') {
       const mine = await inspectorIdsOf(ctx);
       where.push(
@@ -133,9 +141,61 @@ export class InspectionResolver {
     return em.findOneOrFail(Target, inspection.target.id);
   }
 
+  @FieldResolver(() => [InspectionItem], { description: 'The items this visit covers' })
+  async items(@Root() inspection: Inspection, @Ctx() { em }: Context) {
+    const items = await em.find(InspectionItem, { id: { $in: inspection.itemIds } });
+    return inspection.itemIds.map((id) => items.find((i) => i.id === id)!);
+  }
+
+  @FieldResolver(() => [ItemResult], { description: 'The result per item, once entered' })
+  results(@Root() inspection: Inspection, @Ctx() { em }: Context) {
+    return em.find(ItemResult, { inspection: inspection.id }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   @FieldResolver(() => [Inspector], { description: 'The current team, in its order' })
   async team(@Root() inspection: Inspection, @Ctx() { em }: Context) {
     const members = await em.find(Inspector, { id: { $in: inspection.teamIds } });
     return inspection.teamIds.map((id) => members.find((m) => m.id === id)!);
+  }
+}
+
+@Resolver(() => ItemResult)
+export class ItemResultResolver {
+  @FieldResolver(() => InspectionItem)
+  item(@Root() result: ItemResult, @Ctx() { em }: Context) {
+    return em.findOneOrFail(InspectionItem, result.item.id);
+  }
+
+  @FieldResolver(() => Category, { description: "The category's names and consequences" })
+  categoryInfo(@Root() result: ItemResult, @Ctx() { em }: Context) {
+    return em.findOneOrFail(Category, { code: result.category });
+  }
+}
+
+/** A target's record (检查记录): what its inspections found. */
+@Resolver(() => Target)
+export class TargetRecordResolver {
+  @FieldResolver(() => [Inspection], {
+    description: 'Its inspections: the published ones and those of tasks you take part in, newest first',
+  })
+  inspectionHistory(@Root() target: Target, @Ctx() ctx: Context) {
+    const visible: FilterQuery<Inspection>[] = [{ state: 'PUBLISHED' }];
+    const scope = scopeOf(ctx.actor, 'list', 'inspections');
+    if (scope === 'all') visible.push({});
+    else if (scope === 'department') visible.push({ task: takingPart(ctx.actor?.departmentIds ?? []) });
+    return ctx.em.find(
+      Inspection,
+      { target: target.id, $or: visible },
+      { orderBy: { createdAt: 'DESC' }, limit: 100 },
+    );
+  }
+
+  @FieldResolver(() => Int, { description: 'Published item results that found a problem' })
+  async problemCount(@Root() target: Target, @Ctx() { em }: Context) {
+    const problems = await em.find(Category, { problem: true }, { fields: ['code'] });
+    return em.count(ItemResult, {
+      inspection: { target: target.id, state: 'PUBLISHED' },
+      category: { $in: problems.map((c) => c.code) },
+    });
   }
 }

@@ -1,17 +1,24 @@
 /**
- * Results: a member of the inspection's team enters it (待录入 → 待审核), a coordinator of the task's
- * departments publishes or rejects it (→ 已公示 / 审核不通过, and a rejected one is entered again). A
- * published result never changes.
+ * Results: a member of the inspection's team enters it, one category per item of the visit (待录入 →
+ * 待审核); a coordinator of the task's departments publishes or rejects it (→ 已公示 / 审核不通过, and a
+ * rejected one is entered again). A published result never changes; publishing it applies its
+ * categories' consequences to the target (risk class, abnormal list).
  */
-import { isIsoDate, text } from '@suiji/domain';
+import { consequenceOf, isIsoDate, text } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
+import { Category } from '../category/category.entity.js';
+import { categoriesForTask } from '../category/category.service.js';
 import { Draw } from '../draw/draw.entity.js';
+import { InspectionItem } from '../item/item.entity.js';
+import { Target } from '../target/target.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { today } from '../inspector/inspector.service.js';
 import { Task } from '../task/task.entity.js';
+import { appendTrail } from '../trail/trail.service.js';
 import { Inspection } from './inspection.entity.js';
+import { ItemResult } from './item-result.entity.js';
 import type { ResultInput, ReviewInput } from './inspection.input.js';
 
 /** The inspection as the role policy sees it: its task's departments and its team members' users. */
@@ -23,6 +30,32 @@ export async function scopedInspection(ctx: Context, inspection: Inspection) {
     { fields: ['id', 'user'] },
   );
   return { departmentIds: task.departmentIds, userIds: members.map((m) => m.user?.id ?? '').filter(Boolean) };
+}
+
+/** The fields a result's transitions change, for the trail (the conditional updates bypass the unit of work). */
+function resultFields(inspection: Inspection): Record<string, unknown> {
+  return {
+    state: inspection.state,
+    methodsUsed: inspection.methodsUsed,
+    inspectedOn: inspection.inspectedOn,
+    enteredById: inspection.enteredById,
+    reviewComment: inspection.reviewComment,
+    reviewedById: inspection.reviewedById,
+    publishedAt: inspection.publishedAt?.toISOString() ?? null,
+  };
+}
+
+async function trailTransition(ctx: Context, inspection: Inspection, before: Record<string, unknown>) {
+  await ctx.em.refresh(inspection);
+  await appendTrail(ctx.em, [
+    {
+      action: 'update',
+      entity: 'Inspection',
+      entityId: inspection.id,
+      before,
+      after: resultFields(inspection),
+    },
+  ]);
 }
 
 async function findInspection(ctx: Context, id: string): Promise<Inspection> {
@@ -68,16 +101,15 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
       text('Choose the inspection methods used.', '请选择所用的检查方式。'),
       'methodsUsed',
     );
+  await checkItemResults(ctx, inspection, input);
+  const before = resultFields(inspection);
   const changed = await ctx.em.nativeUpdate(
     Inspection,
     { id: inspection.id, state: { $in: ['PENDING_ENTRY', 'REJECTED'] } },
     {
       state: 'PENDING_REVIEW',
-      resultCategory: input.category,
-      findings: input.findings.trim() || null,
       methodsUsed: [...new Set(input.methodsUsed)],
       inspectedOn: input.inspectedOn,
-      followUp: input.followUp,
       enteredById: ctx.user!.id,
       enteredAt: new Date(),
       updatedAt: new Date(),
@@ -85,8 +117,86 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
   );
   if (changed === 0)
     throw new ConflictError(text('Someone entered this result at the same moment.', '该结果刚被他人录入。'));
-  await ctx.em.refresh(inspection);
+  await trailTransition(ctx, inspection, before);
+  // A rejected result is corrected in place: one row per item, kept.
+  const existing = new Map(
+    (await ctx.em.find(ItemResult, { inspection })).map((result) => [result.item.id, result]),
+  );
+  for (const entry of input.items) {
+    const fields = {
+      category: entry.category,
+      findings: entry.findings.trim() || null,
+      followUp: entry.followUp,
+    };
+    const result = existing.get(entry.itemId);
+    if (result) Object.assign(result, fields);
+    else
+      ctx.em.create(ItemResult, {
+        inspection,
+        item: ctx.em.getReference(InspectionItem, entry.itemId),
+        ...fields,
+      });
+  }
+  await ctx.em.flush();
   return inspection;
+}
+
+/** One result for each item of the visit, each with a category the task's departments may use. */
+async function checkItemResults(ctx: Context, inspection: Inspection, input: ResultInput): Promise<void> {
+  const given = input.items.map((i) => i.itemId);
+  const duplicate = given.find((id, index) => given.indexOf(id) !== index);
+  if (duplicate)
+    throw new BadInputError(
+      text(
+        `Item ${duplicate} has two results: give one per item.`,
+        `事项 ${duplicate} 有两个结果：每个事项只填一个。`,
+      ),
+      'items',
+    );
+  const stranger = given.find((id) => !inspection.itemIds.includes(id));
+  if (stranger)
+    throw new BadInputError(
+      text(`Item ${stranger} is not covered by this inspection.`, `事项 ${stranger} 不在本次检查范围内。`),
+      'items',
+    );
+  const missing = inspection.itemIds.filter((id) => !given.includes(id));
+  if (missing.length > 0) {
+    const names = (await ctx.em.find(InspectionItem, { id: { $in: missing } })).map((i) => i.name);
+    throw new BadInputError(
+      text(
+        `Give a result for every item of the visit; missing: ${names.join(', ')}.`,
+        `请为本次检查的每个事项填写结果；缺少：${names.join('、')}。`,
+      ),
+      'items',
+    );
+  }
+  const task = await ctx.em.findOneOrFail(Task, inspection.task.id);
+  const allowed = new Set((await categoriesForTask(ctx.em, task)).map((c) => c.code));
+  const unknown = input.items.find((i) => !allowed.has(i.category));
+  if (unknown)
+    throw new BadInputError(
+      text(
+        `"${unknown.category}" is not a result category this task may use: choose a standard category or one of its departments' own.`,
+        `“${unknown.category}”不是本任务可用的检查结果类别：请选择标准类别或参与部门自定义的类别。`,
+      ),
+      'items',
+    );
+}
+
+/** Publishing: the target's record takes the consequences its categories carry. */
+async function applyConsequences(ctx: Context, inspection: Inspection): Promise<void> {
+  const { em } = ctx;
+  const results = await em.find(ItemResult, { inspection });
+  const categories = await em.find(Category, { code: { $in: results.map((r) => r.category) } });
+  const target = await em.findOneOrFail(Target, inspection.target.id);
+  const next = consequenceOf(target, categories);
+  target.riskClass = next.riskClass;
+  if (next.abnormal && !target.abnormal) {
+    target.abnormal = true;
+    const reason = categories.find((c) => c.marksAbnormal)!;
+    target.abnormalReason = `${reason.nameZh} (${inspection.inspectedOn ?? ''})`;
+  }
+  await em.flush();
 }
 
 export async function reviewResult(ctx: Context, input: ReviewInput): Promise<Inspection> {
@@ -101,6 +211,7 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
       ),
       'comment',
     );
+  const before = resultFields(inspection);
   const now = new Date();
   // One review wins: the second of two simultaneous reviews finds nothing awaiting review.
   const changed = await ctx.em.nativeUpdate(
@@ -121,6 +232,7 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
         '该结果不在待审核状态（已审核或尚未录入）。',
       ),
     );
-  await ctx.em.refresh(inspection);
+  await trailTransition(ctx, inspection, before);
+  if (input.approve) await applyConsequences(ctx, inspection);
   return inspection;
 }

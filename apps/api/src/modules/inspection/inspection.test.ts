@@ -5,9 +5,16 @@ import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 const YEAR = new Date().getUTCFullYear();
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const ENTER =
-  'mutation($i: ResultInput!) { enterResult(input: $i) { id state resultCategory inspectedOn enteredById } }';
+  'mutation($i: ResultInput!) { enterResult(input: $i) { id state inspectedOn enteredById results { itemId category findings followUp } } }';
 const REVIEW =
   'mutation($i: ReviewInput!) { reviewResult(input: $i) { id state reviewComment publishedAt } }';
+
+interface Drawn {
+  id: string;
+  teamIds: string[];
+  itemIds: string[];
+  targetId: string;
+}
 
 describe('results', () => {
   let t: TestApp;
@@ -18,7 +25,7 @@ describe('results', () => {
   let seq = 0;
 
   /** A drawn inspection and a signed-in member of its team. */
-  async function drawnInspection() {
+  async function drawnInspection(): Promise<Drawn> {
     const itemId = (
       await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
         y: YEAR,
@@ -42,7 +49,7 @@ describe('results', () => {
     const drawId = (
       await t.ok(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId, itemId } },
+        { i: { taskId } },
         coordinator,
       )
     ).scheduleDraw.id;
@@ -53,12 +60,12 @@ describe('results', () => {
     );
     const inspection = (
       await t.ok(
-        'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }',
+        'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds itemIds targetId } } }',
         { d: drawId },
         coordinator,
       )
     ).inspections.items[0];
-    return inspection as { id: string; teamIds: string[] };
+    return inspection as Drawn;
   }
 
   /** Signs in as a user linked to the given inspector. */
@@ -89,14 +96,18 @@ describe('results', () => {
     return t.login(username, 'member-password');
   }
 
-  const result = (inspectionId: string, over: Record<string, unknown> = {}) => ({
+  /** A result for every item of the visit; `category` and `over` change it. */
+  const result = (inspection: Drawn, over: Record<string, unknown> = {}, category = 'PROBLEM_CORRECTED') => ({
     i: {
-      inspectionId,
-      category: 'PROBLEM_CORRECTED',
-      findings: '未按批准用途使用土地，已责令改正',
+      inspectionId: inspection.id,
+      items: inspection.itemIds.map((itemId) => ({
+        itemId,
+        category,
+        findings: '未按批准用途使用土地，已责令改正',
+        followUp: 'ORDERED_TO_CORRECT',
+      })),
       methodsUsed: ['ON_SITE'],
       inspectedOn: TODAY,
-      followUp: 'ORDERED_TO_CORRECT',
       ...over,
     },
   });
@@ -129,14 +140,16 @@ describe('results', () => {
       )
     ).createInspector.id;
     outsider = await signInAs(outsiderInspector);
-    expect(errorCode(await t.gql(ENTER, result(inspection.id), outsider))).toBe('FORBIDDEN');
-    const entered = (await t.ok(ENTER, result(inspection.id), member)).enterResult;
+    expect(errorCode(await t.gql(ENTER, result(inspection), outsider))).toBe('FORBIDDEN');
+    const entered = (await t.ok(ENTER, result(inspection), member)).enterResult;
     expect(entered).toMatchObject({
       state: 'PENDING_REVIEW',
-      resultCategory: 'PROBLEM_CORRECTED',
       inspectedOn: TODAY,
+      results: [
+        { itemId: inspection.itemIds[0], category: 'PROBLEM_CORRECTED', followUp: 'ORDERED_TO_CORRECT' },
+      ],
     });
-    expect(errorCode(await t.gql(ENTER, result(inspection.id), member))).toBe('CONFLICT');
+    expect(errorCode(await t.gql(ENTER, result(inspection), member))).toBe('CONFLICT');
     const replace = await t.gql(
       'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id } }',
       { i: { inspectionId: inspection.id, inspectorId: inspection.teamIds[1], reason: '病假' } },
@@ -150,7 +163,7 @@ describe('results', () => {
       .reviewResult;
     expect(published.state).toBe('PUBLISHED');
     expect(published.publishedAt).toBeTruthy();
-    const changed = await t.gql(ENTER, result(inspection.id, { category: 'NO_PROBLEM' }), member);
+    const changed = await t.gql(ENTER, result(inspection, {}, 'NO_PROBLEM'), member);
     expect(errorCode(changed)).toBe('CONFLICT');
     expect(changed.errors?.[0]?.message).toMatch(/published and can no longer change/);
     const deadline = await t.ok(
@@ -163,12 +176,18 @@ describe('results', () => {
       overdue: false,
     });
     const publicView = await t.ok(
-      '{ publishedResults { items { id resultCategory findings target { name } } } }',
+      '{ publishedResults { items { id results { category categoryInfo { nameZh } findings } target { name } } } }',
     );
     expect(publicView.publishedResults.items).toEqual([
       expect.objectContaining({
         id: inspection.id,
-        resultCategory: 'PROBLEM_CORRECTED',
+        results: [
+          {
+            category: 'PROBLEM_CORRECTED',
+            categoryInfo: { nameZh: '发现问题经责令已改正' },
+            findings: '未按批准用途使用土地，已责令改正',
+          },
+        ],
         target: { name: expect.any(String) },
       }),
     ]);
@@ -177,7 +196,7 @@ describe('results', () => {
   it('go back to the team when rejected, with the reason', async () => {
     const inspection = await drawnInspection();
     const token = await signInAs(inspection.teamIds[0]!);
-    await t.ok(ENTER, result(inspection.id), token);
+    await t.ok(ENTER, result(inspection), token);
     const noReason = await t.gql(REVIEW, { i: { inspectionId: inspection.id, approve: false } }, coordinator);
     expect(errorCode(noReason)).toBe('BAD_USER_INPUT');
     const rejected = (
@@ -188,23 +207,121 @@ describe('results', () => {
       )
     ).reviewResult;
     expect(rejected).toMatchObject({ state: 'REJECTED', reviewComment: '缺少现场照片', publishedAt: null });
-    expect((await t.ok(ENTER, result(inspection.id), token)).enterResult.state).toBe('PENDING_REVIEW');
+    expect((await t.ok(ENTER, result(inspection), token)).enterResult.state).toBe('PENDING_REVIEW');
   });
 
   it('refuse a date before the draw, an unknown category, and a review submitted twice at once', async () => {
     const inspection = await drawnInspection();
     const token = await signInAs(inspection.teamIds[0]!);
-    const early = await t.gql(ENTER, result(inspection.id, { inspectedOn: `${YEAR - 1}-01-01` }), token);
+    const early = await t.gql(ENTER, result(inspection, { inspectedOn: `${YEAR - 1}-01-01` }), token);
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors?.[0]?.message).toMatch(/cannot precede the draw/);
-    const unknown = await t.gql(ENTER, result(inspection.id, { category: 'MADE_UP' }), token);
-    expect(unknown.errors?.[0]?.message).toMatch(/MADE_UP/);
-    await t.ok(ENTER, result(inspection.id), token);
+    const unknown = await t.gql(ENTER, result(inspection, {}, 'MADE_UP'), token);
+    expect(unknown.errors?.[0]?.message).toMatch(/"MADE_UP" is not a result category this task may use/);
+    const none = await t.gql(ENTER, result(inspection, { items: [] }), token);
+    expect(none.errors?.[0]?.message).toMatch(
+      /Give a result for every item of the visit; missing: 土地使用情况/,
+    );
+    const stranger = await t.gql(
+      ENTER,
+      result(inspection, { items: [{ itemId: 'not-an-item', category: 'NO_PROBLEM' }] }),
+      token,
+    );
+    expect(stranger.errors?.[0]?.message).toMatch(/not covered by this inspection/);
+    expect(
+      (
+        await t.ok(
+          'query($id: ID!) { inspection(id: $id) { state results { id } } }',
+          { id: inspection.id },
+          token,
+        )
+      ).inspection,
+    ).toEqual({ state: 'PENDING_ENTRY', results: [] });
+    await t.ok(ENTER, result(inspection), token);
     const reviews = await Promise.all([
       t.gql(REVIEW, { i: { inspectionId: inspection.id, approve: true } }, coordinator),
       t.gql(REVIEW, { i: { inspectionId: inspection.id, approve: false, comment: '重复审核' } }, coordinator),
     ]);
     expect(reviews.filter((r) => !r.errors).length).toBe(1);
     expect(reviews.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(1);
+  });
+
+  it("take a department's own categories, not another department's", async () => {
+    const create = 'mutation($i: CategoryInput!) { createResultCategory(input: $i) { id code standard } }';
+    const own = (
+      await t.ok(
+        create,
+        { i: { code: `LAND_NOT_RECLAIMED_${++seq}`, nameZh: '未履行土地复垦义务', problem: true } },
+        coordinator,
+      )
+    ).createResultCategory;
+    expect(own.standard).toBe(false);
+    const foreign = (
+      await t.ok(
+        create,
+        { i: { code: `MARKET_ONLY_${++seq}`, nameZh: '市场部门自定义' } },
+        await t.login('coordinator2'),
+      )
+    ).createResultCategory;
+    const inspection = await drawnInspection();
+    const token = await signInAs(inspection.teamIds[0]!);
+    const refused = await t.gql(ENTER, result(inspection, {}, foreign.code), token);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    const entered = (await t.ok(ENTER, result(inspection, {}, own.code), token)).enterResult;
+    expect(entered.results[0].category).toBe(own.code);
+    const taken = await t.gql(create, { i: { code: own.code, nameZh: '重复' } }, coordinator);
+    expect(errorCode(taken)).toBe('CONFLICT');
+    const standard = await t.gql(create, { i: { code: 'FALSIFIED', nameZh: '重复' } }, coordinator);
+    expect(standard.errors?.[0]?.message).toMatch(/standard category already/);
+    const bad = await t.gql(create, { i: { code: 'bad code', nameZh: '坏代码' } }, coordinator);
+    expect(bad.errors?.[0]?.message).toMatch(/not a valid code/);
+  });
+
+  it("feed the target's record when published: unreachable raises its risk class and lists it as abnormal", async () => {
+    const inspection = await drawnInspection();
+    const token = await signInAs(inspection.teamIds[0]!);
+    const TARGET =
+      'query($id: ID!) { target(id: $id) { riskClass abnormal abnormalReason problemCount inspectionHistory { id state } } }';
+    const before = (await t.ok(TARGET, { id: inspection.targetId }, coordinator)).target;
+    await t.ok(ENTER, result(inspection, {}, 'UNREACHABLE'), token);
+    expect((await t.ok(TARGET, { id: inspection.targetId }, coordinator)).target.riskClass).toBe(
+      before.riskClass,
+    );
+    await t.ok(REVIEW, { i: { inspectionId: inspection.id, approve: true } }, coordinator);
+    const after = (await t.ok(TARGET, { id: inspection.targetId }, coordinator)).target;
+    const raised = { A: 'B', B: 'C', C: 'D', D: 'D' }[before.riskClass as 'A'];
+    expect(after).toMatchObject({
+      riskClass: raised,
+      abnormal: true,
+      problemCount: before.problemCount + 1,
+    });
+    expect(after.abnormalReason).toMatch(/无法联系/);
+    expect(after.inspectionHistory).toContainEqual({ id: inspection.id, state: 'PUBLISHED' });
+    const trail = await t.ok('{ verifyTrail { ok } }', {}, admin);
+    expect(trail.verifyTrail.ok).toBe(true);
+  });
+
+  it('follow the rules an administrator sets: a category without consequences changes nothing', async () => {
+    const categories = (
+      await t.ok('{ resultCategories(filter: { q: "UNCOOPERATIVE" }) { items { id code raisesRisk } } }')
+    ).resultCategories.items;
+    const uncooperative = categories.find((c: { code: string }) => c.code === 'UNCOOPERATIVE');
+    expect(uncooperative.raisesRisk).toBe(true);
+    const UPDATE =
+      'mutation($id: ID!, $i: CategoryUpdateInput!) { updateResultCategory(id: $id, input: $i) { raisesRisk marksAbnormal } }';
+    expect(
+      errorCode(await t.gql(UPDATE, { id: uncooperative.id, i: { raisesRisk: false } }, coordinator)),
+    ).toBe('FORBIDDEN');
+    const renamed = await t.gql(UPDATE, { id: uncooperative.id, i: { nameZh: '改名' } }, admin);
+    expect(renamed.errors?.[0]?.message).toMatch(/names are set by the national rules/);
+    await t.ok(UPDATE, { id: uncooperative.id, i: { raisesRisk: false } }, admin);
+    const inspection = await drawnInspection();
+    const token = await signInAs(inspection.teamIds[0]!);
+    const TARGET = 'query($id: ID!) { target(id: $id) { riskClass abnormal } }';
+    const before = (await t.ok(TARGET, { id: inspection.targetId }, coordinator)).target;
+    await t.ok(ENTER, result(inspection, {}, 'UNCOOPERATIVE'), token);
+    await t.ok(REVIEW, { i: { inspectionId: inspection.id, approve: true } }, coordinator);
+    expect((await t.ok(TARGET, { id: inspection.targetId }, coordinator)).target).toEqual(before);
+    await t.ok(UPDATE, { id: uncooperative.id, i: { raisesRisk: true } }, admin);
   });
 });

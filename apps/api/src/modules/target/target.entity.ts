@@ -65,6 +65,14 @@ export class Target extends SoftDeletableEntity {
   @Property({ type: StringListType })
   targetTypes: string[] = [];
 
+  @Field(() => Boolean, { description: 'On the abnormal list (经营异常名录) because of a published result' })
+  @Property({ type: 'boolean', default: false })
+  abnormal: Opt<boolean> = false;
+
+  @Field(() => String, { nullable: true, description: 'Why it is on the abnormal list, and since when' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  abnormalReason: string | null = null;
+
   @Field(() => Date)
   declare createdAt: Opt<Date>;
 

@@ -15,7 +15,7 @@ import type { TaskFilter, TaskInput } from './task.input.js';
 const NOUN = text('Task', '抽查任务');
 
 /** Tasks a department takes part in, as initiator or cooperator. */
-function takingPart(departmentIds: readonly string[]): FilterQuery<Task> {
+export function takingPart(departmentIds: readonly string[]): FilterQuery<Task> {
   return {
     $or: [
       { department: { $in: [...departmentIds] } },
