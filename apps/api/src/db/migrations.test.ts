@@ -11,7 +11,10 @@ const sqliteSchema = async (orm: MikroORM) =>
       .execute<{ type: string; name: string; tbl_name: string; sql: string }[]>(
         "select type, name, tbl_name, sql from sqlite_master where name not like 'mikro_orm%' and name not like 'sqlite_%' order by name",
       )
-  ).map((row) => ({ ...row, sql: row.sql.replace(/^CREATE TABLE "(\w+)"/, 'CREATE TABLE `$1`') }));
+  ).map((row: { type: string; name: string; tbl_name: string; sql: string }) => ({
+    ...row,
+    sql: row.sql.replace(/^CREATE TABLE "(\w+)"/, 'CREATE TABLE `$1`'),
+  }));
 
 describe('migrations', () => {
   const opened: MikroORM[] = [];
@@ -37,5 +40,66 @@ describe('migrations', () => {
       await direct.getSchemaGenerator().createSchema();
       expect(await sqliteSchema(migrated)).toEqual(await sqliteSchema(direct));
     }
+  });
+});
+
+describe('the migration to one draw per task', () => {
+  let orm: MikroORM | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  afterAll(async () => {
+    await orm?.close(true);
+    await drop?.();
+  });
+
+  it('keeps the inspections and results of the version with one draw per task item', async () => {
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    orm = await MikroORM.init(ormOptions(fresh.database));
+    await orm.getMigrator().up({ to: 'Migration20261124074231' });
+    const sql = (query: string) => orm!.em.getConnection().execute(query);
+    const at = `'2026-06-01T00:00:00.000Z'`;
+    await sql(
+      `insert into department (id, created_at, updated_at, name, code, kind) values ('dep', ${at}, ${at}, '局', 'D', 'DEPARTMENT')`,
+    );
+    await sql(
+      `insert into app_user (id, created_at, updated_at, username, display_name, password_hash, role, department_id, active) values ('usr', ${at}, ${at}, 'u', 'u', 'x', 'COORDINATOR', 'dep', true)`,
+    );
+    await sql(
+      `insert into inspection_item (id, created_at, updated_at, year, department_id, seq, name, legal_basis, inspecting_body, category, target_type, min_ratio_bp, risk_ratios, times_per_year, methods, remarks)
+       values ('itm', ${at}, ${at}, 2026, 'dep', 1, '事项', '依据', '主体', 'GENERAL', '企业', 1000, '{}', 1, ',ON_SITE,', '')`,
+    );
+    await sql(
+      `insert into task (id, created_at, updated_at, name, year, department_id, cooperating_department_ids, scope, regions, tags, risk_classes, target_kinds, window_start, window_end, team_size)
+       values ('tsk', ${at}, ${at}, '任务', 2026, 'dep', '', 'UNDIRECTED', '', '', '', '', '2026-06-01', '2026-06-30', 2)`,
+    );
+    await sql(
+      `insert into target (id, created_at, updated_at, name, credit_code, kind, tags, risk_class, status, target_types) values ('tgt', ${at}, ${at}, '对象', '91410481MA00000000', 'ENTERPRISE', '', 'B', 'ACTIVE', ',企业,')`,
+    );
+    await sql(
+      `insert into draw (id, created_at, updated_at, task_id, item_id, status, run_after, scheduled_by_id, nonce, commitment, pool_digest, pool_size, pool, exclusions, excluded_count, ratios, team, inspectors, conflicts, roster_size)
+       values ('drw', ${at}, ${at}, 'tsk', 'itm', 'DRAWN', ${at}, 'usr', 'n', 'c', 'p', 1, 'tgt\tB\n', '[]', 0, '{}', '{}', '[]', '[]', 2)`,
+    );
+    await sql(
+      `insert into inspection (id, created_at, updated_at, draw_id, task_id, target_id, team_ids, state, result_category, findings, methods_used, inspected_on, follow_up)
+       values ('ins', ${at}, ${at}, 'drw', 'tsk', 'tgt', ',a,b,', 'PUBLISHED', 'FALSIFIED', '弄虚作假', ',ON_SITE,', '2026-06-10', 'CASE_FILED')`,
+    );
+    await orm.getMigrator().up();
+    const [inspection] = await sql(`select item_ids, state, methods_used from inspection where id = 'ins'`);
+    expect(inspection).toEqual({ item_ids: ',itm,', state: 'PUBLISHED', methods_used: ',ON_SITE,' });
+    const results = await sql(
+      `select inspection_id, item_id, category, findings, follow_up from item_result`,
+    );
+    expect(results).toEqual([
+      {
+        inspection_id: 'ins',
+        item_id: 'itm',
+        category: 'FALSIFIED',
+        findings: '弄虚作假',
+        follow_up: 'CASE_FILED',
+      },
+    ]);
+    const [draw] = await sql(`select task_id, status from draw where id = 'drw'`);
+    expect(draw).toEqual({ task_id: 'tsk', status: 'DRAWN' });
+    expect((await sql('select code from result_category')).length).toBe(10);
   });
 });

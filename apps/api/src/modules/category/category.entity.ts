@@ -1,6 +1,6 @@
-import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { SoftDeletableEntity } from '../../db/base.entity.js';
+import { TimestampType } from '../../db/timestamp.type.js';
 import { Department } from '../department/department.entity.js';
 
 /**
@@ -10,13 +10,16 @@ import { Department } from '../department/department.entity.js';
  */
 @ObjectType('ResultCategory', { description: '检查结果类别' })
 @Entity({ tableName: 'result_category' })
-export class Category extends SoftDeletableEntity {
-  @Field(() => ID)
-  declare id: string;
-
+export class Category {
+  /** The code results carry, e.g. UNREACHABLE: the key, so a result names its category by it. */
   @Field(() => String, { description: 'The code results carry, e.g. UNREACHABLE' })
-  @Property({ type: 'string', length: 40, unique: true })
+  @PrimaryKey({ type: 'string', length: 40 })
   code!: string;
+
+  @Field(() => ID, { description: 'The code' })
+  get id(): Opt<string> {
+    return this.code;
+  }
 
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
@@ -53,8 +56,14 @@ export class Category extends SoftDeletableEntity {
   marksAbnormal: boolean = false;
 
   @Field(() => Date)
-  declare createdAt: Opt<Date>;
+  @Property({ type: TimestampType })
+  createdAt: Opt<Date> = new Date();
 
   @Field(() => Date)
-  declare updatedAt: Opt<Date>;
+  @Property({ type: TimestampType, onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+
+  /** Withdrawn from use; results that carry it keep it. */
+  @Property({ type: TimestampType, nullable: true })
+  deletedAt: Opt<Date> | null = null;
 }

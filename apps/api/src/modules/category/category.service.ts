@@ -32,7 +32,6 @@ export async function ensureStandardCategories(em: EntityManager): Promise<void>
   if (missing.length === 0) return;
   for (const code of missing)
     em.create(Category, {
-      id: code,
       code,
       nameZh: LABELS['zh-CN'].resultCategory[code],
       nameEn: LABELS.en.resultCategory[code],
@@ -62,25 +61,25 @@ export async function listCategories(
     where.push({ $or: [{ department: null }, { department: { $in: task?.departmentIds ?? [] } }] });
   }
   if (filter.departmentId) where.push({ department: filter.departmentId });
+  if (filter.ids) where.push({ code: { $in: filter.ids } });
   return listEntities(ctx.em, Category, {
     where: { $and: where },
     q: filter.q,
-    ids: filter.ids,
     searchFields: ['code', 'nameZh', 'nameEn'],
-    sortable: ['code', 'nameZh', 'createdAt'],
+    sortable: ['createdAt', 'code', 'nameZh'],
     sort: sort ?? { field: 'createdAt', order: 'ASC' as never },
     page,
   });
 }
 
 async function findCategory(ctx: Context, id: string): Promise<Category> {
-  const category = await ctx.em.findOne(Category, { id, deletedAt: null });
+  const category = await ctx.em.findOne(Category, { code: id, deletedAt: null });
   if (!category) throw new NotFoundError(NOUN, id);
   return category;
 }
 
 export async function showCategory(ctx: Context, id: string): Promise<Category | null> {
-  return ctx.em.findOne(Category, { id, deletedAt: null });
+  return ctx.em.findOne(Category, { code: id, deletedAt: null });
 }
 
 export async function createCategory(ctx: Context, input: CategoryInput): Promise<Category> {

@@ -168,7 +168,7 @@ export class ItemResultResolver {
 
   @FieldResolver(() => Category, { description: "The category's names and consequences" })
   categoryInfo(@Root() result: ItemResult, @Ctx() { em }: Context) {
-    return em.findOneOrFail(Category, { code: result.category });
+    return em.findOneOrFail(Category, result.category.code);
   }
 }
 
@@ -192,10 +192,9 @@ export class TargetRecordResolver {
 
   @FieldResolver(() => Int, { description: 'Published item results that found a problem' })
   async problemCount(@Root() target: Target, @Ctx() { em }: Context) {
-    const problems = await em.find(Category, { problem: true }, { fields: ['code'] });
     return em.count(ItemResult, {
       inspection: { target: target.id, state: 'PUBLISHED' },
-      category: { $in: problems.map((c) => c.code) },
+      category: { problem: true },
     });
   }
 }

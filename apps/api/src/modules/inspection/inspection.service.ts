@@ -124,7 +124,7 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
   );
   for (const entry of input.items) {
     const fields = {
-      category: entry.category,
+      category: ctx.em.getReference(Category, entry.category),
       findings: entry.findings.trim() || null,
       followUp: entry.followUp,
     };
@@ -187,7 +187,7 @@ async function checkItemResults(ctx: Context, inspection: Inspection, input: Res
 async function applyConsequences(ctx: Context, inspection: Inspection): Promise<void> {
   const { em } = ctx;
   const results = await em.find(ItemResult, { inspection });
-  const categories = await em.find(Category, { code: { $in: results.map((r) => r.category) } });
+  const categories = await em.find(Category, { code: { $in: results.map((r) => r.category.code) } });
   const target = await em.findOneOrFail(Target, inspection.target.id);
   const next = consequenceOf(target, categories);
   target.riskClass = next.riskClass;

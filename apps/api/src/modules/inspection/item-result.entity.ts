@@ -3,6 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { FOLLOW_UPS, type FollowUp } from '@suiji/domain';
 import { BaseEntity } from '../../db/base.entity.js';
 import { FollowUpEnum } from '../../graphql/enums.js';
+import { Category } from '../category/category.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Inspection } from './inspection.entity.js';
 
@@ -30,9 +31,17 @@ export class ItemResult extends BaseEntity {
     return this.item.id;
   }
 
-  @Field(() => String, { description: 'The result category code: a standard one or a department’s own' })
-  @Property({ type: 'string', length: 40 })
-  category!: string;
+  /** The category, by its code. */
+  @ManyToOne(() => Category, { fieldName: 'category' })
+  category!: Rel<Category>;
+
+  @Field(() => String, {
+    name: 'category',
+    description: 'The result category code: a standard one or a department’s own',
+  })
+  get categoryCode(): Opt<string> {
+    return this.category.code;
+  }
 
   @Field(() => String, { nullable: true, description: '检查情况 / findings' })
   @Property({ type: 'text', nullable: true })
