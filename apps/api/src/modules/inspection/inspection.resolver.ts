@@ -19,6 +19,7 @@ import {
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, PageInput, PageType } from '../../graphql/list.js';
+import { loaderOf, manyByKey, related } from '../../graphql/loaders.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { Target } from '../target/target.entity.js';
@@ -81,6 +82,8 @@ export class InspectionResolver {
       sortable: ['createdAt'],
       page,
       softDelete: false,
+      // Joined into the page's own statement: every row shows its target and deadline.
+      populate: ['target', 'task'],
     });
   }
 
@@ -120,55 +123,73 @@ export class InspectionResolver {
       sortable: ['createdAt'],
       page,
       softDelete: false,
+      // Joined into the page's own statement: every row shows its target and deadline.
+      populate: ['target', 'task'],
     });
   }
 
   @FieldResolver(() => String, {
     description: 'The last day to publish the result: 20 working days after the task ends',
   })
-  async publicationDeadline(@Root() inspection: Inspection, @Ctx() { em }: Context) {
-    return publicationDeadline((await em.findOneOrFail(Task, inspection.task.id)).windowEnd);
+  async publicationDeadline(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return publicationDeadline((await related(ctx, Task, inspection.task, inspection.task.id)).windowEnd);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not published and past its publication deadline' })
-  async overdue(@Root() inspection: Inspection, @Ctx() { em }: Context) {
-    const deadline = publicationDeadline((await em.findOneOrFail(Task, inspection.task.id)).windowEnd);
-    return isOverdue(deadline, today(), inspection.state === 'PUBLISHED');
+  async overdue(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    const task = await related(ctx, Task, inspection.task, inspection.task.id);
+    return isOverdue(publicationDeadline(task.windowEnd), today(), inspection.state === 'PUBLISHED');
   }
 
   @FieldResolver(() => Target)
-  target(@Root() inspection: Inspection, @Ctx() { em }: Context) {
-    return em.findOneOrFail(Target, inspection.target.id);
+  target(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return related(ctx, Target, inspection.target, inspection.target.id);
   }
 
   @FieldResolver(() => [InspectionItem], { description: 'The items this visit covers' })
-  async items(@Root() inspection: Inspection, @Ctx() { em }: Context) {
-    const items = await em.find(InspectionItem, { id: { $in: inspection.itemIds } });
-    return inspection.itemIds.map((id) => items.find((i) => i.id === id)!);
+  items(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return manyByKey(ctx, InspectionItem, inspection.itemIds);
   }
 
   @FieldResolver(() => [ItemResult], { description: 'The result per item, once entered' })
-  results(@Root() inspection: Inspection, @Ctx() { em }: Context) {
-    return em.find(ItemResult, { inspection: inspection.id }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
+  async results(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return (await resultsOf(ctx).load(inspection.id)) ?? [];
   }
 
   @FieldResolver(() => [Inspector], { description: 'The current team, in its order' })
-  async team(@Root() inspection: Inspection, @Ctx() { em }: Context) {
-    const members = await em.find(Inspector, { id: { $in: inspection.teamIds } });
-    return inspection.teamIds.map((id) => members.find((m) => m.id === id)!);
+  team(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return manyByKey(ctx, Inspector, inspection.teamIds);
   }
+}
+
+/** The item results of many inspections in one statement, with their categories and items. */
+function resultsOf(ctx: Context) {
+  return loaderOf(ctx, ItemResult, async (inspectionIds) => {
+    const found = await ctx.em.find(
+      ItemResult,
+      { inspection: { $in: [...inspectionIds] } },
+      { populate: ['category', 'item'], orderBy: { createdAt: 'ASC', id: 'ASC' } },
+    );
+    const byInspection = new Map<string, ItemResult[]>();
+    for (const result of found) {
+      const list = byInspection.get(result.inspection.id) ?? [];
+      list.push(result);
+      byInspection.set(result.inspection.id, list);
+    }
+    return byInspection;
+  });
 }
 
 @Resolver(() => ItemResult)
 export class ItemResultResolver {
   @FieldResolver(() => InspectionItem)
-  item(@Root() result: ItemResult, @Ctx() { em }: Context) {
-    return em.findOneOrFail(InspectionItem, result.item.id);
+  item(@Root() result: ItemResult, @Ctx() ctx: Context) {
+    return related(ctx, InspectionItem, result.item, result.item.id);
   }
 
   @FieldResolver(() => Category, { description: "The category's names and consequences" })
-  categoryInfo(@Root() result: ItemResult, @Ctx() { em }: Context) {
-    return em.findOneOrFail(Category, result.category.code);
+  categoryInfo(@Root() result: ItemResult, @Ctx() ctx: Context) {
+    return related(ctx, Category, result.category, result.category.code);
   }
 }
 

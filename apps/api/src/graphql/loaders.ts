@@ -1,0 +1,65 @@
+/**
+ * Per-request batching. The field resolvers of a list ask for related rows one record at a time; a
+ * loader gathers the keys asked for while the list resolves and fetches them in one statement, so a
+ * page costs the same number of statements whatever its size.
+ */
+import DataLoader from 'dataloader';
+import { wrap, type EntityClass } from '@mikro-orm/core';
+import type { Context } from './context.js';
+
+const loaders = new WeakMap<Context, Map<unknown, DataLoader<string, unknown>>>();
+
+/** The request's loader for `key`, made by `batch` on first use. */
+export function loaderOf<T>(
+  ctx: Context,
+  key: unknown,
+  batch: (ids: readonly string[]) => Promise<Map<string, T>>,
+): DataLoader<string, T | undefined> {
+  let ofRequest = loaders.get(ctx);
+  if (!ofRequest) loaders.set(ctx, (ofRequest = new Map()));
+  let loader = ofRequest.get(key) as DataLoader<string, T | undefined> | undefined;
+  if (!loader) {
+    loader = new DataLoader<string, T | undefined>(async (ids) => {
+      const found = await batch(ids);
+      return ids.map((id) => found.get(id));
+    });
+    ofRequest.set(key, loader);
+  }
+  return loader;
+}
+
+/** Entities of one class by primary key, batched. */
+export function byKey<T extends object>(
+  ctx: Context,
+  entity: EntityClass<T>,
+): DataLoader<string, T | undefined> {
+  return loaderOf(ctx, entity, async (ids) => {
+    const meta = ctx.em.getMetadata().get(entity.name);
+    const key = meta.primaryKeys[0]!;
+    const found = await ctx.em.find(entity, { [key]: { $in: [...ids] } } as never);
+    return new Map(found.map((e) => [String((e as Record<string, unknown>)[key]), e]));
+  });
+}
+
+/** A relation already loaded with its owner, or the entity fetched through the request's loader. */
+export async function related<T extends object>(
+  ctx: Context,
+  entity: EntityClass<T>,
+  reference: T & { id?: string },
+  key: string,
+): Promise<T> {
+  if (wrap(reference).isInitialized()) return reference;
+  const found = await byKey(ctx, entity).load(key);
+  if (!found) throw new Error(`${entity.name} ${key} is missing`);
+  return found;
+}
+
+/** Several entities by key, in the order asked, skipping any that no longer exist. */
+export async function manyByKey<T extends object>(
+  ctx: Context,
+  entity: EntityClass<T>,
+  keys: readonly string[],
+): Promise<T[]> {
+  const found = await byKey(ctx, entity).loadMany(keys);
+  return found.filter((e): e is T => e !== undefined && !(e instanceof Error));
+}
