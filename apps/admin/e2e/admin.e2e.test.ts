@@ -1,6 +1,7 @@
 /**
  * The dashboard in a real browser: the built app served by the real API (fresh SQLite with demo data),
- * driven in Chromium. An administrator creates an inspection item and finds it; an inspector sees no users.
+ * driven in Chromium. An administrator creates an inspection item and finds it, and changes what a standard
+ * result category does (its names stay the national ones); an inspector sees no users.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, logout, shot, startHarness, type Harness } from './harness';
@@ -16,7 +17,7 @@ describe('the dashboard in a browser', () => {
     await harness?.stop();
   });
 
-  it('lets an administrator create an item and find it, and keeps users from an inspector', async () => {
+  it('lets an administrator create an item and find it and set a standard category’s consequences, and keeps users from an inspector', async () => {
     const { base } = harness;
     const page = await harness.newPage();
     await login(page, base, 'admin', 'admin12345');
@@ -42,6 +43,19 @@ describe('the dashboard in a browser', () => {
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 60_000 }).toBe(1);
     await expect(page.getByText('5%').first().isVisible()).resolves.toBe(true);
     await shot(page, '03-items-list');
+
+    // A standard category: its names are fixed, its consequences the administrator's to set.
+    await page.goto(`${base}/#/categories/UNREACHABLE`);
+    await page.getByTestId('standard-category').waitFor();
+    await expect(page.locator('input[name=nameZh]').getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(page.getByRole('button', { name: '删除' }).count()).resolves.toBe(0);
+    await page.locator('input[name=raisesRisk]').uncheck();
+    await shot(page, '03b-standard-category');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/#\/categories(\?|$)/);
+    const unreachable = page.locator('[data-testid=categories] tbody tr').filter({ hasText: 'UNREACHABLE' });
+    await unreachable.locator('[data-flag=marksAbnormal]').waitFor();
+    await expect(unreachable.locator('[data-flag=raisesRisk]').count()).resolves.toBe(0);
 
     await logout(page);
     await login(page, base, 'inspector', 'inspector12345');

@@ -1,7 +1,7 @@
 /**
  * A draw from end to end in a real browser: a coordinator creates this year's task for one item, schedules its
- * draw, runs it with public entropy and sees the inspections it made; then an anonymous visitor finds the draw
- * from the sign-in page and verifies it in their own browser.
+ * draw (one per task, with the items' ratios by default), runs it with public entropy and sees the inspections
+ * it made; then an anonymous visitor finds the draw from the sign-in page and verifies it in their own browser.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,25 +35,27 @@ describe('a verifiable draw in the browser', () => {
     await shot(page, '10-task-create');
     await page.locator('button[type=submit]').click();
 
-    const row = page.locator(`[data-testid=task-draws] tr[data-item="${ITEM}"]`);
-    await row.waitFor();
-    await row.getByText('未安排').waitFor();
-    await row.getByRole('button', { name: '安排摇号' }).click();
+    await page.locator(`[data-testid=task-items] tr[data-item="${ITEM}"]`).waitFor();
+    const draw = page.getByTestId('task-draw');
+    await draw.getByText('未安排').waitFor();
+    await draw.getByRole('button', { name: '安排摇号' }).click();
+    // No item to choose: the draw covers the task's items, each class at the highest of their ratios.
+    await expect(page.getByTestId('schedule-items').innerText()).resolves.toContain(ITEM);
     await expect(page.locator('input[name=ratio-A]').inputValue()).resolves.toBe('10');
     await shot(page, '11-schedule-dialog');
     await page.getByTestId('schedule-confirm').click();
-    await row.getByText('已安排').waitFor();
+    await draw.getByText('已安排').waitFor();
 
-    await row.getByRole('button', { name: '摇号' }).click();
+    await draw.getByRole('button', { name: '摇号' }).click();
     await page
       .locator('textarea[name=publicEntropy]')
       .fill('中国福利彩票双色球第 2025060 期开奖号码 03 07 12 19 25 31 + 09');
     await shot(page, '12-run-dialog');
     await page.getByTestId('run-confirm').click();
-    await row.getByText('已摇号').waitFor();
+    await draw.getByText('已摇号').waitFor();
     await shot(page, '13-task-show');
 
-    await row.getByRole('link', { name: '查看摇号' }).click();
+    await draw.getByRole('link', { name: '查看摇号' }).click();
     await page.waitForURL(/#\/draws\/[^/]+\/show$/);
     const drawId = /#\/draws\/([^/]+)\/show$/.exec(page.url())![1]!;
     const inspections = page.locator('[data-testid=draw-inspections] tbody tr');
@@ -62,10 +64,18 @@ describe('a verifiable draw in the browser', () => {
     // Each row names a target by its 18-character credit code and a team of two.
     await expect(inspections.first().innerText()).resolves.toMatch(/[0-9A-Z]{18}/);
     await expect(inspections.first().getByTestId('team').innerText()).resolves.toMatch(/.+、.+/);
+    await expect(inspections.first().getByTestId('inspection-items').innerText()).resolves.toContain(ITEM);
+    await expect(page.getByTestId('draw-title').innerText()).resolves.toContain(name);
     await page.getByRole('button', { name: '更换检查人员' }).first().waitFor();
     await page.getByTestId('verify-server').click();
     await expect(page.getByTestId('verify-server-result').getAttribute('data-ok')).resolves.toBe('true');
     await shot(page, '14-draw-show');
+
+    // Staff know a draw by its task and the task's items.
+    await page.goto(`${base}/#/draws`);
+    const listed = page.locator('[data-testid=draws] tbody tr').filter({ hasText: name });
+    await listed.getByTestId('task-items-chips').getByText(ITEM).waitFor();
+    await shot(page, '14b-draws');
 
     const visitor = await harness.newAnonymousPage();
     await visitor.goto(`${base}/#/login`);
@@ -75,7 +85,11 @@ describe('a verifiable draw in the browser', () => {
     await visitor.waitForURL(/#\/public\/draws$/);
     await visitor.locator('[data-testid=draws] tbody tr').first().waitFor();
     await shot(visitor, '16-public-draws');
-    await visitor.locator('[data-testid=draws] tbody tr').filter({ hasText: ITEM }).first().click();
+    // Tasks are internal: the public knows a draw by its number and the departments taking part.
+    await visitor
+      .locator('[data-testid=draws] tbody tr')
+      .filter({ hasText: `#${drawId.slice(0, 8)}` })
+      .click();
     await visitor.waitForURL(new RegExp(`#/public/draws/${drawId}$`));
     // The published pool is the text whose SHA-256 is the digest shown since scheduling.
     const poolHref = await visitor.getByTestId('download-pool').getAttribute('href');

@@ -117,6 +117,8 @@ export async function startHarness(): Promise<Harness> {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       locale: 'zh-CN',
+      // Where the users are: "today" in the dashboard is the API's day in China Standard Time.
+      timezoneId: 'Asia/Shanghai',
       viewport: { width: 1400, height: 900 },
       args: CHROMIUM_ARGS,
     });

@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
+import categories from './categories';
 import conflicts from './conflicts';
 import { Dashboard } from './dashboard/Dashboard';
 import departments from './departments';
@@ -38,6 +39,7 @@ export const App = () => (
     <Resource name="tasks" {...tasks} />
     <Resource name="draws" {...draws} />
     <Resource name="inspections" {...inspections} />
+    <Resource name="categories" {...categories} />
     <Resource name="targets" {...targets} />
     <Resource name="inspectors" {...inspectors} />
     <Resource name="conflicts" {...conflicts} />

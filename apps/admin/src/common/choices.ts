@@ -9,7 +9,6 @@ import {
   INSPECTOR_STATUSES,
   ITEM_CATEGORIES,
   RISK_CLASSES,
-  RESULT_CATEGORIES,
   RESULT_STATES,
   ROLES,
   TARGET_KINDS,
@@ -43,7 +42,6 @@ export function stringChoices(values: readonly string[]): Choice[] {
 
 export const taskScopeChoices = enumChoices('taskScope', TASK_SCOPES);
 export const resultStateChoices = enumChoices('resultState', RESULT_STATES);
-export const resultCategoryChoices = enumChoices('resultCategory', RESULT_CATEGORIES);
 export const followUpChoices = enumChoices('followUp', FOLLOW_UPS);
 
 /** A draw is scheduled (its commitment published) or drawn; the domain has no label for it, so ours do. */

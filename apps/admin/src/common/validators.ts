@@ -1,5 +1,14 @@
-/** Form helpers shared by the resources: the credit-code check, percent ↔ basis points, empty text kept. */
-import { RATIO_MAX_BP, checkCreditCode, formatRatioBp } from '@suiji/domain';
+/**
+ * Form helpers shared by the resources: the credit-code and category-code checks, percent ↔ basis points,
+ * empty text kept.
+ */
+import {
+  CATEGORY_CODE,
+  RATIO_MAX_BP,
+  checkCreditCode,
+  formatRatioBp,
+  isStandardCategory,
+} from '@suiji/domain';
 
 /** Validates a unified social credit code with the domain's check; the message is ours, by problem code. */
 export function validateCreditCode(
@@ -31,3 +40,10 @@ export function validateRatioBp(bp: unknown): string | undefined {
 
 /** Keeps an emptied text input as '' for fields that are text but not nullable. */
 export const keepEmpty = (value: string): string => value;
+
+/** A department's own result-category code: the domain's pattern, and none of the standard codes. */
+export function validateCategoryCode(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  if (isStandardCategory(value)) return 'suiji.category.code_standard';
+  return CATEGORY_CODE.test(value) ? undefined : 'suiji.category.code_invalid';
+}

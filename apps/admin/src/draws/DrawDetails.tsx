@@ -3,17 +3,26 @@ import { Alert, Button as MuiButton, Chip, Stack, Typography } from '@mui/materi
 import { formatRatioBp } from '@suiji/domain';
 import type { ReactNode } from 'react';
 import {
+  ChipField,
   Labeled,
   NumberField,
+  ReferenceArrayField,
   ReferenceField,
+  SingleFieldList,
   TextField,
+  useCanAccess,
   useRecordContext,
   useTranslate,
   type FieldProps,
+  type RaRecord,
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import type { DrawRecordFields } from './drawTypes';
+import { TaskItemsField } from './TaskItemsField';
 import { VerifyButtons } from './VerifyButtons';
+
+/** A draw's short number, as in its address: the first characters of its id. */
+export const drawNumber = (draw: Pick<RaRecord, 'id'>) => `#${String(draw.id).slice(0, 8)}`;
 
 /** A digest, seed or nonce: fixed-width and broken anywhere, so 64 hex characters fit. */
 const HexField = (props: FieldProps) => (
@@ -62,24 +71,60 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
 };
 
 /**
+ * What a draw is about. A draw serves a whole task: staff who see tasks get its name and items; the public,
+ * to whom tasks are internal, the draw's number. Everyone sees the departments taking part.
+ */
+const DrawHeading = ({ taskLink }: { taskLink: false | 'show' }) => {
+  const draw = useRecordContext<DrawRecordFields>();
+  const translate = useTranslate();
+  const { canAccess: seesTasks } = useCanAccess({ action: 'show', resource: 'tasks' });
+  if (!draw) return null;
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="div" data-testid="draw-title">
+          {seesTasks ? (
+            <ReferenceField source="taskId" reference="tasks" link={taskLink}>
+              <TextField source="name" variant="h5" />
+            </ReferenceField>
+          ) : (
+            translate('suiji.draw.title', { number: drawNumber(draw) })
+          )}
+        </Typography>
+        <DrawStatusChip />
+      </Stack>
+      <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+        <Labeled source="departmentIds">
+          <ReferenceArrayField source="departmentIds" reference="departments">
+            <SingleFieldList linkType={false}>
+              <ChipField source="name" size="small" />
+            </SingleFieldList>
+          </ReferenceArrayField>
+        </Labeled>
+        {seesTasks ? (
+          <Labeled source="items" label="resources.draws.fields.items">
+            <ReferenceField source="taskId" reference="tasks" link={false}>
+              <TaskItemsField />
+            </ReferenceField>
+          </Labeled>
+        ) : null}
+      </Stack>
+    </Stack>
+  );
+};
+
+/**
  * Everything published about a draw, for staff and public alike: what was fixed when it was scheduled (the
  * commitment, the frozen pool's digest and size), and once it has run what it revealed (nonce, entropy, seed)
  * with the files and the two verifications.
  */
-export const DrawDetails = ({ itemLink = false }: { itemLink?: false | 'show' }) => {
+export const DrawDetails = ({ taskLink = false }: { taskLink?: false | 'show' }) => {
   const draw = useRecordContext<DrawRecordFields>();
   const translate = useTranslate();
   if (!draw) return null;
   return (
     <Stack spacing={3} sx={{ p: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="div">
-          <ReferenceField source="itemId" reference="items" link={itemLink}>
-            <TextField source="name" variant="h5" />
-          </ReferenceField>
-        </Typography>
-        <DrawStatusChip />
-      </Stack>
+      <DrawHeading taskLink={taskLink} />
       <Section title="suiji.draw.section_commitment">
         <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
           <Labeled source="createdAt" label="suiji.draw.scheduled_at">

@@ -18,7 +18,7 @@ import { RunDrawButton } from './RunDrawButton';
 const DrawActions = () => {
   const draw = useRecordContext<DrawRecordFields>();
   const { canAccess: seesTasks } = useCanAccess({ action: 'show', resource: 'tasks' });
-  const { data: item } = useGetOne('items', { id: draw?.itemId ?? '' }, { enabled: !!draw });
+  const { data: task } = useGetOne('tasks', { id: draw?.taskId ?? '' }, { enabled: !!draw && seesTasks });
   if (!draw) return null;
   return (
     <TopToolbar sx={{ alignItems: 'center' }}>
@@ -26,14 +26,14 @@ const DrawActions = () => {
       <Button label="suiji.public.page" component={Link} to={`/public/draws/${draw.id}`}>
         <PublicIcon />
       </Button>
-      <RunDrawButton draw={draw} itemName={typeof item?.name === 'string' ? item.name : undefined} />
+      <RunDrawButton draw={draw} taskName={typeof task?.name === 'string' ? task.name : undefined} />
     </TopToolbar>
   );
 };
 
 export const DrawShow = () => (
   <Show actions={<DrawActions />}>
-    <DrawDetails itemLink="show" />
+    <DrawDetails taskLink="show" />
     <Divider />
     <DrawInspections />
   </Show>

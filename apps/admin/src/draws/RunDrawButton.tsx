@@ -28,7 +28,7 @@ import type { DrawRecordFields } from './drawTypes';
  * the outcome: the winning numbers of a named public lottery draw held after scheduling are the usual choice.
  * Shown only to those the policy lets run this draw.
  */
-export const RunDrawButton = ({ draw, itemName }: { draw: DrawRecordFields; itemName?: string }) => {
+export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; taskName?: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -73,7 +73,7 @@ export const RunDrawButton = ({ draw, itemName }: { draw: DrawRecordFields; item
         <CasinoIcon />
       </Button>
       <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('suiji.draw.run_title', { item: itemName ?? '' })}</DialogTitle>
+        <DialogTitle>{translate('suiji.draw.run_title', { task: taskName ?? '' })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Typography>{translate('suiji.draw.entropy_explain')}</Typography>

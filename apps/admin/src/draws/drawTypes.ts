@@ -1,9 +1,11 @@
-/** The fields of the API's `Draw` and `Inspection` the pages read (see the selections in providers/resources.ts). */
+/**
+ * The fields of the API's `Draw`, `Inspection` and `ResultCategory` the pages read (see the selections in
+ * providers/resources.ts).
+ */
 import type { RaRecord } from 'react-admin';
 
 export interface DrawRecordFields extends RaRecord {
   taskId: string;
-  itemId: string;
   /** The departments taking part in the draw's task (initiating and cooperating). */
   departmentIds?: string[];
   status: 'SCHEDULED' | 'DRAWN';
@@ -40,16 +42,49 @@ export interface InspectionRecordFields extends RaRecord {
   teamIds: string[];
   team: TeamMember[];
   state: string;
-  resultCategory?: string | null;
-  findings?: string | null;
+  /** The task's items this visit covers. */
+  itemIds: string[];
+  items: { id: string; name: string }[];
   methodsUsed?: string[];
   /** YYYY-MM-DD */
   inspectedOn?: string | null;
-  followUp?: string | null;
+  /** One per item, once entered. */
+  results?: ItemResultFields[];
   enteredAt?: string | null;
   reviewComment?: string | null;
   publishedAt?: string | null;
   /** YYYY-MM-DD, the last day to publish the result. */
   publicationDeadline?: string;
   overdue?: boolean;
+}
+
+/** A result category: a standard one (no department) or a department's own; `id` is its code. */
+export interface CategoryInfo {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  departmentId: string | null;
+  standard: boolean;
+  /** Counts as a problem found. */
+  problem: boolean;
+  /** Publishing it raises the target's risk class one step. */
+  raisesRisk: boolean;
+  /** Publishing it puts the target on the abnormal list (经营异常名录). */
+  marksAbnormal: boolean;
+}
+
+export interface CategoryRecordFields extends RaRecord, CategoryInfo {
+  id: string;
+}
+
+/** The result for one item of an inspection. */
+export interface ItemResultFields {
+  id: string;
+  itemId: string;
+  item: { id: string; name: string };
+  category: string;
+  categoryInfo: CategoryInfo;
+  findings: string | null;
+  followUp: string;
 }

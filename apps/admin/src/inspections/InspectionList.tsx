@@ -1,7 +1,7 @@
 import { Datagrid, List, ReferenceField, SelectField, TextField, useCanAccess } from 'react-admin';
-import { resultCategoryChoices, resultStateChoices } from '../common/choices';
+import { resultStateChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
-import { DeadlineField } from './ResultFields';
+import { DeadlineField, ItemResultLines, ItemsField } from './ResultFields';
 import { TeamField } from './TeamField';
 
 /** Inspections in the reader's scope: their departments' tasks, or for an inspector the teams they are in. */
@@ -15,9 +15,10 @@ export const InspectionList = () => {
         {seesTasks ? (
           <ReferenceField source="taskId" reference="tasks" link={false} sortable={false} />
         ) : null}
+        <ItemsField source="items" sortable={false} />
         <TeamField source="team" sortable={false} />
         <SelectField source="state" choices={resultStateChoices} sortable={false} />
-        <SelectField source="resultCategory" choices={resultCategoryChoices} sortable={false} emptyText="—" />
+        <ItemResultLines source="results" sortable={false} />
         <DeadlineField source="publicationDeadline" sortable={false} />
         <LocalDateField source="createdAt" sortable={false} />
       </Datagrid>

@@ -9,10 +9,10 @@ import {
   type ShowProps,
 } from 'react-admin';
 import { EnumArrayField } from '../common/EnumArrayField';
-import { followUpChoices, resultCategoryChoices, resultStateChoices } from '../common/choices';
+import { resultStateChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
 import { EnterResultButton } from './EnterResultButton';
-import { DeadlineField } from './ResultFields';
+import { DeadlineField, ItemResultsField, ItemsField } from './ResultFields';
 import { ReviewResultButton } from './ReviewResultButton';
 import { TeamField } from './TeamField';
 
@@ -24,6 +24,7 @@ const ResultActions = () => (
   </Stack>
 );
 
+/** One visit: the target, the items it covers, the team, and once entered the result of each item. */
 export const InspectionShow = (props: ShowProps) => {
   const { canAccess: seesTasks } = useCanAccess({ action: 'show', resource: 'tasks' });
   return (
@@ -35,14 +36,13 @@ export const InspectionShow = (props: ShowProps) => {
         <TextField source="target.region" />
         {seesTasks ? <ReferenceField source="taskId" reference="tasks" link="show" /> : null}
         <ReferenceField source="drawId" reference="draws" link="show" />
+        <ItemsField source="items" />
         <TeamField source="team" />
         <SelectField source="state" choices={resultStateChoices} />
         <DeadlineField source="publicationDeadline" />
-        <SelectField source="resultCategory" choices={resultCategoryChoices} emptyText="—" />
-        <EnumArrayField source="methodsUsed" group="inspectionMethod" />
         <TextField source="inspectedOn" emptyText="—" />
-        <TextField source="findings" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
-        <SelectField source="followUp" choices={followUpChoices} emptyText="—" />
+        <EnumArrayField source="methodsUsed" group="inspectionMethod" />
+        <ItemResultsField source="results" />
         <LocalDateField source="enteredAt" showTime emptyText="—" />
         <TextField source="reviewComment" emptyText="—" />
         <LocalDateField source="publishedAt" showTime emptyText="—" />

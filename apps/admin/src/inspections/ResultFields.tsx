@@ -1,6 +1,7 @@
-import { Chip, Stack, Typography } from '@mui/material';
-import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import type { InspectionRecordFields } from '../draws/drawTypes';
+import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import type { CategoryInfo, InspectionRecordFields, ItemResultFields } from '../draws/drawTypes';
+import { categoryName } from './result';
 
 /** “逾期”: the result is not published and its publication deadline has passed. */
 export const OverdueChip = (_props: Partial<FieldProps>) => {
@@ -22,11 +23,113 @@ export const DeadlineField = (_props: FieldProps) => {
   );
 };
 
-/** An entered result in a few lines, for the reviewer. */
+/** A result category by name in the reader's language, coloured by what it means for the target. */
+export const CategoryChip = ({ category }: { category: CategoryInfo }) => {
+  const [locale] = useLocaleState();
+  const color = category.marksAbnormal ? 'error' : category.problem ? 'warning' : 'success';
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={color}
+      label={categoryName(category, locale)}
+      data-testid="result-category"
+      data-code={category.code}
+    />
+  );
+};
+
+const useEnumName = () => {
+  const translate = useTranslate();
+  return (group: string, value: string | null | undefined) =>
+    value ? translate(`enums.${group}.${value}`, { _: value }) : '—';
+};
+
+/** The items a visit covers (进一次门、查多项事), as chips. */
+export const ItemsField = (_props: FieldProps) => {
+  const inspection = useRecordContext<InspectionRecordFields>();
+  return (
+    <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }} data-testid="inspection-items">
+      {(inspection?.items ?? []).map((item) => (
+        <Chip key={item.id} size="small" label={item.name} />
+      ))}
+    </Stack>
+  );
+};
+
+/** The results of a visit as a table, one row per item: category, findings and follow-up. */
+export const ItemResultTable = ({ results }: { results: readonly ItemResultFields[] }) => {
+  const translate = useTranslate();
+  const enumName = useEnumName();
+  const label = (field: string) => translate(`resources.inspections.fields.${field}`);
+  return (
+    <Table size="small" data-testid="item-results">
+      <TableHead>
+        <TableRow>
+          <TableCell>{label('itemId')}</TableCell>
+          <TableCell>{label('category')}</TableCell>
+          <TableCell>{label('findings')}</TableCell>
+          <TableCell>{label('followUp')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {results.map((result) => (
+          <TableRow key={result.id} data-item={result.item.name}>
+            <TableCell>{result.item.name}</TableCell>
+            <TableCell>
+              <CategoryChip category={result.categoryInfo} />
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{result.findings || '—'}</TableCell>
+            <TableCell>{enumName('followUp', result.followUp)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** The per-item results of the inspection in context, or a dash before they are entered. */
+export const ItemResultsField = (_props: FieldProps) => {
+  const inspection = useRecordContext<InspectionRecordFields>();
+  const results = inspection?.results ?? [];
+  if (results.length === 0) return <span>—</span>;
+  return <ItemResultTable results={results} />;
+};
+
+/**
+ * The results of a visit in a few lines, for lists: per item its name and category, and, with `details`,
+ * the findings and follow-up below.
+ */
+export const ItemResultLines = ({ details = false }: Partial<FieldProps> & { details?: boolean }) => {
+  const inspection = useRecordContext<InspectionRecordFields>();
+  const translate = useTranslate();
+  const enumName = useEnumName();
+  const results = inspection?.results ?? [];
+  if (results.length === 0) return <span>—</span>;
+  return (
+    <Stack spacing={1} data-testid="item-result-lines">
+      {results.map((result) => (
+        <Stack key={result.id} spacing={0.25} data-item={result.item.name}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography variant="body2">{result.item.name}</Typography>
+            <CategoryChip category={result.categoryInfo} />
+          </Stack>
+          {details ? (
+            <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
+              {translate('resources.inspections.fields.findings')}：{result.findings || '—'}；
+              {translate('resources.inspections.fields.followUp')}：{enumName('followUp', result.followUp)}
+            </Typography>
+          ) : null}
+        </Stack>
+      ))}
+    </Stack>
+  );
+};
+
+/** An entered result, for the reviewer: the visit's date and methods, then each item's result. */
 export const ResultSummary = ({ inspection }: { inspection: InspectionRecordFields }) => {
   const translate = useTranslate();
-  const enumName = (group: string, value: string | null | undefined) =>
-    value ? translate(`enums.${group}.${value}`, { _: value }) : '—';
+  const enumName = useEnumName();
   const line = (field: string, value: string) => (
     <Typography variant="body2">
       <strong>{translate(`resources.inspections.fields.${field}`)}：</strong>
@@ -35,14 +138,12 @@ export const ResultSummary = ({ inspection }: { inspection: InspectionRecordFiel
   );
   return (
     <Stack spacing={0.5} data-testid="result-summary">
-      {line('resultCategory', enumName('resultCategory', inspection.resultCategory))}
+      {line('inspectedOn', inspection.inspectedOn ?? '—')}
       {line(
         'methodsUsed',
         (inspection.methodsUsed ?? []).map((m) => enumName('inspectionMethod', m)).join('、') || '—',
       )}
-      {line('inspectedOn', inspection.inspectedOn ?? '—')}
-      {line('findings', inspection.findings || '—')}
-      {line('followUp', enumName('followUp', inspection.followUp))}
+      <ItemResultTable results={inspection.results ?? []} />
     </Stack>
   );
 };

@@ -1,17 +1,48 @@
-/** The result of an inspection as the dialogs edit it, and the rules they check before asking the API. */
+/**
+ * The result of an inspection as the dialogs edit it, and the rules they check before asking the API. A visit
+ * has one date and one set of methods; each item it covers has its own category, findings and follow-up.
+ */
 import { MAX_LENGTH } from '@suiji/domain';
 import type { ResultInput, ReviewInput } from '../providers/dataProvider';
 
 /** States in which a team member may (re-)enter the result. */
 export const ENTERABLE_STATES: readonly string[] = ['PENDING_ENTRY', 'REJECTED'];
 
-export interface ResultDraft {
+/** The result for one item of the visit. */
+export interface ItemDraft {
+  itemId: string;
+  /** A result category's code; '' until chosen. */
   category: string;
   findings: string;
-  methodsUsed: string[];
+  followUp: string;
+}
+
+export interface ResultDraft {
   /** YYYY-MM-DD */
   inspectedOn: string;
-  followUp: string;
+  methodsUsed: string[];
+  /** One per item of the visit, in the visit's order. */
+  items: ItemDraft[];
+}
+
+/** A result category's names, as the API gives them (`ResultCategory`, `ItemResult.categoryInfo`). */
+export interface CategoryNames {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** What was entered before, as the API gives it (`Inspection`). */
+export interface PreviousResult {
+  itemIds?: readonly string[] | null;
+  methodsUsed?: readonly string[] | null;
+  inspectedOn?: string | null;
+  results?: readonly {
+    itemId: string;
+    category: string;
+    findings?: string | null;
+    followUp?: string | null;
+  }[];
 }
 
 /** Today in the reader's time zone, as YYYY-MM-DD. */
@@ -21,47 +52,77 @@ export function localToday(now: Date = new Date()): string {
 }
 
 /** A draft from what was entered before (a rejected result is corrected, not retyped). */
-export function draftOf(
-  previous: {
-    resultCategory?: string | null;
-    findings?: string | null;
-    methodsUsed?: readonly string[] | null;
-    inspectedOn?: string | null;
-    followUp?: string | null;
-  },
-  today: string,
-): ResultDraft {
+export function draftOf(previous: PreviousResult, today: string): ResultDraft {
+  const byItem = new Map((previous.results ?? []).map((result) => [result.itemId, result]));
   return {
-    category: previous.resultCategory ?? '',
-    findings: previous.findings ?? '',
-    methodsUsed: [...(previous.methodsUsed ?? [])],
     inspectedOn: previous.inspectedOn ?? today,
-    followUp: previous.followUp ?? 'NONE',
+    methodsUsed: [...(previous.methodsUsed ?? [])],
+    items: (previous.itemIds ?? []).map((itemId) => {
+      const before = byItem.get(itemId);
+      return {
+        itemId,
+        category: before?.category ?? '',
+        findings: before?.findings ?? '',
+        followUp: before?.followUp ?? 'NONE',
+      };
+    }),
   };
 }
 
+/**
+ * Where a problem of a draft is: `inspectedOn`, `methodsUsed`, or `<itemId>.category` and
+ * `<itemId>.findings` for an item's result.
+ */
+export type ResultProblems = Partial<Record<string, string>>;
+
+/** The key of a problem with one field of an item's result. */
+export const itemProblemKey = (itemId: string, field: 'category' | 'findings') => `${itemId}.${field}`;
+
 /** Translation keys of what is wrong with a draft, by field; empty when it may be sent. */
-export function resultProblems(
-  draft: ResultDraft,
-  today: string,
-): Partial<Record<keyof ResultDraft, string>> {
-  const problems: Partial<Record<keyof ResultDraft, string>> = {};
-  if (!draft.category) problems.category = 'ra.validation.required';
+export function resultProblems(draft: ResultDraft, today: string): ResultProblems {
+  const problems: ResultProblems = {};
   if (draft.methodsUsed.length === 0) problems.methodsUsed = 'suiji.result.methods_required';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.inspectedOn)) problems.inspectedOn = 'ra.validation.required';
   else if (draft.inspectedOn > today) problems.inspectedOn = 'suiji.result.future';
-  if (draft.findings.length > MAX_LENGTH.text) problems.findings = 'suiji.result.too_long';
+  for (const item of draft.items) {
+    if (!item.category) problems[itemProblemKey(item.itemId, 'category')] = 'ra.validation.required';
+    if (item.findings.length > MAX_LENGTH.text)
+      problems[itemProblemKey(item.itemId, 'findings')] = 'suiji.result.too_long';
+  }
   return problems;
 }
 
 export function toResultInput(inspectionId: string, draft: ResultDraft): ResultInput {
   return {
     inspectionId,
-    category: draft.category,
-    findings: draft.findings.trim(),
-    methodsUsed: [...new Set(draft.methodsUsed)],
     inspectedOn: draft.inspectedOn,
-    followUp: draft.followUp || 'NONE',
+    methodsUsed: [...new Set(draft.methodsUsed)],
+    items: draft.items.map((item) => ({
+      itemId: item.itemId,
+      category: item.category,
+      findings: item.findings.trim(),
+      followUp: item.followUp || 'NONE',
+    })),
+  };
+}
+
+/** A category's name in the reader's language: English where it has one, Chinese otherwise. */
+export function categoryName(category: CategoryNames | null | undefined, locale: string): string {
+  if (!category) return '';
+  const name = locale === 'en' ? category.nameEn || category.nameZh : category.nameZh;
+  return name || category.code;
+}
+
+/**
+ * Categories as the entry dialog offers them: the standard ones first, then the departments' own, each in
+ * the order the API gave.
+ */
+export function groupCategories<C extends { standard: boolean }>(
+  categories: readonly C[],
+): { standard: C[]; own: C[] } {
+  return {
+    standard: categories.filter((c) => c.standard),
+    own: categories.filter((c) => !c.standard),
   };
 }
 

@@ -80,6 +80,31 @@ describe('the auth provider', () => {
     expect(await authProvider.canAccess!({ action: 'list', resource: 'secrets' })).toBe(false);
   });
 
+  it('lets a coordinator edit their department’s result categories, and only an administrator the standard ones', async () => {
+    const standard = { id: 'UNREACHABLE', departmentId: null, standard: true };
+    const own = { id: 'LAND_NOT_RECLAIMED', departmentId: 'd1', standard: false };
+    const others = { id: 'OTHER_CODE', departmentId: 'd9', standard: false };
+    signIn({ role: 'COORDINATOR', departmentIds: ['d1'] });
+    expect(await authProvider.canAccess!({ action: 'create', resource: 'categories' })).toBe(true);
+    expect(await authProvider.canAccess!({ action: 'edit', resource: 'categories', record: own })).toBe(true);
+    expect(await authProvider.canAccess!({ action: 'delete', resource: 'categories', record: own })).toBe(
+      true,
+    );
+    expect(await authProvider.canAccess!({ action: 'edit', resource: 'categories', record: standard })).toBe(
+      false,
+    );
+    expect(await authProvider.canAccess!({ action: 'edit', resource: 'categories', record: others })).toBe(
+      false,
+    );
+    signIn({ role: 'ADMIN' });
+    expect(await authProvider.canAccess!({ action: 'edit', resource: 'categories', record: standard })).toBe(
+      true,
+    );
+    signIn({ role: 'INSPECTOR' });
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'categories' })).toBe(true);
+    expect(await authProvider.canAccess!({ action: 'create', resource: 'categories' })).toBe(false);
+  });
+
   it('signs out on 401 but not on 403', async () => {
     signIn({});
     await expect(authProvider.checkError({ status: 403 })).resolves.toBeUndefined();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dataProvider, listQuery, listVariables, toFilter, toInput } from './dataProvider';
+import { dataProvider, listQuery, listVariables, oneQuery, toFilter, toInput } from './dataProvider';
 import { specOf } from './resources';
 
 interface Sent {
@@ -209,6 +209,16 @@ describe('draws and inspections', () => {
     });
   });
 
+  it('schedules one draw for the whole task, without an item', async () => {
+    const { sent } = answer({ data: { scheduleDraw: { id: 'w', status: 'SCHEDULED' } } });
+    await dataProvider.scheduleDraw({ taskId: 't', ratios: [{ riskClass: 'A', ratioBp: 3000 }] });
+    expect(sent[0]!.query).toContain('scheduleDraw(input: $input)');
+    expect(sent[0]!.query).not.toContain('itemId');
+    expect(sent[0]!.variables).toEqual({
+      input: { taskId: 't', ratios: [{ riskClass: 'A', ratioBp: 3000 }] },
+    });
+  });
+
   it('refuses to create a draw through the generic create: draws are scheduled', async () => {
     await expect(dataProvider.create('draws', { data: {} })).rejects.toMatchObject({ status: 403 });
   });
@@ -218,5 +228,131 @@ describe('draws and inspections', () => {
     await dataProvider.runDraw({ drawId: 'w', publicEntropy: '03 11 19' });
     expect(sent[0]!.query).toContain('runDraw(input: $input)');
     expect(sent[0]!.variables).toEqual({ input: { drawId: 'w', publicEntropy: '03 11 19' } });
+  });
+});
+
+describe('results per item', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('select each item’s result with its category’s names, and no single category per inspection', () => {
+    for (const resource of ['inspections', 'results']) {
+      const query = listQuery(specOf(resource));
+      expect(query).toContain('itemIds items { id name }');
+      expect(query).toMatch(
+        /results \{ id itemId item \{ id name \} category categoryInfo \{[^}]*nameZh nameEn/,
+      );
+      expect(query).not.toMatch(/resultCategory|itemId (?!item)/);
+    }
+  });
+
+  it('enters the visit once with a result for each item', async () => {
+    const { sent } = answer({ data: { enterResult: { id: 'i', state: 'PENDING_REVIEW' } } });
+    const input = {
+      inspectionId: 'i',
+      inspectedOn: '2026-05-10',
+      methodsUsed: ['ON_SITE'],
+      items: [
+        { itemId: 'a', category: 'NO_PROBLEM', findings: '', followUp: 'NONE' },
+        { itemId: 'b', category: 'LAND_NOT_RECLAIMED', findings: '未复垦', followUp: 'CASE_FILED' },
+      ],
+    };
+    await dataProvider.enterResult(input);
+    expect(sent[0]!.query).toContain('enterResult(input: $input)');
+    expect(sent[0]!.variables).toEqual({ input });
+  });
+});
+
+describe('targets', () => {
+  it('ask the inspection history of one target only, never of every row of a list', () => {
+    const spec = specOf('targets');
+    expect(listQuery(spec)).toContain('abnormal abnormalReason problemCount');
+    expect(listQuery(spec)).not.toContain('inspectionHistory');
+    expect(oneQuery(spec)).toContain('inspectionHistory { id taskId state');
+  });
+});
+
+describe('result categories', () => {
+  beforeEach(() => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+      removeItem: (k: string) => store.delete(k),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const unreachable = {
+    id: 'UNREACHABLE',
+    code: 'UNREACHABLE',
+    nameZh: '通过登记的住所（经营场所）无法联系',
+    nameEn: 'Unreachable at the registered address',
+    departmentId: null,
+    standard: true,
+    problem: true,
+    raisesRisk: true,
+    marksAbnormal: true,
+  };
+
+  it('lists those a task’s results may take through resultCategories', async () => {
+    const { sent } = answer({ data: { resultCategories: { items: [unreachable], total: 1 } } });
+    const { data } = await dataProvider.getList('categories', {
+      filter: { taskId: 't', q: '' },
+      sort: { field: 'createdAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 500 },
+    });
+    expect(data).toEqual([unreachable]);
+    expect(sent[0]!.query).toContain('resultCategories(filter: $filter, sort: $sort, page: $page)');
+    expect(sent[0]!.query).toContain('$filter: CategoryFilter');
+    expect(sent[0]!.variables).toEqual({
+      filter: { taskId: 't' },
+      sort: { field: 'createdAt', order: 'ASC' },
+      page: { page: 1, perPage: 500 },
+    });
+  });
+
+  it('changes only the consequences of a standard category: its unchanged names are not sent', async () => {
+    const { sent } = answer({ data: { updateResultCategory: { ...unreachable, raisesRisk: false } } });
+    await dataProvider.update('categories', {
+      id: 'UNREACHABLE',
+      data: { ...unreachable, raisesRisk: false },
+      previousData: unreachable,
+    });
+    expect(sent[0]!.query).toContain('updateResultCategory(id: $id, input: $input)');
+    expect(sent[0]!.query).toContain('$input: CategoryUpdateInput!');
+    expect(sent[0]!.variables).toEqual({ id: 'UNREACHABLE', input: { raisesRisk: false } });
+  });
+
+  it('creates a department’s own category with its code, names and consequences', async () => {
+    const { sent } = answer({ data: { createResultCategory: { id: 'LAND_NOT_RECLAIMED' } } });
+    await dataProvider.create('categories', {
+      data: {
+        code: 'LAND_NOT_RECLAIMED',
+        nameZh: '未履行土地复垦义务',
+        nameEn: '',
+        problem: true,
+        raisesRisk: false,
+        marksAbnormal: true,
+        standard: false,
+      },
+    });
+    expect(sent[0]!.query).toContain('createResultCategory(input: $input)');
+    expect(sent[0]!.variables).toEqual({
+      input: {
+        code: 'LAND_NOT_RECLAIMED',
+        nameZh: '未履行土地复垦义务',
+        nameEn: '',
+        problem: true,
+        raisesRisk: false,
+        marksAbnormal: true,
+      },
+    });
+  });
+
+  it('withdraws a category by its code', async () => {
+    const { sent } = answer({ data: { deleteResultCategory: { id: 'LAND_NOT_RECLAIMED' } } });
+    await dataProvider.delete('categories', { id: 'LAND_NOT_RECLAIMED' });
+    expect(sent[0]!.query).toContain('deleteResultCategory(id: $id)');
+    expect(sent[0]!.variables).toEqual({ id: 'LAND_NOT_RECLAIMED' });
   });
 });

@@ -44,7 +44,7 @@ export interface SuijiDataProvider extends DataProvider {
   importTemplate(kind: ImportKind): Promise<FileDownload>;
   /** Values in use, offered as choices: `targetTypes` or `regions`. */
   choices(kind: 'targetTypes' | 'regions'): Promise<string[]>;
-  /** Freezes the pool and publishes the commitment of one item's draw in a task. */
+  /** Freezes the pool and publishes the commitment of a task's draw (one per task, covering all its items). */
   scheduleDraw(input: ScheduleDrawInput): Promise<RaRecord>;
   /** Runs a scheduled draw with the public entropy, once. */
   runDraw(input: { drawId: string; publicEntropy: string }): Promise<RaRecord>;
@@ -58,24 +58,31 @@ export interface SuijiDataProvider extends DataProvider {
   verifyDraw(id: string): Promise<DrawVerification>;
 }
 
+/** The API's `ScheduleDrawInput`: ratios left out default, per class, to the highest of the task's items'. */
 export interface ScheduleDrawInput {
   taskId: string;
-  itemId: string;
   ratios?: { riskClass: string; ratioBp: number }[];
   /** ISO date-time; absent: now. */
   runAfter?: string;
   expertise?: string;
 }
 
-/** The API's `ResultInput`. */
-export interface ResultInput {
-  inspectionId: string;
+/** The API's `ItemResultInput`: the result for one item of the visit. */
+export interface ItemResultInput {
+  itemId: string;
+  /** A result category's code: a standard one or one of the task's departments'. */
   category: string;
   findings: string;
-  methodsUsed: string[];
+  followUp: string;
+}
+
+/** The API's `ResultInput`: one visit, its date and methods, and a result for each item it covers. */
+export interface ResultInput {
+  inspectionId: string;
   /** YYYY-MM-DD */
   inspectedOn: string;
-  followUp: string;
+  methodsUsed: string[];
+  items: ItemResultInput[];
 }
 
 /** The API's `ReviewInput`: approve publishes; a rejection needs a comment. */
@@ -153,8 +160,13 @@ export function listQuery(spec: ResourceSpec): string {
 }`;
 }
 
+/** The selection of one record: the list's fields and those asked for one record only. */
+export function oneSelection(spec: ResourceSpec): string {
+  return spec.oneFields ? `${spec.fields} ${spec.oneFields}` : spec.fields;
+}
+
 export function oneQuery(spec: ResourceSpec): string {
-  return `query One($id: ID!) { ${spec.one}(id: $id) { ${spec.fields} } }`;
+  return `query One($id: ID!) { ${spec.one}(id: $id) { ${oneSelection(spec)} } }`;
 }
 
 /** The name of an operation the resource offers; a resource without it refuses, as the API would. */
@@ -165,15 +177,15 @@ function operation(spec: ResourceSpec, key: 'create' | 'update' | 'remove' | 'ex
 }
 
 export function createMutation(spec: ResourceSpec): string {
-  return `mutation Create($input: ${spec.createInputType ?? ''}!) { ${operation(spec, 'create')}(input: $input) { ${spec.fields} } }`;
+  return `mutation Create($input: ${spec.createInputType ?? ''}!) { ${operation(spec, 'create')}(input: $input) { ${oneSelection(spec)} } }`;
 }
 
 export function updateMutation(spec: ResourceSpec): string {
-  return `mutation Update($id: ID!, $input: ${spec.updateInputType ?? ''}!) { ${operation(spec, 'update')}(id: $id, input: $input) { ${spec.fields} } }`;
+  return `mutation Update($id: ID!, $input: ${spec.updateInputType ?? ''}!) { ${operation(spec, 'update')}(id: $id, input: $input) { ${oneSelection(spec)} } }`;
 }
 
 export function deleteMutation(spec: ResourceSpec): string {
-  return `mutation Delete($id: ID!) { ${operation(spec, 'remove')}(id: $id) { ${spec.fields} } }`;
+  return `mutation Delete($id: ID!) { ${operation(spec, 'remove')}(id: $id) { ${oneSelection(spec)} } }`;
 }
 
 export function exportQuery(spec: ResourceSpec): string {

@@ -29,6 +29,11 @@ export interface ResourceSpec {
   fullUpdate?: true;
   /** Selection set of a record. */
   fields: string;
+  /**
+   * More fields selected for one record only (getOne and the mutations), never for a list: costly ones that
+   * a list would ask once per row (a target's inspection history).
+   */
+  oneFields?: string;
   /** Filter fields the API accepts, besides `q` and `ids`. */
   filters: readonly string[];
   createFields: readonly string[];
@@ -39,8 +44,14 @@ export interface ResourceSpec {
 
 const STAMPS = 'id createdAt updatedAt';
 
-/** An inspection's result, as published (公示). */
-const RESULT_FIELDS = 'resultCategory findings methodsUsed inspectedOn followUp publishedAt';
+/** A result category's names and consequences. */
+const CATEGORY_FIELDS = 'code nameZh nameEn departmentId standard problem raisesRisk marksAbnormal';
+
+/**
+ * An inspection's result, as published (公示): the visit's date and methods, and per item the category
+ * (named in both languages by `categoryInfo`), findings and follow-up.
+ */
+const RESULT_FIELDS = `itemIds items { id name } methodsUsed inspectedOn publishedAt results { id itemId item { id name } category categoryInfo { id ${CATEGORY_FIELDS} } findings followUp }`;
 
 /** `TaskInput`: the API's update takes the whole of it too. */
 const TASK_FIELDS = [
@@ -129,7 +140,8 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     filterType: 'TargetFilter',
     createInputType: 'TargetInput',
     updateInputType: 'TargetUpdateInput',
-    fields: `${STAMPS} name creditCode kind legalRepresentative address region contact tags riskClass status targetTypes`,
+    fields: `${STAMPS} name creditCode kind legalRepresentative address region contact tags riskClass status targetTypes abnormal abnormalReason problemCount`,
+    oneFields: `inspectionHistory { id taskId state ${RESULT_FIELDS} }`,
     filters: ['kind', 'riskClass', 'status', 'region', 'targetType', 'tag'],
     createFields: [
       'name',
@@ -237,7 +249,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     createInputType: 'TaskInput',
     updateInputType: 'TaskInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds itemIds items { id name seq minRatioBp riskRatios { riskClass ratioBp } targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
     filters: ['year', 'departmentId'],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],
@@ -248,7 +260,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     one: 'draw',
     filterType: 'DrawFilter',
     sortable: false,
-    fields: `${STAMPS} taskId itemId departmentIds status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
+    fields: `${STAMPS} taskId departmentIds status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
     filters: ['taskId', 'status'],
     createFields: [],
     updateFields: [],
@@ -264,6 +276,23 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     createFields: [],
     updateFields: [],
     nullable: [],
+  },
+  // The standard categories and departments' own; `id` is the code.
+  categories: {
+    list: 'resultCategories',
+    one: 'resultCategory',
+    create: 'createResultCategory',
+    update: 'updateResultCategory',
+    remove: 'deleteResultCategory',
+    filterType: 'CategoryFilter',
+    createInputType: 'CategoryInput',
+    updateInputType: 'CategoryUpdateInput',
+    fields: `${STAMPS} ${CATEGORY_FIELDS}`,
+    filters: ['taskId', 'departmentId'],
+    createFields: ['code', 'nameZh', 'nameEn', 'departmentId', 'problem', 'raisesRisk', 'marksAbnormal'],
+    // A standard category's names cannot change: its form leaves them as they are, so they are never sent.
+    updateFields: ['nameZh', 'nameEn', 'problem', 'raisesRisk', 'marksAbnormal'],
+    nullable: ['departmentId'],
   },
   // 公示: only published results, for anyone; no team, no internal stamps.
   results: {

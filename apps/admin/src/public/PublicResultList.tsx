@@ -1,23 +1,17 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Card, Stack, Typography } from '@mui/material';
-import {
-  Button,
-  Datagrid,
-  Link,
-  ListBase,
-  Pagination,
-  SelectField,
-  TextField,
-  useTranslate,
-} from 'react-admin';
+import { Button, Datagrid, Link, ListBase, Pagination, TextField, useTranslate } from 'react-admin';
 import { EnumArrayField } from '../common/EnumArrayField';
-import { followUpChoices, resultCategoryChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
+import { ItemResultLines } from '../inspections/ResultFields';
 import { PublicLayout } from './PublicLayout';
 
 const label = (field: string) => `resources.inspections.fields.${field}`;
 
-/** Published results (公示), for anyone: the API lists them to the public, so this needs no sign-in. */
+/**
+ * Published results (公示), for anyone: the API lists them to the public, so this needs no sign-in. A visit
+ * covers several items; each has its own category, findings and follow-up.
+ */
 export const PublicResultList = () => {
   const translate = useTranslate();
   return (
@@ -40,24 +34,12 @@ export const PublicResultList = () => {
                 sortable={false}
                 sx={{ fontFamily: 'monospace' }}
               />
-              <SelectField
-                source="resultCategory"
-                label={label('resultCategory')}
-                choices={resultCategoryChoices}
-                sortable={false}
-              />
+              <ItemResultLines source="results" label={label('results')} details sortable={false} />
+              <TextField source="inspectedOn" label={label('inspectedOn')} emptyText="—" sortable={false} />
               <EnumArrayField
                 source="methodsUsed"
                 group="inspectionMethod"
                 label={label('methodsUsed')}
-                sortable={false}
-              />
-              <TextField source="findings" label={label('findings')} emptyText="—" sortable={false} />
-              <SelectField
-                source="followUp"
-                label={label('followUp')}
-                choices={followUpChoices}
-                emptyText="—"
                 sortable={false}
               />
               <LocalDateField source="publishedAt" label={label('publishedAt')} sortable={false} />

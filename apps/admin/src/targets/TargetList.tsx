@@ -2,6 +2,7 @@ import {
   Datagrid,
   EditButton,
   List,
+  NumberField,
   SelectField,
   SelectInput,
   TextArrayField,
@@ -12,6 +13,7 @@ import { riskClassChoices, stringChoices, targetKindChoices, targetStatusChoices
 import { ListActions } from '../common/ListActions';
 import { QuickSearch } from '../common/QuickSearch';
 import { useValuesInUse } from '../common/useValuesInUse';
+import { AbnormalChip } from './TargetFields';
 
 export const TargetList = () => {
   const regions = useValuesInUse('regions');
@@ -34,6 +36,8 @@ export const TargetList = () => {
         <TextField source="region" />
         <SelectField source="riskClass" choices={riskClassChoices} />
         <SelectField source="status" choices={targetStatusChoices} />
+        <AbnormalChip source="abnormal" sortable={false} />
+        <NumberField source="problemCount" sortable={false} />
         <TextArrayField source="targetTypes" sortable={false} />
         <TextArrayField source="tags" sortable={false} />
         <EditButton />

@@ -1,7 +1,9 @@
-import { SelectField, Show, SimpleShowLayout, TextArrayField, TextField } from 'react-admin';
+import { NumberField, SelectField, Show, SimpleShowLayout, TextArrayField, TextField } from 'react-admin';
 import { riskClassChoices, targetKindChoices, targetStatusChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
+import { AbnormalField, InspectionHistoryField } from './TargetFields';
 
+/** A target's record, with what published results did to it and its inspection history. */
 export const TargetShow = () => (
   <Show>
     <SimpleShowLayout>
@@ -14,9 +16,12 @@ export const TargetShow = () => (
       <TextField source="contact" emptyText="—" />
       <SelectField source="riskClass" choices={riskClassChoices} />
       <SelectField source="status" choices={targetStatusChoices} />
+      <AbnormalField source="abnormal" />
+      <NumberField source="problemCount" />
       <TextArrayField source="targetTypes" />
       <TextArrayField source="tags" />
       <LocalDateField source="updatedAt" showTime />
+      <InspectionHistoryField source="inspectionHistory" />
     </SimpleShowLayout>
   </Show>
 );

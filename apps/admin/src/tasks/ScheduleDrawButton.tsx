@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { bpToPercentText, percentToBp } from '../common/validators';
 import type { SuijiDataProvider } from '../providers/dataProvider';
+import { defaultRatios, ratioFloor, ratioItemsOf } from './drawRatios';
 
 /** `datetime-local` text for a date, in the browser's time zone. */
 function localDateTime(date: Date): string {
@@ -22,17 +23,23 @@ function localDateTime(date: Date): string {
 }
 
 /**
- * Schedules the draw of one item of a task: the ratio per credit-risk class (not below the item's minimum),
- * the earliest time it may run and, optionally, the expertise inspectors must have. Scheduling freezes the
- * pool and publishes the commitment.
+ * Schedules the draw of a task, one for all its items (进一次门、查多项事): the ratio per credit-risk class
+ * (by default the highest of the items' ratios, never below the highest item minimum), the earliest time it
+ * may run and, optionally, the expertise inspectors must have. Scheduling freezes the pool and publishes the
+ * commitment.
  */
-export const ScheduleDrawButton = ({ task, item }: { task: RaRecord; item: RaRecord }) => {
+export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<SuijiDataProvider>();
-  const minRatioBp = typeof item.minRatioBp === 'number' ? item.minRatioBp : 0;
-  const defaults = () => Object.fromEntries(RISK_CLASSES.map((c) => [c, bpToPercentText(minRatioBp)]));
+  const items = ratioItemsOf(task.items);
+  const floor = ratioFloor(items);
+  const minRatioBp = floor.ratioBp;
+  const defaults = () => {
+    const ratios = defaultRatios(items);
+    return Object.fromEntries(RISK_CLASSES.map((c) => [c, bpToPercentText(ratios[c])]));
+  };
   const [open, setOpen] = useState(false);
   const [ratios, setRatios] = useState<Record<string, string>>(defaults);
   const [runAfter, setRunAfter] = useState('');
@@ -59,7 +66,6 @@ export const ScheduleDrawButton = ({ task, item }: { task: RaRecord; item: RaRec
     dataProvider
       .scheduleDraw({
         taskId: String(task.id),
-        itemId: String(item.id),
         ratios: RISK_CLASSES.map((riskClass) => ({
           riskClass,
           ratioBp: percentToBp(ratios[riskClass]) ?? 0,
@@ -82,12 +88,15 @@ export const ScheduleDrawButton = ({ task, item }: { task: RaRecord; item: RaRec
         <EventIcon />
       </Button>
       <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('suiji.draw.schedule_title', { item: String(item.name) })}</DialogTitle>
+        <DialogTitle>{translate('suiji.draw.schedule_title', { task: String(task.name) })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Typography color="text.secondary">{translate('suiji.draw.schedule_help')}</Typography>
+            <Typography data-testid="schedule-items">
+              {translate('suiji.draw.covers', { items: items.map((i) => i.name).join('、') })}
+            </Typography>
             <Typography variant="subtitle2">
-              {translate('suiji.draw.ratios', { ratio: formatRatioBp(minRatioBp) })}
+              {translate('suiji.draw.ratios', { ratio: formatRatioBp(minRatioBp), item: floor.item ?? '' })}
             </Typography>
             <Stack direction="row" spacing={1}>
               {RISK_CLASSES.map((riskClass) => (

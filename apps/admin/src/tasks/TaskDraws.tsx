@@ -1,5 +1,5 @@
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatRatioBp } from '@suiji/domain';
+import { RISK_CLASSES, formatRatioBp } from '@suiji/domain';
 import {
   Link,
   useCanAccess,
@@ -11,11 +11,43 @@ import {
 } from 'react-admin';
 import { RunDrawButton } from '../draws/RunDrawButton';
 import type { DrawRecordFields } from '../draws/drawTypes';
+import { ratioItemsOf } from './drawRatios';
 import { ScheduleDrawButton } from './ScheduleDrawButton';
 
+/** The items of a task with their minimum and per-class ratios: what its one draw must honour. */
+const TaskItems = ({ task }: { task: RaRecord }) => {
+  const translate = useTranslate();
+  const items = ratioItemsOf(task.items);
+  return (
+    <Table size="small" data-testid="task-items">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('resources.items.fields.name')}</TableCell>
+          <TableCell>{translate('resources.items.fields.minRatioBp')}</TableCell>
+          {RISK_CLASSES.map((riskClass) => (
+            <TableCell key={riskClass}>{translate(`enums.riskClass.${riskClass}`)}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {items.map((item, index) => (
+          <TableRow key={`${index}-${item.name}`} data-item={item.name}>
+            <TableCell>{item.name}</TableCell>
+            <TableCell>{formatRatioBp(item.minRatioBp)}</TableCell>
+            {RISK_CLASSES.map((riskClass) => {
+              const ratio = item.riskRatios?.find((r) => r.riskClass === riskClass)?.ratioBp;
+              return <TableCell key={riskClass}>{formatRatioBp(ratio ?? item.minRatioBp)}</TableCell>;
+            })}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
 /**
- * The items of a task, each with its draw: none yet (schedule it), scheduled (run it) or drawn (see it).
- * The actions appear only for those the policy lets schedule or run this task's draws.
+ * A task's items and its one draw, covering them all: none yet (schedule it), scheduled (run it) or drawn
+ * (see it). The actions appear only for those the policy lets schedule or run this task's draw.
  */
 export const TaskDraws = () => {
   const task = useRecordContext();
@@ -24,63 +56,47 @@ export const TaskDraws = () => {
   const { canAccess: canSchedule } = useCanAccess({ action: 'schedule', resource: 'draws', record: task });
   const { data: draws, isPending } = useGetList<DrawRecordFields>(
     'draws',
-    { filter: { taskId: task?.id }, pagination: { page: 1, perPage: 100 } },
+    { filter: { taskId: task?.id }, pagination: { page: 1, perPage: 1 } },
     { enabled: !!task },
   );
   if (!task) return null;
-  const items = Array.isArray(task.items) ? (task.items as RaRecord[]) : [];
+  const draw = draws?.[0];
   return (
     <Stack spacing={1} sx={{ width: '100%' }}>
       <Typography variant="h6">{translate('suiji.draw.items_title')}</Typography>
-      <Table size="small" data-testid="task-draws">
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('resources.items.fields.name')}</TableCell>
-            <TableCell>{translate('resources.items.fields.minRatioBp')}</TableCell>
-            <TableCell>{translate('resources.draws.fields.status')}</TableCell>
-            <TableCell>{translate('resources.draws.fields.selectedCount')}</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map((item) => {
-            const draw = draws?.find((d) => d.itemId === item.id);
-            return (
-              <TableRow key={String(item.id)} data-item={String(item.name)}>
-                <TableCell>{String(item.name)}</TableCell>
-                <TableCell>
-                  {typeof item.minRatioBp === 'number' ? formatRatioBp(item.minRatioBp) : ''}
-                </TableCell>
-                <TableCell>
-                  {isPending ? (
-                    '…'
-                  ) : (
-                    <Chip
-                      size="small"
-                      color={draw ? (draw.status === 'DRAWN' ? 'success' : 'info') : 'default'}
-                      label={translate(draw ? `suiji.draw.status.${draw.status}` : 'suiji.draw.none')}
-                    />
-                  )}
-                </TableCell>
-                <TableCell>{draw?.selectedCount ?? '—'}</TableCell>
-                <TableCell align="right">
-                  <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-                    {!isPending && !draw && canSchedule ? (
-                      <ScheduleDrawButton task={task} item={item} />
-                    ) : null}
-                    {draw ? <RunDrawButton draw={draw} itemName={String(item.name)} /> : null}
-                    {draw ? (
-                      <Link to={createPath({ resource: 'draws', type: 'show', id: draw.id })}>
-                        {translate('suiji.draw.open')}
-                      </Link>
-                    ) : null}
-                  </Stack>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <TaskItems task={task} />
+      <Typography variant="h6" sx={{ pt: 1 }}>
+        {translate('suiji.draw.task_draw')}
+      </Typography>
+      <Stack
+        direction="row"
+        spacing={2}
+        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+        data-testid="task-draw"
+        data-status={draw?.status ?? (isPending ? '' : 'NONE')}
+      >
+        {isPending ? (
+          <span>…</span>
+        ) : (
+          <Chip
+            size="small"
+            color={draw ? (draw.status === 'DRAWN' ? 'success' : 'info') : 'default'}
+            label={translate(draw ? `suiji.draw.status.${draw.status}` : 'suiji.draw.none')}
+          />
+        )}
+        {draw?.selectedCount != null ? (
+          <Typography variant="body2">
+            {translate('resources.draws.fields.selectedCount')}：{draw.selectedCount}
+          </Typography>
+        ) : null}
+        {!isPending && !draw && canSchedule ? <ScheduleDrawButton task={task} /> : null}
+        {draw ? <RunDrawButton draw={draw} taskName={String(task.name)} /> : null}
+        {draw ? (
+          <Link to={createPath({ resource: 'draws', type: 'show', id: draw.id })}>
+            {translate('suiji.draw.open')}
+          </Link>
+        ) : null}
+      </Stack>
     </Stack>
   );
 };
