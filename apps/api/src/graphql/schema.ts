@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DrawResolver } from '../modules/draw/draw.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
+import { PlanItemResolver, PlanResolver } from '../modules/plan/plan.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
@@ -29,6 +30,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ConflictResolver,
       UserResolver,
       RegistryIoResolver,
+      PlanResolver,
+      PlanItemResolver,
       TaskResolver,
       DrawResolver,
       InspectionResolver,
