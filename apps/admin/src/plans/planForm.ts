@@ -25,7 +25,7 @@ const REQUIRED = 'ra.validation.required';
 
 /**
  * Errors by field, shaped like the form (`{ lines: [{ ratioBp: '…' }] }`), for react-admin's form-level
- * `validate`. Lines whose item is not among `items` (not loaded yet, or of another year) are left to the API.
+ * `validate`; each line's message is short enough to sit under its input (the API's adds how to fix it). Lines whose item is not among `items` (not loaded yet, or of another year) are left to the API.
  */
 export function validatePlan(
   values: Record<string, unknown>,
@@ -63,8 +63,7 @@ export function validatePlan(
   for (const problem of planLineProblems(drafts, known)) {
     const match = /^lines\.(\d+)\.(\w+)$/.exec(problem.field);
     const target = match ? lineErrors[Number(match[1])] : undefined;
-    if (target && match && !target[match[2]!])
-      target[match[2]!] = `${problem.message[locale]}. ${problem.hint[locale]}`;
+    if (target && match && !target[match[2]!]) target[match[2]!] = problem.message[locale];
   }
   if (lines.length === 0) errors.lines = 'suiji.plan.lines_required';
   else if (lineErrors.some((e) => Object.keys(e).length > 0)) errors.lines = lineErrors;
