@@ -14,6 +14,7 @@ import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import plans from './plans';
 import { PublicDrawList } from './public/PublicDrawList';
 import { PublicDrawShow } from './public/PublicDrawShow';
 import { PublicResultList } from './public/PublicResultList';
@@ -35,6 +36,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="items" {...items} />
+    <Resource name="plans" {...plans} />
     <Resource name="tasks" {...tasks} />
     <Resource name="draws" {...draws} />
     <Resource name="inspections" {...inspections} />

@@ -4,6 +4,7 @@ export * from './credit-code.js';
 export * from './policy.js';
 export * from './labels.js';
 export * from './registry-rules.js';
+export * from './plan-rules.js';
 export * from './text.js';
 export * from './draw/index.js';
 export * from './deadline.js';

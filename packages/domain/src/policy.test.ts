@@ -68,6 +68,27 @@ describe('the role policy', () => {
     expect(canAccess(actor('INSPECTOR'), 'create', 'categories', { departmentId: 'bureau' })).toBe(false);
   });
 
+  it('scopes yearly plans like tasks: coordinators plan for their department, joint plans reach the cooperating ones', () => {
+    const joint = { departmentId: 'market', departmentIds: ['market', 'bureau'] };
+    const other = { departmentId: 'tax', departmentIds: ['tax'] };
+    for (const action of ['create', 'edit', 'delete', 'show'] as const) {
+      expect(canAccess(actor('COORDINATOR'), action, 'plans', joint), action).toBe(true);
+      expect(canAccess(actor('COORDINATOR'), action, 'plans', other), action).toBe(false);
+    }
+    expect(canAccess(actor('MANAGER'), 'show', 'plans', joint)).toBe(true);
+    expect(canAccess(actor('MANAGER'), 'show', 'plans', other)).toBe(false);
+    expect(canAccess(actor('MANAGER'), 'edit', 'plans', joint)).toBe(false);
+    expect(canAccess(actor('ADMIN'), 'show', 'plans', other)).toBe(true);
+    expect(canAccess(actor('ADMIN'), 'create', 'plans', other)).toBe(false);
+    for (const action of ACTIONS) {
+      expect(canAccess(actor('INSPECTOR'), action, 'plans'), action).toBe(false);
+      for (const role of ROLES)
+        expect(scopeOf(actor(role), action, 'plans'), `${role} ${action}`).toBe(
+          scopeOf(actor(role), action, 'tasks'),
+        );
+    }
+  });
+
   it('shows an inspector the inspections of their own teams', () => {
     expect(
       canAccess(actor('INSPECTOR'), 'show', 'inspections', {

@@ -13,6 +13,7 @@ export const RESOURCES = [
   'inspectors',
   'conflicts',
   'users',
+  'plans',
   'tasks',
   'draws',
   'inspections',
@@ -120,6 +121,15 @@ const RULES: Rules = {
     create: { ADMIN: 'all', COORDINATOR: 'department' },
     edit: { ADMIN: 'all', COORDINATOR: 'department' },
     delete: { ADMIN: 'all', COORDINATOR: 'department' },
+  },
+  // A yearly plan (年度抽查计划) belongs to its initiating department and, for a joint plan, to its
+  // cooperating departments too: scoped exactly like the tasks that carry it out.
+  plans: {
+    list: SCOPED_READ,
+    show: SCOPED_READ,
+    create: { COORDINATOR: 'department' },
+    edit: { COORDINATOR: 'department' },
+    delete: { COORDINATOR: 'department' },
   },
   // Tasks and their draws belong to the departments taking part; coordinators run them.
   tasks: {

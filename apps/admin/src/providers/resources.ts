@@ -42,6 +42,9 @@ const STAMPS = 'id createdAt updatedAt';
 /** An inspection's result, as published (公示). */
 const RESULT_FIELDS = 'resultCategory findings methodsUsed inspectedOn followUp publishedAt';
 
+/** `PlanInput`: the API's update takes the whole of it too, and replaces the lines. */
+const PLAN_FIELDS = ['name', 'year', 'departmentId', 'cooperatingDepartmentIds', 'remarks', 'lines'] as const;
+
 /** `TaskInput`: the API's update takes the whole of it too. */
 const TASK_FIELDS = [
   'name',
@@ -49,6 +52,7 @@ const TASK_FIELDS = [
   'departmentId',
   'cooperatingDepartmentIds',
   'itemIds',
+  'planId',
   'scope',
   'regions',
   'tags',
@@ -227,6 +231,22 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     updateFields: ['displayName', 'role', 'departmentId', 'active', 'password'],
     nullable: [],
   },
+  plans: {
+    list: 'plans',
+    one: 'plan',
+    create: 'createPlan',
+    update: 'updatePlan',
+    remove: 'deletePlan',
+    filterType: 'PlanFilter',
+    createInputType: 'PlanInput',
+    updateInputType: 'PlanInput',
+    fullUpdate: true,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds remarks taskCount lines { id itemId item { id seq name minRatioBp timesPerYear departmentId } ratioBp timesPerYear period roundsDone }`,
+    filters: ['year', 'departmentId'],
+    createFields: [...PLAN_FIELDS],
+    updateFields: [...PLAN_FIELDS],
+    nullable: ['remarks'],
+  },
   tasks: {
     list: 'tasks',
     one: 'task',
@@ -237,11 +257,11 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     createInputType: 'TaskInput',
     updateInputType: 'TaskInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
-    filters: ['year', 'departmentId'],
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
+    filters: ['year', 'departmentId', 'planId'],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],
-    nullable: [],
+    nullable: ['planId'],
   },
   draws: {
     list: 'draws',

@@ -60,6 +60,7 @@ export const TaskShow = () => (
       <TextField source="name" />
       <NumberField source="year" options={{ useGrouping: false }} />
       <ReferenceField source="departmentId" reference="departments" link={false} />
+      <ReferenceField source="planId" reference="plans" link="show" emptyText="—" />
       <ReferenceArrayField source="cooperatingDepartmentIds" reference="departments">
         <SingleFieldList linkType={false} empty={<span>—</span>}>
           <ChipField source="name" size="small" />

@@ -2,6 +2,7 @@ import { Category } from '../modules/category/category.entity.js';
 import { Draw } from '../modules/draw/draw.entity.js';
 import { ItemResult } from '../modules/inspection/item-result.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
+import { Plan, PlanItem } from '../modules/plan/plan.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { TrailEntry } from '../modules/trail/trail.entity.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
@@ -19,6 +20,8 @@ export const ENTITIES = [
   Inspector,
   Conflict,
   User,
+  Plan,
+  PlanItem,
   Task,
   Draw,
   Inspection,

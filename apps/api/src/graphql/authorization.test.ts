@@ -147,6 +147,20 @@ async function newTask() {
   });
   return d.createTask.id as string;
 }
+function planInput() {
+  return {
+    name: `计划 ${uniq()}`,
+    year: YEAR,
+    departmentId: ids.bureau,
+    lines: [{ itemId: ids.item, ratioBp: 1000, timesPerYear: 2 }],
+  };
+}
+async function newPlan() {
+  const d = await asCoordinator('mutation($i: PlanInput!) { createPlan(input: $i) { id } }', {
+    i: planInput(),
+  });
+  return d.createPlan.id as string;
+}
 const taskRecord = () => ({ departmentId: ids.bureau, departmentIds: [ids.bureau] });
 async function scheduledDraw() {
   const taskId = await newTask();
@@ -411,6 +425,31 @@ const CASES: Record<string, Case> = {
     },
   },
   exportConflicts: { query: '{ exportConflicts { filename } }', prepare: async () => ({ variables: {} }) },
+
+  plans: {
+    query: 'query($id: ID!) { plans(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const id = await newPlan();
+      return { variables: { id }, record: taskRecord(), id };
+    },
+  },
+  plan: {
+    query: 'query($id: ID!) { plan(id: $id) { id lines { roundsDone } } }',
+    prepare: async () => ({ variables: { id: await newPlan() }, record: taskRecord() }),
+  },
+  createPlan: {
+    query: 'mutation($i: PlanInput!) { createPlan(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: planInput() }, record: taskRecord() }),
+  },
+  updatePlan: {
+    query: 'mutation($id: ID!, $i: PlanInput!) { updatePlan(id: $id, input: $i) { id } }',
+    prepare: async () => ({ variables: { id: await newPlan(), i: planInput() }, record: taskRecord() }),
+  },
+  deletePlan: {
+    query: 'mutation($id: ID!) { deletePlan(id: $id) { id } }',
+    prepare: async () => ({ variables: { id: await newPlan() }, record: taskRecord() }),
+  },
 
   tasks: {
     query: 'query($id: ID!) { tasks(filter: { ids: [$id] }) { items { id } } }',

@@ -9,6 +9,7 @@ import {
   ItemResultResolver,
   TargetRecordResolver,
 } from '../modules/inspection/inspection.resolver.js';
+import { PlanItemResolver, PlanResolver } from '../modules/plan/plan.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
@@ -37,6 +38,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       CategoryResolver,
       ItemResultResolver,
       TargetRecordResolver,
+      PlanResolver,
+      PlanItemResolver,
       TaskResolver,
       DrawResolver,
       InspectionResolver,

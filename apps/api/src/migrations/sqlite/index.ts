@@ -5,6 +5,7 @@ import { Migration20261124064331 } from './Migration20261124064331.js';
 import { Migration20261124065235 } from './Migration20261124065235.js';
 import { Migration20261124065603 } from './Migration20261124065603.js';
 import { Migration20261124074231 } from './Migration20261124074231.js';
+import { Migration20261124090922 } from './Migration20261124090922.js';
 import { Migration20261124091521 } from './Migration20261124091521.js';
 
 export const migrations: MigrationObject[] = [
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124065235', class: Migration20261124065235 },
   { name: 'Migration20261124065603', class: Migration20261124065603 },
   { name: 'Migration20261124074231', class: Migration20261124074231 },
+  { name: 'Migration20261124090922', class: Migration20261124090922 },
   { name: 'Migration20261124091521', class: Migration20261124091521 },
 ];

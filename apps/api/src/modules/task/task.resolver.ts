@@ -4,6 +4,7 @@ import { PageInput, PageType, SortInput } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { Plan } from '../plan/plan.entity.js';
 import { Task } from './task.entity.js';
 import { TaskFilter, TaskInput } from './task.input.js';
 import * as tasks from './task.service.js';
@@ -54,6 +55,11 @@ export class TaskResolver {
   @FieldResolver(() => Department)
   department(@Root() task: Task, @Ctx() { em }: Context) {
     return em.findOneOrFail(Department, task.department.id);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true })
+  plan(@Root() task: Task, @Ctx() { em }: Context) {
+    return task.plan ? em.findOne(Plan, task.plan.id) : null;
   }
 
   @FieldResolver(() => [ID])

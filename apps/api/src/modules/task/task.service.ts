@@ -1,35 +1,27 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { isIsoDate, scopeOf, text } from '@suiji/domain';
-import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
-import { Department } from '../department/department.entity.js';
-import { departmentScope } from '../department/department.service.js';
+import type { Department } from '../department/department.entity.js';
+import { checkedParticipants, rootOf, takingPart } from '../department/participation.js';
 import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import type { Plan } from '../plan/plan.entity.js';
+import { checkedPlanForTask } from '../plan/plan.service.js';
 import { Task } from './task.entity.js';
 import type { TaskFilter, TaskInput } from './task.input.js';
 
 const NOUN = text('Task', '抽查任务');
 
-/** Tasks a department takes part in, as initiator or cooperator. */
-export function takingPart(departmentIds: readonly string[]): FilterQuery<Task> {
-  return {
-    $or: [
-      { department: { $in: [...departmentIds] } },
-      ...departmentIds.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } })),
-    ],
-  };
-}
-
 export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
   const where: FilterQuery<Task>[] = [];
   if (scopeOf(ctx.actor, 'list', 'tasks') === 'department')
-    where.push(takingPart(ctx.actor?.departmentIds ?? []));
+    where.push(takingPart<Task>(ctx.actor?.departmentIds ?? []));
   if (filter.year) where.push({ year: filter.year });
-  if (filter.departmentId) where.push(takingPart([filter.departmentId]));
+  if (filter.departmentId) where.push(takingPart<Task>([filter.departmentId]));
+  if (filter.planId) where.push({ plan: filter.planId });
   return listEntities(ctx.em, Task, {
     where: { $and: where },
     q: filter.q,
@@ -55,39 +47,10 @@ export async function showTask(ctx: Context, id: string): Promise<Task | null> {
   return task;
 }
 
-/** The top-level department a department belongs to. */
-async function rootOf(em: EntityManager, departmentId: string): Promise<string> {
-  return (await departmentScope(em, departmentId))[0]!;
-}
-
 async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 'edit') {
   const { em } = ctx;
-  const departmentId = await rootOf(em, input.departmentId ?? ctx.user!.department.id);
-  // Whose task it would be decides first: nobody learns about another department's data by trying.
-  assertRecordAccess(ctx, action, 'tasks', { departmentId });
-  const department = await em.findOne(Department, { id: departmentId, deletedAt: null });
-  if (!department)
-    throw new BadInputError(
-      text(`Department ${departmentId} does not exist.`, `部门 ${departmentId} 不存在。`),
-      'departmentId',
-    );
-  const cooperating = [...new Set(input.cooperatingDepartmentIds)];
-  for (const id of cooperating) {
-    const found = await em.findOne(Department, { id, deletedAt: null, parent: null });
-    if (!found)
-      throw new BadInputError(
-        text(
-          `Cooperating department ${id} is not a department: choose departments, not their units.`,
-          `配合部门 ${id} 不是部门：请选择部门而不是其下设股室或所。`,
-        ),
-        'cooperatingDepartmentIds',
-      );
-    if (id === departmentId)
-      throw new BadInputError(
-        text('The initiating department cannot also cooperate.', '发起部门不能同时作为配合部门。'),
-        'cooperatingDepartmentIds',
-      );
-  }
+  const { department, cooperating } = await checkedParticipants(ctx, input, action, 'tasks');
+  const departmentId = department.id;
   if (input.teamSize < 1 + cooperating.length)
     throw new BadInputError(
       text(
@@ -154,16 +117,30 @@ async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 
       ),
       'scope',
     );
-  return { department, cooperating, items };
+  const plan = input.planId
+    ? await checkedPlanForTask(
+        ctx,
+        input.planId,
+        {
+          year: input.year,
+          departmentId,
+          cooperatingDepartmentIds: cooperating,
+          itemIds: items.map((item) => item.id),
+        },
+        items,
+      )
+    : null;
+  return { department, cooperating, items, plan };
 }
 
 /** A task's own fields as stored, from its checked input. */
-function stored(input: TaskInput, department: Department, cooperating: string[]) {
+function stored(input: TaskInput, department: Department, cooperating: string[], plan: Plan | null) {
   return {
     name: input.name.trim(),
     year: input.year,
     department,
     cooperatingDepartmentIds: cooperating,
+    plan,
     scope: input.scope,
     regions: input.regions,
     tags: input.tags,
@@ -176,8 +153,8 @@ function stored(input: TaskInput, department: Department, cooperating: string[])
 }
 
 export async function createTask(ctx: Context, input: TaskInput): Promise<Task> {
-  const { department, cooperating, items } = await checkedFields(ctx, input, 'create');
-  const task = ctx.em.create(Task, stored(input, department, cooperating));
+  const { department, cooperating, items, plan } = await checkedFields(ctx, input, 'create');
+  const task = ctx.em.create(Task, stored(input, department, cooperating, plan));
   task.items.set(items);
   await ctx.em.flush();
   return task;
@@ -196,8 +173,8 @@ async function assertNoDraw(ctx: Context, task: Task): Promise<void> {
 export async function updateTask(ctx: Context, id: string, input: TaskInput): Promise<Task> {
   const task = await taskFor(ctx, id, 'edit');
   await assertNoDraw(ctx, task);
-  const { department, cooperating, items } = await checkedFields(ctx, input, 'edit');
-  ctx.em.assign(task, stored(input, department, cooperating));
+  const { department, cooperating, items, plan } = await checkedFields(ctx, input, 'edit');
+  ctx.em.assign(task, stored(input, department, cooperating, plan));
   task.items.set(items);
   await ctx.em.flush();
   return task;
