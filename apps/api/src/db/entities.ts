@@ -1,3 +1,4 @@
+import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { Draw } from '../modules/draw/draw.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Task } from '../modules/task/task.entity.js';
@@ -20,5 +21,6 @@ export const ENTITIES = [
   Task,
   Draw,
   Inspection,
+  Attachment,
   TrailEntry,
 ];

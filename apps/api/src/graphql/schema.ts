@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import {
+  AttachmentResolver,
+  InspectionAttachmentsResolver,
+} from '../modules/attachment/attachment.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DrawResolver } from '../modules/draw/draw.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
@@ -32,6 +36,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       TaskResolver,
       DrawResolver,
       InspectionResolver,
+      AttachmentResolver,
+      InspectionAttachmentsResolver,
       TrailResolver,
     ],
     globalMiddlewares: [policyMiddleware],
