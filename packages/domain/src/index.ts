@@ -9,3 +9,4 @@ export * from './text.js';
 export * from './draw/index.js';
 export * from './deadline.js';
 export * from './consequences.js';
+export * from './attachment.js';

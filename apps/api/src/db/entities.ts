@@ -1,4 +1,5 @@
 import { Category } from '../modules/category/category.entity.js';
+import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { Draw } from '../modules/draw/draw.entity.js';
 import { ItemResult } from '../modules/inspection/item-result.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   Task,
   Draw,
   Inspection,
+  Attachment,
   TrailEntry,
   Category,
   ItemResult,

@@ -4,9 +4,11 @@
  * the schema itself: an operation added without a case here (or without a rule) fails this test.
  */
 import { canAccess, completeCreditCode, type Actor, type Role, type ScopedRecord } from '@suiji/domain';
+import { createHash, randomUUID } from 'node:crypto';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../test/harness.js';
+import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { operationRules } from './policy.js';
 import { getSchema } from './schema.js';
 
@@ -204,6 +206,22 @@ async function anInspection() {
     },
   };
   return sharedInspection;
+}
+/** An attachment stored straight into the database (uploads go over HTTP, tested in their module). */
+async function newAttachment(inspectionId: string): Promise<string> {
+  const em = t.app.orm.em.fork();
+  const content = Buffer.from('%PDF-1.4\n');
+  const attachment = em.create(Attachment, {
+    inspection: inspectionId,
+    fileName: 'notice.pdf',
+    mimeType: 'application/pdf',
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    uploadedById: randomUUID(),
+    content,
+  });
+  await em.flush();
+  return attachment.id;
 }
 const resultInput = (inspection: { id: string; itemIds: string[] }) => ({
   inspectionId: inspection.id,
@@ -543,6 +561,14 @@ const CASES: Record<string, Case> = {
         await t.login(username, 'password-123'),
       );
       return { variables: { i: { inspectionId: first.id, approve: true } }, record: taskRecord() };
+    },
+  },
+  attachmentRules: { query: '{ attachmentRules { maxBytes } }', prepare: async () => ({ variables: {} }) },
+  deleteAttachment: {
+    query: 'mutation($id: ID!) { deleteAttachment(id: $id) { id } }',
+    prepare: async () => {
+      const i = await anInspection();
+      return { variables: { id: await newAttachment(i.id) }, record: i.record };
     },
   },
   publishedResults: { query: '{ publishedResults { total } }', prepare: async () => ({ variables: {} }) },

@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CategoryResolver } from '../modules/category/category.resolver.js';
+import {
+  AttachmentResolver,
+  InspectionAttachmentsResolver,
+} from '../modules/attachment/attachment.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DrawResolver } from '../modules/draw/draw.resolver.js';
 import {
@@ -43,6 +47,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       TaskResolver,
       DrawResolver,
       InspectionResolver,
+      AttachmentResolver,
+      InspectionAttachmentsResolver,
       TrailResolver,
     ],
     globalMiddlewares: [policyMiddleware],

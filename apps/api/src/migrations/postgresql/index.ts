@@ -7,6 +7,7 @@ import { Migration20261124065604 } from './Migration20261124065604.js';
 import { Migration20261124074231 } from './Migration20261124074231.js';
 import { Migration20261124090923 } from './Migration20261124090923.js';
 import { Migration20261124091521 } from './Migration20261124091521.js';
+import { Migration20261124093000 } from './Migration20261124093000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124074231', class: Migration20261124074231 },
   { name: 'Migration20261124090923', class: Migration20261124090923 },
   { name: 'Migration20261124091521', class: Migration20261124091521 },
+  { name: 'Migration20261124093000', class: Migration20261124093000 },
 ];
