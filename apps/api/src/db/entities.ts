@@ -1,6 +1,7 @@
 import { Draw } from '../modules/draw/draw.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Task } from '../modules/task/task.entity.js';
+import { TaskAcceptance } from '../modules/task/task-acceptance.entity.js';
 import { TrailEntry } from '../modules/trail/trail.entity.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
 import { Department } from '../modules/department/department.entity.js';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   Conflict,
   User,
   Task,
+  TaskAcceptance,
   Draw,
   Inspection,
   TrailEntry,

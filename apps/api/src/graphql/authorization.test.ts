@@ -138,6 +138,20 @@ async function newTask() {
   return d.createTask.id as string;
 }
 const taskRecord = () => ({ departmentId: ids.bureau, departmentIds: [ids.bureau] });
+/** A task of the bureau joint with the market bureau, whose coordinators answer for it. */
+async function newJointTask() {
+  const d = await asCoordinator('mutation($i: TaskInput!) { createTask(input: $i) { id } }', {
+    i: { ...taskInput(), cooperatingDepartmentIds: [ids.market] },
+  });
+  return {
+    id: d.createTask.id as string,
+    record: {
+      departmentId: ids.bureau,
+      departmentIds: [ids.bureau, ids.market],
+      cooperatingDepartmentIds: [ids.market],
+    },
+  };
+}
 async function scheduledDraw() {
   const taskId = await newTask();
   const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', {
@@ -423,6 +437,21 @@ const CASES: Record<string, Case> = {
   deleteTask: {
     query: 'mutation($id: ID!) { deleteTask(id: $id) { id } }',
     prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }),
+  },
+
+  acceptTask: {
+    query: 'mutation($id: ID!) { acceptTask(taskId: $id) { id } }',
+    prepare: async () => {
+      const task = await newJointTask();
+      return { variables: { id: task.id }, record: task.record };
+    },
+  },
+  declineTask: {
+    query: 'mutation($id: ID!) { declineTask(taskId: $id, reason: "人手不足") { id } }',
+    prepare: async () => {
+      const task = await newJointTask();
+      return { variables: { id: task.id }, record: task.record };
+    },
   },
 
   draws: { query: '{ draws { total } }', prepare: async () => ({ variables: {} }) },

@@ -5,6 +5,7 @@ import { Migration20261124064331 } from './Migration20261124064331.js';
 import { Migration20261124065235 } from './Migration20261124065235.js';
 import { Migration20261124065603 } from './Migration20261124065603.js';
 import { Migration20261124074231 } from './Migration20261124074231.js';
+import { Migration20261124090802 } from './Migration20261124090802.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124065235', class: Migration20261124065235 },
   { name: 'Migration20261124065603', class: Migration20261124065603 },
   { name: 'Migration20261124074231', class: Migration20261124074231 },
+  { name: 'Migration20261124090802', class: Migration20261124090802 },
 ];
