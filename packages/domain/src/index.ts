@@ -7,3 +7,4 @@ export * from './registry-rules.js';
 export * from './text.js';
 export * from './draw/index.js';
 export * from './deadline.js';
+export * from './merge.js';

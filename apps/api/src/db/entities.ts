@@ -2,6 +2,7 @@ import { Draw } from '../modules/draw/draw.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { TaskAcceptance } from '../modules/task/task-acceptance.entity.js';
+import { MergeProposal, MergeResponse } from '../modules/merge/merge.entity.js';
 import { TrailEntry } from '../modules/trail/trail.entity.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
 import { Department } from '../modules/department/department.entity.js';
@@ -20,6 +21,8 @@ export const ENTITIES = [
   User,
   Task,
   TaskAcceptance,
+  MergeProposal,
+  MergeResponse,
   Draw,
   Inspection,
   TrailEntry,

@@ -30,6 +30,7 @@ const ids = {
   inspectorUserId: '',
   targetId: '',
   item: '',
+  marketItem: '',
 };
 
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -118,6 +119,7 @@ async function newUser() {
   return d.createUser as { id: string; departmentId: string };
 }
 let coordinatorToken: string;
+let coordinator2Token: string;
 const YEAR = new Date().getUTCFullYear();
 const asCoordinator = (query: string, variables?: Record<string, unknown>) =>
   t.ok(query, variables, coordinatorToken);
@@ -152,6 +154,16 @@ async function newJointTask() {
     },
   };
 }
+/** A task of the bureau and one of the market bureau that would visit the same targets in one quarter. */
+async function mergeablePair() {
+  const theirs = await t.ok(
+    'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
+    { i: { ...taskInput(), departmentId: ids.market, itemIds: [ids.marketItem] } },
+    coordinator2Token,
+  );
+  return [await newTask(), theirs.createTask.id as string];
+}
+const mergeRecord = () => ({ departmentIds: [ids.bureau, ids.market] });
 async function scheduledDraw() {
   const taskId = await newTask();
   const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', {
@@ -454,6 +466,26 @@ const CASES: Record<string, Case> = {
     },
   },
 
+  mergeProposals: {
+    // The first quarter holds no task here, so the answer is quick; finding proposals is the merge test's.
+    query: 'query($y: Int!) { mergeProposals(year: $y, quarter: 1) { taskIds } }',
+    prepare: async () => ({ variables: { y: YEAR } }),
+  },
+  proposeMerge: {
+    query: 'mutation($ids: [ID!]!) { proposeMerge(taskIds: $ids) { id } }',
+    prepare: async () => ({ variables: { ids: await mergeablePair() }, record: mergeRecord() }),
+  },
+  respondToMergeProposal: {
+    query:
+      'mutation($id: ID!) { respondToMergeProposal(id: $id, accept: false, reason: "本季度已安排") { id } }',
+    prepare: async () => {
+      const d = await asCoordinator('mutation($ids: [ID!]!) { proposeMerge(taskIds: $ids) { id } }', {
+        ids: await mergeablePair(),
+      });
+      return { variables: { id: d.proposeMerge.id }, record: mergeRecord() };
+    },
+  },
+
   draws: { query: '{ draws { total } }', prepare: async () => ({ variables: {} }) },
   draw: {
     query: 'query($id: ID!) { draw(id: $id) { id commitment } }',
@@ -601,6 +633,12 @@ beforeAll(async () => {
   ids.market = byCode.get('WG-SCJG')!;
   ids.inspectorA = (await newInspector()).id;
   coordinatorToken = await t.login('coordinator');
+  coordinator2Token = await t.login('coordinator2');
+  ids.marketItem = (
+    await t.ok('query($y: Int!) { items(filter: { year: $y, q: "企业公示信息" }) { items { id } } }', {
+      y: YEAR,
+    })
+  ).items.items[0].id;
   ids.item = (
     await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
       y: YEAR,

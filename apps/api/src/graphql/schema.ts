@@ -5,6 +5,7 @@ import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DrawResolver } from '../modules/draw/draw.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
+import { MergeResolver } from '../modules/merge/merge.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
@@ -30,6 +31,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       UserResolver,
       RegistryIoResolver,
       TaskResolver,
+      MergeResolver,
       DrawResolver,
       InspectionResolver,
       TrailResolver,

@@ -6,6 +6,7 @@ import { Migration20261124065236 } from './Migration20261124065236.js';
 import { Migration20261124065604 } from './Migration20261124065604.js';
 import { Migration20261124074231 } from './Migration20261124074231.js';
 import { Migration20261124090803 } from './Migration20261124090803.js';
+import { Migration20261124091438 } from './Migration20261124091438.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124065604', class: Migration20261124065604 },
   { name: 'Migration20261124074231', class: Migration20261124074231 },
   { name: 'Migration20261124090803', class: Migration20261124090803 },
+  { name: 'Migration20261124091438', class: Migration20261124091438 },
 ];

@@ -6,6 +6,7 @@ import { Migration20261124065235 } from './Migration20261124065235.js';
 import { Migration20261124065603 } from './Migration20261124065603.js';
 import { Migration20261124074231 } from './Migration20261124074231.js';
 import { Migration20261124090802 } from './Migration20261124090802.js';
+import { Migration20261124091437 } from './Migration20261124091437.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124065603', class: Migration20261124065603 },
   { name: 'Migration20261124074231', class: Migration20261124074231 },
   { name: 'Migration20261124090802', class: Migration20261124090802 },
+  { name: 'Migration20261124091437', class: Migration20261124091437 },
 ];
