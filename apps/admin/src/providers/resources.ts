@@ -42,6 +42,9 @@ const STAMPS = 'id createdAt updatedAt';
 /** An inspection's result, as published (公示). */
 const RESULT_FIELDS = 'resultCategory findings methodsUsed inspectedOn followUp publishedAt';
 
+/** A department's answer: a joint task's acceptance or a merge proposal's response. */
+export const ANSWER_FIELDS = 'departmentId departmentName state answeredByName answeredAt reason';
+
 /** `TaskInput`: the API's update takes the whole of it too. */
 const TASK_FIELDS = [
   'name',
@@ -237,7 +240,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     createInputType: 'TaskInput',
     updateInputType: 'TaskInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize ready acceptances { ${ANSWER_FIELDS} }`,
     filters: ['year', 'departmentId'],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],
