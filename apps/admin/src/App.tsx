@@ -8,6 +8,7 @@ import { ImportPage } from './import/ImportPage';
 import inspections from './inspections';
 import inspectors from './inspectors';
 import items from './items';
+import { MergeProposalsPage } from './merges/MergeProposalsPage';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
@@ -47,6 +48,7 @@ export const App = () => (
     <Resource name="users" {...users} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
+      <Route path="/merges" element={<MergeProposalsPage />} />
     </CustomRoutes>
     {/* Without the layout, these routes render for anyone, signed in or not (一公开). */}
     <CustomRoutes noLayout>

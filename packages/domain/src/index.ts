@@ -10,3 +10,4 @@ export * from './draw/index.js';
 export * from './deadline.js';
 export * from './consequences.js';
 export * from './attachment.js';
+export * from './merge.js';

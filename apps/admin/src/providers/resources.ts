@@ -44,6 +44,8 @@ const RESULT_FIELDS = 'resultCategory findings methodsUsed inspectedOn followUp 
 
 /** `PlanInput`: the API's update takes the whole of it too, and replaces the lines. */
 const PLAN_FIELDS = ['name', 'year', 'departmentId', 'cooperatingDepartmentIds', 'remarks', 'lines'] as const;
+/** A department's answer: a joint task's acceptance or a merge proposal's response. */
+export const ANSWER_FIELDS = 'departmentId departmentName state answeredByName answeredAt reason';
 
 /** `TaskInput`: the API's update takes the whole of it too. */
 const TASK_FIELDS = [
@@ -257,7 +259,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     createInputType: 'TaskInput',
     updateInputType: 'TaskInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize ready acceptances { ${ANSWER_FIELDS} }`,
     filters: ['year', 'departmentId', 'planId'],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],

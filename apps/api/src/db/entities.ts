@@ -5,6 +5,8 @@ import { ItemResult } from '../modules/inspection/item-result.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Plan, PlanItem } from '../modules/plan/plan.entity.js';
 import { Task } from '../modules/task/task.entity.js';
+import { TaskAcceptance } from '../modules/task/task-acceptance.entity.js';
+import { MergeProposal, MergeResponse } from '../modules/merge/merge.entity.js';
 import { TrailEntry } from '../modules/trail/trail.entity.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
 import { Department } from '../modules/department/department.entity.js';
@@ -24,6 +26,9 @@ export const ENTITIES = [
   Plan,
   PlanItem,
   Task,
+  TaskAcceptance,
+  MergeProposal,
+  MergeResponse,
   Draw,
   Inspection,
   Attachment,

@@ -32,6 +32,7 @@ const ids = {
   inspectorUserId: '',
   targetId: '',
   item: '',
+  marketItem: '',
 };
 
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -130,6 +131,7 @@ async function newUser() {
   return d.createUser as { id: string; departmentId: string };
 }
 let coordinatorToken: string;
+let coordinator2Token: string;
 const YEAR = new Date().getUTCFullYear();
 const asCoordinator = (query: string, variables?: Record<string, unknown>) =>
   t.ok(query, variables, coordinatorToken);
@@ -164,6 +166,30 @@ async function newPlan() {
   return d.createPlan.id as string;
 }
 const taskRecord = () => ({ departmentId: ids.bureau, departmentIds: [ids.bureau] });
+/** A task of the bureau joint with the market bureau, whose coordinators answer for it. */
+async function newJointTask() {
+  const d = await asCoordinator('mutation($i: TaskInput!) { createTask(input: $i) { id } }', {
+    i: { ...taskInput(), cooperatingDepartmentIds: [ids.market] },
+  });
+  return {
+    id: d.createTask.id as string,
+    record: {
+      departmentId: ids.bureau,
+      departmentIds: [ids.bureau, ids.market],
+      cooperatingDepartmentIds: [ids.market],
+    },
+  };
+}
+/** A task of the bureau and one of the market bureau that would visit the same targets in one quarter. */
+async function mergeablePair() {
+  const theirs = await t.ok(
+    'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
+    { i: { ...taskInput(), departmentId: ids.market, itemIds: [ids.marketItem] } },
+    coordinator2Token,
+  );
+  return [await newTask(), theirs.createTask.id as string];
+}
+const mergeRecord = () => ({ departmentIds: [ids.bureau, ids.market] });
 async function scheduledDraw() {
   const taskId = await newTask();
   const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', {
@@ -494,6 +520,41 @@ const CASES: Record<string, Case> = {
     prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }),
   },
 
+  acceptTask: {
+    query: 'mutation($id: ID!) { acceptTask(taskId: $id) { id } }',
+    prepare: async () => {
+      const task = await newJointTask();
+      return { variables: { id: task.id }, record: task.record };
+    },
+  },
+  declineTask: {
+    query: 'mutation($id: ID!) { declineTask(taskId: $id, reason: "人手不足") { id } }',
+    prepare: async () => {
+      const task = await newJointTask();
+      return { variables: { id: task.id }, record: task.record };
+    },
+  },
+
+  mergeProposals: {
+    // The first quarter holds no task here, so the answer is quick; finding proposals is the merge test's.
+    query: 'query($y: Int!) { mergeProposals(year: $y, quarter: 1) { taskIds } }',
+    prepare: async () => ({ variables: { y: YEAR } }),
+  },
+  proposeMerge: {
+    query: 'mutation($ids: [ID!]!) { proposeMerge(taskIds: $ids) { id } }',
+    prepare: async () => ({ variables: { ids: await mergeablePair() }, record: mergeRecord() }),
+  },
+  respondToMergeProposal: {
+    query:
+      'mutation($id: ID!) { respondToMergeProposal(id: $id, accept: false, reason: "本季度已安排") { id } }',
+    prepare: async () => {
+      const d = await asCoordinator('mutation($ids: [ID!]!) { proposeMerge(taskIds: $ids) { id } }', {
+        ids: await mergeablePair(),
+      });
+      return { variables: { id: d.proposeMerge.id }, record: mergeRecord() };
+    },
+  },
+
   draws: { query: '{ draws { total } }', prepare: async () => ({ variables: {} }) },
   draw: {
     query: 'query($id: ID!) { draw(id: $id) { id commitment } }',
@@ -683,6 +744,12 @@ beforeAll(async () => {
   ids.market = byCode.get('WG-SCJG')!;
   ids.inspectorA = (await newInspector()).id;
   coordinatorToken = await t.login('coordinator');
+  coordinator2Token = await t.login('coordinator2');
+  ids.marketItem = (
+    await t.ok('query($y: Int!) { items(filter: { year: $y, q: "企业公示信息" }) { items { id } } }', {
+      y: YEAR,
+    })
+  ).items.items[0].id;
   ids.item = (
     await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
       y: YEAR,

@@ -15,6 +15,7 @@ import {
 } from '../modules/inspection/inspection.resolver.js';
 import { PlanItemResolver, PlanResolver } from '../modules/plan/plan.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
+import { MergeResolver } from '../modules/merge/merge.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
@@ -45,6 +46,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       PlanResolver,
       PlanItemResolver,
       TaskResolver,
+      MergeResolver,
       DrawResolver,
       InspectionResolver,
       AttachmentResolver,

@@ -5,6 +5,7 @@ import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
+import { TaskAcceptance } from './task-acceptance.entity.js';
 import { Task } from './task.entity.js';
 import { TaskFilter, TaskInput } from './task.input.js';
 import * as tasks from './task.service.js';
@@ -50,6 +51,38 @@ export class TaskResolver {
   @Mutation(() => Task, { description: 'Deletes a task that has no draw' })
   deleteTask(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return tasks.deleteTask(ctx, id);
+  }
+
+  @Policy('accept', 'tasks')
+  @Mutation(() => Task, {
+    description: 'A cooperating department accepts a joint task (联合抽查); the draw waits for every one',
+  })
+  acceptTask(@Ctx() ctx: Context, @Arg('taskId', () => ID) taskId: string) {
+    return tasks.answerTask(ctx, taskId, true, null);
+  }
+
+  @Policy('accept', 'tasks')
+  @Mutation(() => Task, { description: 'A cooperating department declines a joint task, saying why' })
+  declineTask(
+    @Ctx() ctx: Context,
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('reason', () => String) reason: string,
+  ) {
+    return tasks.answerTask(ctx, taskId, false, reason);
+  }
+
+  @FieldResolver(() => [TaskAcceptance], {
+    description: 'Each cooperating department’s acceptance (empty for a task of one department)',
+  })
+  acceptances(@Root() task: Task, @Ctx() { em }: Context) {
+    return tasks.acceptancesOf(em, task);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether every cooperating department has accepted, so that the draw may be scheduled',
+  })
+  ready(@Root() task: Task, @Ctx() { em }: Context) {
+    return tasks.isReady(em, task);
   }
 
   @FieldResolver(() => Department)
