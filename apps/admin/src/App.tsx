@@ -9,12 +9,14 @@ import { ImportPage } from './import/ImportPage';
 import inspections from './inspections';
 import inspectors from './inspectors';
 import items from './items';
+import { MergeProposalsPage } from './merges/MergeProposalsPage';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import plans from './plans';
 import { PublicDrawList } from './public/PublicDrawList';
 import { PublicDrawShow } from './public/PublicDrawShow';
 import { PublicResultList } from './public/PublicResultList';
@@ -36,6 +38,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="items" {...items} />
+    <Resource name="plans" {...plans} />
     <Resource name="tasks" {...tasks} />
     <Resource name="draws" {...draws} />
     <Resource name="inspections" {...inspections} />
@@ -47,6 +50,7 @@ export const App = () => (
     <Resource name="users" {...users} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
+      <Route path="/merges" element={<MergeProposalsPage />} />
     </CustomRoutes>
     {/* Without the layout, these routes render for anyone, signed in or not (一公开). */}
     <CustomRoutes noLayout>

@@ -10,6 +10,7 @@ describe('configuration', () => {
       host: '127.0.0.1',
       demo: true,
       jwtSecret: null,
+      attachmentMaxMb: 20,
     });
   });
 
@@ -25,5 +26,8 @@ describe('configuration', () => {
     expect(() => readEnv({ SUIJI_DATABASE_URL: 'mysql://x' })).toThrow(/must be a PostgreSQL URL/);
     expect(() => readEnv({ SUIJI_JWT_SECRET: 'short' })).toThrow(/at least 16 characters/);
     expect(() => readEnv({ SUIJI_DEMO: 'maybe' })).toThrow(/SUIJI_DEMO must be true or false/);
+    expect(() => readEnv({ SUIJI_ATTACHMENT_MAX_MB: '0' })).toThrow(
+      /SUIJI_ATTACHMENT_MAX_MB must be a whole number from 1 to 1024/,
+    );
   });
 });

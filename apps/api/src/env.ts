@@ -2,6 +2,7 @@
  * The API's configuration: read from the environment and validated here, and nowhere else.
  */
 import { resolve } from 'node:path';
+import { ATTACHMENT_MAX_MB_DEFAULT } from '@suiji/domain';
 
 export interface Env {
   /** PostgreSQL connection URL; when absent the embedded SQLite database in `dataDir` is used. */
@@ -20,6 +21,8 @@ export interface Env {
   demo: boolean;
   /** Folder of the built dashboard, served at `/` when present. */
   adminStaticDir: string | null;
+  /** The largest attachment (photo or PDF) accepted, in megabytes. */
+  attachmentMaxMb: number;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -57,5 +60,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     adminPassword: source.SUIJI_ADMIN_PASSWORD || null,
     demo: flag('SUIJI_DEMO', source.SUIJI_DEMO, databaseUrl === null),
     adminStaticDir: source.SUIJI_ADMIN_STATIC_DIR ? resolve(source.SUIJI_ADMIN_STATIC_DIR) : null,
+    attachmentMaxMb: integer(
+      'SUIJI_ATTACHMENT_MAX_MB',
+      source.SUIJI_ATTACHMENT_MAX_MB,
+      ATTACHMENT_MAX_MB_DEFAULT,
+      1,
+      1024,
+    ),
   };
 }

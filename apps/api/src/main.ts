@@ -11,6 +11,7 @@ const app = await createApp({
   demo: env.demo,
   adminPassword: env.adminPassword,
   adminStaticDir: env.adminStaticDir ?? defaultAdminStaticDir(),
+  attachmentMaxMb: env.attachmentMaxMb,
 });
 const server = await app.listen(env.port, env.host);
 const address = server.address();

@@ -13,7 +13,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
 import type { Env } from './env.js';
 import { openDatabase, sqliteDatabase, type Database } from './db/orm.js';
-import type { Context } from './graphql/context.js';
+import type { Context, Settings } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
 import { getSchema } from './graphql/schema.js';
 import { createTokenService, TokenError, type TokenService } from './modules/auth/token.js';
@@ -21,10 +21,11 @@ import { departmentScope } from './modules/department/department.service.js';
 import { User } from './modules/user/user.entity.js';
 import { ensureStandardCategories } from './modules/category/category.service.js';
 import { drawRoutes } from './modules/draw/draw.routes.js';
+import { attachmentRoutes } from './modules/attachment/attachment.routes.js';
 import { bootstrap } from './demo/bootstrap.js';
 import { AppError, UnauthenticatedError } from './graphql/errors.js';
 import { localeOf, localizePlugin } from './graphql/localize.js';
-import { text, type Locale, type Text } from '@suiji/domain';
+import { ATTACHMENT_MAX_MB_DEFAULT, megabytes, text, type Locale, type Text } from '@suiji/domain';
 import { GraphQLError } from 'graphql';
 
 export interface AppOptions {
@@ -35,6 +36,8 @@ export interface AppOptions {
   demo?: boolean;
   adminPassword?: string | null;
   adminStaticDir?: string | null;
+  /** The largest attachment accepted, in megabytes (default 20). */
+  attachmentMaxMb?: number;
   log?: (line: string) => void;
 }
 
@@ -68,6 +71,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   });
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
+  const settings: Settings = {
+    attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
+  };
 
   async function contextFor(authorization: string | undefined, locale: Locale = 'zh-CN'): Promise<Context> {
     try {
@@ -84,7 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   async function identify(authorization: string | undefined, locale: Locale): Promise<Context> {
     const em = orm.em.fork();
-    const base: Context = { em, actor: null, user: null, tokens, locale };
+    const base: Context = { em, actor: null, user: null, tokens, locale, settings };
     if (!authorization) return base;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1])
@@ -135,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   );
   app.use(drawRoutes(orm));
+  app.use(attachmentRoutes({ contextFor, maxBytes: settings.attachmentMaxBytes }));
   const staticDir = options.adminStaticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));

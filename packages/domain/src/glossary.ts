@@ -40,6 +40,17 @@ export type InspectorStatus = (typeof INSPECTOR_STATUSES)[number];
 export const TASK_SCOPES = ['DIRECTED', 'UNDIRECTED'] as const;
 export type TaskScope = (typeof TASK_SCOPES)[number];
 
+/** A cooperating department's answer to a joint task (联合抽查), or to a proposal to merge tasks: 待确认 / 已接受 / 已拒绝. */
+export const ACCEPTANCE_STATES = ['PENDING', 'ACCEPTED', 'DECLINED'] as const;
+export type AcceptanceState = (typeof ACCEPTANCE_STATES)[number];
+
+/**
+ * A proposal to merge several departments' tasks into one joint task: suggested (found, not yet proposed),
+ * open (proposed, awaiting the departments), accepted (merged) or declined.
+ */
+export const MERGE_STATES = ['SUGGESTED', 'OPEN', 'ACCEPTED', 'DECLINED'] as const;
+export type MergeState = (typeof MERGE_STATES)[number];
+
 /** 检查结果: the standard result categories; departments may add their own. */
 export const RESULT_CATEGORIES = [
   'NO_PROBLEM',

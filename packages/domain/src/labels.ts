@@ -3,11 +3,13 @@
  * The dashboard shows these; exports use them for column headers.
  */
 import type {
+  AcceptanceState,
   DepartmentKind,
   FollowUp,
   InspectionMethod,
   InspectorStatus,
   ItemCategory,
+  MergeState,
   ResultCategory,
   ResultState,
   RiskClass,
@@ -36,6 +38,8 @@ export interface DomainLabels {
   resultCategory: Names<ResultCategory>;
   followUp: Names<FollowUp>;
   resultState: Names<ResultState>;
+  acceptanceState: Names<AcceptanceState>;
+  mergeState: Names<MergeState>;
 }
 
 export const LABELS: Record<Locale, DomainLabels> = {
@@ -74,6 +78,8 @@ export const LABELS: Record<Locale, DomainLabels> = {
       REJECTED: '审核不通过',
       PUBLISHED: '已公示',
     },
+    acceptanceState: { PENDING: '待确认', ACCEPTED: '已接受', DECLINED: '已拒绝' },
+    mergeState: { SUGGESTED: '建议', OPEN: '待响应', ACCEPTED: '已合并', DECLINED: '已拒绝' },
   },
   en: {
     role: { ADMIN: 'Administrator', COORDINATOR: 'Coordinator', INSPECTOR: 'Inspector', MANAGER: 'Manager' },
@@ -114,6 +120,13 @@ export const LABELS: Record<Locale, DomainLabels> = {
       PENDING_REVIEW: 'Awaiting review',
       REJECTED: 'Rejected',
       PUBLISHED: 'Published',
+    },
+    acceptanceState: { PENDING: 'Awaiting answer', ACCEPTED: 'Accepted', DECLINED: 'Declined' },
+    mergeState: {
+      SUGGESTED: 'Suggested',
+      OPEN: 'Awaiting answers',
+      ACCEPTED: 'Merged',
+      DECLINED: 'Declined',
     },
   },
 };

@@ -68,6 +68,29 @@ describe('the role policy', () => {
     expect(canAccess(actor('INSPECTOR'), 'create', 'categories', { departmentId: 'bureau' })).toBe(false);
   });
 
+  it('scopes yearly plans like tasks: coordinators plan for their department, joint plans reach the cooperating ones', () => {
+    const joint = { departmentId: 'market', departmentIds: ['market', 'bureau'] };
+    const other = { departmentId: 'tax', departmentIds: ['tax'] };
+    for (const action of ['create', 'edit', 'delete', 'show'] as const) {
+      expect(canAccess(actor('COORDINATOR'), action, 'plans', joint), action).toBe(true);
+      expect(canAccess(actor('COORDINATOR'), action, 'plans', other), action).toBe(false);
+    }
+    expect(canAccess(actor('MANAGER'), 'show', 'plans', joint)).toBe(true);
+    expect(canAccess(actor('MANAGER'), 'show', 'plans', other)).toBe(false);
+    expect(canAccess(actor('MANAGER'), 'edit', 'plans', joint)).toBe(false);
+    expect(canAccess(actor('ADMIN'), 'show', 'plans', other)).toBe(true);
+    expect(canAccess(actor('ADMIN'), 'create', 'plans', other)).toBe(false);
+    for (const action of ACTIONS) {
+      expect(canAccess(actor('INSPECTOR'), action, 'plans'), action).toBe(false);
+      // Inspectors see their department's tasks but not its plans; only tasks are accepted.
+      if (action === 'accept') continue;
+      for (const role of ROLES.filter((r) => r !== 'INSPECTOR'))
+        expect(scopeOf(actor(role), action, 'plans'), `${role} ${action}`).toBe(
+          scopeOf(actor(role), action, 'tasks'),
+        );
+    }
+  });
+
   it('shows an inspector the inspections of their own teams', () => {
     expect(
       canAccess(actor('INSPECTOR'), 'show', 'inspections', {
@@ -89,5 +112,48 @@ describe('the role policy', () => {
       canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-2' }),
     ).toBe(false);
     expect(canAccess(actor('INSPECTOR'), 'list', 'targets')).toBe(false);
+  });
+
+  it('lets only a coordinator of a cooperating department accept a joint task, not its initiator', () => {
+    const joint = {
+      departmentId: 'market',
+      departmentIds: ['market', 'bureau'],
+      cooperatingDepartmentIds: ['bureau'],
+    };
+    expect(canAccess(actor('COORDINATOR'), 'accept', 'tasks', joint)).toBe(true);
+    expect(canAccess(actor('COORDINATOR', ['market']), 'accept', 'tasks', joint)).toBe(false);
+    expect(canAccess(actor('COORDINATOR', ['tax']), 'accept', 'tasks', joint)).toBe(false);
+    expect(canAccess(actor('COORDINATOR'), 'accept', 'tasks', { departmentId: 'bureau' })).toBe(false);
+    for (const role of ['ADMIN', 'MANAGER', 'INSPECTOR'] as const)
+      expect(canAccess(actor(role), 'accept', 'tasks', joint), role).toBe(false);
+  });
+
+  it('shows inspectors the tasks their department takes part in, and nothing more', () => {
+    expect(canAccess(actor('INSPECTOR'), 'list', 'tasks')).toBe(true);
+    expect(
+      canAccess(actor('INSPECTOR'), 'show', 'tasks', {
+        departmentId: 'market',
+        departmentIds: ['market', 'bureau'],
+      }),
+    ).toBe(true);
+    expect(
+      canAccess(actor('INSPECTOR'), 'show', 'tasks', { departmentId: 'market', departmentIds: ['market'] }),
+    ).toBe(false);
+    for (const action of ['create', 'edit', 'delete', 'accept'] as const)
+      expect(canAccess(actor('INSPECTOR'), action, 'tasks'), action).toBe(false);
+  });
+
+  it('lets coordinators of the departments involved propose and answer a merge; managers only read', () => {
+    const proposal = { departmentIds: ['market', 'bureau'] };
+    for (const action of ['list', 'create', 'accept'] as const) {
+      expect(canAccess(actor('COORDINATOR'), action, 'merges', proposal), action).toBe(true);
+      expect(canAccess(actor('COORDINATOR', ['tax']), action, 'merges', proposal), action).toBe(false);
+    }
+    expect(canAccess(actor('MANAGER'), 'list', 'merges', proposal)).toBe(true);
+    expect(canAccess(actor('MANAGER', ['tax']), 'list', 'merges', proposal)).toBe(false);
+    expect(canAccess(actor('ADMIN'), 'list', 'merges', proposal)).toBe(true);
+    expect(canAccess(actor('MANAGER'), 'accept', 'merges', proposal)).toBe(false);
+    expect(canAccess(actor('ADMIN'), 'create', 'merges', proposal)).toBe(false);
+    expect(canAccess(actor('INSPECTOR'), 'list', 'merges')).toBe(false);
   });
 });

@@ -13,7 +13,9 @@ export const RESOURCES = [
   'inspectors',
   'conflicts',
   'users',
+  'plans',
   'tasks',
+  'merges',
   'draws',
   'inspections',
   'trail',
@@ -36,6 +38,7 @@ export const ACTIONS = [
   'replace',
   'enter',
   'review',
+  'accept',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,20 +54,23 @@ export interface Actor {
 
 /**
  * The fields of a record the policy looks at: its department (or, for a joint task, every department
- * taking part), and the user or users it belongs to (an inspection belongs to its team's members).
+ * taking part, and apart the cooperating ones), and the user or users it belongs to (an inspection belongs
+ * to its team's members).
  */
 export interface ScopedRecord {
   readonly departmentId?: string | null;
   readonly departmentIds?: readonly string[] | null;
+  readonly cooperatingDepartmentIds?: readonly string[] | null;
   readonly userId?: string | null;
   readonly userIds?: readonly string[] | null;
 }
 
 /**
- * How far a permission reaches: every record, records of the actor's department scope, only records
- * that belong to the actor, or none.
+ * How far a permission reaches: every record, records of the actor's department scope, records the
+ * actor's department cooperates in (配合部门 of a joint task, not its initiator), only records that belong
+ * to the actor, or none.
  */
-export type Scope = 'all' | 'department' | 'own' | 'none';
+export type Scope = 'all' | 'department' | 'cooperating' | 'own' | 'none';
 
 type Grant = Partial<Record<Role | 'PUBLIC', Scope>>;
 type Rules = Record<Resource, Partial<Record<Action, Grant>>>;
@@ -121,13 +127,32 @@ const RULES: Rules = {
     edit: { ADMIN: 'all', COORDINATOR: 'department' },
     delete: { ADMIN: 'all', COORDINATOR: 'department' },
   },
-  // Tasks and their draws belong to the departments taking part; coordinators run them.
-  tasks: {
+  // A yearly plan (年度抽查计划) belongs to its initiating department and, for a joint plan, to its
+  // cooperating departments too: scoped exactly like the tasks that carry it out.
+  plans: {
     list: SCOPED_READ,
     show: SCOPED_READ,
     create: { COORDINATOR: 'department' },
     edit: { COORDINATOR: 'department' },
     delete: { COORDINATOR: 'department' },
+  },
+  // Tasks and their draws belong to the departments taking part; coordinators run them, and each
+  // cooperating department's coordinator accepts (or declines) a joint task before it can be drawn.
+  // Inspectors see the tasks of their department, joint ones included.
+  tasks: {
+    list: { ...SCOPED_READ, INSPECTOR: 'department' },
+    show: { ...SCOPED_READ, INSPECTOR: 'department' },
+    create: { COORDINATOR: 'department' },
+    edit: { COORDINATOR: 'department' },
+    delete: { COORDINATOR: 'department' },
+    accept: { COORDINATOR: 'cooperating' },
+  },
+  // Proposals to merge tasks of several departments into one joint task: a proposal belongs to every
+  // department involved; their coordinators propose it and answer it.
+  merges: {
+    list: SCOPED_READ,
+    create: { COORDINATOR: 'department' },
+    accept: { COORDINATOR: 'department' },
   },
   // Every draw is public (一公开): its commitment before it runs, its whole record after.
   draws: {
@@ -191,5 +216,7 @@ export function canAccess(
     return [record.departmentId, ...(record.departmentIds ?? [])].some(
       (id) => id != null && actor.departmentIds.includes(id),
     );
+  if (scope === 'cooperating')
+    return (record.cooperatingDepartmentIds ?? []).some((id) => actor.departmentIds.includes(id));
   return record.userId === actor.id || (record.userIds ?? []).includes(actor.id);
 }

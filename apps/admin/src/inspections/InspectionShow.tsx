@@ -11,6 +11,7 @@ import {
 import { EnumArrayField } from '../common/EnumArrayField';
 import { resultStateChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
+import { AttachmentsField } from './AttachmentsField';
 import { EnterResultButton } from './EnterResultButton';
 import { DeadlineField, ItemResultsField, ItemsField } from './ResultFields';
 import { ReviewResultButton } from './ReviewResultButton';
@@ -43,6 +44,7 @@ export const InspectionShow = (props: ShowProps) => {
         <TextField source="inspectedOn" emptyText="—" />
         <EnumArrayField source="methodsUsed" group="inspectionMethod" />
         <ItemResultsField source="results" />
+        <AttachmentsField label="resources.inspections.fields.attachments" />
         <LocalDateField source="enteredAt" showTime emptyText="—" />
         <TextField source="reviewComment" emptyText="—" />
         <LocalDateField source="publishedAt" showTime emptyText="—" />

@@ -175,6 +175,15 @@ describe('the policy on tasks, draws and inspections', () => {
     expect(await authProvider.canAccess!({ action: 'run', resource: 'draws', record: other })).toBe(false);
   });
 
+  it('lets only a coordinator of a cooperating department accept a joint task, not its initiator', async () => {
+    const task = { id: 't', departmentId: 'd1', cooperatingDepartmentIds: ['d2'] };
+    signIn({ role: 'COORDINATOR', departmentIds: ['d2'] });
+    expect(await authProvider.canAccess!({ action: 'accept', resource: 'tasks', record: task })).toBe(true);
+    signIn({ role: 'COORDINATOR', departmentIds: ['d1'] });
+    expect(await authProvider.canAccess!({ action: 'accept', resource: 'tasks', record: task })).toBe(false);
+    expect(await authProvider.canAccess!({ action: 'edit', resource: 'tasks', record: task })).toBe(true);
+  });
+
   it('shows every draw to the public but lets it run none', async () => {
     expect(await authProvider.canAccess!({ action: 'list', resource: 'draws' })).toBe(true);
     expect(await authProvider.canAccess!({ action: 'run', resource: 'draws' })).toBe(false);

@@ -33,7 +33,7 @@ function text(value: unknown): string | null {
 
 /**
  * A record as the policy sees it, whatever its resource: a task belongs to its initiating and cooperating
- * departments, a draw to its team's departments (the same ones: a task's record may stand for its draws), an
+ * departments (the cooperating ones also apart: they accept it), a draw to its team's departments (the same ones: a task's record may stand for its draws), an
  * inspection also to the users of its team's members.
  */
 export function scopedRecord(record: Record<string, unknown>): ScopedRecord {
@@ -47,6 +47,7 @@ export function scopedRecord(record: Record<string, unknown>): ScopedRecord {
       ...strings(record.cooperatingDepartmentIds),
       ...strings(teamDepartments),
     ],
+    cooperatingDepartmentIds: strings(record.cooperatingDepartmentIds),
     userId: text(record.userId),
     userIds: members.map((member) => text(member.userId)).filter((id): id is string => id !== null),
   };

@@ -11,7 +11,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { gql } from './graphql';
-import { specOf, type ResourceSpec } from './resources';
+import { ANSWER_FIELDS, specOf, type ResourceSpec } from './resources';
 
 /** A file as the API sends it. */
 export interface FileDownload {
@@ -56,7 +56,47 @@ export interface SuijiDataProvider extends DataProvider {
   reviewResult(input: ReviewInput): Promise<RaRecord>;
   /** The server's recomputation of a draw's record. */
   verifyDraw(id: string): Promise<DrawVerification>;
+  /** A cooperating department accepts a joint task, or declines it with a reason. */
+  answerTask(taskId: string, accept: boolean, reason?: string): Promise<RaRecord>;
+  /** The merge proposals of a quarter: those made, and suggestions (id null). */
+  mergeProposals(year: number, quarter: number): Promise<MergeProposal[]>;
+  /** Proposes to merge tasks into one joint task; the proposer's department accepts by proposing. */
+  proposeMerge(taskIds: string[]): Promise<MergeProposal>;
+  /** Accepts a merge proposal for the user's department, or declines it with a reason. */
+  respondToMergeProposal(id: string, accept: boolean, reason?: string): Promise<MergeProposal>;
 }
+
+/** A department's answer to a joint task or to a merge proposal. */
+export interface DepartmentAnswer {
+  departmentId: string;
+  departmentName: string;
+  state: 'PENDING' | 'ACCEPTED' | 'DECLINED';
+  answeredByName: string | null;
+  answeredAt: string | null;
+  reason: string | null;
+}
+
+/** The API's `MergeProposal`. */
+export interface MergeProposal {
+  /** Null for a suggestion not yet proposed. */
+  id: string | null;
+  state: 'SUGGESTED' | 'OPEN' | 'ACCEPTED' | 'DECLINED';
+  year: number;
+  quarter: number;
+  taskIds: string[];
+  tasks: { id: string; name: string; departmentId: string; windowStart: string; windowEnd: string }[];
+  departmentIds: string[];
+  departments: { id: string; name: string }[];
+  targetCount: number;
+  separateVisits: number;
+  jointVisits: number;
+  visitsSaved: number;
+  mergedTaskId: string | null;
+  responses: DepartmentAnswer[];
+}
+
+const MERGE_FIELDS = `id state year quarter taskIds tasks { id name departmentId windowStart windowEnd } departmentIds
+  departments { id name } targetCount separateVisits jointVisits visitsSaved mergedTaskId responses { ${ANSWER_FIELDS} }`;
 
 /** The API's `ScheduleDrawInput`: ratios left out default, per class, to the highest of the task's items'. */
 export interface ScheduleDrawInput {
@@ -398,6 +438,47 @@ export const dataProvider: SuijiDataProvider = {
       { id },
     );
     return data.verifyDraw;
+  },
+
+  async answerTask(taskId, accept, reason) {
+    const tasks = specOf('tasks');
+    return accept
+      ? mutate(
+          `mutation Accept($taskId: ID!) { acceptTask(taskId: $taskId) { ${tasks.fields} } }`,
+          'acceptTask',
+          {
+            taskId,
+          },
+        )
+      : mutate(
+          `mutation Decline($taskId: ID!, $reason: String!) { declineTask(taskId: $taskId, reason: $reason) { ${tasks.fields} } }`,
+          'declineTask',
+          { taskId, reason: reason ?? '' },
+        );
+  },
+
+  async mergeProposals(year, quarter) {
+    const data = await gql<{ mergeProposals: MergeProposal[] }>(
+      `query Merges($year: Int!, $quarter: Int!) { mergeProposals(year: $year, quarter: $quarter) { ${MERGE_FIELDS} } }`,
+      { year, quarter },
+    );
+    return data.mergeProposals;
+  },
+
+  async proposeMerge(taskIds) {
+    const data = await gql<{ proposeMerge: MergeProposal }>(
+      `mutation Propose($taskIds: [ID!]!) { proposeMerge(taskIds: $taskIds) { ${MERGE_FIELDS} } }`,
+      { taskIds },
+    );
+    return data.proposeMerge;
+  },
+
+  async respondToMergeProposal(id, accept, reason) {
+    const data = await gql<{ respondToMergeProposal: MergeProposal }>(
+      `mutation Respond($id: ID!, $accept: Boolean!, $reason: String) { respondToMergeProposal(id: $id, accept: $accept, reason: $reason) { ${MERGE_FIELDS} } }`,
+      { id, accept, reason: reason ?? null },
+    );
+    return data.respondToMergeProposal;
   },
 
   async choices(kind) {

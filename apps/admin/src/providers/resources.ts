@@ -53,6 +53,11 @@ const CATEGORY_FIELDS = 'code nameZh nameEn departmentId standard problem raises
  */
 const RESULT_FIELDS = `itemIds items { id name } methodsUsed inspectedOn publishedAt results { id itemId item { id name } category categoryInfo { id ${CATEGORY_FIELDS} } findings followUp }`;
 
+/** `PlanInput`: the API's update takes the whole of it too, and replaces the lines. */
+const PLAN_FIELDS = ['name', 'year', 'departmentId', 'cooperatingDepartmentIds', 'remarks', 'lines'] as const;
+/** A department's answer: a joint task's acceptance or a merge proposal's response. */
+export const ANSWER_FIELDS = 'departmentId departmentName state answeredByName answeredAt reason';
+
 /** `TaskInput`: the API's update takes the whole of it too. */
 const TASK_FIELDS = [
   'name',
@@ -60,6 +65,7 @@ const TASK_FIELDS = [
   'departmentId',
   'cooperatingDepartmentIds',
   'itemIds',
+  'planId',
   'scope',
   'regions',
   'tags',
@@ -239,6 +245,22 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     updateFields: ['displayName', 'role', 'departmentId', 'active', 'password'],
     nullable: [],
   },
+  plans: {
+    list: 'plans',
+    one: 'plan',
+    create: 'createPlan',
+    update: 'updatePlan',
+    remove: 'deletePlan',
+    filterType: 'PlanFilter',
+    createInputType: 'PlanInput',
+    updateInputType: 'PlanInput',
+    fullUpdate: true,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds remarks taskCount lines { id itemId item { id seq name minRatioBp timesPerYear departmentId } ratioBp timesPerYear period roundsDone }`,
+    filters: ['year', 'departmentId'],
+    createFields: [...PLAN_FIELDS],
+    updateFields: [...PLAN_FIELDS],
+    nullable: ['remarks'],
+  },
   tasks: {
     list: 'tasks',
     one: 'task',
@@ -249,11 +271,11 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     createInputType: 'TaskInput',
     updateInputType: 'TaskInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds itemIds items { id name seq minRatioBp riskRatios { riskClass ratioBp } targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize`,
-    filters: ['year', 'departmentId'],
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp riskRatios { riskClass ratioBp } targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize ready acceptances { ${ANSWER_FIELDS} }`,
+    filters: ['year', 'departmentId', 'planId'],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],
-    nullable: [],
+    nullable: ['planId'],
   },
   draws: {
     list: 'draws',

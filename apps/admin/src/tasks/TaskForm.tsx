@@ -18,6 +18,7 @@ import {
   minValue,
   number,
   required,
+  useGetOne,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
@@ -35,16 +36,20 @@ const validateWindowEnd = (end: unknown, values: Record<string, unknown>) =>
     ? 'suiji.validation.window'
     : undefined;
 
-/** The items of the year the form names: a task draws on one year's published list. */
-const ItemsInput = ({ year }: { year: unknown }) => {
+/** The items of the year the form names (of the plan, when the task carries one out). */
+const ItemsInput = ({ year, planId }: { year: unknown; planId: unknown }) => {
   const translate = useTranslate();
+  const hasPlan = typeof planId === 'string' && planId !== '';
+  const { data: plan } = useGetOne('plans', { id: hasPlan ? planId : '' }, { enabled: hasPlan });
   if (typeof year !== 'number')
     return <Typography color="text.secondary">{translate('suiji.task.year_first')}</Typography>;
+  const planned =
+    hasPlan && Array.isArray(plan?.lines) ? (plan.lines as { itemId: string }[]).map((l) => l.itemId) : null;
   return (
     <ReferenceArrayInput
       source="itemIds"
       reference="items"
-      filter={{ year }}
+      filter={planned ? { year, ids: planned } : { year }}
       sort={{ field: 'seq', order: 'ASC' }}
       perPage={100}
     >
@@ -53,11 +58,19 @@ const ItemsInput = ({ year }: { year: unknown }) => {
         optionText={itemText}
         row={false}
         validate={required()}
-        helperText="suiji.task.items_help"
+        helperText={planned ? 'suiji.task.items_of_plan_help' : 'suiji.task.items_help'}
       />
     </ReferenceArrayInput>
   );
 };
+
+/** The plan this task is a round of: one of the year's plans the user's department takes part in. */
+const PlanSelect = ({ year }: { year: unknown }) =>
+  typeof year === 'number' ? (
+    <ReferenceInput source="planId" reference="plans" filter={{ year }}>
+      <AutocompleteInput optionText="name" helperText="suiji.task.plan_help" fullWidth />
+    </ReferenceInput>
+  ) : null;
 
 /** The filters of a directed task (定向抽查); an undirected one draws from every eligible target. */
 const DirectedFilters = () => {
@@ -106,7 +119,10 @@ export const TaskForm = () => {
       <ReferenceArrayInput source="cooperatingDepartmentIds" reference="departments" filter={TOP_LEVEL}>
         <AutocompleteArrayInput optionText="name" helperText="suiji.task.cooperating_help" fullWidth />
       </ReferenceArrayInput>
-      <FormDataConsumer>{({ formData }) => <ItemsInput year={formData.year} />}</FormDataConsumer>
+      <FormDataConsumer>{({ formData }) => <PlanSelect year={formData.year} />}</FormDataConsumer>
+      <FormDataConsumer>
+        {({ formData }) => <ItemsInput year={formData.year} planId={formData.planId} />}
+      </FormDataConsumer>
       <RadioButtonGroupInput source="scope" choices={taskScopeChoices} validate={required()} />
       <FormDataConsumer>
         {({ formData }) => (formData.scope === 'DIRECTED' ? <DirectedFilters /> : null)}

@@ -18,6 +18,7 @@ import {
 import { taskScopeChoices } from '../common/choices';
 import { EnumArrayField } from '../common/EnumArrayField';
 import { LocalDateField } from '../common/LocalDateField';
+import { TaskAcceptances } from './TaskAcceptances';
 import { TaskDraws } from './TaskDraws';
 
 /** Edit and delete only while no draw is scheduled: after that the task is fixed (the API refuses too). */
@@ -60,6 +61,7 @@ export const TaskShow = () => (
       <TextField source="name" />
       <NumberField source="year" options={{ useGrouping: false }} />
       <ReferenceField source="departmentId" reference="departments" link={false} />
+      <ReferenceField source="planId" reference="plans" link="show" emptyText="—" />
       <ReferenceArrayField source="cooperatingDepartmentIds" reference="departments">
         <SingleFieldList linkType={false} empty={<span>—</span>}>
           <ChipField source="name" size="small" />
@@ -71,6 +73,7 @@ export const TaskShow = () => (
       <TextField source="windowEnd" />
       <NumberField source="teamSize" />
       <LocalDateField source="updatedAt" showTime />
+      <TaskAcceptances />
       <TaskDraws />
     </SimpleShowLayout>
   </Show>

@@ -1,8 +1,12 @@
 import { Category } from '../modules/category/category.entity.js';
+import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { Draw } from '../modules/draw/draw.entity.js';
 import { ItemResult } from '../modules/inspection/item-result.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
+import { Plan, PlanItem } from '../modules/plan/plan.entity.js';
 import { Task } from '../modules/task/task.entity.js';
+import { TaskAcceptance } from '../modules/task/task-acceptance.entity.js';
+import { MergeProposal, MergeResponse } from '../modules/merge/merge.entity.js';
 import { TrailEntry } from '../modules/trail/trail.entity.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
 import { Department } from '../modules/department/department.entity.js';
@@ -19,9 +23,15 @@ export const ENTITIES = [
   Inspector,
   Conflict,
   User,
+  Plan,
+  PlanItem,
   Task,
+  TaskAcceptance,
+  MergeProposal,
+  MergeResponse,
   Draw,
   Inspection,
+  Attachment,
   TrailEntry,
   Category,
   ItemResult,

@@ -1,7 +1,8 @@
 /**
  * The demo data: the Wugang natural-resources bureau with its units, a second department for joint
  * work, the seed document's four items for 2023 and for the current year, about 2,000 targets, about
- * 30 inspectors (a few with expired certificates), some conflicts, and one user per role.
+ * 30 inspectors (a few with expired certificates), some conflicts, one user per role, and the bureau's
+ * yearly plan (年度抽查计划) of the current year over those four items.
  * Generated from a fixed seed, so every demo database is the same.
  */
 import type { EntityManager } from '@mikro-orm/core';
@@ -17,6 +18,7 @@ import { Conflict } from '../modules/conflict/conflict.entity.js';
 import { Department } from '../modules/department/department.entity.js';
 import { Inspector } from '../modules/inspector/inspector.entity.js';
 import { InspectionItem } from '../modules/item/item.entity.js';
+import { Plan, PlanItem } from '../modules/plan/plan.entity.js';
 import { Target } from '../modules/target/target.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { SEED_ITEMS, type SeedItem } from './seed-items.js';
@@ -172,7 +174,29 @@ export async function seedDemo(
     em.create(Department, { name: '信用监督管理股', code: 'WG-SCJG-XY', kind: 'SECTION', parent: market }),
   );
 
-  for (const year of [2023, thisYear]) for (const seed of SEED_ITEMS) item(em, year, bureau, seed);
+  const itemsOf = new Map<number, InspectionItem[]>();
+  for (const year of [2023, thisYear])
+    itemsOf.set(
+      year,
+      SEED_ITEMS.map((seed) => item(em, year, bureau, seed)),
+    );
+  // The bureau's plan for the current year: the seed document's four items at their listed ratio and
+  // frequency (不低于 10% / 30%, once a year).
+  const plan = em.create(Plan, {
+    name: `舞钢市自然资源和规划局 ${thisYear} 年度“双随机、一公开”抽查计划`,
+    year: thisYear,
+    department: bureau,
+    cooperatingDepartmentIds: [],
+    remarks: '依据舞自然资〔2023〕116号实施方案及随机抽查事项清单制定',
+  });
+  for (const listed of itemsOf.get(thisYear)!)
+    em.create(PlanItem, {
+      plan,
+      item: listed,
+      ratioBp: listed.minRatioBp,
+      timesPerYear: listed.timesPerYear,
+      period: null,
+    });
   em.create(InspectionItem, {
     year: thisYear,
     department: market,

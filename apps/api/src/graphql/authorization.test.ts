@@ -4,9 +4,11 @@
  * the schema itself: an operation added without a case here (or without a rule) fails this test.
  */
 import { canAccess, completeCreditCode, type Actor, type Role, type ScopedRecord } from '@suiji/domain';
+import { createHash, randomUUID } from 'node:crypto';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../test/harness.js';
+import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { operationRules } from './policy.js';
 import { getSchema } from './schema.js';
 
@@ -30,6 +32,7 @@ const ids = {
   inspectorUserId: '',
   targetId: '',
   item: '',
+  marketItem: '',
 };
 
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -128,6 +131,7 @@ async function newUser() {
   return d.createUser as { id: string; departmentId: string };
 }
 let coordinatorToken: string;
+let coordinator2Token: string;
 const YEAR = new Date().getUTCFullYear();
 const asCoordinator = (query: string, variables?: Record<string, unknown>) =>
   t.ok(query, variables, coordinatorToken);
@@ -147,7 +151,45 @@ async function newTask() {
   });
   return d.createTask.id as string;
 }
+function planInput() {
+  return {
+    name: `计划 ${uniq()}`,
+    year: YEAR,
+    departmentId: ids.bureau,
+    lines: [{ itemId: ids.item, ratioBp: 1000, timesPerYear: 2 }],
+  };
+}
+async function newPlan() {
+  const d = await asCoordinator('mutation($i: PlanInput!) { createPlan(input: $i) { id } }', {
+    i: planInput(),
+  });
+  return d.createPlan.id as string;
+}
 const taskRecord = () => ({ departmentId: ids.bureau, departmentIds: [ids.bureau] });
+/** A task of the bureau joint with the market bureau, whose coordinators answer for it. */
+async function newJointTask() {
+  const d = await asCoordinator('mutation($i: TaskInput!) { createTask(input: $i) { id } }', {
+    i: { ...taskInput(), cooperatingDepartmentIds: [ids.market] },
+  });
+  return {
+    id: d.createTask.id as string,
+    record: {
+      departmentId: ids.bureau,
+      departmentIds: [ids.bureau, ids.market],
+      cooperatingDepartmentIds: [ids.market],
+    },
+  };
+}
+/** A task of the bureau and one of the market bureau that would visit the same targets in one quarter. */
+async function mergeablePair() {
+  const theirs = await t.ok(
+    'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
+    { i: { ...taskInput(), departmentId: ids.market, itemIds: [ids.marketItem] } },
+    coordinator2Token,
+  );
+  return [await newTask(), theirs.createTask.id as string];
+}
+const mergeRecord = () => ({ departmentIds: [ids.bureau, ids.market] });
 async function scheduledDraw() {
   const taskId = await newTask();
   const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', {
@@ -190,6 +232,22 @@ async function anInspection() {
     },
   };
   return sharedInspection;
+}
+/** An attachment stored straight into the database (uploads go over HTTP, tested in their module). */
+async function newAttachment(inspectionId: string): Promise<string> {
+  const em = t.app.orm.em.fork();
+  const content = Buffer.from('%PDF-1.4\n');
+  const attachment = em.create(Attachment, {
+    inspection: inspectionId,
+    fileName: 'notice.pdf',
+    mimeType: 'application/pdf',
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    uploadedById: randomUUID(),
+    content,
+  });
+  await em.flush();
+  return attachment.id;
 }
 const resultInput = (inspection: { id: string; itemIds: string[] }) => ({
   inspectionId: inspection.id,
@@ -412,6 +470,31 @@ const CASES: Record<string, Case> = {
   },
   exportConflicts: { query: '{ exportConflicts { filename } }', prepare: async () => ({ variables: {} }) },
 
+  plans: {
+    query: 'query($id: ID!) { plans(filter: { ids: [$id] }) { items { id } } }',
+    listsRecord: true,
+    prepare: async () => {
+      const id = await newPlan();
+      return { variables: { id }, record: taskRecord(), id };
+    },
+  },
+  plan: {
+    query: 'query($id: ID!) { plan(id: $id) { id lines { roundsDone } } }',
+    prepare: async () => ({ variables: { id: await newPlan() }, record: taskRecord() }),
+  },
+  createPlan: {
+    query: 'mutation($i: PlanInput!) { createPlan(input: $i) { id } }',
+    prepare: async () => ({ variables: { i: planInput() }, record: taskRecord() }),
+  },
+  updatePlan: {
+    query: 'mutation($id: ID!, $i: PlanInput!) { updatePlan(id: $id, input: $i) { id } }',
+    prepare: async () => ({ variables: { id: await newPlan(), i: planInput() }, record: taskRecord() }),
+  },
+  deletePlan: {
+    query: 'mutation($id: ID!) { deletePlan(id: $id) { id } }',
+    prepare: async () => ({ variables: { id: await newPlan() }, record: taskRecord() }),
+  },
+
   tasks: {
     query: 'query($id: ID!) { tasks(filter: { ids: [$id] }) { items { id } } }',
     listsRecord: true,
@@ -435,6 +518,41 @@ const CASES: Record<string, Case> = {
   deleteTask: {
     query: 'mutation($id: ID!) { deleteTask(id: $id) { id } }',
     prepare: async () => ({ variables: { id: await newTask() }, record: taskRecord() }),
+  },
+
+  acceptTask: {
+    query: 'mutation($id: ID!) { acceptTask(taskId: $id) { id } }',
+    prepare: async () => {
+      const task = await newJointTask();
+      return { variables: { id: task.id }, record: task.record };
+    },
+  },
+  declineTask: {
+    query: 'mutation($id: ID!) { declineTask(taskId: $id, reason: "人手不足") { id } }',
+    prepare: async () => {
+      const task = await newJointTask();
+      return { variables: { id: task.id }, record: task.record };
+    },
+  },
+
+  mergeProposals: {
+    // The first quarter holds no task here, so the answer is quick; finding proposals is the merge test's.
+    query: 'query($y: Int!) { mergeProposals(year: $y, quarter: 1) { taskIds } }',
+    prepare: async () => ({ variables: { y: YEAR } }),
+  },
+  proposeMerge: {
+    query: 'mutation($ids: [ID!]!) { proposeMerge(taskIds: $ids) { id } }',
+    prepare: async () => ({ variables: { ids: await mergeablePair() }, record: mergeRecord() }),
+  },
+  respondToMergeProposal: {
+    query:
+      'mutation($id: ID!) { respondToMergeProposal(id: $id, accept: false, reason: "本季度已安排") { id } }',
+    prepare: async () => {
+      const d = await asCoordinator('mutation($ids: [ID!]!) { proposeMerge(taskIds: $ids) { id } }', {
+        ids: await mergeablePair(),
+      });
+      return { variables: { id: d.proposeMerge.id }, record: mergeRecord() };
+    },
   },
 
   draws: { query: '{ draws { total } }', prepare: async () => ({ variables: {} }) },
@@ -504,6 +622,14 @@ const CASES: Record<string, Case> = {
         await t.login(username, 'password-123'),
       );
       return { variables: { i: { inspectionId: first.id, approve: true } }, record: taskRecord() };
+    },
+  },
+  attachmentRules: { query: '{ attachmentRules { maxBytes } }', prepare: async () => ({ variables: {} }) },
+  deleteAttachment: {
+    query: 'mutation($id: ID!) { deleteAttachment(id: $id) { id } }',
+    prepare: async () => {
+      const i = await anInspection();
+      return { variables: { id: await newAttachment(i.id) }, record: i.record };
     },
   },
   publishedResults: { query: '{ publishedResults { total } }', prepare: async () => ({ variables: {} }) },
@@ -618,6 +744,12 @@ beforeAll(async () => {
   ids.market = byCode.get('WG-SCJG')!;
   ids.inspectorA = (await newInspector()).id;
   coordinatorToken = await t.login('coordinator');
+  coordinator2Token = await t.login('coordinator2');
+  ids.marketItem = (
+    await t.ok('query($y: Int!) { items(filter: { year: $y, q: "企业公示信息" }) { items { id } } }', {
+      y: YEAR,
+    })
+  ).items.items[0].id;
   ids.item = (
     await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
       y: YEAR,

@@ -12,4 +12,11 @@ export interface Context {
   tokens: TokenService;
   /** The reader's language, for messages. */
   locale: Locale;
+  /** Limits the app was configured with, for the operations that state them. */
+  settings: Settings;
+}
+
+export interface Settings {
+  /** The largest attachment accepted, in bytes. */
+  attachmentMaxBytes: number;
 }

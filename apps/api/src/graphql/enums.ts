@@ -3,11 +3,13 @@
  */
 import { registerEnumType } from 'type-graphql';
 import {
+  ACCEPTANCE_STATES,
   DEPARTMENT_KINDS,
   INSPECTION_METHODS,
   INSPECTOR_STATUSES,
   ITEM_CATEGORIES,
   LABELS,
+  MERGE_STATES,
   RISK_CLASSES,
   RESULT_STATES,
   FOLLOW_UPS,
@@ -61,3 +63,5 @@ export enum SortOrder {
   DESC = 'DESC',
 }
 registerEnumType(SortOrder, { name: 'SortOrder' });
+export const AcceptanceStateEnum = graphqlEnum('AcceptanceState', ACCEPTANCE_STATES, zh.acceptanceState);
+export const MergeStateEnum = graphqlEnum('MergeState', MERGE_STATES, zh.mergeState);

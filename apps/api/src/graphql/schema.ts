@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CategoryResolver } from '../modules/category/category.resolver.js';
+import {
+  AttachmentResolver,
+  InspectionAttachmentsResolver,
+} from '../modules/attachment/attachment.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { DrawResolver } from '../modules/draw/draw.resolver.js';
 import {
@@ -9,7 +13,9 @@ import {
   ItemResultResolver,
   TargetRecordResolver,
 } from '../modules/inspection/inspection.resolver.js';
+import { PlanItemResolver, PlanResolver } from '../modules/plan/plan.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
+import { MergeResolver } from '../modules/merge/merge.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
@@ -37,9 +43,14 @@ export function getSchema(): Promise<GraphQLSchema> {
       CategoryResolver,
       ItemResultResolver,
       TargetRecordResolver,
+      PlanResolver,
+      PlanItemResolver,
       TaskResolver,
+      MergeResolver,
       DrawResolver,
       InspectionResolver,
+      AttachmentResolver,
+      InspectionAttachmentsResolver,
       TrailResolver,
     ],
     globalMiddlewares: [policyMiddleware],

@@ -5,7 +5,11 @@ import { Migration20261124064331 } from './Migration20261124064331.js';
 import { Migration20261124065236 } from './Migration20261124065236.js';
 import { Migration20261124065604 } from './Migration20261124065604.js';
 import { Migration20261124074231 } from './Migration20261124074231.js';
+import { Migration20261124090803 } from './Migration20261124090803.js';
+import { Migration20261124090923 } from './Migration20261124090923.js';
+import { Migration20261124091438 } from './Migration20261124091438.js';
 import { Migration20261124091521 } from './Migration20261124091521.js';
+import { Migration20261124093000 } from './Migration20261124093000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -13,5 +17,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124065236', class: Migration20261124065236 },
   { name: 'Migration20261124065604', class: Migration20261124065604 },
   { name: 'Migration20261124074231', class: Migration20261124074231 },
+  { name: 'Migration20261124090803', class: Migration20261124090803 },
+  { name: 'Migration20261124090923', class: Migration20261124090923 },
+  { name: 'Migration20261124091438', class: Migration20261124091438 },
   { name: 'Migration20261124091521', class: Migration20261124091521 },
+  { name: 'Migration20261124093000', class: Migration20261124093000 },
 ];

@@ -5,7 +5,11 @@ import { Migration20261124064331 } from './Migration20261124064331.js';
 import { Migration20261124065235 } from './Migration20261124065235.js';
 import { Migration20261124065603 } from './Migration20261124065603.js';
 import { Migration20261124074231 } from './Migration20261124074231.js';
+import { Migration20261124090802 } from './Migration20261124090802.js';
+import { Migration20261124090922 } from './Migration20261124090922.js';
+import { Migration20261124091437 } from './Migration20261124091437.js';
 import { Migration20261124091521 } from './Migration20261124091521.js';
+import { Migration20261124093000 } from './Migration20261124093000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -13,5 +17,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124065235', class: Migration20261124065235 },
   { name: 'Migration20261124065603', class: Migration20261124065603 },
   { name: 'Migration20261124074231', class: Migration20261124074231 },
+  { name: 'Migration20261124090802', class: Migration20261124090802 },
+  { name: 'Migration20261124090922', class: Migration20261124090922 },
+  { name: 'Migration20261124091437', class: Migration20261124091437 },
   { name: 'Migration20261124091521', class: Migration20261124091521 },
+  { name: 'Migration20261124093000', class: Migration20261124093000 },
 ];

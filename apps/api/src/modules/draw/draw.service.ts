@@ -32,6 +32,7 @@ import { departmentScope } from '../department/department.service.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Task } from '../task/task.entity.js';
+import { assertReadyToDraw } from '../task/task.service.js';
 import { appendTrail } from '../trail/trail.service.js';
 import { Draw } from './draw.entity.js';
 import type { ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
@@ -118,6 +119,7 @@ async function taskForDraw(
   const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null }, { populate: ['items'] });
   if (!task) throw new NotFoundError(text('Task', '抽查任务'), taskId);
   assertRecordAccess(ctx, action, 'draws', task);
+  if (action === 'schedule') await assertReadyToDraw(ctx.em, task);
   return task;
 }
 

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { isOverdue, publicationDeadline, scopeOf } from '@suiji/domain';
 import { today } from '../inspector/inspector.service.js';
 import { Task } from '../task/task.entity.js';
-import { takingPart } from '../task/task.service.js';
+import { takingPart } from '../department/participation.js';
 import {
   Arg,
   Ctx,
@@ -64,7 +64,7 @@ export class InspectionResolver {
     const where: FilterQuery<Inspection>[] = [];
     const scope = scopeOf(ctx.actor, 'list', 'inspections');
     if (scope === 'department') {
-      where.push({ task: takingPart(ctx.actor?.departmentIds ?? []) });
+      where.push({ task: takingPart<Task>(ctx.actor?.departmentIds ?? []) });
     } else if (scope === 'own') {
       const mine = await inspectorIdsOf(ctx);
       where.push(
@@ -203,7 +203,7 @@ export class TargetRecordResolver {
     const visible: FilterQuery<Inspection>[] = [{ state: 'PUBLISHED' }];
     const scope = scopeOf(ctx.actor, 'list', 'inspections');
     if (scope === 'all') visible.push({});
-    else if (scope === 'department') visible.push({ task: takingPart(ctx.actor?.departmentIds ?? []) });
+    else if (scope === 'department') visible.push({ task: takingPart<Task>(ctx.actor?.departmentIds ?? []) });
     return ctx.em.find(
       Inspection,
       { target: target.id, $or: visible },

@@ -15,6 +15,7 @@ import { StringListType } from '../../db/string-list.type.js';
 import { RiskClassEnum, TargetKindEnum, TaskScopeEnum } from '../../graphql/enums.js';
 import { Department } from '../department/department.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { Plan } from '../plan/plan.entity.js';
 
 /**
  * 抽查任务: one round of inspection for one or more items, of one department or several together.
@@ -90,6 +91,20 @@ export class Task extends SoftDeletableEntity {
   @Field(() => Int, { description: 'Inspectors per team (at least 2)' })
   @Property({ type: 'integer' })
   teamSize: number = 2;
+
+  /**
+   * The yearly plan this task is a round of, if any. Its column comes last and has no foreign key: SQLite
+   * can add neither a column in the middle nor a foreign key to an existing table without rebuilding it
+   * (which the migrations cannot do safely inside their transaction). Plans are only ever soft-deleted,
+   * and the task service checks the plan on every write.
+   */
+  @ManyToOne(() => Plan, { nullable: true, createForeignKeyConstraint: false })
+  plan: Rel<Plan> | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'The yearly plan (年度抽查计划) this task is a round of' })
+  get planId(): Opt<string> | null {
+    return this.plan?.id ?? null;
+  }
 
   @Field(() => Date)
   declare createdAt: Opt<Date>;

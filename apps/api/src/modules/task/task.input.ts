@@ -34,6 +34,10 @@ export class TaskInput {
   @ArrayMaxSize(10)
   cooperatingDepartmentIds!: string[];
 
+  @Field(() => ID, { nullable: true, description: 'The yearly plan this task is a round of (optional)' })
+  @IsOptional()
+  planId?: string | null;
+
   @Field(() => [ID])
   @ArrayMinSize(1, { message: 'itemIds must name at least one inspection item' })
   @ArrayMaxSize(20)
@@ -79,4 +83,7 @@ export class TaskFilter extends BaseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Tasks this department initiates or takes part in' })
   departmentId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Tasks carrying out this plan' })
+  planId?: string;
 }

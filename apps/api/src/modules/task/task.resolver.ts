@@ -4,6 +4,8 @@ import { PageInput, PageType, SortInput } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { Plan } from '../plan/plan.entity.js';
+import { TaskAcceptance } from './task-acceptance.entity.js';
 import { Task } from './task.entity.js';
 import { TaskFilter, TaskInput } from './task.input.js';
 import * as tasks from './task.service.js';
@@ -51,9 +53,46 @@ export class TaskResolver {
     return tasks.deleteTask(ctx, id);
   }
 
+  @Policy('accept', 'tasks')
+  @Mutation(() => Task, {
+    description: 'A cooperating department accepts a joint task (联合抽查); the draw waits for every one',
+  })
+  acceptTask(@Ctx() ctx: Context, @Arg('taskId', () => ID) taskId: string) {
+    return tasks.answerTask(ctx, taskId, true, null);
+  }
+
+  @Policy('accept', 'tasks')
+  @Mutation(() => Task, { description: 'A cooperating department declines a joint task, saying why' })
+  declineTask(
+    @Ctx() ctx: Context,
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('reason', () => String) reason: string,
+  ) {
+    return tasks.answerTask(ctx, taskId, false, reason);
+  }
+
+  @FieldResolver(() => [TaskAcceptance], {
+    description: 'Each cooperating department’s acceptance (empty for a task of one department)',
+  })
+  acceptances(@Root() task: Task, @Ctx() { em }: Context) {
+    return tasks.acceptancesOf(em, task);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether every cooperating department has accepted, so that the draw may be scheduled',
+  })
+  ready(@Root() task: Task, @Ctx() { em }: Context) {
+    return tasks.isReady(em, task);
+  }
+
   @FieldResolver(() => Department)
   department(@Root() task: Task, @Ctx() { em }: Context) {
     return em.findOneOrFail(Department, task.department.id);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true })
+  plan(@Root() task: Task, @Ctx() { em }: Context) {
+    return task.plan ? em.findOne(Plan, task.plan.id) : null;
   }
 
   @FieldResolver(() => [ID])

@@ -1,35 +1,28 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { isIsoDate, scopeOf, text } from '@suiji/domain';
-import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
-import { departmentScope } from '../department/department.service.js';
+import { checkedParticipants, rootOf, takingPart } from '../department/participation.js';
 import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import type { Plan } from '../plan/plan.entity.js';
+import { checkedPlanForTask } from '../plan/plan.service.js';
+import { TaskAcceptance } from './task-acceptance.entity.js';
 import { Task } from './task.entity.js';
 import type { TaskFilter, TaskInput } from './task.input.js';
 
 const NOUN = text('Task', '抽查任务');
 
-/** Tasks a department takes part in, as initiator or cooperator. */
-export function takingPart(departmentIds: readonly string[]): FilterQuery<Task> {
-  return {
-    $or: [
-      { department: { $in: [...departmentIds] } },
-      ...departmentIds.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } })),
-    ],
-  };
-}
-
 export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
   const where: FilterQuery<Task>[] = [];
   if (scopeOf(ctx.actor, 'list', 'tasks') === 'department')
-    where.push(takingPart(ctx.actor?.departmentIds ?? []));
+    where.push(takingPart<Task>(ctx.actor?.departmentIds ?? []));
   if (filter.year) where.push({ year: filter.year });
-  if (filter.departmentId) where.push(takingPart([filter.departmentId]));
+  if (filter.departmentId) where.push(takingPart<Task>([filter.departmentId]));
+  if (filter.planId) where.push({ plan: filter.planId });
   return listEntities(ctx.em, Task, {
     where: { $and: where },
     q: filter.q,
@@ -55,39 +48,10 @@ export async function showTask(ctx: Context, id: string): Promise<Task | null> {
   return task;
 }
 
-/** The top-level department a department belongs to. */
-async function rootOf(em: EntityManager, departmentId: string): Promise<string> {
-  return (await departmentScope(em, departmentId))[0]!;
-}
-
 async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 'edit') {
   const { em } = ctx;
-  const departmentId = await rootOf(em, input.departmentId ?? ctx.user!.department.id);
-  // Whose task it would be decides first: nobody learns about another department's data by trying.
-  assertRecordAccess(ctx, action, 'tasks', { departmentId });
-  const department = await em.findOne(Department, { id: departmentId, deletedAt: null });
-  if (!department)
-    throw new BadInputError(
-      text(`Department ${departmentId} does not exist.`, `部门 ${departmentId} 不存在。`),
-      'departmentId',
-    );
-  const cooperating = [...new Set(input.cooperatingDepartmentIds)];
-  for (const id of cooperating) {
-    const found = await em.findOne(Department, { id, deletedAt: null, parent: null });
-    if (!found)
-      throw new BadInputError(
-        text(
-          `Cooperating department ${id} is not a department: choose departments, not their units.`,
-          `配合部门 ${id} 不是部门：请选择部门而不是其下设股室或所。`,
-        ),
-        'cooperatingDepartmentIds',
-      );
-    if (id === departmentId)
-      throw new BadInputError(
-        text('The initiating department cannot also cooperate.', '发起部门不能同时作为配合部门。'),
-        'cooperatingDepartmentIds',
-      );
-  }
+  const { department, cooperating } = await checkedParticipants(ctx, input, action, 'tasks');
+  const departmentId = department.id;
   if (input.teamSize < 1 + cooperating.length)
     throw new BadInputError(
       text(
@@ -154,16 +118,30 @@ async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 
       ),
       'scope',
     );
-  return { department, cooperating, items };
+  const plan = input.planId
+    ? await checkedPlanForTask(
+        ctx,
+        input.planId,
+        {
+          year: input.year,
+          departmentId,
+          cooperatingDepartmentIds: cooperating,
+          itemIds: items.map((item) => item.id),
+        },
+        items,
+      )
+    : null;
+  return { department, cooperating, items, plan };
 }
 
 /** A task's own fields as stored, from its checked input. */
-function stored(input: TaskInput, department: Department, cooperating: string[]) {
+function stored(input: TaskInput, department: Department, cooperating: string[], plan: Plan | null) {
   return {
     name: input.name.trim(),
     year: input.year,
     department,
     cooperatingDepartmentIds: cooperating,
+    plan,
     scope: input.scope,
     regions: input.regions,
     tags: input.tags,
@@ -176,9 +154,117 @@ function stored(input: TaskInput, department: Department, cooperating: string[])
 }
 
 export async function createTask(ctx: Context, input: TaskInput): Promise<Task> {
-  const { department, cooperating, items } = await checkedFields(ctx, input, 'create');
-  const task = ctx.em.create(Task, stored(input, department, cooperating));
+  const { department, cooperating, items, plan } = await checkedFields(ctx, input, 'create');
+  const task = ctx.em.create(Task, stored(input, department, cooperating, plan));
   task.items.set(items);
+  await syncAcceptances(ctx.em, task, false);
+  await ctx.em.flush();
+  return task;
+}
+
+/**
+ * The acceptances of a task, one per cooperating department in the task's order: missing ones are
+ * added as pending, those of departments no longer cooperating removed, and with `reset` every one is
+ * asked again. The changes are written by the caller's flush (a query never flushes).
+ */
+async function syncAcceptances(em: EntityManager, task: Task, reset: boolean): Promise<TaskAcceptance[]> {
+  const existing = await em.find(TaskAcceptance, { task }, { populate: ['department', 'answeredBy'] });
+  const acceptances: TaskAcceptance[] = [];
+  for (const departmentId of task.cooperatingDepartmentIds) {
+    const found = existing.find((a) => a.department.id === departmentId);
+    if (!found) {
+      const department = await em.findOneOrFail(Department, departmentId);
+      acceptances.push(em.create(TaskAcceptance, { task, department }));
+    } else {
+      if (reset) Object.assign(found, { state: 'PENDING', answeredBy: null, answeredAt: null, reason: null });
+      acceptances.push(found);
+    }
+  }
+  for (const acceptance of existing)
+    if (!task.cooperatingDepartmentIds.includes(acceptance.department.id)) em.remove(acceptance);
+  return acceptances;
+}
+
+/** Every cooperating department's acceptance of a task (none for a task of one department). */
+export function acceptancesOf(em: EntityManager, task: Task): Promise<TaskAcceptance[]> {
+  return syncAcceptances(em, task, false);
+}
+
+/** Whether every cooperating department has accepted the task, so that its draw may be scheduled. */
+export async function isReady(em: EntityManager, task: Task): Promise<boolean> {
+  return (await acceptancesOf(em, task)).every((a) => a.state === 'ACCEPTED');
+}
+
+/** Throws unless every cooperating department of a joint task has accepted it (spec §5: 联合抽查). */
+export async function assertReadyToDraw(em: EntityManager, task: Task): Promise<void> {
+  const waiting = (await acceptancesOf(em, task)).filter((a) => a.state !== 'ACCEPTED');
+  if (waiting.length === 0) return;
+  const en = waiting
+    .map((a) => `${a.department.name} (${a.state === 'DECLINED' ? `declined: ${a.reason}` : 'not answered'})`)
+    .join(', ');
+  const zh = waiting
+    .map((a) => `${a.department.name}（${a.state === 'DECLINED' ? `已拒绝：${a.reason}` : '未确认'}）`)
+    .join('、');
+  throw new ConflictError(
+    text(
+      `A joint task is drawn only once every cooperating department has accepted it; waiting for ${en}. Ask their coordinators to accept the task, or change its cooperating departments.`,
+      `联合抽查任务须经全部配合部门接受后方可安排摇号，尚待：${zh}。请联系其股室负责人接受该任务，或调整配合部门。`,
+    ),
+    'taskId',
+  );
+}
+
+const MAX_REASON = 500;
+
+/** The reason given with an answer, trimmed: a department that declines says why. */
+export function checkedReason(accept: boolean, reason: string | null | undefined): string {
+  const trimmed = reason?.trim() ?? '';
+  if (!accept && !trimmed)
+    throw new BadInputError(
+      text(
+        'Say why your department declines, so that the other departments can change their plans.',
+        '请填写拒绝理由，以便其他部门调整安排。',
+      ),
+      'reason',
+    );
+  if (trimmed.length > MAX_REASON)
+    throw new BadInputError(
+      text(`Keep the reason within ${MAX_REASON} characters.`, `理由请不超过 ${MAX_REASON} 个字。`),
+      'reason',
+    );
+  return trimmed;
+}
+
+/**
+ * A cooperating department's coordinator accepts the joint task, or declines it with a reason, for their
+ * department. The answer may change until a draw of the task is scheduled.
+ */
+export async function answerTask(
+  ctx: Context,
+  taskId: string,
+  accept: boolean,
+  reason: string | null,
+): Promise<Task> {
+  const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null });
+  if (!task) throw new NotFoundError(NOUN, taskId);
+  assertRecordAccess(ctx, 'accept', 'tasks', task);
+  if ((await ctx.em.count(Draw, { task })) > 0)
+    throw new ConflictError(
+      text(
+        'A draw of this task has been scheduled: the departments’ answers are final.',
+        '该任务已安排摇号，各部门的确认不能再更改。',
+      ),
+    );
+  const trimmed = checkedReason(accept, reason);
+  const mine = (await acceptancesOf(ctx.em, task)).find((a) =>
+    ctx.actor!.departmentIds.includes(a.department.id),
+  )!;
+  Object.assign(mine, {
+    state: accept ? 'ACCEPTED' : 'DECLINED',
+    answeredBy: ctx.user,
+    answeredAt: new Date(),
+    reason: accept ? null : trimmed,
+  });
   await ctx.em.flush();
   return task;
 }
@@ -193,12 +279,33 @@ async function assertNoDraw(ctx: Context, task: Task): Promise<void> {
     );
 }
 
+/** What cooperating departments accept: everything about a task but its name. */
+function termsOf(task: Task): string {
+  return JSON.stringify([
+    task.department.id,
+    task.cooperatingDepartmentIds,
+    task.items.getIdentifiers().sort(),
+    task.scope,
+    task.regions,
+    task.tags,
+    task.riskClasses,
+    task.targetKinds,
+    task.windowStart,
+    task.windowEnd,
+    task.teamSize,
+  ]);
+}
+
 export async function updateTask(ctx: Context, id: string, input: TaskInput): Promise<Task> {
   const task = await taskFor(ctx, id, 'edit');
   await assertNoDraw(ctx, task);
-  const { department, cooperating, items } = await checkedFields(ctx, input, 'edit');
-  ctx.em.assign(task, stored(input, department, cooperating));
+  const { department, cooperating, items, plan } = await checkedFields(ctx, input, 'edit');
+  await ctx.em.populate(task, ['items']);
+  const before = termsOf(task);
+  ctx.em.assign(task, stored(input, department, cooperating, plan));
   task.items.set(items);
+  // A changed task is not the one the cooperating departments accepted: they are asked again.
+  await syncAcceptances(ctx.em, task, termsOf(task) !== before);
   await ctx.em.flush();
   return task;
 }

@@ -1,0 +1,69 @@
+/**
+ * Who takes part in a task or a plan: one initiating department (发起部门) and, when joint, cooperating
+ * departments (配合部门), all top-level departments.
+ */
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { text, type Resource } from '@suiji/domain';
+import { StringListType } from '../../db/string-list.type.js';
+import type { Context } from '../../graphql/context.js';
+import { BadInputError } from '../../graphql/errors.js';
+import { assertRecordAccess } from '../../graphql/policy.js';
+import { Department } from './department.entity.js';
+import { departmentScope } from './department.service.js';
+
+/** Records (tasks, plans) some of these departments take part in, as initiator or cooperator. */
+export function takingPart<T extends { department: unknown; cooperatingDepartmentIds: string[] }>(
+  departmentIds: readonly string[],
+): FilterQuery<T> {
+  return {
+    $or: [
+      { department: { $in: [...departmentIds] } },
+      ...departmentIds.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } })),
+    ],
+  } as FilterQuery<T>;
+}
+
+/** The top-level department a department belongs to. */
+export async function rootOf(em: EntityManager, departmentId: string): Promise<string> {
+  return (await departmentScope(em, departmentId))[0]!;
+}
+
+/**
+ * The checked participants of a task or plan: the initiating department (the top-level department of the
+ * one given, by default the actor's) and the distinct cooperating ones. Whose record it would be is
+ * checked against the policy first, so nobody learns about another department's data by trying.
+ */
+export async function checkedParticipants(
+  ctx: Context,
+  input: { departmentId?: string | undefined; cooperatingDepartmentIds: readonly string[] },
+  action: 'create' | 'edit',
+  resource: Resource,
+): Promise<{ department: Department; cooperating: string[] }> {
+  const { em } = ctx;
+  const departmentId = await rootOf(em, input.departmentId ?? ctx.user!.department.id);
+  assertRecordAccess(ctx, action, resource, { departmentId });
+  const department = await em.findOne(Department, { id: departmentId, deletedAt: null });
+  if (!department)
+    throw new BadInputError(
+      text(`Department ${departmentId} does not exist.`, `部门 ${departmentId} 不存在。`),
+      'departmentId',
+    );
+  const cooperating = [...new Set(input.cooperatingDepartmentIds)];
+  for (const id of cooperating) {
+    const found = await em.findOne(Department, { id, deletedAt: null, parent: null });
+    if (!found)
+      throw new BadInputError(
+        text(
+          `Cooperating department ${id} is not a department: choose departments, not their units.`,
+          `配合部门 ${id} 不是部门：请选择部门而不是其下设股室或所。`,
+        ),
+        'cooperatingDepartmentIds',
+      );
+    if (id === departmentId)
+      throw new BadInputError(
+        text('The initiating department cannot also cooperate.', '发起部门不能同时作为配合部门。'),
+        'cooperatingDepartmentIds',
+      );
+  }
+  return { department, cooperating };
+}

@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { Policy } from '../../graphql/policy.js';
+import { Department } from '../department/department.entity.js';
+import { Task } from '../task/task.entity.js';
+import { MergeProposal, MergeResponse } from './merge.entity.js';
+import * as merges from './merge.service.js';
+
+@Resolver(() => MergeProposal)
+export class MergeResolver {
+  @Policy('list', 'merges')
+  @Query(() => [MergeProposal], {
+    description:
+      'Tasks of different departments in the quarter whose draws would visit the same targets: the proposals made, and suggestions (id null) for the others',
+  })
+  mergeProposals(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('quarter', () => Int) quarter: number,
+  ) {
+    return merges.mergeProposals(ctx, year, quarter);
+  }
+
+  @Policy('create', 'merges')
+  @Mutation(() => MergeProposal, {
+    description: 'Proposes to merge the tasks into one joint task; your department accepts by proposing',
+  })
+  proposeMerge(@Ctx() ctx: Context, @Arg('taskIds', () => [ID]) taskIds: string[]) {
+    return merges.proposeMerge(ctx, taskIds);
+  }
+
+  @Policy('accept', 'merges')
+  @Mutation(() => MergeProposal, {
+    description:
+      'Your department accepts or declines (with a reason) a merge; one decline closes it, the last acceptance merges the tasks',
+  })
+  respondToMergeProposal(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('accept', () => Boolean) accept: boolean,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ) {
+    return merges.respondToMergeProposal(ctx, id, accept, reason ?? null);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Null for a suggestion not yet proposed' })
+  id(@Root() proposal: MergeProposal): string | null {
+    return proposal.state === 'SUGGESTED' ? null : proposal.id;
+  }
+
+  @FieldResolver(() => [Task], { description: 'The tasks to merge, in order' })
+  tasks(@Root() proposal: MergeProposal, @Ctx() { em }: Context) {
+    return merges.tasksOf(em, proposal);
+  }
+
+  @FieldResolver(() => [Department])
+  async departments(@Root() proposal: MergeProposal, @Ctx() { em }: Context) {
+    const found = await em.find(Department, { id: { $in: proposal.departmentIds } });
+    return proposal.departmentIds.map((id) => found.find((d) => d.id === id)!);
+  }
+
+  @FieldResolver(() => [MergeResponse], { description: 'Each involved department’s answer' })
+  responses(@Root() proposal: MergeProposal, @Ctx() { em }: Context) {
+    return merges.responsesOf(em, proposal);
+  }
+}

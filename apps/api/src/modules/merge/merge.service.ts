@@ -1,0 +1,414 @@
+/**
+ * Merge proposals (合并建议): finding tasks of different departments in one quarter whose draws would visit
+ * the same targets, the visits one joint task would save, proposing the merge, and — once every
+ * department involved has accepted — merging the tasks into one joint task, in the same transaction.
+ */
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  MAX_LENGTH,
+  RISK_CLASSES,
+  YEAR_MAX,
+  YEAR_MIN,
+  canAccess,
+  expectedVisits,
+  highestRatios,
+  quarterBounds,
+  quarterOf,
+  text,
+  unionFilter,
+  type PerClass,
+  type RiskClass,
+} from '@suiji/domain';
+import { StringListType } from '../../db/string-list.type.js';
+import type { Context } from '../../graphql/context.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { assertRecordAccess } from '../../graphql/policy.js';
+import { Department } from '../department/department.entity.js';
+import { Draw } from '../draw/draw.entity.js';
+import type { InspectionItem } from '../item/item.entity.js';
+import { TaskAcceptance } from '../task/task-acceptance.entity.js';
+import { Task } from '../task/task.entity.js';
+import { checkedReason } from '../task/task.service.js';
+import { MergeProposal, MergeResponse } from './merge.entity.js';
+
+const NOUN = text('Merge proposal', '合并建议');
+
+/** A piece of SQL and its parameters. */
+interface Clause {
+  sql: string;
+  params: unknown[];
+}
+
+const all = (clauses: Clause[]): Clause => ({
+  sql: clauses.map((c) => `(${c.sql})`).join(' and '),
+  params: clauses.flatMap((c) => c.params),
+});
+
+/** Targets any draw may pick: registered, not deleted, not deregistered. */
+const REGISTERED = "t.deleted_at is null and t.status <> 'DEREGISTERED'";
+
+function liveItems(task: Task): InspectionItem[] {
+  return task.items.getItems().filter((item) => !item.deletedAt);
+}
+
+/**
+ * The targets a task's draw may pick, by the same scope filters the draw's pool uses: a target type of
+ * one of its items, and the task's regions, risk classes, kinds and tags (each empty: any).
+ */
+function poolOf(task: Task): Clause {
+  if (liveItems(task).length === 0) return { sql: '1 = 0', params: [] };
+  const clauses: Clause[] = [];
+  const anyOf = (column: string, values: readonly string[], like = false) => {
+    if (values.length > 0)
+      clauses.push({
+        sql: values.map(() => (like ? `t.${column} like ?` : `t.${column} = ?`)).join(' or '),
+        params: values.map((v) => (like ? StringListType.containing(v) : v)),
+      });
+  };
+  anyOf('target_types', [...new Set(liveItems(task).map((item) => item.targetType))], true);
+  anyOf('region', task.regions);
+  anyOf('risk_class', task.riskClasses);
+  anyOf('kind', task.targetKinds);
+  anyOf('tags', task.tags, true);
+  return all(clauses);
+}
+
+/** The ratio a task's draw uses per risk class: the highest of its items'. */
+function ratiosOf(task: Task): PerClass {
+  return highestRatios(
+    liveItems(task).map((item) => Object.fromEntries(RISK_CLASSES.map((c) => [c, item.ratioFor(c)]))),
+  );
+}
+
+interface Figures {
+  targetCount: number;
+  separateVisits: number;
+  jointVisits: number;
+}
+
+/**
+ * The overlap of the tasks' pools and the visits their draws are expected to make, apart and as one joint
+ * task (the union of the pools, at the highest ratio per class), counted by the database in one pass.
+ */
+async function figuresOf(em: EntityManager, tasks: readonly Task[]): Promise<Figures> {
+  const pools = tasks.map(poolOf);
+  const flags = pools.map((p) => ({ sql: `case when ${p.sql} then 1 else 0 end`, params: p.params }));
+  const sql = `select t.risk_class as risk_class, count(*) as joint,
+      ${flags.map((f, i) => `sum(${f.sql}) as n${i}`).join(', ')},
+      sum(case when ${flags.map((f) => f.sql).join(' + ')} >= 2 then 1 else 0 end) as overlap
+    from target t where ${REGISTERED} and (${pools.map((p) => `(${p.sql})`).join(' or ')})
+    group by t.risk_class`;
+  const params = [
+    ...flags.flatMap((f) => f.params),
+    ...flags.flatMap((f) => f.params),
+    ...pools.flatMap((p) => p.params),
+  ];
+  const rows = await em
+    .getConnection()
+    .execute<Record<string, string | number>[]>(sql, params, 'all', em.getTransactionContext());
+  const joint: PerClass = {};
+  const apart: PerClass[] = tasks.map(() => ({}));
+  let targetCount = 0;
+  for (const row of rows) {
+    const c = row.risk_class as RiskClass;
+    joint[c] = Number(row.joint);
+    tasks.forEach((_, i) => (apart[i]![c] = Number(row[`n${i}`])));
+    targetCount += Number(row.overlap);
+  }
+  const ratios = tasks.map(ratiosOf);
+  return {
+    targetCount,
+    separateVisits: apart.reduce((sum, pool, i) => sum + expectedVisits(pool, ratios[i]!), 0),
+    jointVisits: expectedVisits(joint, highestRatios(ratios)),
+  };
+}
+
+/** Tasks of different departments that do not already share one (a merge would join a department to itself). */
+function apart(a: Task, b: Task): boolean {
+  return !a.departmentIds.some((id) => b.departmentIds.includes(id));
+}
+
+const setKey = (ids: readonly string[]) => [...ids].sort().join(',');
+
+/** Tasks of the quarter that may still be merged: not deleted, no draw scheduled, some item left. */
+async function mergeableTasks(em: EntityManager, year: number, quarter: number): Promise<Task[]> {
+  const [from, to] = quarterBounds(year, quarter);
+  const tasks = await em.find(
+    Task,
+    { year, deletedAt: null, windowStart: { $gte: from }, windowEnd: { $lte: to } },
+    { populate: ['items'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  const drawn = new Set(
+    (await em.find(Draw, { task: { $in: tasks.map((t) => t.id) } })).map((d) => d.task.id),
+  );
+  return tasks.filter((t) => !drawn.has(t.id) && liveItems(t).length > 0);
+}
+
+function checkedQuarter(year: number, quarter: number): void {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
+    throw new BadInputError(text('The quarter is 1, 2, 3 or 4.', '季度须为 1、2、3 或 4。'), 'quarter');
+  if (year < YEAR_MIN || year > YEAR_MAX)
+    throw new BadInputError(
+      text(`The year must be from ${YEAR_MIN} to ${YEAR_MAX}.`, `年度须在 ${YEAR_MIN} 至 ${YEAR_MAX} 之间。`),
+      'year',
+    );
+}
+
+/**
+ * The merge proposals of a quarter the actor may see: those proposed (open first, then answered ones),
+ * and, for each pair of tasks that would visit the same targets and are not yet proposed, a suggestion
+ * (not stored), the largest saving first.
+ */
+export async function mergeProposals(ctx: Context, year: number, quarter: number): Promise<MergeProposal[]> {
+  checkedQuarter(year, quarter);
+  const { em } = ctx;
+  const stored = (
+    await em.find(MergeProposal, { year, quarter }, { orderBy: { createdAt: 'desc', id: 'asc' } })
+  ).filter((p) => canAccess(ctx.actor, 'list', 'merges', p));
+  const busy = new Set(stored.filter((p) => p.state === 'OPEN').flatMap((p) => p.taskIds));
+  const proposed = new Set(stored.map((p) => setKey(p.taskIds)));
+  const tasks = (await mergeableTasks(em, year, quarter)).filter((t) => !busy.has(t.id));
+  const suggestions: MergeProposal[] = [];
+  for (const [i, a] of tasks.entries())
+    for (const b of tasks.slice(i + 1)) {
+      const departmentIds = [...a.departmentIds, ...b.departmentIds];
+      if (!apart(a, b) || proposed.has(setKey([a.id, b.id]))) continue;
+      if (!canAccess(ctx.actor, 'list', 'merges', { departmentIds })) continue;
+      const figures = await figuresOf(em, [a, b]);
+      if (figures.targetCount === 0 || figures.separateVisits <= figures.jointVisits) continue;
+      suggestions.push(
+        Object.assign(new MergeProposal(), {
+          year,
+          quarter,
+          taskIds: [a.id, b.id],
+          departmentIds,
+          state: 'SUGGESTED',
+          ...figures,
+        }),
+      );
+    }
+  suggestions.sort((x, y) => y.visitsSaved - x.visitsSaved);
+  return [
+    ...stored.filter((p) => p.state === 'OPEN'),
+    ...suggestions,
+    ...stored.filter((p) => p.state !== 'OPEN'),
+  ];
+}
+
+/**
+ * Each involved department's answer, in the proposal's order. A suggestion's are all pending and not
+ * stored.
+ */
+export async function responsesOf(em: EntityManager, proposal: MergeProposal): Promise<MergeResponse[]> {
+  if (proposal.state === 'SUGGESTED') {
+    const departments = await em.find(Department, { id: { $in: proposal.departmentIds } });
+    return proposal.departmentIds.map((id) =>
+      Object.assign(new MergeResponse(), { department: departments.find((d) => d.id === id)! }),
+    );
+  }
+  const responses = await em.find(MergeResponse, { proposal }, { populate: ['department', 'answeredBy'] });
+  return proposal.departmentIds.map((id) => responses.find((r) => r.department.id === id)!);
+}
+
+/** The tasks of a proposal in its order, deleted ones included (once merged, they are). */
+export async function tasksOf(em: EntityManager, proposal: MergeProposal): Promise<Task[]> {
+  const tasks = await em.find(Task, { id: { $in: proposal.taskIds } });
+  return proposal.taskIds.map((id) => tasks.find((t) => t.id === id)).filter((t) => t !== undefined);
+}
+
+/** Throws unless none of the tasks has a draw: a scheduled draw has frozen its task. */
+async function assertNotDrawn(em: EntityManager, tasks: readonly Task[]): Promise<void> {
+  const draw = await em.findOne(Draw, { task: { $in: tasks.map((t) => t.id) } }, { populate: ['task'] });
+  if (draw)
+    throw new ConflictError(
+      text(
+        `A draw of the task "${draw.task.name}" has been scheduled: a drawn task can no longer be merged.`,
+        `任务“${draw.task.name}”已安排摇号，已摇号的任务不能再合并。`,
+      ),
+      'taskIds',
+    );
+}
+
+/**
+ * Proposes to merge the tasks into one joint task; the first task's department will initiate it. The
+ * proposer's department accepts by proposing; the other departments' coordinators answer.
+ */
+export async function proposeMerge(ctx: Context, taskIds: readonly string[]): Promise<MergeProposal> {
+  const { em } = ctx;
+  const ids = [...new Set(taskIds)];
+  if (ids.length < 2 || ids.length > 10)
+    throw new BadInputError(
+      text('Name from two to ten tasks to merge.', '请选择 2 至 10 个要合并的任务。'),
+      'taskIds',
+    );
+  const tasks: Task[] = [];
+  for (const id of ids) {
+    const task = await em.findOne(Task, { id, deletedAt: null }, { populate: ['items'] });
+    if (!task) throw new NotFoundError(text('Task', '抽查任务'), id);
+    tasks.push(task);
+  }
+  const departmentIds = [...new Set(tasks.flatMap((t) => t.departmentIds))];
+  // Only a coordinator of a department involved proposes: nobody learns about other tasks by trying.
+  assertRecordAccess(ctx, 'create', 'merges', { departmentIds });
+  const first = tasks[0]!;
+  // 0 when the first task spans quarters: then no task matches it, the first included.
+  const quarter = quarterOf(first.windowStart, first.windowEnd) ?? 0;
+  for (const task of tasks)
+    if (task.year !== first.year || quarterOf(task.windowStart, task.windowEnd) !== quarter)
+      throw new BadInputError(
+        text(
+          `Task "${task.name}" is not in the same quarter as "${first.name}": tasks are merged when their windows lie within one quarter.`,
+          `任务“${task.name}”与“${first.name}”不在同一季度：只合并检查时间在同一季度内的任务。`,
+        ),
+        'taskIds',
+      );
+  for (const [i, a] of tasks.entries())
+    for (const b of tasks.slice(i + 1))
+      if (!apart(a, b))
+        throw new BadInputError(
+          text(
+            `Tasks "${a.name}" and "${b.name}" share a department: a merge joins tasks of different departments (change a department's own tasks instead).`,
+            `任务“${a.name}”与“${b.name}”有共同参与部门：合并只针对不同部门的任务（同一部门的任务请直接修改）。`,
+          ),
+          'taskIds',
+        );
+  await assertNotDrawn(em, tasks);
+  const open = await em.find(MergeProposal, { state: 'OPEN' });
+  const clash = open.find((p) => p.taskIds.some((id) => ids.includes(id)));
+  if (clash)
+    throw new ConflictError(
+      text(
+        'One of these tasks is already in an open merge proposal: answer that one first.',
+        '其中有任务已在待响应的合并建议中：请先答复该建议。',
+      ),
+      'taskIds',
+    );
+  const figures = await figuresOf(em, tasks);
+  if (figures.targetCount === 0)
+    throw new BadInputError(
+      text(
+        'These tasks would visit no target in common, so merging them saves no visit.',
+        '这些任务没有共同的检查对象，合并不能减少入户检查次数。',
+      ),
+      'taskIds',
+    );
+  const proposal = em.create(MergeProposal, {
+    year: first.year,
+    quarter,
+    taskIds: ids,
+    departmentIds,
+    ...figures,
+    proposedBy: ctx.user,
+  });
+  for (const departmentId of departmentIds) {
+    const mine = ctx.actor!.departmentIds.includes(departmentId);
+    em.create(MergeResponse, {
+      proposal,
+      department: em.getReference(Department, departmentId),
+      ...(mine ? { state: 'ACCEPTED' as const, answeredBy: ctx.user, answeredAt: new Date() } : {}),
+    });
+  }
+  await em.flush();
+  return proposal;
+}
+
+/**
+ * A coordinator answers a proposal for their department. One decline closes it; the last acceptance
+ * merges the tasks.
+ */
+export async function respondToMergeProposal(
+  ctx: Context,
+  id: string,
+  accept: boolean,
+  reason: string | null,
+): Promise<MergeProposal> {
+  const { em } = ctx;
+  const proposal = await em.findOne(MergeProposal, { id });
+  if (!proposal) throw new NotFoundError(NOUN, id);
+  assertRecordAccess(ctx, 'accept', 'merges', proposal);
+  if (proposal.state !== 'OPEN')
+    throw new ConflictError(
+      text(
+        `This proposal is closed (${proposal.state === 'ACCEPTED' ? 'merged' : 'declined'}): its answers are final.`,
+        `该合并建议已${proposal.state === 'ACCEPTED' ? '合并' : '被拒绝'}，答复不能再更改。`,
+      ),
+    );
+  const trimmed = checkedReason(accept, reason);
+  const responses = await responsesOf(em, proposal);
+  const mine = responses.find((r) => ctx.actor!.departmentIds.includes(r.department.id))!;
+  Object.assign(mine, {
+    state: accept ? 'ACCEPTED' : 'DECLINED',
+    answeredBy: ctx.user,
+    answeredAt: new Date(),
+    reason: accept ? null : trimmed,
+  });
+  if (!accept) proposal.state = 'DECLINED';
+  else if (responses.every((r) => r.state === 'ACCEPTED')) await merge(em, proposal, responses);
+  await em.flush();
+  return proposal;
+}
+
+/**
+ * The tasks become one joint task: the first task's department initiates it and the others cooperate;
+ * its items, filters and window cover every task's; its team is the largest asked for (and holds one
+ * inspector per department). The departments accepted it by accepting the merge. The tasks themselves
+ * are soft-deleted, as a deleted task is everywhere already (lists, draws); the proposal keeps which
+ * tasks the joint one replaced.
+ */
+async function merge(em: EntityManager, proposal: MergeProposal, responses: MergeResponse[]): Promise<void> {
+  const tasks = await em.find(
+    Task,
+    { id: { $in: proposal.taskIds }, deletedAt: null },
+    { populate: ['items'] },
+  );
+  if (tasks.length !== proposal.taskIds.length)
+    throw new ConflictError(
+      text(
+        'A task of this proposal has been deleted or merged since it was proposed: decline it, and propose again.',
+        '该建议中的任务在提出后已被删除或合并：请拒绝此建议后重新提出。',
+      ),
+    );
+  await assertNotDrawn(em, tasks);
+  tasks.sort((a, b) => proposal.taskIds.indexOf(a.id) - proposal.taskIds.indexOf(b.id));
+  const first = tasks[0]!;
+  const departmentIds = [...new Set(tasks.flatMap((t) => t.departmentIds))];
+  const cooperating = departmentIds.filter((id) => id !== first.department.id);
+  const regions = unionFilter(tasks.map((t) => t.regions));
+  const tags = unionFilter(tasks.map((t) => t.tags));
+  const riskClasses = unionFilter(tasks.map((t) => t.riskClasses));
+  const targetKinds = unionFilter(tasks.map((t) => t.targetKinds));
+  const directed = regions.length + tags.length + riskClasses.length + targetKinds.length > 0;
+  const name = `联合抽查：${tasks.map((t) => t.name).join(' + ')}`;
+  const joint = em.create(Task, {
+    name: name.length > MAX_LENGTH.name ? `${name.slice(0, MAX_LENGTH.name - 1)}…` : name,
+    year: first.year,
+    department: first.department,
+    cooperatingDepartmentIds: cooperating,
+    scope: directed ? 'DIRECTED' : 'UNDIRECTED',
+    regions,
+    tags,
+    riskClasses,
+    targetKinds,
+    windowStart: tasks.map((t) => t.windowStart).sort()[0]!,
+    windowEnd: tasks
+      .map((t) => t.windowEnd)
+      .sort()
+      .at(-1)!,
+    teamSize: Math.max(departmentIds.length, ...tasks.map((t) => t.teamSize)),
+  });
+  joint.items.set([...new Map(tasks.flatMap(liveItems).map((item) => [item.id, item])).values()]);
+  for (const departmentId of cooperating) {
+    const response = responses.find((r) => r.department.id === departmentId)!;
+    em.create(TaskAcceptance, {
+      task: joint,
+      department: response.department,
+      state: 'ACCEPTED',
+      answeredBy: response.answeredBy,
+      answeredAt: response.answeredAt,
+    });
+  }
+  const now = new Date();
+  for (const task of tasks) task.deletedAt = now;
+  proposal.state = 'ACCEPTED';
+  proposal.mergedTask = joint;
+}
