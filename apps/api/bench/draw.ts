@@ -23,12 +23,10 @@
  * profiler's overhead).
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import {
   fmtInt,
   fmtMb,
@@ -41,11 +39,14 @@ import {
   table,
   workerTask,
   type Measurement,
+  freshDatabase,
+  type Database,
+  type DbKind,
+  signedIn,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const POOL = Number(process.env.SUIJI_BENCH_DRAW_POOL ?? 1_000_000);
-const PG_ADMIN_URL = process.env.SUIJI_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const TARGET_RATIO = 3;
 const TARGET_PEAK_MB = 1024;
 const JWT_SECRET = 'bench-secret-of-enough-length';
@@ -54,9 +55,6 @@ const TARGET_TYPE = '企业';
 const ITEM_QUERY = '土地使用情况';
 /** Per worker: generous, since a slow step is a finding to report, not a reason to stop. */
 const WORKER_TIMEOUT_MS = 15 * 60_000;
-
-type DbKind = 'sqlite' | 'postgresql';
-type Database = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
 
 type Task =
   | { kind: 'setup'; database: Database; pool: number }
@@ -229,32 +227,6 @@ function phasesOf(events: SqlEvent[], start: number, end: number): Phase[] {
 // ---------------------------------------------------------------------------------------------
 // The draw through the API.
 
-type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-
-async function signedIn(database: Database) {
-  const { createApp } = await import('../dist/server.js');
-  const app = await createApp({
-    database,
-    jwtSecret: JWT_SECRET,
-    demo: true,
-    adminPassword: null,
-    log: () => {},
-  });
-  const call = async (query: string, variables: Record<string, unknown> | undefined, token?: string) => {
-    const result = await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, 'en');
-    if (result.errors?.length)
-      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors).slice(0, 2000)}`);
-    return result.data as never;
-  };
-  const login = (await call(
-    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: 'coordinator', p: 'coordinator12345' },
-  )) as { login: { token: string } };
-  const token = login.login.token;
-  const gql: Gql = (query, variables) => call(query, variables, token);
-  return { app, gql };
-}
-
 const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id } }';
 const SCHEDULE =
   'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id status commitment poolDigest poolSize excludedCount rosterSize team { size departments } } }';
@@ -304,7 +276,7 @@ async function measureStep(
 }
 
 async function schedule(database: Database): Promise<Measurement> {
-  const { app, gql } = await signedIn(database);
+  const { app, gql } = await signedIn(database, JWT_SECRET);
   try {
     const { events } = instrumentSql(app.orm.em.getConnection());
     const items = await gql<{ items: { items: { id: string }[] } }>(
@@ -353,7 +325,7 @@ async function schedule(database: Database): Promise<Measurement> {
 }
 
 async function run(database: Database, drawId: string): Promise<Measurement> {
-  const { app, gql } = await signedIn(database);
+  const { app, gql } = await signedIn(database, JWT_SECRET);
   try {
     const conn = app.orm.em.getConnection() as unknown as Conn;
     const { events } = instrumentSql(conn);
@@ -388,7 +360,7 @@ async function run(database: Database, drawId: string): Promise<Measurement> {
 }
 
 async function verify(database: Database, drawId: string): Promise<Measurement> {
-  const { app, gql } = await signedIn(database);
+  const { app, gql } = await signedIn(database, JWT_SECRET);
   try {
     let result: { ok: boolean; field: string | null } | undefined;
     const m = await measure('verifyDraw (not part of the draw)', 0, async () => {
@@ -519,34 +491,6 @@ function summarizeProfile(profile: CpuProfile): string[] {
 // ---------------------------------------------------------------------------------------------
 // Coordinator.
 
-async function pgAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freshDatabase(
-  kind: DbKind,
-  dir: string,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const path = join(dir, 'draw.db');
-    return { database: { kind, path }, drop: async () => rmSync(path, { force: true }) };
-  }
-  const name = `suiji_bench_draw_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await pgAdmin(`create database ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    database: { kind, url: url.toString() },
-    drop: () => pgAdmin(`drop database if exists ${name} with (force)`),
-  };
-}
-
 interface DbResult {
   db: DbKind;
   setup: Measurement;
@@ -588,7 +532,7 @@ async function main(): Promise<void> {
   const results: DbResult[] = [];
   try {
     for (const kind of dbs) {
-      const { database, drop } = await freshDatabase(kind, dir);
+      const { database, drop } = await freshDatabase(kind, dir, 'draw');
       try {
         const opts = { timeoutMs: WORKER_TIMEOUT_MS };
         const set = await runWorker<Task>(SELF, { kind: 'setup', database, pool: POOL }, opts);

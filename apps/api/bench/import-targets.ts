@@ -20,14 +20,13 @@
  * (e.g. "--max-old-space-size=256").
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { completeCreditCode } from '@suiji/domain';
 import {
   fmtInt,
@@ -41,17 +40,16 @@ import {
   table,
   workerTask,
   type Measurement,
+  freshDatabase,
+  type Database,
+  type DbKind,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROWS = Number(process.env.SUIJI_BENCH_ROWS ?? 100_000);
-const PG_ADMIN_URL = process.env.SUIJI_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const TARGET_ROWS_PER_SECOND = 20_000;
 const TARGET_PEAK_MB = 500;
 const JWT_SECRET = 'bench-secret-of-enough-length';
-
-type DbKind = 'sqlite' | 'postgresql';
-type Database = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
 
 type Task =
   | { kind: 'generate'; file: string; rows: number }
@@ -320,39 +318,6 @@ async function importTargets(database: Database, file: string, rows: number): Pr
 
 // ---------------------------------------------------------------------------------------------
 // Coordinator.
-
-async function pgAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, empty database of the kind; `drop` removes it. */
-async function freshDatabase(
-  kind: DbKind,
-  dir: string,
-  label: string,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const path = join(dir, `${label}.db`);
-    return {
-      database: { kind, path },
-      drop: async () => ['', '-wal', '-shm'].forEach((end) => rmSync(`${path}${end}`, { force: true })),
-    };
-  }
-  const name = `suiji_bench_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await pgAdmin(`create database ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    database: { kind, url: url.toString() },
-    drop: () => pgAdmin(`drop database if exists ${name} with (force)`),
-  };
-}
 
 async function main(): Promise<void> {
   const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql')

@@ -1,12 +1,16 @@
 /**
  * Shared helpers of the benchmarks: each measurement runs in a child process of its own (so that its
- * peak memory is its own), reports one JSON result over IPC, and the parent prints the table.
+ * peak memory is its own), reports one JSON result over IPC, and the parent prints the table. A worker
+ * that must stay up while the parent works (a server under load) uses startWorker/serveRunningWorker.
  *
  * Benchmarks import the API's compiled code from ../dist (tsx does not emit decorator metadata).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
 
 export const API_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -32,6 +36,25 @@ export function workerTask<T>(): T | null {
   return JSON.parse(process.argv[at + 1]!) as T;
 }
 
+function spawnWorker<T>(file: string, task: T, nodeArgs: string[] = []) {
+  return spawn(
+    process.execPath,
+    // Compiled benchmarks run on plain node, so tsx's memory is not counted in the measurement.
+    [
+      ...nodeArgs,
+      ...(file.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      file,
+      WORKER_FLAG,
+      JSON.stringify(task),
+    ],
+    {
+      cwd: API_DIR,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+    },
+  );
+}
+
 /** Runs `file` (a benchmark module) as a worker child process with `task`, and returns what it reports. */
 export function runWorker<T>(
   file: string,
@@ -39,22 +62,7 @@ export function runWorker<T>(
   options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      // Compiled benchmarks run on plain node, so tsx's memory is not counted in the measurement.
-      [
-        ...(options.nodeArgs ?? []),
-        ...(file.endsWith('.ts') ? ['--import', 'tsx'] : []),
-        file,
-        WORKER_FLAG,
-        JSON.stringify(task),
-      ],
-      {
-        cwd: API_DIR,
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
-      },
-    );
+    const child = spawnWorker(file, task, options.nodeArgs);
     let result: Measurement | null = null;
     let failure: string | null = null;
     const timer = setTimeout(
@@ -75,6 +83,70 @@ export function runWorker<T>(
       else if (!result)
         reject(new Error(`${JSON.stringify(task)}: worker exited (${signal ?? code}) without a result`));
       else resolve(result);
+    });
+  });
+}
+
+/** A worker that stays up (a server under load, say) until the parent stops it. */
+export interface RunningWorker<R> {
+  /** What the worker sent when it became ready (a port, a token). */
+  info: R;
+  /** Tells the worker to finish; resolves with what it then reports. */
+  stop(): Promise<Measurement>;
+}
+
+/**
+ * Starts `file` as a worker with `task` that reports `ready` (see `serveRunningWorker`), keeps running
+ * while the parent works (load from another process, say), and reports its measurement when stopped.
+ */
+export function startWorker<T, R>(
+  file: string,
+  task: T,
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<RunningWorker<R>> {
+  return new Promise((resolveStart, rejectStart) => {
+    const child = spawnWorker(file, task, options.nodeArgs);
+    let started = false;
+    let result: Measurement | null = null;
+    let failure: string | null = null;
+    let settle: { resolve: (m: Measurement) => void; reject: (e: Error) => void } | undefined;
+    const done = new Promise<Measurement>((resolve, reject) => (settle = { resolve, reject }));
+    // Reported through stop(); a worker that fails before it is stopped must not be an unhandled rejection.
+    done.catch(() => {});
+    const timer = setTimeout(
+      () => {
+        failure = `timed out after ${options.timeoutMs} ms`;
+        child.kill('SIGKILL');
+      },
+      options.timeoutMs ?? 10 * 60_000,
+    );
+    child.on(
+      'message',
+      (message: { ready?: boolean; info?: R; ok?: boolean; result?: Measurement; error?: string }) => {
+        if (message.ready) {
+          started = true;
+          resolveStart({
+            info: message.info as R,
+            stop: () => {
+              if (child.connected) child.send({ stop: true });
+              return done;
+            },
+          });
+        } else if (message.ok) result = message.result!;
+        else failure = message.error ?? 'unknown error';
+      },
+    );
+    child.on('error', (error) => (started ? settle!.reject(error) : rejectStart(error)));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const error = failure
+        ? new Error(`${JSON.stringify(task)}: ${failure}`)
+        : result
+          ? null
+          : new Error(`${JSON.stringify(task)}: worker exited (${signal ?? code}) without a result`);
+      if (!started) rejectStart(error ?? new Error(`${JSON.stringify(task)}: worker exited before ready`));
+      else if (error) settle!.reject(error);
+      else settle!.resolve(result!);
     });
   });
 }
@@ -153,4 +225,81 @@ export function table(rows: string[][]): string {
   const line = (r: string[]) =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/**
+ * The worker side of `startWorker`: `body` calls `ready(info)` once it can be used, which returns when
+ * the parent stops it (or goes away); `body` then cleans up and returns its measurement.
+ */
+export function serveRunningWorker<R>(
+  body: (ready: (info: R) => Promise<void>) => Promise<Measurement>,
+): Promise<never> {
+  const ready = (info: R) =>
+    new Promise<void>((resolve) => {
+      process.on('message', (message: { stop?: boolean }) => {
+        if (message.stop) resolve();
+      });
+      process.once('disconnect', () => resolve());
+      process.send!({ ready: true, info });
+    });
+  return serveWorker(() => body(ready));
+}
+
+/** The databases a benchmark runs on. */
+export type DbKind = 'sqlite' | 'postgresql';
+export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
+
+/** Where benchmarks create (and drop) their PostgreSQL databases. */
+export const PG_ADMIN_URL = process.env.SUIJI_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function pgAdmin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database of the kind (a file in `dir` for SQLite); `drop` removes it. */
+export async function freshDatabase(
+  kind: DbKind,
+  dir: string,
+  label: string,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const path = join(dir, `${label}.db`);
+    return { database: { kind, path }, drop: async () => rmSync(path, { force: true }) };
+  }
+  const name = `suiji_bench_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await pgAdmin(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    database: { kind, url: url.toString() },
+    drop: () => pgAdmin(`drop database if exists ${name} with (force)`),
+  };
+}
+
+/** A GraphQL call as the signed-in user; throws on errors. */
+export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/** The API started in this process on `database` with the demo data, signed in as the demo coordinator. */
+export async function signedIn(database: Database, jwtSecret: string, locale: 'en' | 'zh-CN' = 'en') {
+  const { createApp } = await import('../dist/server.js');
+  const app = await createApp({ database, jwtSecret, demo: true, adminPassword: null, log: () => {} });
+  const call = async (query: string, variables: Record<string, unknown> | undefined, token?: string) => {
+    const result = await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, locale);
+    if (result.errors?.length)
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors).slice(0, 2000)}`);
+    return result.data as never;
+  };
+  const login = (await call(
+    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    { u: 'coordinator', p: 'coordinator12345' },
+  )) as { login: { token: string } };
+  const token = login.login.token;
+  const gql: Gql = (query, variables) => call(query, variables, token);
+  return { app, gql, token };
 }

@@ -51,7 +51,7 @@ export interface Page<T> {
 
 /** The GraphQL type `<Name>Page { items, total }` for an entity type. */
 export function PageType<T extends object>(of: ClassType<T>, name: string): ClassType<Page<T>> {
-  @ObjectType(name)
+  @ObjectType(name, { simpleResolvers: true })
   class PageClass {
     @Field(() => [of])
     items!: T[];
@@ -117,11 +117,17 @@ export async function listEntities<T extends object>(
   } as QueryOrderMap<T>;
   const perPage = options.page?.perPage ?? 25;
   const offset = ((options.page?.page ?? 1) - 1) * perPage;
-  const [items, total] = await em.findAndCount(entity, { $and: conditions } as FilterQuery<T>, {
+  const where = { $and: conditions } as FilterQuery<T>;
+  // The count joins only what the conditions need, not the relations the page shows.
+  const items = await em.find(entity, where, {
     orderBy,
     limit: perPage,
     offset,
     populate: (options.populate ?? []) as never,
   });
+  const total =
+    items.length < perPage && (offset === 0 || items.length > 0)
+      ? offset + items.length
+      : await em.count(entity, where);
   return { items, total };
 }

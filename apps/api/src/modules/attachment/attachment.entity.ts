@@ -8,7 +8,7 @@ import { Inspection } from '../inspection/inspection.entity.js';
  * only to be downloaded (lazy), never serialised (hidden); `sha256` lets anyone check a copy against the
  * trail, which records the upload without the content.
  */
-@ObjectType({ description: '检查结果附件（照片、PDF）' })
+@ObjectType({ simpleResolvers: true, description: '检查结果附件（照片、PDF）' })
 @Entity()
 // Listing an inspection's attachments in order (SQLite also indexes the foreign key alone; PostgreSQL does not).
 @Index({ properties: ['inspection', 'createdAt'] })

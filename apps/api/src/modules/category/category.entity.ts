@@ -8,7 +8,7 @@ import { Department } from '../department/department.entity.js';
  * department's own. Each carries its consequences for the target, which an administrator may change for
  * the standard ones and a department's coordinator for theirs.
  */
-@ObjectType('ResultCategory', { description: '检查结果类别' })
+@ObjectType('ResultCategory', { simpleResolvers: true, description: '检查结果类别' })
 @Entity({ tableName: 'result_category' })
 export class Category {
   /** The code results carry, e.g. UNREACHABLE: the key, so a result names its category by it. */

@@ -5,7 +5,7 @@ import { Inspector } from '../inspector/inspector.entity.js';
 import { Target } from '../target/target.entity.js';
 
 /** 回避: the inspector has an interest in the target and must never be drawn for it. */
-@ObjectType({ description: '回避关系' })
+@ObjectType({ simpleResolvers: true, description: '回避关系' })
 @Entity()
 @Unique({ properties: ['inspector', 'target'] })
 export class Conflict extends SoftDeletableEntity {

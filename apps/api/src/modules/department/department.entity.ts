@@ -5,7 +5,7 @@ import { SoftDeletableEntity } from '../../db/base.entity.js';
 import { DepartmentKindEnum } from '../../graphql/enums.js';
 
 /** 部门, or one of its sub-units (股室, 所) when it has a parent. */
-@ObjectType({ description: '部门 / 股室 / 所' })
+@ObjectType({ simpleResolvers: true, description: '部门 / 股室 / 所' })
 @Entity()
 export class Department extends SoftDeletableEntity {
   @Field(() => ID)

@@ -17,7 +17,7 @@ export type DrawStatus = (typeof DRAW_STATUSES)[number];
  * The frozen inputs are kept as compact text rather than one row per target, so that a pool of a
  * million targets is one write: `pool` is exactly the text the pool digest hashes.
  */
-@ObjectType({ description: '摇号（可验证抽取）' })
+@ObjectType({ simpleResolvers: true, description: '摇号（可验证抽取）' })
 @Entity()
 export class Draw extends BaseEntity {
   @Field(() => ID)

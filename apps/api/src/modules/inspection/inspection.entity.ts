@@ -14,11 +14,13 @@ import { Task } from '../task/task.entity.js';
  * (进一次门、查多项事). The result (检查结果) is entered once for the visit — its date, methods and a
  * category, findings and follow-up per item (`ItemResult`) — and reviewed as a whole.
  */
-@ObjectType({ description: '检查（抽中的检查对象及其检查组）' })
+@ObjectType({ simpleResolvers: true, description: '检查（抽中的检查对象及其检查组）' })
 @Entity()
 @Unique({ properties: ['draw', 'target'] })
 // The draw's rules ask, for every target of a pool, whether it was inspected this year.
 @Index({ properties: ['target', 'task'] })
+// Lists come in creation order: the index lets a page stop after its rows instead of sorting them all.
+@Index({ properties: ['createdAt', 'id'] })
 export class Inspection extends BaseEntity {
   @Field(() => ID)
   declare id: string;

@@ -8,7 +8,7 @@ import { InspectionItem } from '../item/item.entity.js';
 import { Inspection } from './inspection.entity.js';
 
 /** The result of one visit for one of its items: a category, what was found, what follows. */
-@ObjectType({ description: '检查事项结果' })
+@ObjectType({ simpleResolvers: true, description: '检查事项结果' })
 @Entity()
 @Unique({ properties: ['inspection', 'item'] })
 export class ItemResult extends BaseEntity {

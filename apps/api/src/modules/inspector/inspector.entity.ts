@@ -8,7 +8,7 @@ import { Department } from '../department/department.entity.js';
 import { User } from '../user/user.entity.js';
 
 /** A certified member of staff in the 执法检查人员名录库. Dates are ISO `YYYY-MM-DD`. */
-@ObjectType({ description: '执法检查人员' })
+@ObjectType({ simpleResolvers: true, description: '执法检查人员' })
 @Entity()
 export class Inspector extends SoftDeletableEntity {
   @Field(() => ID)

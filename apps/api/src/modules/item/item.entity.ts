@@ -7,7 +7,7 @@ import { InspectionMethodEnum, ItemCategoryEnum } from '../../graphql/enums.js';
 import { Department } from '../department/department.entity.js';
 
 /** One row of a department's yearly 随机抽查事项清单. */
-@ObjectType({ description: '随机抽查事项' })
+@ObjectType({ simpleResolvers: true, description: '随机抽查事项' })
 @Entity({ tableName: 'inspection_item' })
 @Unique({ properties: ['year', 'department', 'name'] })
 export class InspectionItem extends SoftDeletableEntity {

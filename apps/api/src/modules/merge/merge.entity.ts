@@ -14,7 +14,7 @@ import { User } from '../user/user.entity.js';
  * coordinator's `proposeMerge` stores one, and the departments' coordinators answer it. (The GraphQL `id`
  * is set by the resolver: null for a suggestion.)
  */
-@ObjectType({ description: '合并建议' })
+@ObjectType({ simpleResolvers: true, description: '合并建议' })
 @Entity()
 export class MergeProposal extends BaseEntity {
   @Field(() => Int)
@@ -72,7 +72,7 @@ export class MergeProposal extends BaseEntity {
 }
 
 /** One involved department's answer to a merge proposal. */
-@ObjectType({ description: '合并建议的部门答复' })
+@ObjectType({ simpleResolvers: true, description: '合并建议的部门答复' })
 @Entity()
 @Unique({ properties: ['proposal', 'department'] })
 export class MergeResponse extends DepartmentAnswer {

@@ -18,7 +18,7 @@ import { InspectionItem } from '../item/item.entity.js';
  * 年度抽查计划: a department's plan for one year — which items of its list, at what ratio, how often.
  * A joint plan (联合抽查计划) names the cooperating departments too. Its tasks carry it out, round by round.
  */
-@ObjectType({ description: '年度抽查计划' })
+@ObjectType({ simpleResolvers: true, description: '年度抽查计划' })
 @Entity()
 export class Plan extends SoftDeletableEntity {
   @Field(() => ID)
@@ -65,7 +65,7 @@ export class Plan extends SoftDeletableEntity {
 }
 
 /** One line of a plan: an item of the list, its ratio (not below the item's minimum) and times per year. */
-@ObjectType({ description: '年度抽查计划中的抽查事项' })
+@ObjectType({ simpleResolvers: true, description: '年度抽查计划中的抽查事项' })
 @Entity({ tableName: 'plan_item' })
 @Unique({ properties: ['plan', 'item'] })
 export class PlanItem extends BaseEntity {

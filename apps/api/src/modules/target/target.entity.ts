@@ -13,7 +13,7 @@ import { StringListType } from '../../db/string-list.type.js';
 import { RiskClassEnum, TargetKindEnum, TargetStatusEnum } from '../../graphql/enums.js';
 
 /** An entity in the 检查对象名录库 that may be drawn for inspection. */
-@ObjectType({ description: '检查对象' })
+@ObjectType({ simpleResolvers: true, description: '检查对象' })
 @Entity()
 export class Target extends SoftDeletableEntity {
   @Field(() => ID)

@@ -12,7 +12,7 @@ import { Task } from './task.entity.js';
  * One department's answer to something it is asked to take part in: who answered, when, and why it
  * declined. Shared by a joint task's acceptances and a merge proposal's responses.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class DepartmentAnswer extends BaseEntity {
   @ManyToOne(() => Department)
   department!: Rel<Department>;
@@ -58,7 +58,7 @@ export abstract class DepartmentAnswer extends BaseEntity {
  * 联合抽查: a cooperating department's acceptance of a joint task. Every cooperating department accepts
  * before the task's draw can be scheduled; changing what the task asks of them asks again.
  */
-@ObjectType({ description: '联合抽查配合部门的确认' })
+@ObjectType({ simpleResolvers: true, description: '联合抽查配合部门的确认' })
 @Entity()
 @Unique({ properties: ['task', 'department'] })
 export class TaskAcceptance extends DepartmentAnswer {

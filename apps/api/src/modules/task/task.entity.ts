@@ -21,7 +21,7 @@ import { Plan } from '../plan/plan.entity.js';
  * 抽查任务: one round of inspection for one or more items, of one department or several together.
  * The scope filters narrow a directed (定向) task; an undirected (不定向) one takes the whole registry.
  */
-@ObjectType({ description: '抽查任务' })
+@ObjectType({ simpleResolvers: true, description: '抽查任务' })
 @Entity()
 export class Task extends SoftDeletableEntity {
   @Field(() => ID)

@@ -7,7 +7,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  * to the previous one: `hash = SHA-256(prevHash LF seq LF at LF actorId LF action LF entity LF entityId LF before LF after)`,
  * so changing, removing or reordering any entry breaks the chain from there on.
  */
-@ObjectType({ description: '留痕记录' })
+@ObjectType({ simpleResolvers: true, description: '留痕记录' })
 @Entity({ tableName: 'trail_entry' })
 export class TrailEntry {
   @Field(() => Int, { description: 'Position in the chain, from 1' })

@@ -6,7 +6,7 @@ import { RoleEnum } from '../../graphql/enums.js';
 import { Department } from '../department/department.entity.js';
 
 /** A person who signs in. The password hash never has a GraphQL field. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'app_user' })
 export class User extends SoftDeletableEntity {
   @Field(() => ID)
