@@ -1,7 +1,8 @@
 /**
  * The dashboard in a real browser: the built app served by the real API (fresh SQLite with demo data),
- * driven in Chromium. An administrator creates an inspection item and finds it, and changes what a standard
- * result category does (its names stay the national ones); an inspector sees no users.
+ * driven in Chromium. An administrator creates an inspection item and finds it, changes what a standard
+ * result category does (its names stay the national ones), and finds both changes in the trail, whose
+ * chain holds; an inspector sees no users, and a manager verifies the chain without listing it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, logout, shot, startHarness, type Harness } from './harness';
@@ -17,7 +18,7 @@ describe('the dashboard in a browser', () => {
     await harness?.stop();
   });
 
-  it('lets an administrator create an item and find it and set a standard category’s consequences, and keeps users from an inspector', async () => {
+  it('lets an administrator create an item, set a standard category’s consequences and find both in the verified trail, keeps users from an inspector, and lets a manager verify the trail', async () => {
     const { base } = harness;
     const page = await harness.newPage();
     await login(page, base, 'admin', 'admin12345');
@@ -57,6 +58,39 @@ describe('the dashboard in a browser', () => {
     await unreachable.locator('[data-flag=marksAbnormal]').waitFor();
     await expect(unreachable.locator('[data-flag=raisesRisk]').count()).resolves.toBe(0);
 
+    // 全程留痕: both changes are in the trail, newest first, by the administrator; the category's opens on
+    // its before and after, and the chain holds.
+    await page.goto(`${base}/#/trail`);
+    const entries = page.locator('[data-testid=trail] tbody tr:has([data-entity])');
+    const change = entries.first();
+    await change.locator('[data-entity=Category]').waitFor();
+    await change.getByText('UNREACHABLE').waitFor();
+    await change.getByText('系统管理员').waitFor();
+    await expect(change.locator('[data-action=update]').count()).resolves.toBe(1);
+    await entries
+      .filter({ has: page.locator('[data-entity=InspectionItem]') })
+      .first()
+      .waitFor();
+    await change.click();
+    const raisesRisk = page.getByTestId('trail-diff').locator('[data-key=raisesRisk]');
+    await expect(raisesRisk.getAttribute('data-change')).resolves.toBe('changed');
+    await expect(raisesRisk.locator('[data-side=before]').textContent()).resolves.toBe('true');
+    await expect(raisesRisk.locator('[data-side=after]').textContent()).resolves.toBe('false');
+    await shot(page, '03c-trail');
+    await page.getByTestId('trail-verify').click();
+    const verified = page.getByTestId('trail-verify-result');
+    await expect(verified.getAttribute('data-ok')).resolves.toBe('true');
+    await expect(verified.textContent()).resolves.toContain('留痕链完整');
+    // The filter goes to the API: only the category's entries remain.
+    await page.getByRole('combobox', { name: '对象类型' }).click();
+    await page.getByRole('option', { name: '检查结果类别' }).click();
+    await expect
+      .poll(() => entries.filter({ hasNot: page.locator('[data-entity=Category]') }).count(), {
+        timeout: 60_000,
+      })
+      .toBe(0);
+    await expect(entries.count()).resolves.toBeGreaterThan(0);
+
     await logout(page);
     await login(page, base, 'inspector', 'inspector12345');
     await page.getByText('执法检查人员').first().waitFor();
@@ -71,6 +105,15 @@ describe('the dashboard in a browser', () => {
       .waitFor();
     await expect(page.getByRole('cell', { name: 'admin', exact: true }).count()).resolves.toBe(0);
     await shot(page, '05-users-denied');
+    await expect(page.locator('a[href="#/trail"]').count()).resolves.toBe(0);
+
+    // A manager cannot list the trail but verifies its chain from the dashboard.
+    await logout(page);
+    await login(page, base, 'manager', 'manager12345');
+    await page.getByTestId('trail-card').getByTestId('trail-verify').click();
+    await expect(page.getByTestId('trail-verify-result').getAttribute('data-ok')).resolves.toBe('true');
+    await expect(page.locator('a[href="#/trail"]').count()).resolves.toBe(0);
+    await shot(page, '06-dashboard-manager-trail');
 
     expect(harness.outsideRequests()).toEqual([]);
     expect(harness.requested.length).toBeGreaterThan(0);

@@ -22,6 +22,7 @@ import { PublicDrawShow } from './public/PublicDrawShow';
 import { PublicResultList } from './public/PublicResultList';
 import targets from './targets';
 import tasks from './tasks';
+import trail from './trail';
 import users from './users';
 
 export const App = () => (
@@ -48,6 +49,7 @@ export const App = () => (
     <Resource name="conflicts" {...conflicts} />
     <Resource name="departments" {...departments} />
     <Resource name="users" {...users} />
+    <Resource name="trail" {...trail} />
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
       <Route path="/merges" element={<MergeProposalsPage />} />

@@ -10,6 +10,7 @@ import {
   useGetOne,
   useTranslate,
 } from 'react-admin';
+import { VerifyTrailPanel } from '../trail/VerifyTrailPanel';
 
 const CountCard = ({ resource }: { resource: Resource }) => {
   const translate = useTranslate();
@@ -39,6 +40,32 @@ const CountCard = ({ resource }: { resource: Resource }) => {
         </CardContent>
       </Card>
     </Grid>
+  );
+};
+
+/**
+ * 全程留痕 for those who may verify it: managers check the chain here, since only administrators list
+ * the entries.
+ */
+const TrailCard = () => {
+  const translate = useTranslate();
+  const verify = useCanAccess({ action: 'show', resource: 'trail' });
+  const list = useCanAccess({ action: 'list', resource: 'trail' });
+  if (!verify.canAccess) return null;
+  return (
+    <Card data-testid="trail-card">
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate('resources.trail.name', { smart_count: 2 })}
+        </Typography>
+        <VerifyTrailPanel />
+        {list.canAccess ? (
+          <Typography sx={{ mt: 1 }}>
+            <Link to="/trail">{translate('suiji.trail.open')}</Link>
+          </Typography>
+        ) : null}
+      </CardContent>
+    </Card>
   );
 };
 
@@ -77,6 +104,7 @@ export const Dashboard = () => {
         <CountCard resource="targets" />
         <CountCard resource="inspectors" />
       </Grid>
+      <TrailCard />
     </Stack>
   );
 };

@@ -208,4 +208,14 @@ describe('the policy on tasks, draws and inspections', () => {
     );
     expect(await authProvider.canAccess!({ action: 'replace', resource: 'draws' })).toBe(false);
   });
+
+  it('lets an administrator list the trail and a manager only verify it', async () => {
+    signIn({ role: 'ADMIN' });
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'trail' })).toBe(true);
+    signIn({ role: 'MANAGER' });
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'trail' })).toBe(false);
+    expect(await authProvider.canAccess!({ action: 'show', resource: 'trail' })).toBe(true);
+    signIn({ role: 'COORDINATOR' });
+    expect(await authProvider.canAccess!({ action: 'show', resource: 'trail' })).toBe(false);
+  });
 });

@@ -356,3 +356,38 @@ describe('result categories', () => {
     expect(sent[0]!.variables).toEqual({ id: 'LAND_NOT_RECLAIMED' });
   });
 });
+
+describe('the trail', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lists entries newest first as the API gives them, keyed by their position in the chain', async () => {
+    const entry = { id: 7, seq: 7, action: 'update', entity: 'Category', entityId: 'UNREACHABLE' };
+    const { sent } = answer({ data: { trail: { items: [entry], total: 7 } } });
+    const result = await dataProvider.getList('trail', {
+      filter: { entity: 'Category', actorId: 'u1', action: 'update', entityId: '' },
+      sort: { field: 'seq', order: 'ASC' },
+      pagination: { page: 1, perPage: 25 },
+    });
+    expect(result).toEqual({ data: [entry], total: 7 });
+    expect(sent[0]!.query).toContain('trail(filter: $filter, page: $page)');
+    expect(sent[0]!.query).toContain('id: seq');
+    expect(sent[0]!.query).not.toContain('sort');
+    // Only the filters TrailFilter declares reach the API.
+    expect(sent[0]!.variables).toEqual({
+      filter: { entity: 'Category', actorId: 'u1' },
+      page: { page: 1, perPage: 25 },
+    });
+  });
+
+  it('reads no single entry and changes none', async () => {
+    await expect(dataProvider.getOne('trail', { id: 1 })).rejects.toMatchObject({ status: 403 });
+    await expect(dataProvider.delete('trail', { id: 1 })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('asks the server to verify the chain', async () => {
+    const verification = { ok: false, checked: 41, brokenSeq: 42, problem: 'its content does not match' };
+    const { sent } = answer({ data: { verifyTrail: verification } });
+    await expect(dataProvider.verifyTrail()).resolves.toEqual(verification);
+    expect(sent[0]!.query).toContain('verifyTrail { ok checked brokenSeq problem }');
+  });
+});

@@ -56,6 +56,8 @@ export interface SuijiDataProvider extends DataProvider {
   reviewResult(input: ReviewInput): Promise<RaRecord>;
   /** The server's recomputation of a draw's record. */
   verifyDraw(id: string): Promise<DrawVerification>;
+  /** The server's recomputation of the whole trail's hash chain. */
+  verifyTrail(): Promise<TrailVerification>;
   /** A cooperating department accepts a joint task, or declines it with a reason. */
   answerTask(taskId: string, accept: boolean, reason?: string): Promise<RaRecord>;
   /** The merge proposals of a quarter: those made, and suggestions (id null). */
@@ -138,6 +140,17 @@ export interface DrawVerification {
   field: string | null;
 }
 
+/** The API's `TrailVerification`. */
+export interface TrailVerification {
+  ok: boolean;
+  /** Entries found intact (before the first broken one). */
+  checked: number;
+  /** The first entry that does not hold. */
+  brokenSeq: number | null;
+  /** What is wrong with it, as the API words it. */
+  problem: string | null;
+}
+
 /** The most records asked for in one request when resolving references. */
 const MAX_PER_PAGE = 100;
 
@@ -206,11 +219,11 @@ export function oneSelection(spec: ResourceSpec): string {
 }
 
 export function oneQuery(spec: ResourceSpec): string {
-  return `query One($id: ID!) { ${spec.one}(id: $id) { ${oneSelection(spec)} } }`;
+  return `query One($id: ID!) { ${operation(spec, 'one')}(id: $id) { ${oneSelection(spec)} } }`;
 }
 
 /** The name of an operation the resource offers; a resource without it refuses, as the API would. */
-function operation(spec: ResourceSpec, key: 'create' | 'update' | 'remove' | 'exportQuery'): string {
+function operation(spec: ResourceSpec, key: 'one' | 'create' | 'update' | 'remove' | 'exportQuery'): string {
   const name = spec[key];
   if (!name) throw new HttpError('ra.notification.not_authorized', 403);
   return name;
@@ -272,7 +285,7 @@ async function fetchPage(spec: ResourceSpec, variables: Record<string, unknown>)
 
 async function fetchOne(spec: ResourceSpec, id: Identifier): Promise<RaRecord> {
   const data = await gql<Record<string, RaRecord | null>>(oneQuery(spec), { id: String(id) });
-  const record = data[spec.one];
+  const record = data[operation(spec, 'one')];
   if (!record) throw new HttpError('ra.notification.item_doesnt_exist', 404);
   return record;
 }
@@ -438,6 +451,13 @@ export const dataProvider: SuijiDataProvider = {
       { id },
     );
     return data.verifyDraw;
+  },
+
+  async verifyTrail() {
+    const data = await gql<{ verifyTrail: TrailVerification }>(
+      'query VerifyTrail { verifyTrail { ok checked brokenSeq problem } }',
+    );
+    return data.verifyTrail;
   },
 
   async answerTask(taskId, accept, reason) {

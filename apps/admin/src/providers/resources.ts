@@ -7,8 +7,8 @@ import type { Resource } from '@suiji/domain';
 export interface ResourceSpec {
   /** Query returning `{ items, total }`. */
   list: string;
-  /** Query returning one record or null. */
-  one: string;
+  /** Query returning one record or null; absent where the API reads records only as a list (the trail). */
+  one?: string;
   /** Mutations; absent for resources that change only through their own actions (draws, inspections). */
   create?: string;
   update?: string;
@@ -325,6 +325,17 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     listArgs: { taskId: 'ID' },
     fields: `id taskId target { id name creditCode } ${RESULT_FIELDS}`,
     filters: ['taskId'],
+    createFields: [],
+    updateFields: [],
+    nullable: [],
+  },
+  // 全程留痕: read-only, newest first, and only as a list. An entry's key is its position in the chain.
+  trail: {
+    list: 'trail',
+    filterType: 'TrailFilter',
+    sortable: false,
+    fields: 'id: seq seq at actorId action entity entityId before after prevHash hash',
+    filters: ['entity', 'entityId', 'actorId'],
     createFields: [],
     updateFields: [],
     nullable: [],

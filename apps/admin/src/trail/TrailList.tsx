@@ -1,0 +1,73 @@
+import { Card, CardContent } from '@mui/material';
+import {
+  AutocompleteInput,
+  Datagrid,
+  FilterButton,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+} from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
+import { TrailDiff } from './TrailDiff';
+import { ActionChip, ActorName, EntityName } from './TrailFields';
+import { entityChoices, type TrailEntryRecord } from './trailTypes';
+import { VerifyTrailPanel } from './VerifyTrailPanel';
+
+// What the API's `TrailFilter` offers: the kind of record, one record, and who made the change.
+const filters = [
+  <SelectInput key="entity" source="entity" choices={entityChoices} alwaysOn />,
+  <ReferenceInput key="actorId" source="actorId" reference="users" alwaysOn>
+    <AutocompleteInput optionText="displayName" label="resources.trail.fields.actorId" />
+  </ReferenceInput>,
+  <TextInput key="entityId" source="entityId" />,
+];
+
+/**
+ * 全程留痕: every change, newest first, read-only. A row opens on its before and after; the chain can be
+ * verified above the list. The API gives the trail in its own order, so no column sorts.
+ */
+export const TrailList = () => (
+  <>
+    <Card sx={{ mt: 2 }} data-testid="trail-verify-panel">
+      <CardContent>
+        <VerifyTrailPanel />
+      </CardContent>
+    </Card>
+    <List
+      filters={filters}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+        </TopToolbar>
+      }
+      exporter={false}
+      perPage={25}
+      empty={false}
+    >
+      <Datagrid bulkActionButtons={false} rowClick="expand" expand={<TrailDiff />} data-testid="trail">
+        <TextField source="seq" sortable={false} />
+        <LocalDateField source="at" showTime sortable={false} />
+        <FunctionField
+          source="actorId"
+          sortable={false}
+          render={(entry: TrailEntryRecord) => <ActorName actorId={entry.actorId} />}
+        />
+        <FunctionField
+          source="action"
+          sortable={false}
+          render={(entry: TrailEntryRecord) => <ActionChip action={entry.action} />}
+        />
+        <FunctionField
+          source="entity"
+          sortable={false}
+          render={(entry: TrailEntryRecord) => <EntityName entity={entry.entity} />}
+        />
+        <TextField source="entityId" sortable={false} sx={{ fontFamily: 'monospace' }} />
+      </Datagrid>
+    </List>
+  </>
+);

@@ -1,0 +1,9 @@
+import TrailIcon from '@mui/icons-material/History';
+import { TrailList } from './TrailList';
+
+// Read-only and a list only: the API offers no single entry, and nothing changes the trail.
+export default {
+  list: TrailList,
+  icon: TrailIcon,
+  recordRepresentation: (entry: { seq: number }) => `#${entry.seq}`,
+};
