@@ -222,6 +222,8 @@ const messages: TranslationMessages = {
         after: 'After',
         prevHash: 'Hash of the previous entry',
         hash: 'Hash of this entry',
+        from: 'From',
+        to: 'Until',
       },
     },
   },

@@ -438,6 +438,8 @@ const messages: TranslationMessages = {
         after: '修改后',
         prevHash: '上一条记录的哈希值',
         hash: '本条记录的哈希值',
+        from: '起始时间',
+        to: '截止时间',
       },
     },
   },

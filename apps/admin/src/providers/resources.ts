@@ -335,7 +335,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     filterType: 'TrailFilter',
     sortable: false,
     fields: 'id: seq seq at actorId action entity entityId before after prevHash hash',
-    filters: ['entity', 'entityId', 'actorId'],
+    filters: ['entity', 'entityId', 'actorId', 'action', 'from', 'to'],
     createFields: [],
     updateFields: [],
     nullable: [],

@@ -2,6 +2,7 @@ import { Card, CardContent } from '@mui/material';
 import {
   AutocompleteInput,
   Datagrid,
+  DateTimeInput,
   FilterButton,
   FunctionField,
   List,
@@ -14,12 +15,16 @@ import {
 import { LocalDateField } from '../common/LocalDateField';
 import { TrailDiff } from './TrailDiff';
 import { ActionChip, ActorName, EntityName } from './TrailFields';
-import { entityChoices, type TrailEntryRecord } from './trailTypes';
+import { actionChoices, entityChoices, type TrailEntryRecord } from './trailTypes';
 import { VerifyTrailPanel } from './VerifyTrailPanel';
 
-// What the API's `TrailFilter` offers: the kind of record, one record, and who made the change.
+// What the API's `TrailFilter` offers: the kind of record, one record, who made the change, what
+// was done, and when.
 const filters = [
   <SelectInput key="entity" source="entity" choices={entityChoices} alwaysOn />,
+  <SelectInput key="action" source="action" choices={actionChoices} />,
+  <DateTimeInput key="from" source="from" />,
+  <DateTimeInput key="to" source="to" />,
   <ReferenceInput key="actorId" source="actorId" reference="users" alwaysOn>
     <AutocompleteInput optionText="displayName" label="resources.trail.fields.actorId" />
   </ReferenceInput>,

@@ -43,3 +43,8 @@ export const TRAIL_ENTITIES = [
 ] as const;
 
 export const entityChoices = TRAIL_ENTITIES.map((id) => ({ id, name: `suiji.trail.entities.${id}` }));
+
+/** The actions the API records: changes of records, and bulk operations summarised in one entry. */
+export const TRAIL_ACTIONS = ['create', 'update', 'delete', 'import', 'replace'] as const;
+
+export const actionChoices = TRAIL_ACTIONS.map((id) => ({ id, name: `suiji.trail.actions.${id}` }));

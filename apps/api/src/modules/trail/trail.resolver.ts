@@ -16,6 +16,18 @@ class TrailFilter {
 
   @Field(() => ID, { nullable: true })
   actorId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'create, update, delete, or an operation such as replace',
+  })
+  action?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Changes at or after this time' })
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Changes before this time' })
+  to?: Date;
 }
 
 @ObjectType()
@@ -48,6 +60,9 @@ export class TrailResolver {
     if (filter.entity) where.entity = filter.entity;
     if (filter.entityId) where.entityId = filter.entityId;
     if (filter.actorId) where.actorId = filter.actorId;
+    if (filter.action) where.action = filter.action;
+    if (filter.from || filter.to)
+      where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     return listEntities(em, TrailEntry, {
       where,
       searchFields: [],

@@ -51,6 +51,30 @@ describe('the trail (全程留痕)', () => {
     expect(JSON.parse(update.after)).toMatchObject({ name: '留痕测试股（改）' });
   });
 
+  it('is filtered by record, action, person and time', async () => {
+    const start = new Date(Date.now() - 1000).toISOString();
+    const id = (
+      await t.ok(
+        'mutation { createDepartment(input: { name: "筛选测试股", code: "TRAIL-F", kind: DEPARTMENT }) { id } }',
+        {},
+        admin,
+      )
+    ).createDepartment.id;
+    await t.ok(
+      'mutation($id: ID!) { updateDepartment(id: $id, input: { name: "筛选测试股（改）" }) { id } }',
+      { id },
+      admin,
+    );
+    const query = `query($f: TrailFilter) { trail(filter: $f) { total items { action entityId } } }`;
+    const of = async (f: Record<string, unknown>) => (await t.ok(query, { f }, admin)).trail;
+    expect((await of({ entity: 'Department', entityId: id })).total).toBe(2);
+    expect((await of({ entityId: id, action: 'update' })).items).toEqual([
+      { action: 'update', entityId: id },
+    ]);
+    expect((await of({ entityId: id, actorId: adminId, from: start })).total).toBe(2);
+    expect((await of({ entityId: id, to: start })).total).toBe(0);
+  });
+
   it('writes nothing for a mutation that fails, and masks secrets', async () => {
     const before = (await latest()).total;
     expect(
