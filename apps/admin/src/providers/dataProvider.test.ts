@@ -364,7 +364,7 @@ describe('the trail', () => {
     const entry = { id: 7, seq: 7, action: 'update', entity: 'Category', entityId: 'UNREACHABLE' };
     const { sent } = answer({ data: { trail: { items: [entry], total: 7 } } });
     const result = await dataProvider.getList('trail', {
-      filter: { entity: 'Category', actorId: 'u1', action: 'update', entityId: '' },
+      filter: { entity: 'Category', actorId: 'u1', action: 'update', entityId: '', sealed: true },
       sort: { field: 'seq', order: 'ASC' },
       pagination: { page: 1, perPage: 25 },
     });
@@ -374,7 +374,7 @@ describe('the trail', () => {
     expect(sent[0]!.query).not.toContain('sort');
     // Only the filters TrailFilter declares reach the API.
     expect(sent[0]!.variables).toEqual({
-      filter: { entity: 'Category', actorId: 'u1' },
+      filter: { entity: 'Category', actorId: 'u1', action: 'update' },
       page: { page: 1, perPage: 25 },
     });
   });
