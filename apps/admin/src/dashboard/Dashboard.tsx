@@ -91,10 +91,14 @@ export const Dashboard = () => {
             {translate('suiji.dashboard.intro')}
           </Typography>
           <Typography>
-            {translate('suiji.dashboard.role')}：{role ? translate(`enums.role.${role}`) : '—'}
+            {translate('suiji.dashboard.role')}
+            {translate('suiji.colon')}
+            {role ? translate(`enums.role.${role}`) : '—'}
           </Typography>
           <Typography>
-            {translate('suiji.dashboard.department')}：{(department?.name as string | undefined) ?? '—'}
+            {translate('suiji.dashboard.department')}
+            {translate('suiji.colon')}
+            {(department?.name as string | undefined) ?? '—'}
           </Typography>
         </CardContent>
       </Card>

@@ -53,7 +53,7 @@ const RatiosField = () => {
         <Chip
           key={riskClass}
           size="small"
-          label={`${translate(`enums.riskClass.${riskClass}`)}：${formatRatioBp(ratioBp)}`}
+          label={`${translate(`enums.riskClass.${riskClass}`)}${translate('suiji.colon')}${formatRatioBp(ratioBp)}`}
         />
       ))}
     </Stack>

@@ -228,6 +228,9 @@ const messages: TranslationMessages = {
     },
   },
   suiji: {
+    /** Punctuation that differs by language. */
+    colon: ': ',
+    semicolon: '; ',
     title: 'Random inspections',
     search: 'Search name or code',
     dashboard: {

@@ -444,6 +444,9 @@ const messages: TranslationMessages = {
     },
   },
   suiji: {
+    /** Punctuation that differs by language. */
+    colon: '：',
+    semicolon: '；',
     title: '双随机、一公开 · 随机抽查管理',
     search: '搜索名称或代码',
     dashboard: {

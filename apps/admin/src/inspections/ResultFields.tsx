@@ -116,8 +116,13 @@ export const ItemResultLines = ({ details = false }: Partial<FieldProps> & { det
           </Stack>
           {details ? (
             <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
-              {translate('resources.inspections.fields.findings')}：{result.findings || '—'}；
-              {translate('resources.inspections.fields.followUp')}：{enumName('followUp', result.followUp)}
+              {translate('resources.inspections.fields.findings')}
+              {translate('suiji.colon')}
+              {result.findings || '—'}
+              {translate('suiji.semicolon')}
+              {translate('resources.inspections.fields.followUp')}
+              {translate('suiji.colon')}
+              {enumName('followUp', result.followUp)}
             </Typography>
           ) : null}
         </Stack>
@@ -132,7 +137,10 @@ export const ResultSummary = ({ inspection }: { inspection: InspectionRecordFiel
   const enumName = useEnumName();
   const line = (field: string, value: string) => (
     <Typography variant="body2">
-      <strong>{translate(`resources.inspections.fields.${field}`)}：</strong>
+      <strong>
+        {translate(`resources.inspections.fields.${field}`)}
+        {translate('suiji.colon')}
+      </strong>
       {value}
     </Typography>
   );

@@ -86,7 +86,9 @@ export const TaskDraws = () => {
         )}
         {draw?.selectedCount != null ? (
           <Typography variant="body2">
-            {translate('resources.draws.fields.selectedCount')}：{draw.selectedCount}
+            {translate('resources.draws.fields.selectedCount')}
+            {translate('suiji.colon')}
+            {draw.selectedCount}
           </Typography>
         ) : null}
         {!isPending && !draw && canSchedule ? <ScheduleDrawButton task={task} /> : null}
