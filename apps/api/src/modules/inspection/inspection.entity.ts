@@ -21,6 +21,8 @@ import { Task } from '../task/task.entity.js';
 @Index({ properties: ['target', 'task'] })
 // Lists come in creation order: the index lets a page stop after its rows instead of sorting them all.
 @Index({ properties: ['createdAt', 'id'] })
+// A department's lists count the inspections of its tasks; a task's progress counts them by state.
+@Index({ properties: ['task', 'state'] })
 export class Inspection extends BaseEntity {
   @Field(() => ID)
   declare id: string;
