@@ -4,3 +4,6 @@ import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 export function isPostgres(em: { getPlatform(): object }): boolean {
   return em.getPlatform() instanceof PostgreSqlPlatform;
 }
+
+/** The most parameters SQLite takes in one statement; multi-row inserts are cut to stay below. */
+export const SQLITE_MAX_VARIABLES = 32_766;

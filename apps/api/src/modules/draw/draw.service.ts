@@ -23,7 +23,7 @@ import {
   type Text,
 } from '@suiji/domain';
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
-import { isPostgres } from '../../db/platform.js';
+import { isPostgres, SQLITE_MAX_VARIABLES } from '../../db/platform.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -475,11 +475,11 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   return draw;
 }
 
-/** One inspection per selected target, in multi-row statements with parameters (8 per row). */
+/** One inspection per selected target, in multi-row statements with parameters (9 per row). */
 async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, now: Date): Promise<void> {
   const at = now.toISOString();
   const list = new StringListType();
-  const ROWS = 4000;
+  const ROWS = Math.floor(SQLITE_MAX_VARIABLES / 9);
   for (let i = 0; i < record.assignments.length; i += ROWS) {
     const part = record.assignments.slice(i, i + ROWS);
     await rows(

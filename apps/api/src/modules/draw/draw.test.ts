@@ -200,6 +200,56 @@ describe('the draw', () => {
     expect(both.poolSize).toBeGreaterThan(landOnly.poolSize - landInspected.size);
   });
 
+  it('selects more targets than one SQL statement can insert', async () => {
+    // 4,000 more targets of a type of their own, all drawn: more rows than SQLite's 32,766 parameters fit.
+    const type = '大批量测试对象';
+    const at = new Date().toISOString();
+    const sql = (query: string, params: unknown[]) => t.app.orm.em.getConnection().execute(query, params);
+    for (let chunk = 0; chunk < 4; chunk++) {
+      const rows = Array.from({ length: 1000 }, (_, i) => chunk * 1000 + i);
+      await sql(
+        `insert into target (id, created_at, updated_at, name, credit_code, kind, legal_representative, address, region, contact, tags, risk_class, status, target_types, abnormal)
+         values ${rows.map(() => `(?, ?, ?, ?, ?, 'ENTERPRISE', '', '', '', '', '', 'B', 'ACTIVE', ?, false)`).join(', ')}`,
+        rows.flatMap((n) => [
+          `bulk-${n}`,
+          at,
+          at,
+          `批量对象 ${n}`,
+          `BULK${String(n).padStart(14, '0')}`,
+          `,${type},`,
+        ]),
+      );
+    }
+    const bulkItem = (
+      await t.ok(
+        'mutation($i: ItemInput!) { createItem(input: $i) { id } }',
+        {
+          i: {
+            year: YEAR,
+            departmentId: (
+              await t.ok('{ departments(filter: { q: "WG-ZRZY" }) { items { id code } } }')
+            ).departments.items.find((d: { code: string }) => d.code === 'WG-ZRZY').id,
+            name: '批量抽查事项',
+            legalBasis: '测试',
+            inspectingBody: '舞钢市自然资源和规划局',
+            category: 'KEY',
+            targetType: type,
+            minRatioBp: 10000,
+            timesPerYear: 1,
+            methods: ['DOCUMENT'],
+          },
+        },
+        admin,
+      )
+    ).createItem.id;
+    const taskId = await newTask({ itemIds: [bulkItem] });
+    const scheduled = ((await schedule(taskId)).data as any).scheduleDraw;
+    expect(scheduled.poolSize).toBe(4000);
+    const drawn = ((await run(scheduled.id)).data as any).runDraw;
+    expect(drawn.selectedCount).toBe(4000);
+    expect((await inspectionsOf(drawn.id)).total).toBe(4000);
+  });
+
   it('refuses bad input clearly and writes nothing', async () => {
     const taskId = await newTask();
     const count = async () =>

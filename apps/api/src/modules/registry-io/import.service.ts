@@ -17,6 +17,7 @@ import type { TargetFields } from '../target/target.input.js';
 import { normaliseTarget, targetProblems } from '../target/target.service.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { TimestampType } from '../../db/timestamp.type.js';
+import { SQLITE_MAX_VARIABLES } from '../../db/platform.js';
 import {
   INSPECTOR_COLUMNS,
   INSPECTOR_STATUSES,
@@ -33,7 +34,6 @@ import type { ImportOutcome, RowProblem } from './registry-io.types.js';
 import { readSheet, sheetFormat, type SheetRow } from './spreadsheet.js';
 
 const INSERT_CHUNK_PG = 5_000;
-const SQLITE_MAX_VARIABLES = 32_766;
 const LOOKUP_CHUNK = 2_000;
 
 /** Decodes the upload and checks that it is a sheet with the needed header. */
