@@ -461,8 +461,11 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
     JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] }),
     draw.id,
   ]);
-  await insertInspections(ctx, draw, record, now);
-  await coverItems(ctx, draw);
+  const task = await em.findOneOrFail(Task, draw.task.id, { populate: ['items'] });
+  const items = task.items.getItems().filter((i) => !i.deletedAt);
+  // With one item every visit covers it, written with the row; with several, each is added where it applies.
+  await insertInspections(ctx, draw, record, now, items.length === 1 ? `,${items[0]!.id},` : '');
+  if (items.length > 1) await coverItems(ctx, draw, task, items);
   await appendTrail(em, [
     {
       action: 'create',
@@ -476,7 +479,13 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
 }
 
 /** One inspection per selected target, in multi-row statements with parameters (9 per row). */
-async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, now: Date): Promise<void> {
+async function insertInspections(
+  ctx: Context,
+  draw: Draw,
+  record: DrawRecord,
+  now: Date,
+  itemIds: string,
+): Promise<void> {
   const at = now.toISOString();
   const list = new StringListType();
   const ROWS = Math.floor(SQLITE_MAX_VARIABLES / 9);
@@ -491,7 +500,7 @@ async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, n
         draw.task.id,
         targetId,
         list.convertToDatabaseValue([...team]),
-        '',
+        itemIds,
         'PENDING_ENTRY',
         at,
         at,
@@ -501,16 +510,15 @@ async function insertInspections(ctx: Context, draw: Draw, record: DrawRecord, n
 }
 
 /**
- * Each visit covers every item of the task that applies to its target and was not yet inspected
- * there this year (进一次门、查多项事): one statement per item, item order kept.
+ * Each visit of a task with several items covers every item that applies to its target and was not yet
+ * inspected there this year (进一次门、查多项事): one statement per item, item order kept.
  */
-async function coverItems(ctx: Context, draw: Draw): Promise<void> {
-  const task = await ctx.em.findOneOrFail(Task, draw.task.id, { populate: ['items'] });
-  const items = task.items.getItems().filter((i) => !i.deletedAt);
-  if (items.length === 1) {
-    await rows(ctx, 'update inspection set item_ids = ? where draw_id = ?', [`,${items[0]!.id},`, draw.id]);
-    return;
-  }
+async function coverItems(
+  ctx: Context,
+  draw: Draw,
+  task: Task,
+  items: readonly InspectionItem[],
+): Promise<void> {
   for (const item of items) {
     const open = openFor(item, task.year, draw.id);
     await rows(
