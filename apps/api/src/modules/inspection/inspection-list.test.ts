@@ -70,4 +70,19 @@ describe('the inspection list', () => {
     expect(counts[0]).toBeLessThanOrEqual(5);
     expect(new Set(counts).size).toBe(1);
   });
+
+  it("shows targets' problem counts for a whole page in one statement", async () => {
+    const orm = t.app.orm;
+    const TARGETS =
+      'query($n: Int!) { targets(page: { page: 1, perPage: $n }) { items { id problemCount abnormal } } }';
+    const counts: number[] = [];
+    for (const perPage of [5, 50]) {
+      const { result, statements } = await countStatements(orm, () =>
+        t.ok(TARGETS, { n: perPage }, coordinator),
+      );
+      expect(result.targets.items).toHaveLength(perPage);
+      counts.push(statements.length);
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
 });

@@ -212,10 +212,24 @@ export class TargetRecordResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Published item results that found a problem' })
-  async problemCount(@Root() target: Target, @Ctx() { em }: Context) {
-    return em.count(ItemResult, {
-      inspection: { target: target.id, state: 'PUBLISHED' },
-      category: { problem: true },
-    });
+  async problemCount(@Root() target: Target, @Ctx() ctx: Context) {
+    return (await problemCounts(ctx).load(target.id)) ?? 0;
   }
+}
+
+/** The problem counts of a page of targets in one statement. */
+function problemCounts(ctx: Context) {
+  return loaderOf(ctx, 'problemCount', async (targetIds) => {
+    const found = await ctx.em.getConnection().execute<{ target_id: string; n: number | string }[]>(
+      `select i.target_id, count(*) as n from item_result r
+         join inspection i on i.id = r.inspection_id
+         join result_category c on c.code = r.category
+        where i.state = 'PUBLISHED' and c.problem = true and i.target_id in (${targetIds.map(() => '?').join(', ')})
+        group by i.target_id`,
+      [...targetIds],
+    );
+    return new Map(
+      found.map((row: { target_id: string; n: number | string }) => [row.target_id, Number(row.n)]),
+    );
+  });
 }
