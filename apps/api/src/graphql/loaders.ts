@@ -9,6 +9,11 @@ import type { Context } from './context.js';
 
 const loaders = new WeakMap<Context, Map<unknown, DataLoader<string, unknown>>>();
 
+/** Forgets what the request's loaders fetched: a mutation may have changed it. */
+export function clearLoaders(ctx: Context): void {
+  loaders.delete(ctx);
+}
+
 /** The request's loader for `key`, made by `batch` on first use. */
 export function loaderOf<T>(
   ctx: Context,

@@ -6,6 +6,7 @@
 import { canAccess, text, type Action, type Resource, type ScopedRecord } from '@suiji/domain';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from './context.js';
+import { clearLoaders } from './loaders.js';
 import { trailActor } from '../modules/trail/trail.service.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
@@ -60,6 +61,7 @@ export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context },
     );
   } finally {
     context.em = outer;
+    clearLoaders(context);
   }
 };
 

@@ -12,6 +12,7 @@ import { Migration20261124091521 } from './Migration20261124091521.js';
 import { Migration20261124093000 } from './Migration20261124093000.js';
 import { Migration20261124094316 } from './Migration20261124094316.js';
 import { Migration20261124101604 } from './Migration20261124101604.js';
+import { Migration20261124105123 } from './Migration20261124105123.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124093000', class: Migration20261124093000 },
   { name: 'Migration20261124094316', class: Migration20261124094316 },
   { name: 'Migration20261124101604', class: Migration20261124101604 },
+  { name: 'Migration20261124105123', class: Migration20261124105123 },
 ];

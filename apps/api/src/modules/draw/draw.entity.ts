@@ -2,6 +2,7 @@ import { TimestampType } from '../../db/timestamp.type.js';
 import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
+import { StringListType } from '../../db/string-list.type.js';
 import { DRAW_STATUSES, DrawStatusEnum } from '../../graphql/enums.js';
 import { Task } from '../task/task.entity.js';
 import { User } from '../user/user.entity.js';
@@ -119,6 +120,10 @@ export class Draw extends BaseEntity {
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true })
   selectedCount: number | null = null;
+
+  @Field(() => [ID], { description: "The task's items the draw covers, as they were when it was scheduled" })
+  @Property({ type: StringListType, defaultRaw: `''` })
+  itemIds: Opt<string[]> = [];
 
   @Field(() => Date)
   declare createdAt: Opt<Date>;

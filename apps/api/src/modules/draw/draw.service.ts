@@ -187,6 +187,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   const nonce = randomBytes(32).toString('hex');
   const draw = em.create(Draw, {
     task,
+    itemIds: items.map((i) => i.id),
     status: 'SCHEDULED',
     runAfter,
     scheduledBy: ctx.user!,
@@ -461,8 +462,12 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
     JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] }),
     draw.id,
   ]);
+  // The items frozen when the draw was scheduled (a draw scheduled before they were recorded: the task's).
   const task = await em.findOneOrFail(Task, draw.task.id, { populate: ['items'] });
-  const items = task.items.getItems().filter((i) => !i.deletedAt);
+  const items =
+    draw.itemIds.length > 0
+      ? await em.find(InspectionItem, { id: { $in: draw.itemIds } })
+      : task.items.getItems().filter((i) => !i.deletedAt);
   // With one item every visit covers it, written with the row; with several, each is added where it applies.
   await insertInspections(ctx, draw, record, now, items.length === 1 ? `,${items[0]!.id},` : '');
   if (items.length > 1) await coverItems(ctx, draw, task, items);

@@ -200,15 +200,18 @@ export class TargetRecordResolver {
     description: 'Its inspections: the published ones and those of tasks you take part in, newest first',
   })
   inspectionHistory(@Root() target: Target, @Ctx() ctx: Context) {
-    const visible: FilterQuery<Inspection>[] = [{ state: 'PUBLISHED' }];
     const scope = scopeOf(ctx.actor, 'list', 'inspections');
-    if (scope === 'all') visible.push({});
-    else if (scope === 'department') visible.push({ task: takingPart<Task>(ctx.actor?.departmentIds ?? []) });
-    return ctx.em.find(
-      Inspection,
-      { target: target.id, $or: visible },
-      { orderBy: { createdAt: 'DESC' }, limit: 100 },
-    );
+    // Everyone sees the published ones; staff also those their scope reaches (all of them, for some).
+    const where: FilterQuery<Inspection> =
+      scope === 'all'
+        ? { target: target.id }
+        : scope === 'department'
+          ? {
+              target: target.id,
+              $or: [{ state: 'PUBLISHED' }, { task: takingPart<Task>(ctx.actor?.departmentIds ?? []) }],
+            }
+          : { target: target.id, state: 'PUBLISHED' };
+    return ctx.em.find(Inspection, where, { orderBy: { createdAt: 'DESC' }, limit: 100 });
   }
 
   @FieldResolver(() => Int, { description: 'Published item results that found a problem' })

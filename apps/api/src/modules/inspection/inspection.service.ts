@@ -4,7 +4,9 @@
  * rejected one is entered again). A published result never changes; publishing it applies its
  * categories' consequences to the target (risk class, abnormal list).
  */
+import { LockMode } from '@mikro-orm/core';
 import { consequenceOf, isIsoDate, text } from '@suiji/domain';
+import { isPostgres } from '../../db/platform.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
@@ -143,6 +145,13 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
 
 /** One result for each item of the visit, each with a category the task's departments may use. */
 async function checkItemResults(ctx: Context, inspection: Inspection, input: ResultInput): Promise<void> {
+  if (inspection.itemIds.length === 0)
+    throw new ConflictError(
+      text(
+        'This inspection covers no item (its items were removed from the list after the draw): ask the coordinator.',
+        '该检查不涉及任何抽查事项（摇号后其事项已被删除）：请联系股室负责人。',
+      ),
+    );
   const given = input.items.map((i) => i.itemId);
   const duplicate = given.find((id, index) => given.indexOf(id) !== index);
   if (duplicate)
@@ -188,7 +197,12 @@ async function applyConsequences(ctx: Context, inspection: Inspection): Promise<
   const { em } = ctx;
   const results = await em.find(ItemResult, { inspection });
   const categories = await em.find(Category, { code: { $in: results.map((r) => r.category.code) } });
-  const target = await em.findOneOrFail(Target, inspection.target.id);
+  // Locked on PostgreSQL: two results of one target published at once must both raise its class.
+  const target = await em.findOneOrFail(
+    Target,
+    inspection.target.id,
+    isPostgres(em) ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true },
+  );
   const next = consequenceOf(target, categories);
   target.riskClass = next.riskClass;
   if (next.abnormal && !target.abnormal) {

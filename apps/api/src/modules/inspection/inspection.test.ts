@@ -284,6 +284,17 @@ describe('results', () => {
       'query($id: ID!) { target(id: $id) { riskClass abnormal abnormalReason problemCount inspectionHistory { id state } } }';
     const before = (await t.ok(TARGET, { id: inspection.targetId }, coordinator)).target;
     await t.ok(ENTER, result(inspection, {}, 'UNREACHABLE'), token);
+    // Before publication the history shows it to the administrator and the task's coordinator only.
+    for (const [who, sees] of [
+      [admin, true],
+      [coordinator, true],
+      [await t.login('coordinator2'), false],
+    ] as const)
+      expect(
+        (await t.ok(TARGET, { id: inspection.targetId }, who)).target.inspectionHistory.some(
+          (i: { id: string }) => i.id === inspection.id,
+        ),
+      ).toBe(sees);
     expect((await t.ok(TARGET, { id: inspection.targetId }, coordinator)).target.riskClass).toBe(
       before.riskClass,
     );

@@ -1,3 +1,4 @@
+import { canAccess } from '@suiji/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageInput, PageType, SortInput } from '../../graphql/list.js';
@@ -91,8 +92,11 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Plan, { nullable: true })
-  plan(@Root() task: Task, @Ctx() { em }: Context) {
-    return task.plan ? em.findOne(Plan, task.plan.id) : null;
+  async plan(@Root() task: Task, @Ctx() ctx: Context) {
+    if (!task.plan) return null;
+    const plan = await ctx.em.findOne(Plan, task.plan.id);
+    // A task may be shown where its plan may not (another department's task in a merge suggestion).
+    return plan && canAccess(ctx.actor, 'show', 'plans', plan) ? plan : null;
   }
 
   @FieldResolver(() => [ID])
