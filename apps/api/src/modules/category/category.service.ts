@@ -2,7 +2,7 @@
  * Result categories: the standard ones (kept present on every start, their consequences adjustable)
  * and each department's own.
  */
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import {
   CATEGORY_CODE,
   DEFAULT_CATEGORY_RULES,
@@ -116,7 +116,7 @@ export async function createCategory(ctx: Context, input: CategoryInput): Promis
   const nameZh = input.nameZh.trim();
   if (!nameZh)
     throw new BadInputError(text('Give the category a Chinese name.', '请填写类别的中文名称。'), 'nameZh');
-  return em.create(Category, {
+  const category = em.create(Category, {
     code,
     nameZh,
     nameEn: input.nameEn.trim() || nameZh,
@@ -125,6 +125,17 @@ export async function createCategory(ctx: Context, input: CategoryInput): Promis
     raisesRisk: input.raisesRisk,
     marksAbnormal: input.marksAbnormal,
   });
+  try {
+    // Flushed here so that a code taken at the same moment reads as taken, not as a server error.
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException)
+      throw new ConflictError(
+        text(`The code ${code} is taken: choose another.`, `代码 ${code} 已被使用：请另选。`),
+      );
+    throw error;
+  }
+  return category;
 }
 
 export async function updateCategory(

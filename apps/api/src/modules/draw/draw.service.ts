@@ -116,6 +116,9 @@ async function taskForDraw(
   taskId: string,
   action: 'schedule' | 'run' | 'replace',
 ): Promise<Task> {
+  // Scheduling locks the task (PostgreSQL) so a department's answer or an edit cannot slip in between.
+  if (action === 'schedule' && isPostgres(ctx.em))
+    await rows(ctx, 'select id from task where id = ? for update', [taskId]);
   const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null }, { populate: ['items'] });
   if (!task) throw new NotFoundError(text('Task', '抽查任务'), taskId);
   assertRecordAccess(ctx, action, 'draws', task);

@@ -372,6 +372,14 @@ async function merge(em: EntityManager, proposal: MergeProposal, responses: Merg
   tasks.sort((a, b) => proposal.taskIds.indexOf(a.id) - proposal.taskIds.indexOf(b.id));
   const first = tasks[0]!;
   const departmentIds = [...new Set(tasks.flatMap((t) => t.departmentIds))];
+  // A task may have changed its departments since: only the departments that answered may be joined.
+  if (departmentIds.some((id) => !responses.some((r) => r.department.id === id)))
+    throw new ConflictError(
+      text(
+        'A task of this proposal has changed its departments since it was proposed: decline it, and propose again.',
+        '该建议中的任务在提出后更改了参与部门：请拒绝此建议后重新提出。',
+      ),
+    );
   const cooperating = departmentIds.filter((id) => id !== first.department.id);
   const regions = unionFilter(tasks.map((t) => t.regions));
   const tags = unionFilter(tasks.map((t) => t.tags));

@@ -1,5 +1,6 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { isIsoDate, scopeOf, text } from '@suiji/domain';
+import { isPostgres } from '../../db/platform.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
@@ -245,7 +246,12 @@ export async function answerTask(
   accept: boolean,
   reason: string | null,
 ): Promise<Task> {
-  const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null });
+  // Locked (PostgreSQL) against a draw being scheduled at the same moment.
+  const task = await ctx.em.findOne(
+    Task,
+    { id: taskId, deletedAt: null },
+    isPostgres(ctx.em) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+  );
   if (!task) throw new NotFoundError(NOUN, taskId);
   assertRecordAccess(ctx, 'accept', 'tasks', task);
   if ((await ctx.em.count(Draw, { task })) > 0)
