@@ -195,7 +195,18 @@ describe('the draw', () => {
     }
     // Earlier tests inspected other targets for the land item too; the rest get both items in one visit.
     expect(visits.filter((v) => v.itemIds.length === 2).length).toBeGreaterThan(visits.length / 2);
-    expect(visits.some((v) => landInspected.has(v.targetId))).toBe(true);
+    // Targets inspected for the land item (and not low-risk) stay in the pool for the mining item.
+    const landRecord = (await (await fetch(`${base}/draws/${landOnly.id}/record.json`)).json()) as DrawRecord;
+    const classOf = new Map(landRecord.pool.map(([id, stratum]) => [id, stratum]));
+    const bothPool = new Set(
+      (await (await fetch(`${base}${both.poolUrl}`)).text())
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    );
+    const stayed = [...landInspected].filter((id) => classOf.get(id) !== 'A');
+    expect(stayed.length).toBeGreaterThan(0);
+    for (const id of stayed) expect(bothPool.has(id)).toBe(true);
     // Targets inspected for the land item stay in the pool for the mining one.
     expect(both.poolSize).toBeGreaterThan(landOnly.poolSize - landInspected.size);
   });
