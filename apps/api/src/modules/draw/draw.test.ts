@@ -182,7 +182,7 @@ describe('the draw', () => {
     ).items.items[0].id as string;
     const landOnly = ((await schedule(await newTask())).data as any).scheduleDraw;
     await run(landOnly.id);
-    const landInspected = new Set(
+    const landInspected = new Set<string>(
       (await inspectionsOf(landOnly.id)).items.map((i: { targetId: string }) => i.targetId),
     );
     const both = ((await schedule(await newTask({ itemIds: [itemId, mining] }))).data as any).scheduleDraw;
@@ -207,7 +207,6 @@ describe('the draw', () => {
     const stayed = [...landInspected].filter((id) => classOf.get(id) !== 'A');
     expect(stayed.length).toBeGreaterThan(0);
     for (const id of stayed) expect(bothPool.has(id)).toBe(true);
-    // Targets inspected for the land item stay in the pool for the mining one.
     expect(both.poolSize).toBeGreaterThan(landOnly.poolSize - landInspected.size);
   });
 

@@ -278,5 +278,13 @@ describe('merge proposals (合并建议)', () => {
     expect(pair(await list(3), first, second).map((p) => p.state)).toEqual(['DECLINED']);
     expect(errorCode(await t.gql(RESPOND, { id: proposed.id, a: true }, coordinator))).toBe('CONFLICT');
     expect((await t.ok(PROPOSE, { ids: [second, first] }, coordinator)).proposeMerge.state).toBe('OPEN');
+    // While the departments decide, the tasks stay as proposed.
+    const refused = await t.gql(
+      'mutation($id: ID!) { deleteTask(id: $id) { id } }',
+      { id: second },
+      coordinator,
+    );
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.message).toMatch(/merge proposal awaiting/);
   });
 });

@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { isIsoDate, scopeOf, text } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
+import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
@@ -9,6 +10,7 @@ import { Department } from '../department/department.entity.js';
 import { checkedParticipants, rootOf, takingPart } from '../department/participation.js';
 import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { MergeProposal } from '../merge/merge.entity.js';
 import type { Plan } from '../plan/plan.entity.js';
 import { checkedPlanForTask } from '../plan/plan.service.js';
 import { TaskAcceptance } from './task-acceptance.entity.js';
@@ -302,9 +304,25 @@ function termsOf(task: Task): string {
   ]);
 }
 
+/** A task the departments are deciding to merge stays as they saw it until they have decided. */
+async function assertNotProposedForMerge(ctx: Context, task: Task): Promise<void> {
+  const open = await ctx.em.findOne(MergeProposal, {
+    state: 'OPEN',
+    taskIds: { $like: StringListType.containing(task.id) },
+  });
+  if (open)
+    throw new ConflictError(
+      text(
+        'This task is in a merge proposal awaiting the departments’ answers: decline the proposal, or wait for its outcome, before changing or deleting the task.',
+        '该任务在待各部门答复的合并建议中：请先拒绝该建议或等待其结果，再修改或删除任务。',
+      ),
+    );
+}
+
 export async function updateTask(ctx: Context, id: string, input: TaskInput): Promise<Task> {
   const task = await taskFor(ctx, id, 'edit');
   await assertNoDraw(ctx, task);
+  await assertNotProposedForMerge(ctx, task);
   const { department, cooperating, items, plan } = await checkedFields(ctx, input, 'edit');
   await ctx.em.populate(task, ['items']);
   const before = termsOf(task);
@@ -319,6 +337,7 @@ export async function updateTask(ctx: Context, id: string, input: TaskInput): Pr
 export async function deleteTask(ctx: Context, id: string): Promise<Task> {
   const task = await taskFor(ctx, id, 'delete');
   await assertNoDraw(ctx, task);
+  await assertNotProposedForMerge(ctx, task);
   task.deletedAt = new Date();
   await ctx.em.flush();
   return task;
