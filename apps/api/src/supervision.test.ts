@@ -31,29 +31,7 @@ describe('a round of supervision', () => {
       await t.ok('query($q: String!) { departments(filter: { q: $q }) { items { id code } } }', { q: code })
     ).departments.items.find((d: { code: string }) => d.code === code).id as string;
 
-  /** Signs in as a new inspector user linked to the given registry entry. */
-  async function signInAs(inspectorId: string, unitCode: string): Promise<string> {
-    const username = `journey${++seq}`;
-    const user = await t.ok(
-      'mutation($i: UserInput!) { createUser(input: $i) { id } }',
-      {
-        i: {
-          username,
-          displayName: username,
-          password: 'journey-password',
-          role: 'INSPECTOR',
-          departmentId: await departmentId(unitCode),
-        },
-      },
-      admin,
-    );
-    await t.ok(
-      'mutation($id: ID!, $u: ID!) { updateInspector(id: $id, input: { userId: $u }) { id } }',
-      { id: inspectorId, u: user.createUser.id },
-      admin,
-    );
-    return t.login(username, 'journey-password');
-  }
+  const signInAs = (inspectorId: string, unitCode: string) => t.signInAsInspector(inspectorId, unitCode);
 
   async function planAndTask(joint: boolean): Promise<string> {
     const lines = [{ itemId: landItem, ratioBp: 1000, timesPerYear: 1 }];

@@ -64,6 +64,13 @@ export interface TestApp {
   /** Runs an operation that must succeed and returns its data. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(username: string, password?: string): Promise<string>;
+  /** Signs in as a new INSPECTOR user of the unit (by code), linked to the given registry entry. */
+  signInAsInspector(inspectorId: string, unitCode?: string): Promise<string>;
+  /**
+   * A new task of the land-use item (土地使用情况), drawn by `coordinator`; returns the draw's id.
+   * `name` must be unique among the test file's tasks.
+   */
+  drawLandTask(coordinator: string, name: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -87,17 +94,75 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data as never;
   };
+  const login: TestApp['login'] = async (username, password = `${username}12345`) => {
+    const data = await ok<{ login: { token: string } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      { u: username, p: password },
+    );
+    return data.login.token;
+  };
+  let members = 0;
+  const year = new Date().getUTCFullYear();
   return {
     app,
     kind,
     gql,
     ok,
-    async login(username, password = `${username}12345`) {
-      const data = await ok<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        { u: username, p: password },
+    login,
+    async signInAsInspector(inspectorId, unitCode = 'WG-ZRZY-ZFJC') {
+      const admin = await login('admin');
+      const unit = (
+        await ok<{ departments: { items: { id: string; code: string }[] } }>(
+          'query($q: String!) { departments(filter: { q: $q }) { items { id code } } }',
+          { q: unitCode },
+        )
+      ).departments.items.find((d) => d.code === unitCode)!.id;
+      const username = `member${++members}`;
+      const user = await ok<{ createUser: { id: string } }>(
+        'mutation($i: UserInput!) { createUser(input: $i) { id } }',
+        {
+          i: {
+            username,
+            displayName: username,
+            password: 'member-password',
+            role: 'INSPECTOR',
+            departmentId: unit,
+          },
+        },
+        admin,
       );
-      return data.login.token;
+      await ok(
+        'mutation($id: ID!, $u: ID!) { updateInspector(id: $id, input: { userId: $u }) { id } }',
+        { id: inspectorId, u: user.createUser.id },
+        admin,
+      );
+      return login(username, 'member-password');
+    },
+    async drawLandTask(coordinator, name) {
+      const item = (
+        await ok<{ items: { items: { id: string }[] } }>(
+          'query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }',
+          { y: year },
+        )
+      ).items.items[0]!.id;
+      const task = await ok<{ createTask: { id: string } }>(
+        'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
+        { i: { name, year, itemIds: [item], windowStart: `${year}-01-01`, windowEnd: `${year}-12-31` } },
+        coordinator,
+      );
+      const drawId = (
+        await ok<{ scheduleDraw: { id: string } }>(
+          'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
+          { i: { taskId: task.createTask.id } },
+          coordinator,
+        )
+      ).scheduleDraw.id;
+      await ok(
+        'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
+        { i: { drawId, publicEntropy: 'x' } },
+        coordinator,
+      );
+      return drawId;
     },
     async close() {
       await app.close();

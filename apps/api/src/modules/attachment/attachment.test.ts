@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -63,40 +62,9 @@ describe('attachments to a result', () => {
       )[0]!.n,
     );
 
-  /** A drawn inspection, a signed-in member of its team, and a signed-in inspector outside it. */
+  /** A drawn inspection and a signed-in member of its team. */
   async function drawnInspection() {
-    const itemId = (
-      await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
-        y: YEAR,
-      })
-    ).items.items[0].id;
-    const taskId = (
-      await t.ok(
-        'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
-        {
-          i: {
-            name: `附件任务 ${++seq}`,
-            year: YEAR,
-            itemIds: [itemId],
-            windowStart: `${YEAR}-01-01`,
-            windowEnd: `${YEAR}-12-31`,
-          },
-        },
-        coordinator,
-      )
-    ).createTask.id;
-    const drawId = (
-      await t.ok(
-        'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
-        coordinator,
-      )
-    ).scheduleDraw.id;
-    await t.ok(
-      'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-      { i: { drawId, publicEntropy: 'x' } },
-      coordinator,
-    );
+    const drawId = await t.drawLandTask(coordinator, `附件任务 ${++seq}`);
     const inspection = (
       await t.ok(
         'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds } } }',
@@ -112,31 +80,7 @@ describe('attachments to a result', () => {
       .items[0].id as string;
   }
 
-  /** Signs in as a new user linked to the given inspector. */
-  async function signInAs(inspectorId: string): Promise<string> {
-    const username = `attacher${++seq}`;
-    const userId = (
-      await t.ok(
-        'mutation($i: UserInput!) { createUser(input: $i) { id } }',
-        {
-          i: {
-            username,
-            displayName: username,
-            password: 'member-password',
-            role: 'INSPECTOR',
-            departmentId: await unit(),
-          },
-        },
-        admin,
-      )
-    ).createUser.id;
-    await t.ok(
-      'mutation($id: ID!, $u: ID!) { updateInspector(id: $id, input: { userId: $u }) { id } }',
-      { id: inspectorId, u: userId },
-      admin,
-    );
-    return t.login(username, 'member-password');
-  }
+  const signInAs = (inspectorId: string) => t.signInAsInspector(inspectorId);
 
   /** An inspector of the same unit surely outside every team drawn before. */
   async function outsider(): Promise<string> {

@@ -24,77 +24,19 @@ describe('results', () => {
   let outsider: string;
   let seq = 0;
 
-  /** A drawn inspection and a signed-in member of its team. */
+  /** The first inspection of a newly drawn task. */
   async function drawnInspection(): Promise<Drawn> {
-    const itemId = (
-      await t.ok('query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }', {
-        y: YEAR,
-      })
-    ).items.items[0].id;
-    const taskId = (
-      await t.ok(
-        'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
-        {
-          i: {
-            name: `结果任务 ${++seq}`,
-            year: YEAR,
-            itemIds: [itemId],
-            windowStart: `${YEAR}-01-01`,
-            windowEnd: `${YEAR}-12-31`,
-          },
-        },
-        coordinator,
-      )
-    ).createTask.id;
-    const drawId = (
-      await t.ok(
-        'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
-        coordinator,
-      )
-    ).scheduleDraw.id;
-    await t.ok(
-      'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-      { i: { drawId, publicEntropy: 'x' } },
-      coordinator,
-    );
-    const inspection = (
+    const drawId = await t.drawLandTask(coordinator, `结果任务 ${++seq}`);
+    return (
       await t.ok(
         'query($d: ID!) { inspections(filter: { drawId: $d }) { items { id teamIds itemIds targetId } } }',
         { d: drawId },
         coordinator,
       )
-    ).inspections.items[0];
-    return inspection as Drawn;
+    ).inspections.items[0] as Drawn;
   }
 
-  /** Signs in as a user linked to the given inspector. */
-  async function signInAs(inspectorId: string): Promise<string> {
-    const unit = (await t.ok('{ departments(filter: { q: "WG-ZRZY-ZFJC" }) { items { id } } }')).departments
-      .items[0].id;
-    const username = `member${++seq}`;
-    const userId = (
-      await t.ok(
-        'mutation($i: UserInput!) { createUser(input: $i) { id } }',
-        {
-          i: {
-            username,
-            displayName: username,
-            password: 'member-password',
-            role: 'INSPECTOR',
-            departmentId: unit,
-          },
-        },
-        admin,
-      )
-    ).createUser.id;
-    await t.ok(
-      'mutation($id: ID!, $u: ID!) { updateInspector(id: $id, input: { userId: $u }) { id } }',
-      { id: inspectorId, u: userId },
-      admin,
-    );
-    return t.login(username, 'member-password');
-  }
+  const signInAs = (inspectorId: string) => t.signInAsInspector(inspectorId);
 
   /** A result for every item of the visit; `category` and `over` change it. */
   const result = (inspection: Drawn, over: Record<string, unknown> = {}, category = 'PROBLEM_CORRECTED') => ({
