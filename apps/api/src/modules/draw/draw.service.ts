@@ -405,7 +405,7 @@ const LAZY = ['nonce', 'pool', 'inspectors', 'conflicts', 'initialLoad', 'outcom
 export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> {
   const { em } = ctx;
   const existing = await findDraw(ctx, input.drawId);
-  await taskForDraw(ctx, existing.task.id, 'run');
+  const task = await taskForDraw(ctx, existing.task.id, 'run');
   const now = new Date();
   // The one transition SCHEDULED → DRAWN: a second caller (another process, a double click) finds no
   // row to change, waiting on PostgreSQL's row lock until the first commits.
@@ -466,7 +466,6 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
     draw.id,
   ]);
   // The items frozen when the draw was scheduled (a draw scheduled before they were recorded: the task's).
-  const task = await em.findOneOrFail(Task, draw.task.id, { populate: ['items'] });
   const items =
     draw.itemIds.length > 0
       ? await em.find(InspectionItem, { id: { $in: draw.itemIds } })
