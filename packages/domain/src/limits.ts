@@ -40,3 +40,9 @@ export function parseRatioBp(text: string): number | null {
 export function formatRatioBp(bp: number): string {
   return `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 }
+
+/** The largest spreadsheet accepted by an import, in bytes (the file as uploaded, before decoding). */
+export const IMPORT_FILE_MAX_BYTES = 30 * 1024 * 1024;
+
+/** The same file as base64 text, as the import mutation carries it. */
+export const IMPORT_FILE_MAX_BASE64 = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4;

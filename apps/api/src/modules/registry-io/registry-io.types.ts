@@ -1,9 +1,6 @@
 import { MaxLength, MinLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Locale, Text } from '@suiji/domain';
-
-/** Largest accepted upload, as base64 text (about 30 MB of file). */
-export const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
+import { IMPORT_FILE_MAX_BASE64, type Locale, type Text } from '@suiji/domain';
 
 @InputType({ description: 'A file sent as base64 text' })
 export class FileInput {
@@ -13,7 +10,9 @@ export class FileInput {
   filename!: string;
 
   @Field(() => String)
-  @MaxLength(MAX_UPLOAD_BASE64, { message: 'the file is larger than 30 MB: split it into several files' })
+  @MaxLength(IMPORT_FILE_MAX_BASE64, {
+    message: 'the file is larger than 30 MB: split it into several files',
+  })
   contentBase64!: string;
 }
 
