@@ -63,12 +63,13 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const orm = await openDatabase(options.database);
-  await ensureStandardCategories(orm.em.fork());
-  await bootstrap(orm.em.fork(), {
-    demo: options.demo ?? false,
-    adminPassword: options.adminPassword ?? null,
-    log,
+  const orm = await openDatabase(options.database, {}, async (opened) => {
+    await ensureStandardCategories(opened.em.fork());
+    await bootstrap(opened.em.fork(), {
+      demo: options.demo ?? false,
+      adminPassword: options.adminPassword ?? null,
+      log,
+    });
   });
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
   const settings: Settings = {
