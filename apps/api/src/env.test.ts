@@ -5,6 +5,7 @@ describe('configuration', () => {
   it('defaults to the embedded database with demo data', () => {
     const env = readEnv({});
     expect(env).toMatchObject({
+      mode: 'production',
       databaseUrl: null,
       port: 4000,
       host: '127.0.0.1',
@@ -12,6 +13,11 @@ describe('configuration', () => {
       jwtSecret: null,
       attachmentMaxMb: 20,
     });
+  });
+
+  it('runs in development only when asked to', () => {
+    expect(readEnv({ SUIJI_ENV: 'development' }).mode).toBe('development');
+    expect(readEnv({ NODE_ENV: 'development' }).mode).toBe('production');
   });
 
   it('uses PostgreSQL without demo data when a URL is given', () => {
@@ -25,6 +31,9 @@ describe('configuration', () => {
     );
     expect(() => readEnv({ SUIJI_DATABASE_URL: 'mysql://x' })).toThrow(/must be a PostgreSQL URL/);
     expect(() => readEnv({ SUIJI_JWT_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(() => readEnv({ SUIJI_ENV: 'dev' })).toThrow(
+      /SUIJI_ENV must be production or development; it is "dev"/,
+    );
     expect(() => readEnv({ SUIJI_DEMO: 'maybe' })).toThrow(/SUIJI_DEMO must be true or false/);
     expect(() => readEnv({ SUIJI_ATTACHMENT_MAX_MB: '0' })).toThrow(
       /SUIJI_ATTACHMENT_MAX_MB must be a whole number from 1 to 1024/,

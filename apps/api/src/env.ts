@@ -4,7 +4,16 @@
 import { resolve } from 'node:path';
 import { ATTACHMENT_MAX_MB_DEFAULT } from '@suiji/domain';
 
+/**
+ * How the API runs: `production` (the default, whatever starts it) hides the schema (no introspection, no
+ * field suggestions) and stack traces; `development` shows them, and only when asked for.
+ */
+export type Mode = 'production' | 'development';
+
+export const MODES: readonly Mode[] = ['production', 'development'];
+
 export interface Env {
+  mode: Mode;
   /** PostgreSQL connection URL; when absent the embedded SQLite database in `dataDir` is used. */
   databaseUrl: string | null;
   /** Folder of the embedded database and generated secrets. */
@@ -47,10 +56,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(
       `SUIJI_DATABASE_URL must be a PostgreSQL URL such as postgresql://user@127.0.0.1:5432/suiji; it is "${databaseUrl}".`,
     );
+  const mode = (source.SUIJI_ENV || 'production') as Mode;
+  if (!MODES.includes(mode))
+    throw new Error(`SUIJI_ENV must be ${MODES.join(' or ')}; it is "${source.SUIJI_ENV}".`);
   const jwtSecret = source.SUIJI_JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 16)
     throw new Error('SUIJI_JWT_SECRET must have at least 16 characters.');
   return {
+    mode,
     databaseUrl,
     dataDir: resolve(source.SUIJI_DATA_DIR || 'data'),
     port: integer('SUIJI_PORT', source.SUIJI_PORT, 4000, 0, 65535),

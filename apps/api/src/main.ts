@@ -5,6 +5,7 @@ import { createApp, databaseFor, defaultAdminStaticDir, jwtSecretFor } from './s
 const env = readEnv();
 const database = databaseFor(env);
 const app = await createApp({
+  mode: env.mode,
   database,
   jwtSecret: jwtSecretFor(env),
   tokenTtlSeconds: env.tokenTtlSeconds,
@@ -17,7 +18,7 @@ const server = await app.listen(env.port, env.host);
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : env.port;
 console.log(
-  `suiji is running on http://${env.host}:${port}/ (GraphQL at /graphql) with ${
+  `suiji is running${env.mode === 'development' ? ' in development mode' : ''} on http://${env.host}:${port}/ (GraphQL at /graphql) with ${
     database.kind === 'sqlite' ? `the embedded database ${database.path}` : 'PostgreSQL'
   }`,
 );

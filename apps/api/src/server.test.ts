@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -17,7 +17,10 @@ describe('the HTTP server', () => {
     drop = fresh.drop;
     const staticDir = mkdtempSync(join(tmpdir(), 'suiji-static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>suiji</title>');
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'assets', 'index-Bx1y2z3.js'), `console.log(${'"suiji", '.repeat(500)});`);
     app = await createApp({
+      mode: 'production',
       database: fresh.database,
       jwtSecret: 'http-test-secret-long',
       demo: true,
@@ -43,6 +46,63 @@ describe('the HTTP server', () => {
   it('answers the health check and serves the dashboard', async () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true });
     expect(await (await fetch(`${base}/`)).text()).toContain('<title>suiji</title>');
+  });
+
+  it('sends security headers: only its own origin, no framing, no sniffing, no referrer', async () => {
+    for (const path of ['/', '/graphql?query=%7B__typename%7D', '/health']) {
+      const headers = (await fetch(`${base}${path}`, { headers: { 'apollo-require-preflight': '1' } }))
+        .headers;
+      const csp = headers.get('content-security-policy') ?? '';
+      expect(csp.split(';')).toEqual([
+        "default-src 'self'",
+        "script-src 'self'",
+        "script-src-attr 'none'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ]);
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
+  it('compresses the dashboard and GraphQL answers for browsers that accept it', async () => {
+    const asset = await fetch(`${base}/assets/index-Bx1y2z3.js`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(await asset.text()).toContain('"suiji"');
+    const login: any = await (
+      await post({ query: 'mutation { login(username: "admin", password: "admin12345") { token } }' })
+    ).json();
+    const list = await post(
+      { query: '{ targets(page: { page: 1, perPage: 100 }) { items { id name creditCode address } } }' },
+      { authorization: `Bearer ${login.data.login.token}`, 'accept-encoding': 'gzip' },
+    );
+    expect(list.headers.get('content-encoding')).toBe('gzip');
+    expect(((await list.json()) as any).data.targets.items).toHaveLength(100);
+  });
+
+  it('caches hashed assets for a year and checks index.html at every load', async () => {
+    const asset = await fetch(`${base}/assets/index-Bx1y2z3.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html'])
+      expect((await fetch(`${base}${path}`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers an unexpected request error as JSON, without a stack trace', async () => {
+    const response = await fetch(`${base}/draws/%E0%A4%A/pool.txt`, { headers: { 'accept-language': 'en' } });
+    expect(response.status).toBe(400);
+    const body = await response.text();
+    expect(JSON.parse(body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(body).not.toMatch(/at .*\.js/);
   });
 
   it('signs in and answers GraphQL over HTTP with the bearer token', async () => {

@@ -11,10 +11,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
-import type { Env } from './env.js';
+import type { Env, Mode } from './env.js';
 import { openDatabase, sqliteDatabase, type Database } from './db/orm.js';
 import type { Context, Settings } from './graphql/context.js';
-import { formatError } from './graphql/format-error.js';
+import { formatError, withoutSuggestions } from './graphql/format-error.js';
 import { getSchema } from './graphql/schema.js';
 import { createTokenService, TokenError, type TokenService } from './modules/auth/token.js';
 import { departmentScope } from './modules/department/department.service.js';
@@ -25,10 +25,17 @@ import { attachmentRoutes } from './modules/attachment/attachment.routes.js';
 import { bootstrap } from './demo/bootstrap.js';
 import { AppError, UnauthenticatedError } from './graphql/errors.js';
 import { localeOf, localizePlugin } from './graphql/localize.js';
+import { graphqlGate, operationLimitsPlugin } from './graphql/limits.js';
+import { compress, dashboard, jsonErrors, securityHeaders } from './http.js';
 import { ATTACHMENT_MAX_MB_DEFAULT, megabytes, text, type Locale, type Text } from '@suiji/domain';
 import { GraphQLError } from 'graphql';
 
 export interface AppOptions {
+  /**
+   * `production` unless told otherwise: no introspection, no field suggestions, no stack traces;
+   * `development` shows all three.
+   */
+  mode?: Mode;
   database: Database;
   jwtSecret: string;
   tokenTtlSeconds?: number;
@@ -63,12 +70,13 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const orm = await openDatabase(options.database);
-  await ensureStandardCategories(orm.em.fork());
-  await bootstrap(orm.em.fork(), {
-    demo: options.demo ?? false,
-    adminPassword: options.adminPassword ?? null,
-    log,
+  const orm = await openDatabase(options.database, {}, async (opened) => {
+    await ensureStandardCategories(opened.em.fork());
+    await bootstrap(opened.em.fork(), {
+      demo: options.demo ?? false,
+      adminPassword: options.adminPassword ?? null,
+      log,
+    });
   });
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
   const settings: Settings = {
@@ -119,34 +127,41 @@ export async function createApp(options: AppOptions): Promise<App> {
     return { ...base, user, actor: { id: user.id, role: user.role, departmentIds } };
   }
 
+  const development = (options.mode ?? 'production') === 'development';
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
-    formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), localizePlugin],
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
+    formatError: development
+      ? formatError
+      : (error, original) => withoutSuggestions(formatError(error, original)),
+    plugins: [ApolloServerPluginLandingPageDisabled(), localizePlugin, operationLimitsPlugin],
+    nodeEnv: development ? 'development' : 'production',
+    introspection: development,
+    includeStacktraceInErrorResponses: development,
+    // Queries are sent whole, so each is held to its caller's limits; none is run by a stored hash.
+    persistedQueries: false,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(), compress());
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
   app.use(
     '/graphql',
-    express.json({ limit: '60mb' }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => contextFor(req.headers.authorization, localeOf(req.headers['accept-language'])),
-    }),
+    ...graphqlGate(contextFor, localeOf),
+    expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as Context }),
   );
   app.use(drawRoutes(orm));
   app.use(attachmentRoutes({ contextFor, maxBytes: settings.attachmentMaxBytes }));
   const staticDir = options.adminStaticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    app.use(dashboard(staticDir));
     log(`Dashboard served from ${staticDir}`);
   }
+
+  app.use(jsonErrors);
 
   let server: Server | undefined;
   return {

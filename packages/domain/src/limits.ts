@@ -46,3 +46,43 @@ export const IMPORT_FILE_MAX_BYTES = 30 * 1024 * 1024;
 
 /** The same file as base64 text, as the import mutation carries it. */
 export const IMPORT_FILE_MAX_BASE64 = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4;
+
+/**
+ * What one GraphQL request may ask of the API, by caller: the public gets tighter bounds than signed-in
+ * staff. The API refuses a request over any of them before running it (apps/api/src/graphql/limits.ts);
+ * the dashboard's own operations are measured against them in a test, with room to spare.
+ */
+export interface RequestLimits {
+  /** The JSON body of a request, in bytes. */
+  bodyBytes: number;
+  /** The operation's text (`query`), in characters. */
+  characters: number;
+  /** The operation's text, in GraphQL tokens (names, punctuation, values). */
+  tokens: number;
+  /** Fields nested in fields, counted from the root (a fragment counts as a level too). */
+  depth: number;
+  /** Fields asked under another name (`a: targets { … }`), which repeat work in one request. */
+  aliases: number;
+  /**
+   * graphql-armor's estimate of the work: 1 per scalar field, 2 per object field, a field one level deeper
+   * counting 1.5 times as much.
+   */
+  cost: number;
+}
+
+/**
+ * Several times what the dashboard's largest operations measure (the test in
+ * apps/admin/src/providers/limits.test.ts measures every one); a signed-in body carries at most one
+ * import file as base64 and its operation.
+ */
+export const REQUEST_LIMITS: Readonly<Record<'anonymous' | 'signedIn', Readonly<RequestLimits>>> = {
+  anonymous: { bodyBytes: 16 * 1024, characters: 2_000, tokens: 400, depth: 6, aliases: 2, cost: 500 },
+  signedIn: {
+    bodyBytes: IMPORT_FILE_MAX_BASE64 + 64 * 1024,
+    characters: 10_000,
+    tokens: 1_000,
+    depth: 8,
+    aliases: 5,
+    cost: 1_500,
+  },
+};

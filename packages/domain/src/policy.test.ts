@@ -72,9 +72,10 @@ describe('the role policy', () => {
     const joint = { departmentId: 'market', departmentIds: ['market', 'bureau'] };
     const other = { departmentId: 'tax', departmentIds: ['tax'] };
     for (const action of ['create', 'edit', 'delete', 'show'] as const) {
-      expect(canAccess(actor('COORDINATOR'), action, 'plans', joint), action).toBe(true);
+      expect(canAccess(actor('COORDINATOR', ['market']), action, 'plans', joint), action).toBe(true);
       expect(canAccess(actor('COORDINATOR'), action, 'plans', other), action).toBe(false);
     }
+    expect(canAccess(actor('COORDINATOR'), 'show', 'plans', joint)).toBe(true);
     expect(canAccess(actor('MANAGER'), 'show', 'plans', joint)).toBe(true);
     expect(canAccess(actor('MANAGER'), 'show', 'plans', other)).toBe(false);
     expect(canAccess(actor('MANAGER'), 'edit', 'plans', joint)).toBe(false);
@@ -112,6 +113,22 @@ describe('the role policy', () => {
       canAccess(actor('INSPECTOR'), 'show', 'inspectors', { departmentId: 'bureau', userId: 'user-2' }),
     ).toBe(false);
     expect(canAccess(actor('INSPECTOR'), 'list', 'targets')).toBe(false);
+  });
+
+  it('lets only the initiating department change or delete a joint task or plan; the cooperating ones see it', () => {
+    const joint = {
+      departmentId: 'market',
+      departmentIds: ['market', 'bureau'],
+      cooperatingDepartmentIds: ['bureau'],
+    };
+    for (const resource of ['tasks', 'plans'] as const) {
+      for (const action of ['edit', 'delete'] as const) {
+        expect(canAccess(actor('COORDINATOR', ['market']), action, resource, joint), action).toBe(true);
+        expect(canAccess(actor('COORDINATOR'), action, resource, joint), action).toBe(false);
+        expect(canAccess(actor('COORDINATOR'), action, resource, { departmentId: null }), action).toBe(false);
+      }
+      expect(canAccess(actor('COORDINATOR'), 'show', resource, joint)).toBe(true);
+    }
   });
 
   it('lets only a coordinator of a cooperating department accept a joint task, not its initiator', () => {

@@ -66,11 +66,12 @@ export interface ScopedRecord {
 }
 
 /**
- * How far a permission reaches: every record, records of the actor's department scope, records the
- * actor's department cooperates in (配合部门 of a joint task, not its initiator), only records that belong
- * to the actor, or none.
+ * How far a permission reaches: every record, records of the actor's department scope (for a joint task
+ * or plan, any department taking part), records the actor's department initiated (发起部门 of a joint
+ * task or plan, not its cooperating ones), records the actor's department cooperates in (配合部门, not the
+ * initiator), only records that belong to the actor, or none.
  */
-export type Scope = 'all' | 'department' | 'cooperating' | 'own' | 'none';
+export type Scope = 'all' | 'department' | 'initiating' | 'cooperating' | 'own' | 'none';
 
 type Grant = Partial<Record<Role | 'PUBLIC', Scope>>;
 type Rules = Record<Resource, Partial<Record<Action, Grant>>>;
@@ -128,23 +129,25 @@ const RULES: Rules = {
     delete: { ADMIN: 'all', COORDINATOR: 'department' },
   },
   // A yearly plan (年度抽查计划) belongs to its initiating department and, for a joint plan, to its
-  // cooperating departments too: scoped exactly like the tasks that carry it out.
+  // cooperating departments too: scoped exactly like the tasks that carry it out. Only the initiator
+  // changes or deletes it; a cooperating department takes part, it does not decide for the others.
   plans: {
     list: SCOPED_READ,
     show: SCOPED_READ,
     create: { COORDINATOR: 'department' },
-    edit: { COORDINATOR: 'department' },
-    delete: { COORDINATOR: 'department' },
+    edit: { COORDINATOR: 'initiating' },
+    delete: { COORDINATOR: 'initiating' },
   },
   // Tasks and their draws belong to the departments taking part; coordinators run them, and each
   // cooperating department's coordinator accepts (or declines) a joint task before it can be drawn.
-  // Inspectors see the tasks of their department, joint ones included.
+  // Inspectors see the tasks of their department, joint ones included. Only the initiating department
+  // changes or deletes a task (a cooperating one declines it instead).
   tasks: {
     list: { ...SCOPED_READ, INSPECTOR: 'department' },
     show: { ...SCOPED_READ, INSPECTOR: 'department' },
     create: { COORDINATOR: 'department' },
-    edit: { COORDINATOR: 'department' },
-    delete: { COORDINATOR: 'department' },
+    edit: { COORDINATOR: 'initiating' },
+    delete: { COORDINATOR: 'initiating' },
     accept: { COORDINATOR: 'cooperating' },
   },
   // Proposals to merge tasks of several departments into one joint task: a proposal belongs to every
@@ -216,6 +219,8 @@ export function canAccess(
     return [record.departmentId, ...(record.departmentIds ?? [])].some(
       (id) => id != null && actor.departmentIds.includes(id),
     );
+  if (scope === 'initiating')
+    return record.departmentId != null && actor.departmentIds.includes(record.departmentId);
   if (scope === 'cooperating')
     return (record.cooperatingDepartmentIds ?? []).some((id) => actor.departmentIds.includes(id));
   return record.userId === actor.id || (record.userIds ?? []).includes(actor.id);

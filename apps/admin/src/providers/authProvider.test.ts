@@ -184,6 +184,18 @@ describe('the policy on tasks, draws and inspections', () => {
     expect(await authProvider.canAccess!({ action: 'edit', resource: 'tasks', record: task })).toBe(true);
   });
 
+  it('shows the edit and delete buttons of a joint task or plan to its initiating department only', async () => {
+    const joint = { id: 't', departmentId: 'd1', cooperatingDepartmentIds: ['d2'] };
+    for (const resource of ['tasks', 'plans'])
+      for (const action of ['edit', 'delete']) {
+        signIn({ role: 'COORDINATOR', departmentIds: ['d1'] });
+        expect(await authProvider.canAccess!({ action, resource, record: joint })).toBe(true);
+        signIn({ role: 'COORDINATOR', departmentIds: ['d2'] });
+        expect(await authProvider.canAccess!({ action, resource, record: joint })).toBe(false);
+        expect(await authProvider.canAccess!({ action: 'show', resource, record: joint })).toBe(true);
+      }
+  });
+
   it('shows every draw to the public but lets it run none', async () => {
     expect(await authProvider.canAccess!({ action: 'list', resource: 'draws' })).toBe(true);
     expect(await authProvider.canAccess!({ action: 'run', resource: 'draws' })).toBe(false);

@@ -11,6 +11,7 @@ import { migrations as postgresqlMigrations } from '../migrations/postgresql/ind
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index.js';
 import { ENTITIES } from './entities.js';
 import { TrailSubscriber } from '../modules/trail/trail.service.js';
+import { underStartupLock } from './startup-lock.js';
 
 export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
 
@@ -58,16 +59,34 @@ export function ormOptions(database: Database, overrides: Partial<Options> = {})
   };
 }
 
-/** Connects and brings the schema up to date. */
-export async function openDatabase(database: Database, overrides: Partial<Options> = {}): Promise<MikroORM> {
+/**
+ * Connects and brings the schema up to date; then `prepare` does what else a start must do once (the
+ * standard categories, the first administrator). Both run under the startup lock, so processes started
+ * together on a fresh database take turns.
+ */
+export async function openDatabase(
+  database: Database,
+  overrides: Partial<Options> = {},
+  prepare?: (orm: MikroORM) => Promise<void>,
+): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(database, overrides));
-  if (database.kind === 'sqlite') {
-    // WAL lets readers go on while a writer commits; the busy timeout waits out a concurrent writer.
-    await orm.em.getConnection().execute('pragma journal_mode = wal');
-    await orm.em.getConnection().execute('pragma busy_timeout = 5000');
-    // A 32 MB page cache (the default is 2 MB) speeds large imports; it counts in the process's memory.
-    await orm.em.getConnection().execute('pragma cache_size = -32768');
+  try {
+    const sql = (statement: string) => orm.em.getConnection().execute(statement);
+    if (database.kind === 'sqlite') {
+      // The busy timeout waits out a concurrent writer (libsql's default is not to wait at all).
+      await sql('pragma busy_timeout = 5000');
+      // A 32 MB page cache (the default is 2 MB) speeds large imports; it counts in the process's memory.
+      await sql('pragma cache_size = -32768');
+    }
+    await underStartupLock(orm, database, async () => {
+      // WAL lets readers go on while a writer commits; it is a setting of the file, written once.
+      if (database.kind === 'sqlite') await sql('pragma journal_mode = wal');
+      await orm.getMigrator().up();
+      await prepare?.(orm);
+    });
+  } catch (error) {
+    await orm.close(true);
+    throw error;
   }
-  await orm.getMigrator().up();
   return orm;
 }

@@ -63,9 +63,20 @@ function formatted(
     message: message.en,
     path: base.path,
     locations: base.locations,
-    extensions: { code, text: message, ...extra },
+    // Present only in development (Apollo adds it when configured to).
+    extensions: { code, text: message, ...extra, ...stacktraceOf(base) },
   };
 }
+
+function stacktraceOf(error: GraphQLFormattedError): { stacktrace?: unknown } {
+  const stacktrace = error.extensions?.stacktrace;
+  return stacktrace ? { stacktrace } : {};
+}
+
+const INTROSPECTION_OFF = text(
+  'This server does not describe its schema (__schema, __type) in production: read apps/api/schema.graphql, or start the API with SUIJI_ENV=development.',
+  '本服务器在生产模式下不提供结构查询（__schema、__type）：请查阅 apps/api/schema.graphql，或以 SUIJI_ENV=development 启动 API。',
+);
 
 export function formatError(error: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const cause = unwrapResolverError(original);
@@ -100,6 +111,8 @@ export function formatError(error: GraphQLFormattedError, original: unknown): Gr
         '所引用的记录不存在，或该记录仍被其他记录引用。',
       ),
     );
+  if (error.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED')
+    return formatted(error, 'GRAPHQL_VALIDATION_FAILED', INTROSPECTION_OFF);
   const code = error.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     console.error(cause);
@@ -113,4 +126,13 @@ export function formatError(error: GraphQLFormattedError, original: unknown): Gr
     );
   }
   return error;
+}
+
+/**
+ * The same message without graphql's "Did you mean …?", for production: suggestions (of fields, arguments,
+ * enum values and input fields, in validation and in variables alike) would map the schema to anyone
+ * without introspection.
+ */
+export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...error, message: error.message.replace(/ ?Did you mean .+\?$/, '') };
 }

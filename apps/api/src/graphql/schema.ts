@@ -24,6 +24,7 @@ import { ItemResolver } from '../modules/item/item.resolver.js';
 import { RegistryIoResolver } from '../modules/registry-io/registry-io.resolver.js';
 import { TargetResolver } from '../modules/target/target.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
+import { nulMiddleware } from './nul.js';
 import { policyMiddleware } from './policy.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -53,7 +54,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       InspectionAttachmentsResolver,
       TrailResolver,
     ],
-    globalMiddlewares: [policyMiddleware],
+    globalMiddlewares: [policyMiddleware, nulMiddleware],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

@@ -81,6 +81,8 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
   const kind = testDb();
   const { database, drop } = await freshDatabase(kind);
   const app = await createApp({
+    // What ships: the tests see the API as a deployment does.
+    mode: 'production',
     database,
     jwtSecret: JWT_SECRET,
     demo: options.demo ?? true,

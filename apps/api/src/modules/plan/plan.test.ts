@@ -159,6 +159,29 @@ describe('yearly plans (年度抽查计划)', () => {
     expect(alone.errors?.[0]?.message).toContain('does not take part in this plan');
   });
 
+  it('are changed and deleted by the initiating department only, not by a cooperating one', async () => {
+    const lines = [
+      { itemId: item('土地使用'), ratioBp: 1000, timesPerYear: 1 },
+      { itemId: marketItem, ratioBp: 500, timesPerYear: 1 },
+    ];
+    const joint = await createPlan(lines, { cooperatingDepartmentIds: [market] });
+    const cooperator = coordinator2;
+    // Neither in the initiator's name nor by taking the plan over for their own department.
+    for (const i of [
+      planInput(lines, { departmentId: bureau, cooperatingDepartmentIds: [market] }),
+      planInput(lines, { cooperatingDepartmentIds: [bureau] }),
+    ])
+      expect(errorCode(await t.gql(UPDATE_PLAN, { id: joint.id, i }, cooperator))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(DELETE_PLAN, { id: joint.id }, cooperator))).toBe('FORBIDDEN');
+    const kept = (await t.ok(SHOW_PLAN, { id: joint.id }, coordinator)).plan;
+    expect(kept).toMatchObject({
+      name: joint.name,
+      departmentId: bureau,
+      cooperatingDepartmentIds: [market],
+    });
+    expect((await t.ok(DELETE_PLAN, { id: joint.id }, coordinator)).deletePlan.id).toBe(joint.id);
+  });
+
   it('stay out of reach of a coordinator of another department', async () => {
     const plan = await createPlan([{ itemId: item('土地使用'), ratioBp: 1000, timesPerYear: 1 }]);
     const listed = await t.ok(LIST_PLANS, { f: { ids: [plan.id] } }, coordinator2);

@@ -9,6 +9,7 @@ const UPDATE = `mutation($id: ID!, $i: TaskInput!) { updateTask(id: $id, input: 
 const SHOW = `query($id: ID!) { task(id: $id) { ${TASK} } }`;
 const ACCEPT = `mutation($id: ID!) { acceptTask(taskId: $id) { ${TASK} } }`;
 const DECLINE = `mutation($id: ID!, $r: String!) { declineTask(taskId: $id, reason: $r) { ${TASK} } }`;
+const DELETE = 'mutation($id: ID!) { deleteTask(id: $id) { id } }';
 const LIST = 'query($ids: [ID!]) { tasks(filter: { ids: $ids }) { total items { id } } }';
 const SCHEDULE = 'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }';
 
@@ -163,11 +164,7 @@ describe('tasks', () => {
       expect(errorCode(await t.gql(SHOW, { id: task.id }, outsider))).toBe('FORBIDDEN');
       expect((await t.ok(LIST, { ids: [task.id] }, outsider)).tasks.total).toBe(0);
       expect(errorCode(await t.gql(UPDATE, { id: task.id, i: input() }, outsider))).toBe('FORBIDDEN');
-      expect(
-        errorCode(
-          await t.gql('mutation($id: ID!) { deleteTask(id: $id) { id } }', { id: task.id }, outsider),
-        ),
-      ).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(DELETE, { id: task.id }, outsider))).toBe('FORBIDDEN');
       expect(errorCode(await schedule(task.id, outsider))).toBe('FORBIDDEN');
       expect(errorCode(await t.gql(ACCEPT, { id: task.id }, outsider))).toBe('FORBIDDEN');
       expect(errorCode(await t.gql(DECLINE, { id: task.id, r: '无关' }, outsider))).toBe('FORBIDDEN');
@@ -191,9 +188,28 @@ describe('tasks', () => {
       expect(await seen(coordinator2)).toEqual([joint.id, theirs.id, theirsJoint.id].sort());
       expect(await seen(coordinator)).toEqual([joint.id, theirsJoint.id].sort());
       expect((await t.ok(SHOW, { id: joint.id }, coordinator2)).task.departmentId).toBe(bureau);
-      // The cooperating coordinator may also change the joint task; the initiating one accepts nothing.
+      // The initiating coordinator accepts nothing.
       expect(errorCode(await t.gql(ACCEPT, { id: theirsJoint.id }, coordinator2))).toBe('FORBIDDEN');
       expect((await t.ok(ACCEPT, { id: theirsJoint.id }, coordinator)).acceptTask.ready).toBe(true);
+    });
+
+    it('lets only the initiating department change or delete a joint task, not a cooperating one', async () => {
+      const joint = await create({ cooperatingDepartmentIds: [market] });
+      const cooperator = coordinator2;
+      // Neither in the initiator's name nor by taking the task over for their own department.
+      for (const i of [
+        input({ departmentId: bureau, cooperatingDepartmentIds: [market] }),
+        input({ itemIds: [marketItem], cooperatingDepartmentIds: [bureau] }),
+      ])
+        expect(errorCode(await t.gql(UPDATE, { id: joint.id, i }, cooperator))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(DELETE, { id: joint.id }, cooperator))).toBe('FORBIDDEN');
+      const kept = (await t.ok(SHOW, { id: joint.id }, coordinator)).task;
+      expect(kept).toMatchObject({
+        name: joint.name,
+        departmentId: bureau,
+        cooperatingDepartmentIds: [market],
+      });
+      expect((await t.ok(DELETE, { id: joint.id }, coordinator)).deleteTask.id).toBe(joint.id);
     });
 
     it('shows an inspector only the tasks of their department, joint ones included, and lets them change nothing', async () => {

@@ -1,0 +1,202 @@
+/**
+ * Bounded GraphQL work: each request is held to its caller's limits (`REQUEST_LIMITS` in the domain; the
+ * public's are tighter than signed-in staff's) and refused with a 4xx and a message naming the bound,
+ * before anything runs. The HTTP gate checks what it can before the operation is parsed — the body's size,
+ * batches, the operation's length and tokens — so a huge text costs nothing; the plugin checks what needs
+ * the parsed operation — depth, aliases, cost — with graphql-armor's rules.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { REQUEST_LIMITS, text, type Actor, type Locale, type RequestLimits, type Text } from '@suiji/domain';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Context } from './context.js';
+import { AppError } from './errors.js';
+
+export function limitsFor(actor: Actor | null): Readonly<RequestLimits> {
+  return actor ? REQUEST_LIMITS.signedIn : REQUEST_LIMITS.anonymous;
+}
+
+/** A request over one of its caller's limits: refused before it runs. */
+export class LimitError extends AppError {
+  constructor(code: 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE', message: Text) {
+    super(code, message);
+    this.extensions.http = { status: code === 'PAYLOAD_TOO_LARGE' ? 413 : 400 };
+  }
+}
+
+type Measured = 'characters' | 'tokens' | 'depth' | 'aliases' | 'cost';
+
+/** What was measured and how to stay within it; `who` names the public's tighter bound. */
+const REFUSALS: Record<Measured, (found: number, max: number, who: Text) => Text> = {
+  characters: (found, max, who) =>
+    text(
+      `This operation is ${found} characters long; at most ${max} are allowed${who.en}. Ask for fewer fields.`,
+      `该操作长 ${found} 个字符，${who['zh-CN']}最多允许 ${max} 个。请减少所请求的字段。`,
+    ),
+  tokens: (_found, max, who) =>
+    text(
+      `This operation has more than ${max} tokens (names, punctuation and values), the most allowed${who.en}. Ask for fewer fields and arguments.`,
+      `该操作超过 ${max} 个记号（名称、标点和值），这是${who['zh-CN']}允许的上限。请减少所请求的字段和参数。`,
+    ),
+  depth: (found, max, who) =>
+    text(
+      `This operation nests fields ${found} levels deep; at most ${max} are allowed${who.en}. Ask for fewer nested fields.`,
+      `该操作的字段嵌套 ${found} 层，${who['zh-CN']}最多允许 ${max} 层。请减少嵌套的字段。`,
+    ),
+  aliases: (found, max, who) =>
+    text(
+      `This operation uses ${found} aliases; at most ${max} are allowed${who.en}. Send separate requests instead.`,
+      `该操作使用了 ${found} 个别名，${who['zh-CN']}最多允许 ${max} 个。请分成多个请求发送。`,
+    ),
+  cost: (found, max, who) =>
+    text(
+      `This operation costs ${found} (its fields, weighted by depth); at most ${max} is allowed${who.en}. Ask for fewer fields, or split it into several requests.`,
+      `该操作的开销为 ${found}（按层级加权的字段数），${who['zh-CN']}最多允许 ${max}。请减少字段，或分成多个请求。`,
+    ),
+};
+
+const ANONYMOUS = text(' without signing in', '未登录时');
+const SIGNED_IN = text('', '');
+
+/** The refusal of an operation that measures `found` where its caller may go up to `max`. */
+export function overLimit(name: Measured, found: number, max: number, actor: Actor | null): LimitError {
+  return new LimitError(
+    'GRAPHQL_VALIDATION_FAILED',
+    REFUSALS[name](Math.ceil(found), max, actor ? SIGNED_IN : ANONYMOUS),
+  );
+}
+
+/** The operation's depth, aliases and cost as graphql-armor measures them: the largest of its operations. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+): Record<'depth' | 'aliases' | 'cost', number> {
+  const found = { depth: 0, aliases: 0, cost: 0 };
+  const keep =
+    (name: keyof typeof found) =>
+    (_context: unknown, { n }: { n: number }) => {
+      found[name] = Math.max(found[name], n);
+    };
+  // No bound here: each rule only reports what it measured; the caller's limits are compared after.
+  validate(schema, document, [
+    maxDepthRule({ n: Infinity, onAccept: [keep('depth')] }),
+    maxAliasesRule({ n: Infinity, onAccept: [keep('aliases')] }),
+    costLimitRule({ maxCost: Infinity, onAccept: [keep('cost')] }),
+  ]);
+  return found;
+}
+
+/** Whether the text has more than `max` tokens; it stops reading at the first token over. */
+function hasMoreTokens(query: string, max: number): boolean {
+  let over = false;
+  try {
+    new MaxTokensParserWLexer(query, { n: max, onReject: [() => (over = true)] }).parseDocument();
+  } catch {
+    // Over the limit, or a syntax error that Apollo reports with its position.
+  }
+  return over;
+}
+
+/** Checks depth, aliases and cost of the operation against its caller's limits, before it runs. */
+export const operationLimitsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ schema, document, contextValue }) {
+        const limits = limitsFor(contextValue.actor);
+        const found = measureOperation(schema, document);
+        for (const name of ['depth', 'aliases', 'cost'] as const)
+          if (found[name] > limits[name])
+            throw overLimit(name, found[name], limits[name], contextValue.actor);
+      },
+    };
+  },
+};
+
+/** Answers a refusal as Apollo would, in the reader's language. */
+function refuse(res: Response, error: LimitError | GraphQLError, locale: Locale): void {
+  const message = error instanceof AppError ? (error.extensions.text as Text)[locale] : error.message;
+  const http = error.extensions.http as { status?: number } | undefined;
+  res
+    .status(http?.status ?? 400)
+    .json({ errors: [{ message, extensions: { code: error.extensions.code } }] });
+}
+
+const BATCH = text(
+  'Send one operation per request: a batch (a JSON array of operations) is not accepted.',
+  '每个请求只能发送一个操作：不接受批量请求（操作组成的 JSON 数组）。',
+);
+
+const NOT_JSON = text(
+  'The request body is not valid JSON: send {"query": "…", "variables": {…}}.',
+  '请求体不是有效的 JSON：请发送 {"query": "…", "variables": {…}}。',
+);
+
+function tooLarge(max: number, actor: Actor | null): LimitError {
+  const mb = (max / 1024 / 1024).toFixed(max < 1024 * 1024 ? 2 : 0);
+  return new LimitError(
+    'PAYLOAD_TOO_LARGE',
+    actor
+      ? text(
+          `The request is larger than ${mb} MB, the most the API accepts; an import file may be at most 30 MB.`,
+          `请求超过 API 接受的上限 ${mb} MB；导入文件最大为 30 MB。`,
+        )
+      : text(
+          `The request is larger than ${max / 1024} KB, the most the API accepts without signing in.`,
+          `请求超过未登录时 API 接受的上限 ${max / 1024} KB。`,
+        ),
+  );
+}
+
+/**
+ * The handlers in front of Apollo on `/graphql`: who is asking (the context, made once for the request),
+ * then the body read up to that caller's limit, then a batch, the operation's length and its tokens.
+ */
+export function graphqlGate(
+  contextFor: (authorization: string | undefined, locale: Locale) => Promise<Context>,
+  localeOf: (acceptLanguage: string | undefined) => Locale,
+): RequestHandler[] {
+  const readBody = {
+    anonymous: express.json({ limit: REQUEST_LIMITS.anonymous.bodyBytes }),
+    signedIn: express.json({ limit: REQUEST_LIMITS.signedIn.bodyBytes }),
+  };
+  const identify: RequestHandler = async (req, res, next) => {
+    const locale = localeOf(req.headers['accept-language']);
+    try {
+      res.locals.context = await contextFor(req.headers.authorization, locale);
+    } catch (error) {
+      if (error instanceof GraphQLError) return refuse(res, error, locale);
+      return next(error);
+    }
+    next();
+  };
+  const read: RequestHandler = (req, res, next) => {
+    const context = res.locals.context as Context;
+    readBody[context.actor ? 'signedIn' : 'anonymous'](req, res, (error?: unknown) => {
+      if (!error) return next();
+      const type = (error as { type?: string }).type;
+      if (type === 'entity.too.large')
+        return refuse(res, tooLarge(limitsFor(context.actor).bodyBytes, context.actor), context.locale);
+      if (type === 'entity.parse.failed')
+        return refuse(res, new LimitError('BAD_REQUEST', NOT_JSON), context.locale);
+      next(error);
+    });
+  };
+  const check = (req: Request, res: Response, next: NextFunction) => {
+    const { actor, locale } = res.locals.context as Context;
+    if (Array.isArray(req.body)) return refuse(res, new LimitError('BAD_REQUEST', BATCH), locale);
+    const source: unknown = req.method === 'GET' ? req.query : req.body;
+    const query = (source as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    const limits = limitsFor(actor);
+    if (query.length > limits.characters)
+      return refuse(res, overLimit('characters', query.length, limits.characters, actor), locale);
+    if (hasMoreTokens(query, limits.tokens))
+      return refuse(res, overLimit('tokens', limits.tokens + 1, limits.tokens, actor), locale);
+    next();
+  };
+  return [identify, read, check];
+}

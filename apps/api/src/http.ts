@@ -1,0 +1,88 @@
+/**
+ * What every HTTP response of the API and the dashboard carries: security headers, compression, and the
+ * built dashboard's caching; and a last handler that answers an unexpected error as JSON, never a stack.
+ */
+import { join, relative } from 'node:path';
+import compression from 'compression';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { text } from '@suiji/domain';
+import { localeOf } from './graphql/localize.js';
+
+/**
+ * Only the app's own origin: the dashboard's build has no inline script, and loads nothing from elsewhere.
+ * Styles need 'unsafe-inline': MUI styles through emotion, which writes <style> elements at run time (a
+ * nonce would need the page rendered per request). Images also from data: (the favicon) and blob: (the
+ * preview of an attachment, fetched with the login token).
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+/**
+ * gzip or brotli, as the browser accepts, for the dashboard's files and the API's JSON (a page of a list
+ * shrinks to a tenth). Photos and PDFs are already compressed: their types are not compressible, so they
+ * go as they are.
+ */
+export function compress(): RequestHandler {
+  return compression();
+}
+
+/**
+ * The built dashboard: files under `assets/` have a content hash in their names, so they are cached for a
+ * year and never asked again; `index.html` names the current ones, so it is checked at every load.
+ */
+export function dashboard(staticDir: string): RequestHandler {
+  const assets = join(staticDir, 'assets');
+  return express.static(staticDir, {
+    index: 'index.html',
+    cacheControl: false,
+    setHeaders(res, path) {
+      const inAssets = !relative(assets, path).startsWith('..');
+      res.setHeader('Cache-Control', inAssets ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+}
+
+const SERVER_FAILED = text(
+  'Something went wrong on the server; nothing was changed. Try again, or report it if it persists.',
+  '服务器出错，本次未做任何更改。请重试；如仍出错，请报告。',
+);
+
+/** Errors no route answered: a client's mistake keeps its status, anything else is logged and hidden. */
+export const jsonErrors: ErrorRequestHandler = (
+  error: { status?: number; expose?: boolean },
+  req,
+  res,
+  next,
+) => {
+  if (res.headersSent) return next(error);
+  const locale = localeOf(req.headers['accept-language']);
+  const status =
+    typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) console.error(error);
+  const message =
+    status < 500 && error.expose && error instanceof Error ? error.message : SERVER_FAILED[locale];
+  res.status(status).json({
+    errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+  });
+};
