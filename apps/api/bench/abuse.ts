@@ -81,6 +81,8 @@ interface Call {
   ms: number;
   /** The first GraphQL error's code, if any. */
   code?: string;
+  /** Whether the request was turned down: a 4xx, a GraphQL error other than a server error, or a report with `ok: false`. */
+  refused: boolean;
 }
 
 async function post(base: string, body: string, headers: Record<string, string> = {}): Promise<Call> {
@@ -93,16 +95,25 @@ async function post(base: string, body: string, headers: Record<string, string> 
       signal: AbortSignal.timeout(120_000),
     });
     const text = await response.text();
-    let code: string | undefined;
+    const ms = performance.now() - started;
+    let parsed: {
+      data?: Record<string, { ok?: boolean } | null>;
+      errors?: { extensions?: { code?: string } }[];
+    };
     try {
-      code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions
-        ?.code;
+      parsed = JSON.parse(text) as typeof parsed;
     } catch {
-      code = 'NOT_JSON';
+      return { status: response.status, ms, code: 'NOT_JSON', refused: false };
     }
-    return { status: response.status, ms: performance.now() - started, code };
+    const code = parsed.errors?.[0]?.extensions?.code;
+    const reportRefused = Object.values(parsed.data ?? {}).some((v) => v?.ok === false);
+    const refused =
+      (response.status >= 400 && response.status < 500) ||
+      (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') ||
+      reportRefused;
+    return { status: response.status, ms, code: code ?? (reportRefused ? 'ok:false' : undefined), refused };
   } catch (error) {
-    return { status: 0, ms: performance.now() - started, code: (error as Error).name };
+    return { status: 0, ms: performance.now() - started, code: (error as Error).name, refused: false };
   }
 }
 
