@@ -245,9 +245,7 @@ async function runOn(kind: DbKind, dir: string) {
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
       }
       const ms = calls.map((c) => c.ms).sort((a, b) => a - b);
-      const refused = calls.every((c) =>
-        c.status >= 400 && c.status < 500 ? true : c.status === 200 && !!c.code,
-      );
+      const refused = calls.every((c) => c.refused);
       return [
         name,
         String(calls.length),
