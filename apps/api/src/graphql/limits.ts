@@ -10,7 +10,15 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { REQUEST_LIMITS, text, type Actor, type Locale, type RequestLimits, type Text } from '@suiji/domain';
+import {
+  IMPORT_FILE_MAX_BYTES,
+  REQUEST_LIMITS,
+  text,
+  type Actor,
+  type Locale,
+  type RequestLimits,
+  type Text,
+} from '@suiji/domain';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
@@ -136,13 +144,14 @@ const NOT_JSON = text(
 );
 
 function tooLarge(max: number, actor: Actor | null): LimitError {
-  const mb = (max / 1024 / 1024).toFixed(max < 1024 * 1024 ? 2 : 0);
+  const mb = Math.round(max / 1024 / 1024);
+  const fileMb = IMPORT_FILE_MAX_BYTES / 1024 / 1024;
   return new LimitError(
     'PAYLOAD_TOO_LARGE',
     actor
       ? text(
-          `The request is larger than ${mb} MB, the most the API accepts; an import file may be at most 30 MB.`,
-          `请求超过 API 接受的上限 ${mb} MB；导入文件最大为 30 MB。`,
+          `The request is larger than ${mb} MB, the most the API accepts; an import file may be at most ${fileMb} MB.`,
+          `请求超过 API 接受的上限 ${mb} MB；导入文件最大为 ${fileMb} MB。`,
         )
       : text(
           `The request is larger than ${max / 1024} KB, the most the API accepts without signing in.`,
