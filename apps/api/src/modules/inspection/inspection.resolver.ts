@@ -68,9 +68,7 @@ export class InspectionResolver {
     } else if (scope === 'own') {
       const mine = await inspectorIdsOf(ctx);
       where.push(
-        mine.length
-          ? { $or: mine.map((id) => ({ teamIds: { $like: StringListType.containing(id) } })) }
-          : { id: '' },
+        mine.length ? { $or: mine.map((id) => ({ teamIds: StringListType.contains(id) })) } : { id: '' },
       );
     }
     if (filter.taskId) where.push({ task: filter.taskId });

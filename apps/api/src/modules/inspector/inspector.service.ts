@@ -57,7 +57,7 @@ export function inspectorWhere(
   const where: FilterQuery<Inspector>[] = [inspectorScope(ctx, action)];
   if (filter.departmentId) where.push({ department: filter.departmentId });
   if (filter.status) where.push({ status: filter.status });
-  if (filter.expertise) where.push({ expertise: { $like: StringListType.containing(filter.expertise) } });
+  if (filter.expertise) where.push({ expertise: StringListType.contains(filter.expertise) });
   const day = today();
   if (filter.certificateValid === true)
     where.push({ certificateValidFrom: { $lte: day }, certificateValidUntil: { $gte: day } });
