@@ -479,6 +479,7 @@ const messages: TranslationMessages = {
       key: 'Field',
       diff_help: 'Before and after side by side; the fields that changed are highlighted.',
       no_fields: 'This entry records no fields.',
+      empty_list: '(none)',
       change: { added: 'added', removed: 'removed', changed: 'changed' },
       actions: {
         create: 'Create',

@@ -682,6 +682,7 @@ const messages: TranslationMessages = {
       key: '字段',
       diff_help: '左右对照修改前后的内容，有变化的字段以颜色标出。',
       no_fields: '本条记录没有字段内容。',
+      empty_list: '（空）',
       change: { added: '新增', removed: '移除', changed: '修改' },
       actions: {
         create: '新增',
