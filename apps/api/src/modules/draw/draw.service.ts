@@ -151,8 +151,9 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
         '该任务的摇号已安排，摇号不可重复进行。',
       ),
     );
-  const runAfter = input.runAfter ?? new Date();
-  if (runAfter.getTime() < Date.now() - 60_000)
+  const now = ctx.clock();
+  const runAfter = input.runAfter ?? now;
+  if (runAfter.getTime() < now.getTime() - 60_000)
     throw new BadInputError(
       text(
         'The run time is in the past: choose now or later.',
@@ -407,7 +408,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   const { em } = ctx;
   const existing = await findDraw(ctx, input.drawId);
   const task = await taskForDraw(ctx, existing.task.id, 'run');
-  const now = new Date();
+  const now = ctx.clock();
   // The one transition SCHEDULED → DRAWN: a second caller (another process, a double click) finds no
   // row to change, waiting on PostgreSQL's row lock until the first commits.
   const changed = await em.nativeUpdate(
