@@ -77,6 +77,14 @@ describe('the dashboard in a browser', () => {
     await expect(raisesRisk.locator('[data-side=before]').textContent()).resolves.toBe('true');
     await expect(raisesRisk.locator('[data-side=after]').textContent()).resolves.toBe('false');
     await shot(page, '03c-trail');
+    // A list (the new item's inspection methods) shows as its items, not as the text it is stored as.
+    await entries
+      .filter({ has: page.locator('[data-entity=InspectionItem]') })
+      .first()
+      .click();
+    const methods = page.getByTestId('trail-diff').locator('[data-key=methods] [data-side=after]');
+    await methods.locator('[data-list=items] [data-item-change=same]').first().waitFor();
+    await expect(methods.textContent()).resolves.not.toContain(',');
     await page.getByTestId('trail-verify').click();
     const verified = page.getByTestId('trail-verify-result');
     await expect(verified.getAttribute('data-ok')).resolves.toBe('true');

@@ -3,6 +3,7 @@
  * is told why a text file named .png is refused (before anything is sent), and removes the photo again.
  * The draw and the team member's account are made through the API, as the other browser tests show them.
  */
+import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, shot, startHarness, type Harness } from './harness';
 
@@ -45,7 +46,7 @@ describe('attachments in the browser', () => {
   });
 
   it('are attached by a team member, shown as thumbnails, refused with a reason, and removed', async () => {
-    const year = new Date().getFullYear();
+    const year = chinaYear();
     const coordinator = await signIn('coordinator', 'coordinator12345');
     const admin = await signIn('admin', 'admin12345');
     const itemId = (

@@ -3,6 +3,7 @@
  * draw (one per task, with the items' ratios by default), runs it with public entropy and sees the inspections
  * it made; then an anonymous visitor finds the draw from the sign-in page and verifies it in their own browser.
  */
+import { chinaYear } from '@suiji/domain';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, shot, startHarness, type Harness } from './harness';
@@ -22,7 +23,7 @@ describe('a verifiable draw in the browser', () => {
 
   it('is scheduled and run by a coordinator and verified by anyone without signing in', async () => {
     const { base } = harness;
-    const year = new Date().getFullYear();
+    const year = chinaYear();
     const page = await harness.newPage();
     await login(page, base, 'coordinator', 'coordinator12345');
 

@@ -3,6 +3,7 @@
  * then two departments' tasks of this quarter that would visit the same targets are proposed for merging on
  * the merge proposals page and accepted by the other department, which makes them one joint task.
  */
+import { chinaQuarter, chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, logout, shot, startHarness, type Harness } from './harness';
 
@@ -41,8 +42,8 @@ describe('joint tasks in the browser', () => {
 
   it('is accepted by the cooperating department, and two departments’ tasks are merged into one', async () => {
     const now = new Date();
-    const year = now.getFullYear();
-    const month = String(3 * Math.floor(now.getMonth() / 3) + 1).padStart(2, '0');
+    const year = chinaYear(now);
+    const month = String(3 * (chinaQuarter(now) - 1) + 1).padStart(2, '0');
     const window = { year, windowStart: `${year}-${month}-01`, windowEnd: `${year}-${month}-28` };
     const itemOf = async (q: string) =>
       (

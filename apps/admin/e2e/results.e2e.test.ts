@@ -4,6 +4,7 @@
  * result item by item; the coordinator publishes it; anyone then finds it on the public results page, and the
  * target's record shows what it did (abnormal list, problem count, history).
  */
+import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, shot, startHarness, type Harness } from './harness';
 
@@ -57,7 +58,7 @@ describe('a result in the browser', () => {
 
   it('is entered per item by a team member, published by the coordinator and public', async () => {
     const { base } = harness;
-    const year = new Date().getFullYear();
+    const year = chinaYear();
     const admin = await tokenOf('admin', 'admin12345');
     const coordinator = await tokenOf('coordinator', 'coordinator12345');
 

@@ -31,6 +31,7 @@
  * SUIJI_BENCH_DURATION (seconds per autocannon run, default 10), SUIJI_BENCH_WARMUP (seconds, default
  * 2), SUIJI_BENCH_CONNECTIONS (default 10), SUIJI_BENCH_KEEP=1 keeps the temp folder (SQLite file).
  */
+import { chinaYear } from '@suiji/domain';
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,7 @@ const TARGET_STATEMENTS = 5;
 const PAGE_SIZES = [10, 100, 500];
 const LOAD_PAGE_SIZE = 100;
 const JWT_SECRET = 'bench-secret-of-enough-length';
-const YEAR = new Date().getUTCFullYear();
+const YEAR = chinaYear();
 const TARGET_TYPE = '企业';
 const WORKER_TIMEOUT_MS = 15 * 60_000;
 

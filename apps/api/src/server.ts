@@ -45,6 +45,8 @@ export interface AppOptions {
   adminStaticDir?: string | null;
   /** The largest attachment accepted, in megabytes (default 20). */
   attachmentMaxMb?: number;
+  /** The time the rules go by (what day it is, when a draw runs); the system's by default. */
+  clock?: () => Date;
   log?: (line: string) => void;
 }
 
@@ -79,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
   });
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
+  const clock = options.clock ?? (() => new Date());
   const settings: Settings = {
     attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
   };
@@ -98,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   async function identify(authorization: string | undefined, locale: Locale): Promise<Context> {
     const em = orm.em.fork();
-    const base: Context = { em, actor: null, user: null, tokens, locale, settings };
+    const base: Context = { em, actor: null, user: null, tokens, locale, settings, clock };
     if (!authorization) return base;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1])

@@ -3,11 +3,12 @@
  * results entered by the teams → review → publication, with the trail verified at the end. Once for a
  * joint task of two departments and once for a single department's task.
  */
+import { chinaToday, chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from './test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
-const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const YEAR = chinaYear();
+const TODAY = chinaToday();
 
 interface Visit {
   id: string;

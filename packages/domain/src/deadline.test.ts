@@ -14,8 +14,10 @@ describe('the publication deadline', () => {
   });
 
   it('flags results past their deadline until they are published', () => {
-    expect(isOverdue('2026-10-29', '2026-10-30', false)).toBe(true);
-    expect(isOverdue('2026-10-29', '2026-10-29', false)).toBe(false);
-    expect(isOverdue('2026-10-29', '2026-11-30', true)).toBe(false);
+    // The last day ends at midnight in Beijing, 16:00 UTC.
+    expect(isOverdue('2026-10-29', new Date('2026-10-29T15:59:59Z'), false)).toBe(false);
+    expect(isOverdue('2026-10-29', new Date('2026-10-29T16:00:00Z'), false)).toBe(true);
+    expect(isOverdue('2026-10-29', new Date('2026-10-30T12:00:00Z'), false)).toBe(true);
+    expect(isOverdue('2026-10-29', new Date('2026-11-30T12:00:00Z'), true)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * not yet hold, only weekends are skipped.
  */
 import chineseDays from 'chinese-days';
+import { chinaToday } from './china-time.js';
 
 /** Working days allowed for publication, by default. */
 export const PUBLICATION_WORKING_DAYS = 20;
@@ -24,9 +25,9 @@ export function publicationDeadline(endedOn: string, workingDays = PUBLICATION_W
   return deadline;
 }
 
-/** Whether a result not yet published on `today` has passed its deadline. */
-export function isOverdue(deadline: string, today: string, published: boolean): boolean {
-  return !published && today > deadline;
+/** Whether a result not yet published at `now` has passed its deadline, the day being China's. */
+export function isOverdue(deadline: string, now: Date, published: boolean): boolean {
+  return !published && chinaToday(now) > deadline;
 }
 
 /** Whether a day (YYYY-MM-DD) is a working day on the Chinese calendar. */

@@ -7,6 +7,7 @@ export * from './registry-rules.js';
 export * from './plan-rules.js';
 export * from './text.js';
 export * from './draw/index.js';
+export * from './china-time.js';
 export * from './deadline.js';
 export * from './consequences.js';
 export * from './attachment.js';

@@ -9,6 +9,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { CHINA_TIME_ZONE } from '@suiji/domain';
 import { useState } from 'react';
 import {
   Button,
@@ -92,7 +93,9 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
             />
             {early ? (
               <Alert severity="warning">
-                {translate('suiji.draw.not_before', { time: notBefore.toLocaleString(locale) })}
+                {translate('suiji.draw.not_before', {
+                  time: notBefore.toLocaleString(locale, { timeZone: CHINA_TIME_ZONE }),
+                })}
               </Alert>
             ) : null}
             <Alert severity="info">{translate('suiji.draw.run_once')}</Alert>

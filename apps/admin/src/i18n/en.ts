@@ -356,7 +356,7 @@ const messages: TranslationMessages = {
         'Scheduling freezes the eligible targets and inspectors now and publishes the pool digest and the commitment (the hash of a secret nonce). The task can no longer change afterwards.',
       ratios:
         'Ratio per credit-risk class (%): by default the highest of the items’ ratios, never below the highest item minimum, %{ratio} (%{item})',
-      run_after: 'Earliest time to run',
+      run_after: 'Earliest time to run (Beijing time)',
       run_after_help:
         'Empty: it may run at once. If a lottery result is the entropy, set it before that draw',
       expertise: 'Expertise (optional)',
@@ -479,6 +479,7 @@ const messages: TranslationMessages = {
       key: 'Field',
       diff_help: 'Before and after side by side; the fields that changed are highlighted.',
       no_fields: 'This entry records no fields.',
+      empty_list: '(none)',
       change: { added: 'added', removed: 'removed', changed: 'changed' },
       actions: {
         create: 'Create',

@@ -565,7 +565,7 @@ const messages: TranslationMessages = {
         '安排后，系统立即冻结符合条件的检查对象名录和检查人员名单，并公布名录摘要和承诺值（一个保密随机数的哈希值）。此后任务不能再修改。',
       ratios:
         '各信用风险分类的抽查比例（%）：默认取各事项比例中的最高值，不得低于各事项最低比例中的最高值 %{ratio}（%{item}）',
-      run_after: '最早摇号时间',
+      run_after: '最早摇号时间（北京时间）',
       run_after_help: '留空则可立即摇号；若以彩票开奖号码作为公开随机源，请设在开奖之前',
       expertise: '业务专长（可选）',
       expertise_help: '只从具备该业务专长的执法检查人员中抽取',
@@ -682,6 +682,7 @@ const messages: TranslationMessages = {
       key: '字段',
       diff_help: '左右对照修改前后的内容，有变化的字段以颜色标出。',
       no_fields: '本条记录没有字段内容。',
+      empty_list: '（空）',
       change: { added: '新增', removed: '移除', changed: '修改' },
       actions: {
         create: '新增',

@@ -18,7 +18,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { MAX_LENGTH } from '@suiji/domain';
+import { MAX_LENGTH, chinaToday } from '@suiji/domain';
 import { useState } from 'react';
 import {
   Button,
@@ -40,7 +40,6 @@ import {
   draftOf,
   groupCategories,
   itemProblemKey,
-  localToday,
   resultProblems,
   toResultInput,
   type ItemDraft,
@@ -85,7 +84,7 @@ export const EnterResultButton = () => {
   );
   if (!inspection || !canAccess || !ENTERABLE_STATES.includes(inspection.state)) return null;
 
-  const today = localToday();
+  const today = chinaToday();
   const problems = draft ? resultProblems(draft, today) : {};
   const shown = (key: string) => {
     const problem = touched ? problems[key] : undefined;

@@ -4,7 +4,6 @@ import {
   draftOf,
   groupCategories,
   itemProblemKey,
-  localToday,
   resultProblems,
   toResultInput,
   toReviewInput,
@@ -85,10 +84,6 @@ describe('result entry', () => {
         { itemId: 'b', category: 'LAND_NOT_RECLAIMED', findings: '未复垦', followUp: 'CASE_FILED' },
       ],
     });
-  });
-
-  it('formats today as YYYY-MM-DD', () => {
-    expect(localToday(new Date(2026, 0, 5))).toBe('2026-01-05');
   });
 });
 

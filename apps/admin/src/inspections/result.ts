@@ -45,12 +45,6 @@ export interface PreviousResult {
   }[];
 }
 
-/** Today in the reader's time zone, as YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** A draft from what was entered before (a rejected result is corrected, not retyped). */
 export function draftOf(previous: PreviousResult, today: string): ResultDraft {
   const byItem = new Map((previous.results ?? []).map((result) => [result.itemId, result]));

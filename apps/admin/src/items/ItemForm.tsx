@@ -1,4 +1,4 @@
-import { MAX_LENGTH, TIMES_PER_YEAR_MAX, YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { MAX_LENGTH, TIMES_PER_YEAR_MAX, YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
 import {
   CheckboxGroupInput,
   NumberInput,
@@ -22,7 +22,7 @@ export const ItemForm = () => {
   return (
     <SimpleForm
       defaultValues={{
-        year: new Date().getFullYear(),
+        year: chinaYear(),
         category: 'GENERAL',
         timesPerYear: 1,
         methods: ['ON_SITE'],

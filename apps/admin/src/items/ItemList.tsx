@@ -1,4 +1,4 @@
-import { YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
 import {
   Datagrid,
   EditButton,
@@ -27,7 +27,7 @@ const filters = [
 export const ItemList = () => (
   <List
     filters={filters}
-    filterDefaultValues={{ year: new Date().getFullYear() }}
+    filterDefaultValues={{ year: chinaYear() }}
     actions={<ListActions />}
     sort={{ field: 'seq', order: 'ASC' }}
     exporter={false}

@@ -15,6 +15,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { chinaQuarter, chinaYear } from '@suiji/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Link, Title, useCreatePath, useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -158,9 +159,8 @@ export const MergeProposalsPage = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const queryClient = useQueryClient();
-  const now = new Date();
-  const [year, setYear] = useState(now.getFullYear());
-  const [quarter, setQuarter] = useState(Math.floor(now.getMonth() / 3) + 1);
+  const [year, setYear] = useState(() => chinaYear());
+  const [quarter, setQuarter] = useState(() => chinaQuarter());
   const key = ['mergeProposals', year, quarter];
   const { data, isPending, error } = useQuery({
     queryKey: key,

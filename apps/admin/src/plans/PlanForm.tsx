@@ -1,4 +1,12 @@
-import { DEFAULT_LOCALE, LOCALES, MAX_LENGTH, YEAR_MAX, YEAR_MIN, type Locale } from '@suiji/domain';
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  MAX_LENGTH,
+  YEAR_MAX,
+  YEAR_MIN,
+  chinaYear,
+  type Locale,
+} from '@suiji/domain';
 import { Typography } from '@mui/material';
 import { useCallback, useMemo } from 'react';
 import {
@@ -96,7 +104,7 @@ export const PlanForm = () => {
     <SimpleForm
       validate={validate}
       defaultValues={{
-        year: new Date().getFullYear(),
+        year: chinaYear(),
         cooperatingDepartmentIds: [],
         lines: [{ timesPerYear: 1 }],
       }}

@@ -1,4 +1,4 @@
-import { YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
 import { Datagrid, List, NumberField, NumberInput, ReferenceField, TextField } from 'react-admin';
 import { ListActions } from '../common/ListActions';
 import { QuickSearch } from '../common/QuickSearch';
@@ -11,7 +11,7 @@ const filters = [
 export const PlanList = () => (
   <List
     filters={filters}
-    filterDefaultValues={{ year: new Date().getFullYear() }}
+    filterDefaultValues={{ year: chinaYear() }}
     actions={<ListActions />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     exporter={false}

@@ -9,18 +9,12 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { RISK_CLASSES, formatRatioBp } from '@suiji/domain';
+import { RISK_CLASSES, chinaDateTime, formatRatioBp, fromChinaDateTime } from '@suiji/domain';
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { bpToPercentText, percentToBp } from '../common/validators';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import { defaultRatios, ratioFloor, ratioItemsOf } from './drawRatios';
-
-/** `datetime-local` text for a date, in the browser's time zone. */
-function localDateTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /**
  * Schedules the draw of a task, one for all its items (进一次门、查多项事): the ratio per credit-risk class
@@ -70,7 +64,7 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
           riskClass,
           ratioBp: percentToBp(ratios[riskClass]) ?? 0,
         })),
-        ...(runAfter ? { runAfter: new Date(runAfter).toISOString() } : {}),
+        ...(runAfter ? { runAfter: fromChinaDateTime(runAfter).toISOString() } : {}),
         ...(expertise.trim() ? { expertise: expertise.trim() } : {}),
       })
       .then(() => {
@@ -119,7 +113,7 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
               type="datetime-local"
               value={runAfter}
               onChange={(e) => setRunAfter(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: localDateTime(new Date()) } }}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: chinaDateTime(new Date()) } }}
               helperText={translate('suiji.draw.run_after_help')}
             />
             <TextField

@@ -1,4 +1,4 @@
-import { MAX_LENGTH, YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
 import { Typography } from '@mui/material';
 import {
   AutocompleteArrayInput,
@@ -92,7 +92,7 @@ export function taskTransform(data: RaRecord): RaRecord {
 }
 
 export const TaskForm = () => {
-  const year = new Date().getFullYear();
+  const year = chinaYear();
   return (
     <SimpleForm
       defaultValues={{

@@ -1,4 +1,4 @@
-import { YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
 import {
   Datagrid,
   List,
@@ -21,7 +21,7 @@ const filters = [
 export const TaskList = () => (
   <List
     filters={filters}
-    filterDefaultValues={{ year: new Date().getFullYear() }}
+    filterDefaultValues={{ year: chinaYear() }}
     actions={<ListActions />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     exporter={false}

@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { diffSides, showValue, type DiffRow } from './trailDiff';
+import { diffSides, listItems, showValue, type DiffRow } from './trailDiff';
 import type { TrailEntryRecord } from './trailTypes';
 
 const VALUE: SxProps<Theme> = {
@@ -34,6 +34,39 @@ function cell(row: DiffRow, side: 'before' | 'after'): SxProps<Theme> {
       : undefined,
   });
 }
+
+/** A side's value: a list as its items (those not on the other side marked), anything else as JSON. */
+const Value = ({ row, side }: { row: DiffRow; side: 'before' | 'after' }) => {
+  const translate = useTranslate();
+  const items = listItems(row, side);
+  if (!items)
+    return (
+      <Box component="pre" sx={VALUE}>
+        {showValue(side === 'before' ? row.before : row.after)}
+      </Box>
+    );
+  if (items.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary" data-list="empty">
+        {translate('suiji.trail.empty_list')}
+      </Typography>
+    );
+  return (
+    <Box data-list="items" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+      {items.map((item) => (
+        <Chip
+          key={String(item.value)}
+          size="small"
+          variant="outlined"
+          color={item.change === 'removed' ? 'error' : item.change === 'added' ? 'success' : 'default'}
+          label={String(item.value)}
+          data-item-change={item.change}
+          sx={item.change === 'removed' ? { textDecoration: 'line-through' } : undefined}
+        />
+      ))}
+    </Box>
+  );
+};
 
 /**
  * One entry's before and after side by side, key by key, the keys that changed highlighted; under them the
@@ -82,14 +115,10 @@ export const TrailDiff = () => {
                   )}
                 </TableCell>
                 <TableCell sx={cell(row, 'before')} data-side="before">
-                  <Box component="pre" sx={VALUE}>
-                    {showValue(row.before)}
-                  </Box>
+                  <Value row={row} side="before" />
                 </TableCell>
                 <TableCell sx={cell(row, 'after')} data-side="after">
-                  <Box component="pre" sx={VALUE}>
-                    {showValue(row.after)}
-                  </Box>
+                  <Value row={row} side="after" />
                 </TableCell>
               </TableRow>
             ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSides, parseSide, showValue } from './trailDiff';
+import { diffSides, listItems, parseSide, showValue } from './trailDiff';
 
 describe('the before and after of a trail entry', () => {
   it('marks the keys of an update that changed and those that did not', () => {
@@ -56,5 +56,28 @@ describe('the before and after of a trail entry', () => {
     expect(showValue(null)).toBe('null');
     expect(showValue(undefined)).toBe('');
     expect(showValue({ a: [1] })).toBe('{\n  "a": [\n    1\n  ]\n}');
+  });
+
+  it('shows a list as its items, marking those that went and those that came', () => {
+    const [name, tags] = diffSides(
+      '{"tags":["投诉举报","新设立"],"name":"x"}',
+      '{"tags":["新设立","重点监管"],"name":"y"}',
+    );
+    expect(listItems(tags!, 'before')).toEqual([
+      { value: '投诉举报', change: 'removed' },
+      { value: '新设立', change: 'same' },
+    ]);
+    expect(listItems(tags!, 'after')).toEqual([
+      { value: '新设立', change: 'same' },
+      { value: '重点监管', change: 'added' },
+    ]);
+    // A created list has nothing to differ from; an empty one has no items; other values are no lists.
+    expect(listItems(diffSides(null, '{"tags":["a"]}')[0]!, 'after')).toEqual([
+      { value: 'a', change: 'same' },
+    ]);
+    expect(listItems(diffSides(null, '{"tags":[]}')[0]!, 'after')).toEqual([]);
+    expect(listItems(diffSides(null, '{"tags":[]}')[0]!, 'before')).toBeNull();
+    expect(listItems(name!, 'after')).toBeNull();
+    expect(listItems(diffSides(null, '{"o":[{"a":1}]}')[0]!, 'after')).toBeNull();
   });
 });

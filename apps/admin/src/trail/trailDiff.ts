@@ -66,6 +66,32 @@ export function diffSides(before: string | null | undefined, after: string | nul
   });
 }
 
+/** An item of a list value (tags, target types) and whether the other side of its row lacks it. */
+export interface ListItem {
+  value: string | number | boolean;
+  /** `removed` on the before side, `added` on the after side: not on the other side. */
+  change: 'same' | 'removed' | 'added';
+}
+
+type Scalar = string | number | boolean;
+
+function scalarList(value: unknown): Scalar[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.every((v) => ['string', 'number', 'boolean'].includes(typeof v)) ? (value as Scalar[]) : null;
+}
+
+/**
+ * A side of a row as list items, when its value is a list of plain values (null otherwise, to be shown as
+ * JSON): each item marked when the other side's list lacks it, so a changed list shows what came and went.
+ */
+export function listItems(row: DiffRow, side: 'before' | 'after'): ListItem[] | null {
+  const mine = scalarList(side === 'before' ? row.before : row.after);
+  if (!mine) return null;
+  const other = scalarList(side === 'before' ? row.after : row.before);
+  const changed: ListItem['change'] = side === 'before' ? 'removed' : 'added';
+  return mine.map((value) => ({ value, change: other && !other.includes(value) ? changed : 'same' }));
+}
+
 /** A value as JSON text, indented when it spans several lines; an absent one as an empty string. */
 export function showValue(value: unknown): string {
   if (value === undefined) return '';

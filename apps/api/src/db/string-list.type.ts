@@ -1,4 +1,5 @@
 import { Type } from '@mikro-orm/core';
+import { escapeLike, likeOperand } from './like.js';
 
 /**
  * A list of short strings (tags, target types, methods) stored as ",a,b," text, so that "has tag x"
@@ -25,8 +26,13 @@ export class StringListType extends Type<string[], string> {
     return 'text';
   }
 
-  /** The LIKE pattern that finds rows whose list contains `item`. */
+  /** The LIKE pattern that finds rows whose list contains `item`, for SQL written as `column ${LIKE}`. */
   static containing(item: string): string {
-    return `%,${item},%`;
+    return `%,${escapeLike(item)},%`;
+  }
+
+  /** The condition on a list property that it contains `item`. */
+  static contains(item: string): { $like: string } {
+    return { $like: likeOperand(StringListType.containing(item)) };
   }
 }

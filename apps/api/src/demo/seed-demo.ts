@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  chinaYear,
   completeCreditCode,
   CREDIT_CODE_ALPHABET,
   RISK_CLASSES,
@@ -142,7 +143,7 @@ export async function seedDemo(
 ): Promise<void> {
   const rand = generator(20231116);
   const now = options.now ?? new Date();
-  const thisYear = now.getUTCFullYear();
+  const thisYear = chinaYear(now);
 
   const bureau = em.create(Department, {
     name: '舞钢市自然资源和规划局',

@@ -3,7 +3,15 @@
  * outside the record's department, against the domain's role policy. The list of operations comes from
  * the schema itself: an operation added without a case here (or without a rule) fails this test.
  */
-import { canAccess, completeCreditCode, type Actor, type Role, type ScopedRecord } from '@suiji/domain';
+import {
+  canAccess,
+  chinaToday,
+  chinaYear,
+  completeCreditCode,
+  type Actor,
+  type Role,
+  type ScopedRecord,
+} from '@suiji/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +140,7 @@ async function newUser() {
 }
 let coordinatorToken: string;
 let coordinator2Token: string;
-const YEAR = new Date().getUTCFullYear();
+const YEAR = chinaYear();
 const asCoordinator = (query: string, variables?: Record<string, unknown>) =>
   t.ok(query, variables, coordinatorToken);
 function taskInput() {
@@ -253,7 +261,7 @@ const resultInput = (inspection: { id: string; itemIds: string[] }) => ({
   inspectionId: inspection.id,
   items: inspection.itemIds.map((itemId) => ({ itemId, category: 'NO_PROBLEM' })),
   methodsUsed: ['ON_SITE'],
-  inspectedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+  inspectedOn: chinaToday(),
 });
 const file = (csv: string, name = 'rows.csv') => ({
   filename: name,

@@ -14,6 +14,8 @@ export interface Context {
   locale: Locale;
   /** Limits the app was configured with, for the operations that state them. */
   settings: Settings;
+  /** What time it is for the rules of this request (today, a draw's run time): the system's, or a test's. */
+  clock: () => Date;
 }
 
 export interface Settings {

@@ -5,6 +5,7 @@ import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mik
 import { Max, MaxLength, Min } from 'class-validator';
 import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_LENGTH, text } from '@suiji/domain';
+import { escapeLike, likeOperand } from '../db/like.js';
 import { isPostgres } from '../db/platform.js';
 import { SortOrder } from './enums.js';
 import { BadInputError } from './errors.js';
@@ -78,11 +79,11 @@ export interface ListOptions<T extends object> {
 }
 
 /**
- * A case-insensitive "contains" condition: ILIKE on PostgreSQL; LIKE on SQLite, which has no ILIKE and
- * whose LIKE already ignores case.
+ * A case-insensitive "contains" condition, `%` and `_` matched as themselves: ILIKE on PostgreSQL; LIKE
+ * on SQLite, which has no ILIKE and whose LIKE already ignores case.
  */
 export function containsText(em: EntityManager, text: string): { $ilike: string } | { $like: string } {
-  const pattern = `%${text.replace(/[%_\\]/g, '')}%`;
+  const pattern = likeOperand(`%${escapeLike(text)}%`);
   return isPostgres(em) ? { $ilike: pattern } : { $like: pattern };
 }
 

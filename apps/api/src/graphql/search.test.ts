@@ -8,6 +8,11 @@ const SEARCH =
 describe('searches and filters', () => {
   let t: TestApp;
   let admin: string;
+  const names = async (filter: Record<string, unknown>) =>
+    ((await t.ok(SEARCH, { f: filter }, admin)).targets.items as { name: string }[])
+      .map((i) => i.name)
+      .sort();
+
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.login('admin');
@@ -36,6 +41,18 @@ describe('searches and filters', () => {
       );
   });
   afterAll(() => t.close());
+
+  it('match % and _ literally, in the search and in list filters', async () => {
+    expect(await names({ q: '50%' })).toEqual(['舞钢市50%股份有限公司']);
+    expect(await names({ q: 'A_B' })).toEqual(['舞钢市A_B商贸有限公司']);
+    expect(await names({ q: '\\' })).toEqual(['舞钢市反斜杠\\商贸有限公司']);
+    expect(await names({ q: '%' })).toEqual(['舞钢市50%股份有限公司']);
+    expect(await names({ tag: '占股50%' })).toEqual(['舞钢市50%股份有限公司']);
+    expect(await names({ tag: 'A_B' })).toEqual(['舞钢市A_B商贸有限公司']);
+    expect(await names({ tag: '%' })).toEqual([]);
+    // Still case-insensitive.
+    expect(await names({ q: 'a_b' })).toEqual(['舞钢市A_B商贸有限公司']);
+  });
 
   it('refuse a NUL character with a clear error, in searches, filters and every other input', async () => {
     for (const [query, variables] of [

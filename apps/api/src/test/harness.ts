@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { chinaYear } from '@suiji/domain';
 import pg from 'pg';
 import type { Database } from '../db/orm.js';
 import { createApp, type App } from '../server.js';
@@ -76,8 +77,11 @@ export interface TestApp {
 
 export const JWT_SECRET = 'test-secret-of-enough-length';
 
-/** Starts the API with the demo data (one user per role; password `<username>12345`). */
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+/**
+ * Starts the API with the demo data (one user per role; password `<username>12345`); `clock`, when
+ * given, is the time its rules go by.
+ */
+export async function startTestApp(options: { demo?: boolean; clock?: () => Date } = {}): Promise<TestApp> {
   const kind = testDb();
   const { database, drop } = await freshDatabase(kind);
   const app = await createApp({
@@ -88,6 +92,7 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     demo: options.demo ?? true,
     adminPassword: 'first-admin-password',
     log: () => {},
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const gql: TestApp['gql'] = async (query, variables, token) =>
     (await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, 'en')) as never;
@@ -104,7 +109,7 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     return data.login.token;
   };
   let members = 0;
-  const year = new Date().getUTCFullYear();
+  const year = chinaYear();
   return {
     app,
     kind,

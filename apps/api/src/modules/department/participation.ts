@@ -18,7 +18,7 @@ export function takingPart<T extends { department: unknown; cooperatingDepartmen
   return {
     $or: [
       { department: { $in: [...departmentIds] } },
-      ...departmentIds.map((id) => ({ cooperatingDepartmentIds: { $like: StringListType.containing(id) } })),
+      ...departmentIds.map((id) => ({ cooperatingDepartmentIds: StringListType.contains(id) })),
     ],
   } as FilterQuery<T>;
 }

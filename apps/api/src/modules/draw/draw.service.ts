@@ -24,6 +24,7 @@ import {
 } from '@suiji/domain';
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { isPostgres, SQLITE_MAX_VARIABLES } from '../../db/platform.js';
+import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -150,8 +151,9 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
         '该任务的摇号已安排，摇号不可重复进行。',
       ),
     );
-  const runAfter = input.runAfter ?? new Date();
-  if (runAfter.getTime() < Date.now() - 60_000)
+  const now = ctx.clock();
+  const runAfter = input.runAfter ?? now;
+  if (runAfter.getTime() < now.getTime() - 60_000)
     throw new BadInputError(
       text(
         'The run time is in the past: choose now or later.',
@@ -268,7 +270,7 @@ const and = (...clauses: Clause[]): Clause => ({
  */
 function inspectedFor(itemId: string, year: number, exceptDrawId = ''): Clause {
   return {
-    sql: 'exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ? and i.item_ids like ? and i.draw_id <> ?)',
+    sql: `exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ? and i.item_ids ${LIKE} and i.draw_id <> ?)`,
     params: [year, StringListType.containing(itemId), exceptDrawId],
   };
 }
@@ -277,7 +279,7 @@ function inspectedFor(itemId: string, year: number, exceptDrawId = ''): Clause {
 function openFor(item: InspectionItem, year: number, exceptDrawId?: string): Clause {
   const inspected = inspectedFor(item.id, year, exceptDrawId);
   return {
-    sql: `t.target_types like ? and not ${inspected.sql}`,
+    sql: `t.target_types ${LIKE} and not ${inspected.sql}`,
     params: [StringListType.containing(item.targetType), ...inspected.params],
   };
 }
@@ -299,7 +301,7 @@ async function freezePool(ctx: Context, task: Task, items: readonly InspectionIt
     { sql: 't.deleted_at is null', params: [] },
     or(
       ...items.map((item) => ({
-        sql: 't.target_types like ?',
+        sql: `t.target_types ${LIKE}`,
         params: [StringListType.containing(item.targetType)],
       })),
     ),
@@ -307,7 +309,7 @@ async function freezePool(ctx: Context, task: Task, items: readonly InspectionIt
   const anyOf = (column: string, values: readonly string[], like = false) => {
     if (values.length > 0)
       filters.push({
-        sql: values.map(() => (like ? `t.${column} like ?` : `t.${column} = ?`)).join(' or '),
+        sql: values.map(() => (like ? `t.${column} ${LIKE}` : `t.${column} = ?`)).join(' or '),
         params: values.map((v) => (like ? StringListType.containing(v) : v)),
       });
   };
@@ -374,7 +376,7 @@ async function roster(ctx: Context, task: Task, expertise: string | undefined): 
   const params: unknown[] = [...rootOf.keys(), day, day];
   let sql = `select id, department_id from inspector where deleted_at is null and status = 'ON_DUTY' and department_id in (${[...rootOf.keys()].map(() => '?').join(',')}) and certificate_valid_from <= ? and certificate_valid_until >= ?`;
   if (expertise) {
-    sql += ' and expertise like ?';
+    sql += ` and expertise ${LIKE}`;
     params.push(StringListType.containing(expertise));
   }
   const found = await rows<{ id: string; department_id: string }>(ctx, `${sql} order by id`, params);
@@ -406,7 +408,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   const { em } = ctx;
   const existing = await findDraw(ctx, input.drawId);
   const task = await taskForDraw(ctx, existing.task.id, 'run');
-  const now = new Date();
+  const now = ctx.clock();
   // The one transition SCHEDULED → DRAWN: a second caller (another process, a double click) finds no
   // row to change, waiting on PostgreSQL's row lock until the first commits.
   const changed = await em.nativeUpdate(

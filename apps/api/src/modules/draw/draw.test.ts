@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { createHash } from 'node:crypto';
-import { quota, verifyDrawRecord, type DrawRecord } from '@suiji/domain';
+import { chinaYear, quota, verifyDrawRecord, type DrawRecord } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
+const YEAR = chinaYear();
 const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id departmentId } }';
 const SCHEDULE = `mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) {
   id status commitment poolDigest poolSize excludedCount rosterSize nonce seed recordUrl poolUrl ratios { riskClass ratioBp } team { size departments } } }`;

@@ -1,8 +1,9 @@
+import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements } from '../../db/statements.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
+const YEAR = chinaYear();
 /** What the dashboard's inspection list shows: target, team, items and results. */
 const LIST = `query($n: Int!) { inspections(page: { page: 1, perPage: $n }) { total items {
   id state publicationDeadline overdue target { id name creditCode riskClass } team { id name departmentId }

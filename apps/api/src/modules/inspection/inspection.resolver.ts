@@ -1,6 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { isOverdue, publicationDeadline, scopeOf } from '@suiji/domain';
-import { today } from '../inspector/inspector.service.js';
 import { Task } from '../task/task.entity.js';
 import { takingPart } from '../department/participation.js';
 import {
@@ -68,9 +67,7 @@ export class InspectionResolver {
     } else if (scope === 'own') {
       const mine = await inspectorIdsOf(ctx);
       where.push(
-        mine.length
-          ? { $or: mine.map((id) => ({ teamIds: { $like: StringListType.containing(id) } })) }
-          : { id: '' },
+        mine.length ? { $or: mine.map((id) => ({ teamIds: StringListType.contains(id) })) } : { id: '' },
       );
     }
     if (filter.taskId) where.push({ task: filter.taskId });
@@ -138,7 +135,7 @@ export class InspectionResolver {
   @FieldResolver(() => Boolean, { description: 'Not published and past its publication deadline' })
   async overdue(@Root() inspection: Inspection, @Ctx() ctx: Context) {
     const task = await related(ctx, Task, inspection.task, inspection.task.id);
-    return isOverdue(publicationDeadline(task.windowEnd), today(), inspection.state === 'PUBLISHED');
+    return isOverdue(publicationDeadline(task.windowEnd), ctx.clock(), inspection.state === 'PUBLISHED');
   }
 
   @FieldResolver(() => Target)

@@ -5,7 +5,7 @@
  * categories' consequences to the target (risk class, abnormal list).
  */
 import { LockMode } from '@mikro-orm/core';
-import { consequenceOf, isIsoDate, text } from '@suiji/domain';
+import { chinaDate, chinaToday, consequenceOf, isIsoDate, text } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -16,7 +16,6 @@ import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Target } from '../target/target.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
-import { today } from '../inspector/inspector.service.js';
 import { Task } from '../task/task.entity.js';
 import { appendTrail } from '../trail/trail.service.js';
 import { Inspection } from './inspection.entity.js';
@@ -79,7 +78,9 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
           ),
     );
   const draw = await ctx.em.findOneOrFail(Draw, inspection.draw.id);
-  const drawnOn = draw.ranAt!.toISOString().slice(0, 10);
+  // Both days in China: a draw at 00:30 in Beijing ran on that day, not on the UTC day before.
+  const drawnOn = chinaDate(draw.ranAt!);
+  const today = chinaToday(ctx.clock());
   if (!isIsoDate(input.inspectedOn))
     throw new BadInputError(
       text(
@@ -93,7 +94,7 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
       text(`The inspection cannot precede the draw of ${drawnOn}.`, `检查日期不能早于摇号日期 ${drawnOn}。`),
       'inspectedOn',
     );
-  if (input.inspectedOn > today())
+  if (input.inspectedOn > today)
     throw new BadInputError(
       text('The inspection date is in the future.', '检查日期晚于今天。'),
       'inspectedOn',

@@ -1,9 +1,9 @@
-import { publicationDeadline } from '@suiji/domain';
+import { chinaToday, chinaYear, publicationDeadline } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
-const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const YEAR = chinaYear();
+const TODAY = chinaToday();
 const ENTER =
   'mutation($i: ResultInput!) { enterResult(input: $i) { id state inspectedOn enteredById results { itemId category findings followUp } } }';
 const REVIEW =

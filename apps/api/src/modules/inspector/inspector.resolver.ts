@@ -1,3 +1,4 @@
+import { chinaToday } from '@suiji/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageInput, PageType, SortInput } from '../../graphql/list.js';
@@ -56,8 +57,8 @@ export class InspectorResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the certificate is valid today' })
-  certificateValid(@Root() inspector: Inspector) {
-    const day = inspectors.today();
+  certificateValid(@Root() inspector: Inspector, @Ctx() ctx: Context) {
+    const day = chinaToday(ctx.clock());
     return inspector.certificateValidFrom <= day && day <= inspector.certificateValidUntil;
   }
 }

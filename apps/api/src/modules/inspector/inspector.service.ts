@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import {
   MAX_LENGTH,
   checkCertificateDates,
+  chinaToday,
   checkLabelList,
   checkText,
   problems,
@@ -23,11 +24,6 @@ import type {
   InspectorInput,
   InspectorUpdateInput,
 } from './inspector.input.js';
-
-/** Today as YYYY-MM-DD in China Standard Time, the day certificates are checked against. */
-export function today(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Every problem of an inspector's fields that needs no database. */
 export function inspectorProblems(fields: InspectorFields): FieldProblem[] {
@@ -57,8 +53,8 @@ export function inspectorWhere(
   const where: FilterQuery<Inspector>[] = [inspectorScope(ctx, action)];
   if (filter.departmentId) where.push({ department: filter.departmentId });
   if (filter.status) where.push({ status: filter.status });
-  if (filter.expertise) where.push({ expertise: { $like: StringListType.containing(filter.expertise) } });
-  const day = today();
+  if (filter.expertise) where.push({ expertise: StringListType.contains(filter.expertise) });
+  const day = chinaToday(ctx.clock());
   if (filter.certificateValid === true)
     where.push({ certificateValidFrom: { $lte: day }, certificateValidUntil: { $gte: day } });
   if (filter.certificateValid === false)

@@ -19,6 +19,7 @@ import {
   type PerClass,
   type RiskClass,
 } from '@suiji/domain';
+import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -61,7 +62,7 @@ function poolOf(task: Task): Clause {
   const anyOf = (column: string, values: readonly string[], like = false) => {
     if (values.length > 0)
       clauses.push({
-        sql: values.map(() => (like ? `t.${column} like ?` : `t.${column} = ?`)).join(' or '),
+        sql: values.map(() => (like ? `t.${column} ${LIKE}` : `t.${column} = ?`)).join(' or '),
         params: values.map((v) => (like ? StringListType.containing(v) : v)),
       });
   };

@@ -1,8 +1,8 @@
-import { RISK_CLASSES, quota } from '@suiji/domain';
+import { RISK_CLASSES, chinaYear, quota } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
+const YEAR = chinaYear();
 const PROPOSAL = `id state year quarter taskIds departmentIds targetCount separateVisits jointVisits visitsSaved mergedTaskId
   tasks { id name } departments { id name } responses { departmentId state answeredByName reason }`;
 const LIST = `query($y: Int!, $q: Int!) { mergeProposals(year: $y, quarter: $q) { ${PROPOSAL} } }`;

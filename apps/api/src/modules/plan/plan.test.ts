@@ -1,7 +1,8 @@
+import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type GqlResult, type TestApp } from '../../test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
+const YEAR = chinaYear();
 const PLAN_FIELDS = `id name year departmentId cooperatingDepartmentIds remarks taskCount
   lines { id itemId item { name minRatioBp } ratioBp timesPerYear period roundsDone }`;
 const CREATE_PLAN = `mutation($i: PlanInput!) { createPlan(input: $i) { ${PLAN_FIELDS} } }`;

@@ -1,7 +1,7 @@
 /**
  * Export of each registry to .xlsx, with the same filters and the same department scope as its list.
  */
-import { LABELS, formatRatioBp } from '@suiji/domain';
+import { LABELS, chinaToday, formatRatioBp } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, MAX_PER_PAGE, type Page } from '../../graphql/list.js';
 import { Conflict } from '../conflict/conflict.entity.js';
@@ -24,7 +24,7 @@ import type { FileDownload } from './registry-io.types.js';
 import { MIME_TYPES, writeSheet, type Column } from './spreadsheet.js';
 
 const zh = LABELS['zh-CN'];
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => chinaToday();
 
 /** Every matching row, read page by page so no single query is unbounded. */
 async function all<T extends object>(read: (page: number) => Promise<Page<T>>): Promise<T[]> {

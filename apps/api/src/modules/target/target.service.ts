@@ -58,8 +58,8 @@ export function targetWhere(filter: TargetFilter): FilterQuery<Target> {
   if (filter.status) where.status = filter.status;
   if (filter.region) where.region = filter.region;
   const lists: FilterQuery<Target>[] = [];
-  if (filter.targetType) lists.push({ targetTypes: { $like: StringListType.containing(filter.targetType) } });
-  if (filter.tag) lists.push({ tags: { $like: StringListType.containing(filter.tag) } });
+  if (filter.targetType) lists.push({ targetTypes: StringListType.contains(filter.targetType) });
+  if (filter.tag) lists.push({ tags: StringListType.contains(filter.tag) });
   return lists.length ? { $and: [where, ...lists] } : where;
 }
 

@@ -308,7 +308,7 @@ function termsOf(task: Task): string {
 async function assertNotProposedForMerge(ctx: Context, task: Task): Promise<void> {
   const open = await ctx.em.findOne(MergeProposal, {
     state: 'OPEN',
-    taskIds: { $like: StringListType.containing(task.id) },
+    taskIds: StringListType.contains(task.id),
   });
   if (open)
     throw new ConflictError(

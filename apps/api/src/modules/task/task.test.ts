@@ -1,7 +1,8 @@
+import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
-const YEAR = new Date().getUTCFullYear();
+const YEAR = chinaYear();
 const TASK =
   'id name departmentId cooperatingDepartmentIds ready acceptances { departmentId departmentName state answeredByName answeredAt reason }';
 const CREATE = `mutation($i: TaskInput!) { createTask(input: $i) { ${TASK} } }`;

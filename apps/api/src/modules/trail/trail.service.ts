@@ -13,6 +13,7 @@ import {
   type FlushEventArgs,
 } from '@mikro-orm/core';
 import { isPostgres } from '../../db/platform.js';
+import { StringListType } from '../../db/string-list.type.js';
 import { TrailEntry } from './trail.entity.js';
 import { canonicalJson, entryHash, GENESIS } from './trail.chain.js';
 
@@ -71,14 +72,21 @@ export async function appendTrail(em: EntityManager, changes: readonly Change[])
   await em.flush();
 }
 
-/** Secrets are masked and large texts (the lazy properties) are replaced by their digest. */
+/**
+ * The fields as the trail shows them: secrets masked, large texts (the lazy properties) replaced by their
+ * digest, and lists (tags, target types: stored as ",a,b," text, as the change set holds them) as arrays.
+ * Entries written before lists were recorded as arrays keep their text, which their hashes cover.
+ */
 function visible(cs: ChangeSet<object>, data: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data ?? {})) {
-    const prop = cs.meta.properties[key as never] as { hidden?: boolean; lazy?: boolean } | undefined;
+    const prop = cs.meta.properties[key as never] as
+      { hidden?: boolean; lazy?: boolean; customType?: unknown } | undefined;
     if (prop?.hidden) out[key] = '[hidden]';
     else if (prop?.lazy && typeof value === 'string' && value.length > 256)
       out[key] = `sha256:${createHash('sha256').update(value).digest('hex')}`;
+    else if (prop?.customType instanceof StringListType && typeof value === 'string')
+      out[key] = prop.customType.convertToJSValue(value);
     else out[key] = value;
   }
   return out;
@@ -99,6 +107,15 @@ function changeOf(cs: ChangeSet<object>): Change {
     return { action: 'delete', entity, entityId, before: visible(cs, cs.originalEntity), after: null };
   const changed = Object.keys(cs.payload as object);
   const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
+  // A soft delete is a delete: its before is the whole record, as a hard delete's is; its after, when.
+  if ('deletedAt' in (cs.payload as object) && cs.payload.deletedAt != null && original.deletedAt == null)
+    return {
+      action: 'delete',
+      entity,
+      entityId,
+      before: visible(cs, original),
+      after: visible(cs, cs.payload as Record<string, unknown>),
+    };
   return {
     action: 'update',
     entity,

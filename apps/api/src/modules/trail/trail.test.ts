@@ -1,3 +1,4 @@
+import { completeCreditCode } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
@@ -49,6 +50,49 @@ describe('the trail (全程留痕)', () => {
     expect(update).toMatchObject({ action: 'update', entityId: id });
     expect(JSON.parse(update.before)).toMatchObject({ name: '留痕测试股' });
     expect(JSON.parse(update.after)).toMatchObject({ name: '留痕测试股（改）' });
+  });
+
+  it('records a soft delete as a delete of the whole record, and lists as JSON arrays', async () => {
+    const created = (
+      await t.ok(
+        'mutation($i: TargetInput!) { createTarget(input: $i) { id } }',
+        {
+          i: {
+            name: '舞钢市留痕测试有限公司',
+            creditCode: completeCreditCode('91410481MA9TRL001'),
+            kind: 'ENTERPRISE',
+            region: '八台镇',
+            riskClass: 'C',
+            tags: ['投诉举报', '新设立'],
+            targetTypes: ['企业'],
+          },
+        },
+        admin,
+      )
+    ).createTarget;
+    const id = created.id as string;
+    await t.ok(
+      'mutation($id: ID!) { updateTarget(id: $id, input: { tags: ["新设立"] }) { id } }',
+      { id },
+      admin,
+    );
+    await t.ok('mutation($id: ID!) { deleteTarget(id: $id) { id } }', { id }, admin);
+    const query = `query($id: ID!) { trail(filter: { entityId: $id }) { items { action before after } } }`;
+    const [deleted, updated, create] = (await t.ok(query, { id }, admin)).trail.items;
+
+    expect(JSON.parse(create.after)).toMatchObject({ tags: ['投诉举报', '新设立'], targetTypes: ['企业'] });
+    expect(JSON.parse(updated.before)).toMatchObject({ tags: ['投诉举报', '新设立'] });
+    expect(JSON.parse(updated.after)).toMatchObject({ tags: ['新设立'] });
+    expect(deleted.action).toBe('delete');
+    // What was deleted, whole, as a hard delete shows it; after it, when.
+    expect(JSON.parse(deleted.before)).toMatchObject({
+      name: '舞钢市留痕测试有限公司',
+      tags: ['新设立'],
+      targetTypes: ['企业'],
+      deletedAt: null,
+    });
+    expect(Date.parse(JSON.parse(deleted.after).deletedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await t.ok('{ verifyTrail { ok } }', {}, admin)).verifyTrail.ok).toBe(true);
   });
 
   it('is filtered by record, action, person and time', async () => {
