@@ -11,7 +11,9 @@ describe('configuration', () => {
       demo: true,
       jwtSecret: null,
       attachmentMaxMb: 20,
+      publicInspectorNames: false,
     });
+    expect(readEnv({ SUIJI_PUBLIC_INSPECTOR_NAMES: 'yes' }).publicInspectorNames).toBe(true);
   });
 
   it('uses PostgreSQL without demo data when a URL is given', () => {
@@ -26,6 +28,9 @@ describe('configuration', () => {
     expect(() => readEnv({ SUIJI_DATABASE_URL: 'mysql://x' })).toThrow(/must be a PostgreSQL URL/);
     expect(() => readEnv({ SUIJI_JWT_SECRET: 'short' })).toThrow(/at least 16 characters/);
     expect(() => readEnv({ SUIJI_DEMO: 'maybe' })).toThrow(/SUIJI_DEMO must be true or false/);
+    expect(() => readEnv({ SUIJI_PUBLIC_INSPECTOR_NAMES: 'some' })).toThrow(
+      /SUIJI_PUBLIC_INSPECTOR_NAMES must be true or false/,
+    );
     expect(() => readEnv({ SUIJI_ATTACHMENT_MAX_MB: '0' })).toThrow(
       /SUIJI_ATTACHMENT_MAX_MB must be a whole number from 1 to 1024/,
     );

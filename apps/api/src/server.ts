@@ -38,6 +38,8 @@ export interface AppOptions {
   adminStaticDir?: string | null;
   /** The largest attachment accepted, in megabytes (default 20). */
   attachmentMaxMb?: number;
+  /** Published results name their team's inspectors (default no). */
+  publicInspectorNames?: boolean;
   log?: (line: string) => void;
 }
 
@@ -73,6 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
   const settings: Settings = {
     attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
+    publicInspectorNames: options.publicInspectorNames ?? false,
   };
 
   async function contextFor(authorization: string | undefined, locale: Locale = 'zh-CN'): Promise<Context> {

@@ -77,13 +77,16 @@ export interface TestApp {
 export const JWT_SECRET = 'test-secret-of-enough-length';
 
 /** Starts the API with the demo data (one user per role; password `<username>12345`). */
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demo?: boolean; publicInspectorNames?: boolean } = {},
+): Promise<TestApp> {
   const kind = testDb();
   const { database, drop } = await freshDatabase(kind);
   const app = await createApp({
     database,
     jwtSecret: JWT_SECRET,
     demo: options.demo ?? true,
+    publicInspectorNames: options.publicInspectorNames ?? false,
     adminPassword: 'first-admin-password',
     log: () => {},
   });
