@@ -1,7 +1,8 @@
 /**
  * A draw from end to end in a real browser: a coordinator creates this year's task for one item, schedules its
  * draw (one per task, with the items' ratios by default), runs it with public entropy and sees the inspections
- * it made; then an anonymous visitor finds the draw from the sign-in page and verifies it in their own browser.
+ * it made; then an anonymous visitor finds the draw from the sign-in page, published by its task's name, and
+ * verifies it in their own browser.
  */
 import { chinaYear } from '@suiji/domain';
 import { createHash } from 'node:crypto';
@@ -86,12 +87,13 @@ describe('a verifiable draw in the browser', () => {
     await visitor.waitForURL(/#\/public\/draws$/);
     await visitor.locator('[data-testid=draws] tbody tr').first().waitFor();
     await shot(visitor, '16-public-draws');
-    // Tasks are internal: the public knows a draw by its number and the departments taking part.
-    await visitor
-      .locator('[data-testid=draws] tbody tr')
-      .filter({ hasText: `#${drawId.slice(0, 8)}` })
-      .click();
+    // The public page names the task, its departments and its items, as published.
+    const row = visitor.locator('[data-testid=draws] tbody tr').filter({ hasText: `#${drawId.slice(0, 8)}` });
+    await expect(row.innerText()).resolves.toContain(name);
+    await expect(row.innerText()).resolves.toContain(ITEM);
+    await row.click();
     await visitor.waitForURL(new RegExp(`#/public/draws/${drawId}$`));
+    await expect(visitor.getByTestId('draw-title').innerText()).resolves.toContain(name);
     // The published pool is the text whose SHA-256 is the digest shown since scheduling.
     const poolHref = await visitor.getByTestId('download-pool').getAttribute('href');
     const pool = await visitor.request.get(new URL(poolHref!, base).href);

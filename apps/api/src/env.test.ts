@@ -12,7 +12,9 @@ describe('configuration', () => {
       demo: true,
       jwtSecret: null,
       attachmentMaxMb: 20,
+      publicInspectorNames: false,
     });
+    expect(readEnv({ SUIJI_PUBLIC_INSPECTOR_NAMES: 'yes' }).publicInspectorNames).toBe(true);
   });
 
   it('runs in development only when asked to', () => {
@@ -35,6 +37,9 @@ describe('configuration', () => {
       /SUIJI_ENV must be production or development; it is "dev"/,
     );
     expect(() => readEnv({ SUIJI_DEMO: 'maybe' })).toThrow(/SUIJI_DEMO must be true or false/);
+    expect(() => readEnv({ SUIJI_PUBLIC_INSPECTOR_NAMES: 'some' })).toThrow(
+      /SUIJI_PUBLIC_INSPECTOR_NAMES must be true or false/,
+    );
     expect(() => readEnv({ SUIJI_ATTACHMENT_MAX_MB: '0' })).toThrow(
       /SUIJI_ATTACHMENT_MAX_MB must be a whole number from 1 to 1024/,
     );

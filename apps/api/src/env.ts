@@ -32,6 +32,8 @@ export interface Env {
   adminStaticDir: string | null;
   /** The largest attachment (photo or PDF) accepted, in megabytes. */
   attachmentMaxMb: number;
+  /** Whether published results (公示) name the inspectors of their team; off unless the deployment decides so. */
+  publicInspectorNames: boolean;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -80,5 +82,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       1,
       1024,
     ),
+    publicInspectorNames: flag('SUIJI_PUBLIC_INSPECTOR_NAMES', source.SUIJI_PUBLIC_INSPECTOR_NAMES, false),
   };
 }

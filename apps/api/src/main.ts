@@ -13,6 +13,7 @@ const app = await createApp({
   adminPassword: env.adminPassword,
   adminStaticDir: env.adminStaticDir ?? defaultAdminStaticDir(),
   attachmentMaxMb: env.attachmentMaxMb,
+  publicInspectorNames: env.publicInspectorNames,
 });
 const server = await app.listen(env.port, env.host);
 const address = server.address();

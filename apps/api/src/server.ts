@@ -47,6 +47,8 @@ export interface AppOptions {
   attachmentMaxMb?: number;
   /** The time the rules go by (what day it is, when a draw runs); the system's by default. */
   clock?: () => Date;
+  /** Published results name their team's inspectors (default no). */
+  publicInspectorNames?: boolean;
   log?: (line: string) => void;
 }
 
@@ -84,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date());
   const settings: Settings = {
     attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
+    publicInspectorNames: options.publicInspectorNames ?? false,
   };
 
   async function contextFor(authorization: string | undefined, locale: Locale = 'zh-CN'): Promise<Context> {

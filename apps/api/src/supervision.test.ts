@@ -197,10 +197,11 @@ describe('a round of supervision', () => {
     expect(errorCode(await enter(first, bureauToken, 'NO_PROBLEM'))).toBe('CONFLICT');
 
     const published = (
-      await t.ok('query($t: ID!) { publishedResults(taskId: $t) { items { id results { category } } } }', {
-        t: taskId,
-      })
-    ).publishedResults.items;
+      await t.ok(
+        'query($t: ID!) { publicResults(filter: { taskId: $t }) { items { id authorities items { category } } } }',
+        { t: taskId },
+      )
+    ).publicResults.items;
     expect(published.map((p: { id: string }) => p.id).sort()).toEqual([first.id, second.id].sort());
     expect((await t.ok('{ verifyTrail { ok checked } }', {}, admin)).verifyTrail).toMatchObject({ ok: true });
   });

@@ -70,6 +70,13 @@ export type ResultCategory = (typeof RESULT_CATEGORIES)[number];
 export const FOLLOW_UPS = ['NONE', 'ORDERED_TO_CORRECT', 'CASE_FILED', 'TRANSFERRED', 'COPIED'] as const;
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
+/**
+ * Why an inspector leaves a team after the draw (更换原因). The draw's record publishes only this code; the
+ * coordinator's own words stay in the trail, as they may name a person's illness or relatives.
+ */
+export const REPLACEMENT_REASONS = ['LEAVE', 'ILLNESS', 'CONFLICT', 'REASSIGNED', 'OTHER'] as const;
+export type ReplacementReason = (typeof REPLACEMENT_REASONS)[number];
+
 /** 待录入 → 待审核 → 审核不通过 / 已公示. */
 export const RESULT_STATES = ['PENDING_ENTRY', 'PENDING_REVIEW', 'REJECTED', 'PUBLISHED'] as const;
 export type ResultState = (typeof RESULT_STATES)[number];

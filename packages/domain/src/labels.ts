@@ -11,6 +11,7 @@ import type {
   ItemCategory,
   MergeState,
   ResultCategory,
+  ReplacementReason,
   ResultState,
   RiskClass,
   Role,
@@ -37,6 +38,7 @@ export interface DomainLabels {
   taskScope: Names<TaskScope>;
   resultCategory: Names<ResultCategory>;
   followUp: Names<FollowUp>;
+  replacementReason: Names<ReplacementReason>;
   resultState: Names<ResultState>;
   acceptanceState: Names<AcceptanceState>;
   mergeState: Names<MergeState>;
@@ -71,6 +73,13 @@ export const LABELS: Record<Locale, DomainLabels> = {
       CASE_FILED: '立案查处',
       TRANSFERRED: '移送',
       COPIED: '抄告',
+    },
+    replacementReason: {
+      LEAVE: '休假',
+      ILLNESS: '因病',
+      CONFLICT: '发现应回避情形',
+      REASSIGNED: '岗位调整',
+      OTHER: '其他原因',
     },
     resultState: {
       PENDING_ENTRY: '待录入',
@@ -114,6 +123,13 @@ export const LABELS: Record<Locale, DomainLabels> = {
       CASE_FILED: 'Case filed',
       TRANSFERRED: 'Transferred',
       COPIED: 'Copied to another department',
+    },
+    replacementReason: {
+      LEAVE: 'On leave',
+      ILLNESS: 'Illness',
+      CONFLICT: 'A conflict of interest found later',
+      REASSIGNED: 'Reassigned',
+      OTHER: 'Other reason',
     },
     resultState: {
       PENDING_ENTRY: 'Awaiting entry',

@@ -9,14 +9,13 @@ const actor = (role: Role, departmentIds = ['bureau', 'bureau-unit'], id = 'user
 });
 
 describe('the role policy', () => {
-  it('denies everything not granted: the public only reads departments, the item list, the draws, published results and their categories', () => {
+  it('denies everything not granted: the public only reads departments, the item list, result categories and the publication', () => {
     for (const resource of RESOURCES)
       for (const action of ACTIONS) {
         const publicRead =
           ((resource === 'departments' || resource === 'items') &&
             ['list', 'show', 'export'].includes(action)) ||
-          (resource === 'draws' && ['list', 'show'].includes(action)) ||
-          (resource === 'results' && action === 'list') ||
+          (resource === 'publication' && ['list', 'show'].includes(action)) ||
           (resource === 'categories' && ['list', 'show'].includes(action));
         expect(canAccess(null, action, resource), `${action} ${resource}`).toBe(publicRead);
       }
@@ -162,7 +161,7 @@ describe('the role policy', () => {
 
   it('lets coordinators of the departments involved propose and answer a merge; managers only read', () => {
     const proposal = { departmentIds: ['market', 'bureau'] };
-    for (const action of ['list', 'create', 'accept'] as const) {
+    for (const action of ['list', 'show', 'create', 'accept'] as const) {
       expect(canAccess(actor('COORDINATOR'), action, 'merges', proposal), action).toBe(true);
       expect(canAccess(actor('COORDINATOR', ['tax']), action, 'merges', proposal), action).toBe(false);
     }
@@ -172,5 +171,15 @@ describe('the role policy', () => {
     expect(canAccess(actor('MANAGER'), 'accept', 'merges', proposal)).toBe(false);
     expect(canAccess(actor('ADMIN'), 'create', 'merges', proposal)).toBe(false);
     expect(canAccess(actor('INSPECTOR'), 'list', 'merges')).toBe(false);
+  });
+
+  it('shows draws as entities to signed-in staff only; the public reads their publication', () => {
+    expect(canAccess(null, 'list', 'draws')).toBe(false);
+    expect(canAccess(null, 'show', 'draws')).toBe(false);
+    for (const role of ROLES) {
+      expect(canAccess(actor(role), 'show', 'draws', { departmentId: 'elsewhere' }), role).toBe(true);
+      expect(canAccess(actor(role), 'list', 'publication'), role).toBe(true);
+    }
+    expect(canAccess(null, 'show', 'publication')).toBe(true);
   });
 });

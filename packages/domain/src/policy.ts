@@ -19,7 +19,7 @@ export const RESOURCES = [
   'draws',
   'inspections',
   'trail',
-  'results',
+  'publication',
   'categories',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
@@ -77,6 +77,7 @@ type Grant = Partial<Record<Role | 'PUBLIC', Scope>>;
 type Rules = Record<Resource, Partial<Record<Action, Grant>>>;
 
 const READ_ALL: Grant = { PUBLIC: 'all', ADMIN: 'all', COORDINATOR: 'all', INSPECTOR: 'all', MANAGER: 'all' };
+const SIGNED_IN_READ: Grant = { ADMIN: 'all', COORDINATOR: 'all', INSPECTOR: 'all', MANAGER: 'all' };
 const ADMIN_ONLY: Grant = { ADMIN: 'all' };
 const STAFF_READ: Grant = { ADMIN: 'all', COORDINATOR: 'all', MANAGER: 'all' };
 const SCOPED_READ: Grant = { ADMIN: 'all', COORDINATOR: 'department', MANAGER: 'department' };
@@ -154,13 +155,14 @@ const RULES: Rules = {
   // department involved; their coordinators propose it and answer it.
   merges: {
     list: SCOPED_READ,
+    show: SCOPED_READ,
     create: { COORDINATOR: 'department' },
     accept: { COORDINATOR: 'department' },
   },
-  // Every draw is public (一公开): its commitment before it runs, its whole record after.
+  // A draw as staff work with it; the public reads its published projection (`publication`).
   draws: {
-    list: READ_ALL,
-    show: READ_ALL,
+    list: SIGNED_IN_READ,
+    show: SIGNED_IN_READ,
     schedule: { COORDINATOR: 'department' },
     run: { COORDINATOR: 'department' },
     replace: { COORDINATOR: 'department' },
@@ -173,8 +175,9 @@ const RULES: Rules = {
     enter: { INSPECTOR: 'own' },
     review: { COORDINATOR: 'department' },
   },
-  // Published results are public (一公开).
-  results: { list: READ_ALL },
+  // 一公开: what is published of draws (commitment, record) and of results, for everyone, in types of its
+  // own that hold no path back into the registries.
+  publication: { list: READ_ALL, show: READ_ALL },
   // Result categories: the standard ones (whose consequences an administrator sets) and each
   // department's own, kept by its coordinator. Public, as published results name them.
   categories: {

@@ -10,14 +10,13 @@ import {
   ReferenceField,
   SingleFieldList,
   TextField,
-  useCanAccess,
   useRecordContext,
   useTranslate,
   type FieldProps,
   type RaRecord,
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
-import type { DrawRecordFields } from './drawTypes';
+import type { DrawRecordFields, PublishedDrawFields } from './drawTypes';
 import { TaskItemsField } from './TaskItemsField';
 import { VerifyButtons } from './VerifyButtons';
 
@@ -30,7 +29,7 @@ const HexField = (props: FieldProps) => (
 );
 
 export const DrawStatusChip = () => {
-  const draw = useRecordContext<DrawRecordFields>();
+  const draw = useRecordContext<PublishedDrawFields>();
   const translate = useTranslate();
   if (!draw) return null;
   return (
@@ -45,7 +44,7 @@ export const DrawStatusChip = () => {
 };
 
 const RatiosField = () => {
-  const draw = useRecordContext<DrawRecordFields>();
+  const draw = useRecordContext<PublishedDrawFields>();
   const translate = useTranslate();
   return (
     <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
@@ -70,61 +69,45 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
   );
 };
 
-/**
- * What a draw is about. A draw serves a whole task: staff who see tasks get its name and items; the public,
- * to whom tasks are internal, the draw's number. Everyone sees the departments taking part.
- */
-const DrawHeading = ({ taskLink }: { taskLink: false | 'show' }) => {
-  const draw = useRecordContext<DrawRecordFields>();
-  const translate = useTranslate();
-  const { canAccess: seesTasks } = useCanAccess({ action: 'show', resource: 'tasks' });
-  if (!draw) return null;
-  return (
-    <Stack spacing={1}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="div" data-testid="draw-title">
-          {seesTasks ? (
-            <ReferenceField source="taskId" reference="tasks" link={taskLink}>
-              <TextField source="name" variant="h5" />
-            </ReferenceField>
-          ) : (
-            translate('suiji.draw.title', { number: drawNumber(draw) })
-          )}
-        </Typography>
-        <DrawStatusChip />
-      </Stack>
-      <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
-        <Labeled source="departmentIds">
-          <ReferenceArrayField source="departmentIds" reference="departments">
-            <SingleFieldList linkType={false}>
-              <ChipField source="name" size="small" />
-            </SingleFieldList>
-          </ReferenceArrayField>
-        </Labeled>
-        {seesTasks ? (
-          <Labeled source="items" label="resources.draws.fields.items">
-            <ReferenceField source="taskId" reference="tasks" link={false}>
-              <TaskItemsField />
-            </ReferenceField>
-          </Labeled>
-        ) : null}
-      </Stack>
+/** What a draw is about, for staff: its task (linked), the task's items and departments. */
+const DrawHeading = () => (
+  <Stack spacing={1}>
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Typography variant="h5" component="div" data-testid="draw-title">
+        <ReferenceField source="taskId" reference="tasks" link="show">
+          <TextField source="name" variant="h5" />
+        </ReferenceField>
+      </Typography>
+      <DrawStatusChip />
     </Stack>
-  );
-};
+    <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+      <Labeled source="departmentIds">
+        <ReferenceArrayField source="departmentIds" reference="departments">
+          <SingleFieldList linkType={false}>
+            <ChipField source="name" size="small" />
+          </SingleFieldList>
+        </ReferenceArrayField>
+      </Labeled>
+      <Labeled source="items" label="resources.draws.fields.items">
+        <ReferenceField source="taskId" reference="tasks" link={false}>
+          <TaskItemsField />
+        </ReferenceField>
+      </Labeled>
+    </Stack>
+  </Stack>
+);
 
 /**
- * Everything published about a draw, for staff and public alike: what was fixed when it was scheduled (the
- * commitment, the frozen pool's digest and size), and once it has run what it revealed (nonce, entropy, seed)
- * with the files and the two verifications.
+ * Everything published about a draw, for staff and public alike (the API's `Draw` and `PublicDraw` share
+ * these fields): what was fixed when it was scheduled (the commitment, the frozen pool's digest and size),
+ * and once it has run what it revealed (nonce, entropy, seed) with the files and the two verifications.
  */
-export const DrawDetails = ({ taskLink = false }: { taskLink?: false | 'show' }) => {
-  const draw = useRecordContext<DrawRecordFields>();
+export const PublishedDrawDetails = () => {
+  const draw = useRecordContext<PublishedDrawFields>();
   const translate = useTranslate();
   if (!draw) return null;
   return (
-    <Stack spacing={3} sx={{ p: 2 }}>
-      <DrawHeading taskLink={taskLink} />
+    <>
       <Section title="suiji.draw.section_commitment">
         <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
           <Labeled source="createdAt" label="suiji.draw.scheduled_at">
@@ -216,6 +199,18 @@ export const DrawDetails = ({ taskLink = false }: { taskLink?: false | 'show' })
           </>
         )}
       </Section>
+    </>
+  );
+};
+
+/** A draw as staff see it: its task, then what is published of it. */
+export const DrawDetails = () => {
+  const draw = useRecordContext<DrawRecordFields>();
+  if (!draw) return null;
+  return (
+    <Stack spacing={3} sx={{ p: 2 }}>
+      <DrawHeading />
+      <PublishedDrawDetails />
     </Stack>
   );
 };

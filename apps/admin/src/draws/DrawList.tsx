@@ -7,6 +7,6 @@ const filters = [<SelectInput key="status" source="status" choices={drawStatusCh
 
 export const DrawList = () => (
   <List filters={filters} actions={<ListActions />} exporter={false}>
-    <DrawDatagrid rowClick="show" />
+    <DrawDatagrid />
   </List>
 );

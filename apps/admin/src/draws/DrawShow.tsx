@@ -33,7 +33,7 @@ const DrawActions = () => {
 
 export const DrawShow = () => (
   <Show actions={<DrawActions />}>
-    <DrawDetails taskLink="show" />
+    <DrawDetails />
     <Divider />
     <DrawInspections />
   </Show>

@@ -8,12 +8,14 @@ import {
   FormControl,
   FormControlLabel,
   FormLabel,
+  MenuItem,
   Radio,
   RadioGroup,
   Stack,
   TextField,
   Typography,
 } from '@mui/material';
+import { REPLACEMENT_REASONS, type ReplacementReason } from '@suiji/domain';
 import { useState } from 'react';
 import {
   Button,
@@ -29,7 +31,8 @@ import type { DrawRecordFields, InspectionRecordFields } from './drawTypes';
 
 /**
  * Replaces a member of the inspection's team while its result awaits entry. Only who leaves and why are
- * chosen; who joins is drawn by the API (spec §5a) and recorded with the draw.
+ * chosen; who joins is drawn by the API (spec §5a) and recorded with the draw. The draw's public record
+ * states the reason by its code; a note in the coordinator's words goes to the trail only.
  */
 export const ReplaceInspectorButton = ({ draw }: { draw: DrawRecordFields }) => {
   const inspection = useRecordContext<InspectionRecordFields>();
@@ -40,7 +43,8 @@ export const ReplaceInspectorButton = ({ draw }: { draw: DrawRecordFields }) => 
   const { canAccess } = useCanAccess({ action: 'replace', resource: 'draws', record: draw });
   const [open, setOpen] = useState(false);
   const [leaving, setLeaving] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<ReplacementReason | ''>('');
+  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!inspection || !canAccess || inspection.state !== 'PENDING_ENTRY') return null;
@@ -49,7 +53,12 @@ export const ReplaceInspectorButton = ({ draw }: { draw: DrawRecordFields }) => 
     setBusy(true);
     setError(null);
     dataProvider
-      .replaceInspector({ inspectionId: String(inspection.id), inspectorId: leaving, reason: reason.trim() })
+      .replaceInspector({
+        inspectionId: String(inspection.id),
+        inspectorId: leaving,
+        reason: reason as ReplacementReason,
+        note: note.trim(),
+      })
       .then((updated) => {
         const team = (updated as InspectionRecordFields).team ?? [];
         const joined = team.find((m) => !inspection.teamIds.includes(m.id));
@@ -69,6 +78,7 @@ export const ReplaceInspectorButton = ({ draw }: { draw: DrawRecordFields }) => 
           e.stopPropagation();
           setLeaving('');
           setReason('');
+          setNote('');
           setError(null);
           setOpen(true);
         }}
@@ -104,11 +114,26 @@ export const ReplaceInspectorButton = ({ draw }: { draw: DrawRecordFields }) => 
               </RadioGroup>
             </FormControl>
             <TextField
+              select
               label={translate('suiji.replace.reason')}
-              placeholder={translate('suiji.replace.reason_placeholder')}
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 500, name: 'reason' } }}
+              onChange={(e) => setReason(e.target.value as ReplacementReason)}
+              slotProps={{ htmlInput: { name: 'reason' } }}
+            >
+              {REPLACEMENT_REASONS.map((code) => (
+                <MenuItem key={code} value={code}>
+                  {translate(`enums.replacementReason.${code}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              label={translate('suiji.replace.note')}
+              placeholder={translate('suiji.replace.note_placeholder')}
+              helperText={translate('suiji.replace.note_help')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              multiline
+              slotProps={{ htmlInput: { maxLength: 500, name: 'note' } }}
             />
             {error ? <Alert severity="error">{error}</Alert> : null}
           </Stack>
@@ -119,7 +144,7 @@ export const ReplaceInspectorButton = ({ draw }: { draw: DrawRecordFields }) => 
             label="suiji.replace.button"
             variant="contained"
             onClick={onReplace}
-            disabled={busy || !leaving || !reason.trim()}
+            disabled={busy || !leaving || !reason}
           />
         </DialogActions>
       </Dialog>

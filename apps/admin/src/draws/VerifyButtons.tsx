@@ -4,7 +4,7 @@ import { Alert, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
 import type { SuijiDataProvider } from '../providers/dataProvider';
-import type { DrawRecordFields } from './drawTypes';
+import type { PublishedDrawFields } from './drawTypes';
 import { fetchAndVerify, type BrowserVerification } from './verifyInBrowser';
 
 type Outcome = BrowserVerification | { ok: false; error: string };
@@ -30,7 +30,7 @@ const OutcomeAlert = ({ outcome, testId }: { outcome: Outcome; testId: string })
  * Two ways to check a drawn record: ask the server to recompute it (`verifyDraw`), or download it and recompute
  * it here, in this browser, with the domain's own SHA-256: trusting nothing but the published data.
  */
-export const VerifyButtons = ({ draw }: { draw: DrawRecordFields }) => {
+export const VerifyButtons = ({ draw }: { draw: PublishedDrawFields }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const [server, setServer] = useState<Outcome | null>(null);

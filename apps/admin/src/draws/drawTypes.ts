@@ -1,14 +1,15 @@
 /**
- * The fields of the API's `Draw`, `Inspection` and `ResultCategory` the pages read (see the selections in
- * providers/resources.ts).
+ * The fields of the API's `Draw`, `PublicDraw`, `Inspection` and `ResultCategory` the pages read (see the
+ * selections in providers/resources.ts). Personal data (a member's account) is null to readers the API's
+ * field policy keeps it from.
  */
 import type { RaRecord } from 'react-admin';
 
-export interface DrawRecordFields extends RaRecord {
-  taskId: string;
-  /** The departments taking part in the draw's task (initiating and cooperating). */
-  departmentIds?: string[];
+/** What is published of a draw: the fields the API's `Draw` and `PublicDraw` share. */
+export interface PublishedDrawFields extends RaRecord {
   status: 'SCHEDULED' | 'DRAWN';
+  /** When it was scheduled: its commitment published. */
+  createdAt: string;
   runAfter: string;
   commitment: string;
   poolDigest: string;
@@ -16,16 +17,34 @@ export interface DrawRecordFields extends RaRecord {
   excludedCount: number;
   rosterSize: number;
   ratios: { riskClass: string; ratioBp: number }[];
-  team: { size: number; departments: string[] };
+  team: { size: number };
   ranAt: string | null;
   publicEntropy: string | null;
   seed: string | null;
   nonce: string | null;
   selectedCount: number | null;
   poolUrl: string;
-  /** The targets the rules left out, with their reasons (JSON). */
+  /** The targets the rules left out, with their reason codes (JSON). */
   exclusionsUrl: string;
   recordUrl: string | null;
+}
+
+/** A draw as staff read it (`Draw`). */
+export interface DrawRecordFields extends PublishedDrawFields {
+  taskId: string;
+  /** The departments taking part in the draw's task (initiating and cooperating). */
+  departmentIds?: string[];
+  team: { size: number; departments: string[] };
+}
+
+/** A draw as the public reads it (`PublicDraw`): names instead of references. */
+export interface PublicDrawRecordFields extends PublishedDrawFields {
+  taskName: string;
+  year: number;
+  /** The departments taking part, the initiating one first. */
+  departments: string[];
+  /** The items the draw covers, by name. */
+  items: string[];
 }
 
 export interface TeamMember {

@@ -24,7 +24,11 @@ export const DeadlineField = (_props: FieldProps) => {
 };
 
 /** A result category by name in the reader's language, coloured by what it means for the target. */
-export const CategoryChip = ({ category }: { category: CategoryInfo }) => {
+export const CategoryChip = ({
+  category,
+}: {
+  category: Pick<CategoryInfo, 'code' | 'nameZh' | 'nameEn' | 'problem' | 'marksAbnormal'>;
+}) => {
   const [locale] = useLocaleState();
   const color = category.marksAbnormal ? 'error' : category.problem ? 'warning' : 'success';
   return (

@@ -30,7 +30,7 @@ export const InspectorList = () => (
     <Datagrid bulkActionButtons={false}>
       <TextField source="name" />
       <ReferenceField source="departmentId" reference="departments" sortable={false} />
-      <TextField source="certificateNumber" />
+      <TextField source="certificateNumber" emptyText="—" />
       <LocalDateField source="certificateValidUntil" />
       <BooleanField source="certificateValid" sortable={false} />
       <SelectField source="status" choices={inspectorStatusChoices} />

@@ -15,7 +15,7 @@ export const InspectorShow = () => (
     <SimpleShowLayout>
       <TextField source="name" />
       <ReferenceField source="departmentId" reference="departments" />
-      <TextField source="certificateNumber" />
+      <TextField source="certificateNumber" emptyText="—" />
       <LocalDateField source="certificateValidFrom" />
       <LocalDateField source="certificateValidUntil" />
       <BooleanField source="certificateValid" />

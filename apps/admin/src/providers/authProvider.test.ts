@@ -196,8 +196,9 @@ describe('the policy on tasks, draws and inspections', () => {
       }
   });
 
-  it('shows every draw to the public but lets it run none', async () => {
-    expect(await authProvider.canAccess!({ action: 'list', resource: 'draws' })).toBe(true);
+  it('shows the public the publication of draws, not the draws themselves, and lets it run none', async () => {
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'publication' })).toBe(true);
+    expect(await authProvider.canAccess!({ action: 'list', resource: 'draws' })).toBe(false);
     expect(await authProvider.canAccess!({ action: 'run', resource: 'draws' })).toBe(false);
     expect(await authProvider.canAccess!({ action: 'list', resource: 'tasks' })).toBe(false);
   });

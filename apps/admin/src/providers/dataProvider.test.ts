@@ -171,20 +171,46 @@ describe('query building', () => {
   });
 });
 
-describe('published results', () => {
-  it('asks publishedResults with its own arguments, without filter or sort', () => {
-    const spec = specOf('results');
-    const query = listQuery(spec);
-    expect(query).toContain('publishedResults(taskId: $taskId, page: $page)');
-    expect(query).not.toContain('filter');
-    expect(query).not.toContain('team');
+describe('the publication', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the public projections, with their filters and no sort', () => {
+    const results = specOf('publicResults');
+    const query = listQuery(results);
+    expect(query).toContain('publicResults(filter: $filter, page: $page)');
+    expect(query).not.toContain('sort');
+    expect(query).not.toMatch(/team|findings|target \{/);
     expect(
-      listVariables(spec, {
-        filter: { taskId: 't', q: 'x' },
-        sort: { field: 'createdAt', order: 'DESC' },
+      listVariables(results, {
+        filter: { q: '宏达', region: '垭口街道', year: 2026, departmentId: 'd', riskClass: 'A' },
+        sort: { field: 'publishedAt', order: 'DESC' },
         pagination: { page: 2, perPage: 25 },
       }),
-    ).toEqual({ taskId: 't', page: { page: 2, perPage: 25 } });
+    ).toEqual({
+      filter: { q: '宏达', region: '垭口街道', year: 2026, departmentId: 'd' },
+      page: { page: 2, perPage: 25 },
+    });
+    expect(listQuery(specOf('publicDraws'))).toContain('publicDraws(filter: $filter, page: $page)');
+  });
+
+  it('reads one public draw by publicDraw', async () => {
+    const { sent } = answer({ data: { publicDraw: { id: 'w', status: 'DRAWN' } } });
+    await dataProvider.getOne('publicDraws', { id: 'w' });
+    expect(sent[0]!.query).toContain('publicDraw(id: $id)');
+    expect(sent[0]!.query).toContain('commitment poolDigest');
+  });
+
+  it('replaces an inspector giving a reason code and a note for the trail', async () => {
+    const { sent } = answer({ data: { replaceInspector: { id: 'i' } } });
+    await dataProvider.replaceInspector({
+      inspectionId: 'i',
+      inspectorId: 'x',
+      reason: 'ILLNESS',
+      note: '住院',
+    });
+    expect(sent[0]!.variables).toEqual({
+      input: { inspectionId: 'i', inspectorId: 'x', reason: 'ILLNESS', note: '住院' },
+    });
   });
 });
 
@@ -235,14 +261,12 @@ describe('results per item', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('select each item’s result with its category’s names, and no single category per inspection', () => {
-    for (const resource of ['inspections', 'results']) {
-      const query = listQuery(specOf(resource));
-      expect(query).toContain('itemIds items { id name }');
-      expect(query).toMatch(
-        /results \{ id itemId item \{ id name \} category categoryInfo \{[^}]*nameZh nameEn/,
-      );
-      expect(query).not.toMatch(/resultCategory|itemId (?!item)/);
-    }
+    const query = listQuery(specOf('inspections'));
+    expect(query).toContain('itemIds items { id name }');
+    expect(query).toMatch(
+      /results \{ id itemId item \{ id name \} category categoryInfo \{[^}]*nameZh nameEn/,
+    );
+    expect(query).not.toMatch(/resultCategory|itemId (?!item)/);
   });
 
   it('enters the visit once with a result for each item', async () => {

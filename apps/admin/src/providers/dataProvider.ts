@@ -10,6 +10,7 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
+import type { ReplacementReason } from '@suiji/domain';
 import { gql } from './graphql';
 import { ANSWER_FIELDS, specOf, type ResourceSpec } from './resources';
 
@@ -49,7 +50,7 @@ export interface SuijiDataProvider extends DataProvider {
   /** Runs a scheduled draw with the public entropy, once. */
   runDraw(input: { drawId: string; publicEntropy: string }): Promise<RaRecord>;
   /** Replaces a member of an inspection's team by lot. */
-  replaceInspector(input: { inspectionId: string; inspectorId: string; reason: string }): Promise<RaRecord>;
+  replaceInspector(input: ReplaceInspectorInput): Promise<RaRecord>;
   /** Enters the result of an inspection (by a member of its team); it then awaits review. */
   enterResult(input: ResultInput): Promise<RaRecord>;
   /** Publishes (公示) or rejects a result awaiting review. */
@@ -107,6 +108,14 @@ export interface ScheduleDrawInput {
   /** ISO date-time; absent: now. */
   runAfter?: string;
   expertise?: string;
+}
+
+/** The API's `ReplaceInspectorInput`: why by code (published with the draw), and a note for the trail only. */
+export interface ReplaceInspectorInput {
+  inspectionId: string;
+  inspectorId: string;
+  reason: ReplacementReason;
+  note?: string;
 }
 
 /** The API's `ItemResultInput`: the result for one item of the visit. */
@@ -196,14 +205,6 @@ export function toInput(
 }
 
 export function listQuery(spec: ResourceSpec): string {
-  if (spec.listArgs) {
-    const args = Object.entries(spec.listArgs);
-    const declared = args.map(([name, type]) => `$${name}: ${type}, `).join('');
-    const passed = args.map(([name]) => `${name}: $${name}, `).join('');
-    return `query List(${declared}$page: PageInput) {
-  ${spec.list}(${passed}page: $page) { items { ${spec.fields} } total }
-}`;
-  }
   if (spec.sortable === false)
     return `query List($filter: ${spec.filterType}, $page: PageInput) {
   ${spec.list}(filter: $filter, page: $page) { items { ${spec.fields} } total }
@@ -260,11 +261,9 @@ export function listVariables(
   params: Pick<GetListParams, 'filter' | 'sort' | 'pagination'>,
 ): Record<string, unknown> {
   const filter = toFilter(spec, params.filter);
-  const variables: Record<string, unknown> = spec.listArgs
-    ? Object.fromEntries(Object.entries(filter).filter(([key]) => key in (spec.listArgs ?? {})))
-    : { filter };
+  const variables: Record<string, unknown> = { filter };
   // react-admin sorts by `id` unless told otherwise; the API's default order already ends on id.
-  if (spec.sortable !== false && !spec.listArgs && params.sort?.field && params.sort.field !== 'id')
+  if (spec.sortable !== false && params.sort?.field && params.sort.field !== 'id')
     variables.sort = { field: params.sort.field, order: params.sort.order === 'DESC' ? 'DESC' : 'ASC' };
   if (params.pagination)
     variables.page = { page: params.pagination.page, perPage: params.pagination.perPage };

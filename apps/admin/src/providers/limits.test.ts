@@ -120,7 +120,8 @@ const OWN_CALLS: Record<
   },
   scheduleDraw: () => dataProvider.scheduleDraw({ taskId: '1' }),
   runDraw: () => dataProvider.runDraw({ drawId: '1', publicEntropy: 'x' }),
-  replaceInspector: () => dataProvider.replaceInspector({ inspectionId: '1', inspectorId: '2', reason: 'x' }),
+  replaceInspector: () =>
+    dataProvider.replaceInspector({ inspectionId: '1', inspectorId: '2', reason: 'LEAVE', note: 'x' }),
   enterResult: () =>
     dataProvider.enterResult({ inspectionId: '1', inspectedOn: '2025-01-01', methodsUsed: [], items: [] }),
   reviewResult: () => dataProvider.reviewResult({ inspectionId: '1', approve: true }),

@@ -20,11 +20,6 @@ export interface ResourceSpec {
   updateInputType?: string;
   /** Whether the list query takes a `sort` argument (draws and inspections come in the API's order). */
   sortable?: false;
-  /**
-   * Arguments the list query takes directly instead of a `filter` input, with their GraphQL types
-   * (`publishedResults(taskId, page)`); such a query takes no sort either.
-   */
-  listArgs?: Readonly<Record<string, string>>;
   /** Whether an update sends the whole input (the API's update takes the create input) rather than the changes. */
   fullUpdate?: true;
   /** Selection set of a record. */
@@ -48,7 +43,7 @@ const STAMPS = 'id createdAt updatedAt';
 const CATEGORY_FIELDS = 'code nameZh nameEn departmentId standard problem raisesRisk marksAbnormal';
 
 /**
- * An inspection's result, as published (公示): the visit's date and methods, and per item the category
+ * An inspection's result, as staff read it: the visit's date and methods, and per item the category
  * (named in both languages by `categoryInfo`), findings and follow-up.
  */
 const RESULT_FIELDS = `itemIds items { id name } methodsUsed inspectedOn publishedAt results { id itemId item { id name } category categoryInfo { id ${CATEGORY_FIELDS} } findings followUp }`;
@@ -76,8 +71,14 @@ const TASK_FIELDS = [
   'teamSize',
 ] as const;
 
+/**
+ * The public pages' own resources (一公开): the API's projections of draws and published results, which
+ * anyone may read without signing in. The role policy names them both `publication`.
+ */
+export type PublicResource = 'publicDraws' | 'publicResults';
+
 // Partial: the policy may name resources (such as the audit trail) the dashboard does not list as records.
-export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
+export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceSpec>> = {
   departments: {
     list: 'departments',
     one: 'department',
@@ -316,15 +317,27 @@ export const RESOURCE_SPECS: Partial<Record<Resource, ResourceSpec>> = {
     updateFields: ['nameZh', 'nameEn', 'problem', 'raisesRisk', 'marksAbnormal'],
     nullable: ['departmentId'],
   },
-  // 公示: only published results, for anyone; no team, no internal stamps.
-  results: {
-    list: 'publishedResults',
-    one: 'inspection',
-    filterType: 'InspectionFilter',
+  // 公示: every draw as published, newest first; `createdAt` is when it was scheduled.
+  publicDraws: {
+    list: 'publicDraws',
+    one: 'publicDraw',
+    filterType: 'PublicDrawFilter',
     sortable: false,
-    listArgs: { taskId: 'ID' },
-    fields: `id taskId target { id name creditCode } ${RESULT_FIELDS}`,
-    filters: ['taskId'],
+    fields:
+      'id taskName year departments items status createdAt runAfter commitment poolDigest poolSize excludedCount rosterSize team { size } ratios { riskClass ratioBp } ranAt publicEntropy nonce seed selectedCount poolUrl exclusionsUrl recordUrl',
+    filters: ['status', 'departmentId', 'year'],
+    createFields: [],
+    updateFields: [],
+    nullable: [],
+  },
+  // 公示: published results as a citizen finds them, newest first.
+  publicResults: {
+    list: 'publicResults',
+    filterType: 'PublicResultFilter',
+    sortable: false,
+    fields:
+      'id drawId targetName creditCode region taskName year authorities inspectedOn publishedAt inspectors items { item category categoryNameZh categoryNameEn problem marksAbnormal followUp }',
+    filters: ['taskId', 'departmentId', 'year', 'region'],
     createFields: [],
     updateFields: [],
     nullable: [],

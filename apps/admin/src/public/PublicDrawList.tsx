@@ -1,12 +1,11 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Card, Stack, Typography } from '@mui/material';
-import { Button, Link, ListBase, Pagination, useTranslate, type RaRecord } from 'react-admin';
-import { DrawDatagrid } from '../draws/DrawDatagrid';
+import { Button, FilterForm, Link, ListBase, Pagination, useTranslate } from 'react-admin';
+import { PublicDrawDatagrid } from './PublicDrawDatagrid';
+import { publicDrawFilters } from './PublicFilters';
 import { PublicLayout } from './PublicLayout';
 
-const showPath = (id: RaRecord['id']) => `/public/draws/${String(id)}`;
-
-/** Every draw, for anyone: the API lists draws to the public (一公开), so this needs no sign-in. */
+/** Every draw, for anyone, from the API's public projection of draws: no sign-in needed. */
 export const PublicDrawList = () => {
   const translate = useTranslate();
   return (
@@ -22,9 +21,10 @@ export const PublicDrawList = () => {
           <FactCheckIcon />
         </Button>
       </Stack>
-      <ListBase resource="draws" disableAuthentication perPage={25} disableSyncWithLocation>
+      <ListBase resource="publicDraws" disableAuthentication perPage={25} disableSyncWithLocation>
+        <FilterForm filters={publicDrawFilters} />
         <Card>
-          <DrawDatagrid rowClick={showPath} />
+          <PublicDrawDatagrid />
           <Pagination />
         </Card>
       </ListBase>

@@ -1,9 +1,35 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Card, Stack } from '@mui/material';
+import { Card, Stack, Typography } from '@mui/material';
 import { useParams } from 'react-router';
-import { Button, Link, ShowBase } from 'react-admin';
-import { DrawDetails } from '../draws/DrawDetails';
+import { Button, Labeled, Link, ShowBase, TextField, useRecordContext } from 'react-admin';
+import { DrawStatusChip, PublishedDrawDetails } from '../draws/DrawDetails';
+import type { PublicDrawRecordFields } from '../draws/drawTypes';
+import { NameChips } from './PublicDrawDatagrid';
 import { PublicLayout } from './PublicLayout';
+
+/** What a draw is about, as published: its task's name, departments and items. */
+const PublicDrawHeading = () => {
+  const draw = useRecordContext<PublicDrawRecordFields>();
+  if (!draw) return null;
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="div" data-testid="draw-title">
+          <TextField source="taskName" variant="h5" />
+        </Typography>
+        <DrawStatusChip />
+      </Stack>
+      <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+        <Labeled source="departments">
+          <NameChips source="departments" />
+        </Labeled>
+        <Labeled source="items">
+          <NameChips source="items" />
+        </Labeled>
+      </Stack>
+    </Stack>
+  );
+};
 
 /** One draw, for anyone: its published data, files and the verification in the reader's own browser. */
 export const PublicDrawShow = () => {
@@ -16,9 +42,12 @@ export const PublicDrawShow = () => {
             <ArrowBackIcon />
           </Button>
         </div>
-        <ShowBase resource="draws" id={id} disableAuthentication>
+        <ShowBase resource="publicDraws" id={id} disableAuthentication>
           <Card>
-            <DrawDetails />
+            <Stack spacing={3} sx={{ p: 2 }}>
+              <PublicDrawHeading />
+              <PublishedDrawDetails />
+            </Stack>
           </Card>
         </ShowBase>
       </Stack>

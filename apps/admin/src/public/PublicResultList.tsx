@@ -1,16 +1,105 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Card, Stack, Typography } from '@mui/material';
-import { Button, Datagrid, Link, ListBase, Pagination, TextField, useTranslate } from 'react-admin';
-import { EnumArrayField } from '../common/EnumArrayField';
+import {
+  Button,
+  Datagrid,
+  FilterForm,
+  FunctionField,
+  Link,
+  ListBase,
+  Pagination,
+  TextField,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+  type FieldProps,
+} from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
-import { ItemResultLines } from '../inspections/ResultFields';
+import { CategoryChip } from '../inspections/ResultFields';
+import { NameChips } from './PublicDrawDatagrid';
+import { publicResultFilters } from './PublicFilters';
 import { PublicLayout } from './PublicLayout';
 
-const label = (field: string) => `resources.inspections.fields.${field}`;
+/** A published result as the API's `PublicResult` gives it. */
+interface PublicResultRecord {
+  id: string;
+  drawId: string;
+  taskName: string;
+  inspectors: string[] | null;
+  items: {
+    item: string;
+    category: string;
+    categoryNameZh: string;
+    categoryNameEn: string;
+    problem: boolean;
+    marksAbnormal: boolean;
+    followUp: string;
+  }[];
+}
+
+/** Each item the visit covered: its name, the result's category and the follow-up. */
+const PublicItemResults = (_props: FieldProps) => {
+  const result = useRecordContext<PublicResultRecord>();
+  const translate = useTranslate();
+  return (
+    <Stack spacing={1} data-testid="item-result-lines">
+      {(result?.items ?? []).map((line) => (
+        <Stack key={line.item} spacing={0.25} data-item={line.item}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography variant="body2">{line.item}</Typography>
+            <CategoryChip
+              category={{
+                code: line.category,
+                nameZh: line.categoryNameZh,
+                nameEn: line.categoryNameEn,
+                problem: line.problem,
+                marksAbnormal: line.marksAbnormal,
+              }}
+            />
+          </Stack>
+          <Typography variant="caption" color="text.secondary">
+            {translate('resources.publicResults.fields.followUp')}
+            {translate('suiji.colon')}
+            {translate(`enums.followUp.${line.followUp}`, { _: line.followUp })}
+          </Typography>
+        </Stack>
+      ))}
+    </Stack>
+  );
+};
+
+/** The published results of the page; the team's names only where the deployment publishes them. */
+const PublicResultGrid = () => {
+  const { data } = useListContext<PublicResultRecord>();
+  const named = (data ?? []).some((r) => r.inspectors !== null);
+  return (
+    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="public-results">
+      <TextField source="targetName" sortable={false} />
+      <TextField source="creditCode" sortable={false} sx={{ fontFamily: 'monospace' }} />
+      <TextField source="region" sortable={false} />
+      <NameChips source="authorities" sortable={false} />
+      <FunctionField
+        source="taskName"
+        sortable={false}
+        render={(r: PublicResultRecord) => <Link to={`/public/draws/${r.drawId}`}>{r.taskName}</Link>}
+      />
+      <PublicItemResults source="items" sortable={false} />
+      <TextField source="inspectedOn" emptyText="—" sortable={false} />
+      <LocalDateField source="publishedAt" sortable={false} />
+      {named ? (
+        <FunctionField
+          source="inspectors"
+          sortable={false}
+          render={(r: PublicResultRecord) => (r.inspectors ?? []).join('、')}
+        />
+      ) : null}
+    </Datagrid>
+  );
+};
 
 /**
- * Published results (公示), for anyone: the API lists them to the public, so this needs no sign-in. A visit
- * covers several items; each has its own category, findings and follow-up.
+ * Published results (公示), for anyone, from the API's public projection: the entity, its region, the
+ * inspecting authorities, and per item the result and its follow-up. No sign-in needed.
  */
 export const PublicResultList = () => {
   const translate = useTranslate();
@@ -24,26 +113,10 @@ export const PublicResultList = () => {
         </div>
         <Typography variant="h5">{translate('suiji.public.results')}</Typography>
         <Typography color="text.secondary">{translate('suiji.public.results_intro')}</Typography>
-        <ListBase resource="results" disableAuthentication perPage={25} disableSyncWithLocation>
+        <ListBase resource="publicResults" disableAuthentication perPage={25} disableSyncWithLocation>
+          <FilterForm filters={publicResultFilters} />
           <Card>
-            <Datagrid bulkActionButtons={false} rowClick={false} data-testid="public-results">
-              <TextField source="target.name" label={label('targetId')} sortable={false} />
-              <TextField
-                source="target.creditCode"
-                label={label('target.creditCode')}
-                sortable={false}
-                sx={{ fontFamily: 'monospace' }}
-              />
-              <ItemResultLines source="results" label={label('results')} details sortable={false} />
-              <TextField source="inspectedOn" label={label('inspectedOn')} emptyText="—" sortable={false} />
-              <EnumArrayField
-                source="methodsUsed"
-                group="inspectionMethod"
-                label={label('methodsUsed')}
-                sortable={false}
-              />
-              <LocalDateField source="publishedAt" label={label('publishedAt')} sortable={false} />
-            </Datagrid>
+            <PublicResultGrid />
             <Pagination />
           </Card>
         </ListBase>

@@ -594,7 +594,7 @@ const CASES: Record<string, Case> = {
     prepare: async () => {
       const first = await freshInspection();
       return {
-        variables: { i: { inspectionId: first.id, inspectorId: first.teamIds[0], reason: '休假' } },
+        variables: { i: { inspectionId: first.id, inspectorId: first.teamIds[0], reason: 'LEAVE' } },
         record: taskRecord(),
       };
     },
@@ -640,7 +640,12 @@ const CASES: Record<string, Case> = {
       return { variables: { id: await newAttachment(i.id) }, record: i.record };
     },
   },
-  publishedResults: { query: '{ publishedResults { total } }', prepare: async () => ({ variables: {} }) },
+  publicResults: { query: '{ publicResults { total } }', prepare: async () => ({ variables: {} }) },
+  publicDraws: { query: '{ publicDraws { total } }', prepare: async () => ({ variables: {} }) },
+  publicDraw: {
+    query: 'query($id: ID!) { publicDraw(id: $id) { id commitment } }',
+    prepare: async () => ({ variables: { id: await scheduledDraw() } }),
+  },
   inspections: {
     query: 'query($id: ID!) { inspections(filter: { ids: [$id] }) { items { id } } }',
     listsRecord: true,

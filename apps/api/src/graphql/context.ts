@@ -21,4 +21,6 @@ export interface Context {
 export interface Settings {
   /** The largest attachment accepted, in bytes. */
   attachmentMaxBytes: number;
+  /** Whether published results name their team's inspectors (SUIJI_PUBLIC_INSPECTOR_NAMES). */
+  publicInspectorNames: boolean;
 }

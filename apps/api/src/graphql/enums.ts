@@ -13,6 +13,7 @@ import {
   RISK_CLASSES,
   RESULT_STATES,
   FOLLOW_UPS,
+  REPLACEMENT_REASONS,
   ROLES,
   TASK_SCOPES,
   TARGET_KINDS,
@@ -57,6 +58,11 @@ export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, {
 export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope);
 export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);
 export const FollowUpEnum = graphqlEnum('FollowUp', FOLLOW_UPS, zh.followUp);
+export const ReplacementReasonEnum = graphqlEnum(
+  'ReplacementReason',
+  REPLACEMENT_REASONS,
+  zh.replacementReason,
+);
 
 export enum SortOrder {
   ASC = 'ASC',

@@ -14,6 +14,7 @@ import {
   TargetRecordResolver,
 } from '../modules/inspection/inspection.resolver.js';
 import { PlanItemResolver, PlanResolver } from '../modules/plan/plan.resolver.js';
+import { PublicationResolver } from '../modules/publication/publication.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
 import { MergeResolver } from '../modules/merge/merge.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
@@ -25,6 +26,7 @@ import { RegistryIoResolver } from '../modules/registry-io/registry-io.resolver.
 import { TargetResolver } from '../modules/target/target.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { nulMiddleware } from './nul.js';
+import { guardPersonalFields } from './personal.js';
 import { policyMiddleware } from './policy.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -52,11 +54,12 @@ export function getSchema(): Promise<GraphQLSchema> {
       InspectionResolver,
       AttachmentResolver,
       InspectionAttachmentsResolver,
+      PublicationResolver,
       TrailResolver,
     ],
     globalMiddlewares: [policyMiddleware, nulMiddleware],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
-  });
+  }).then(guardPersonalFields);
   return schema;
 }

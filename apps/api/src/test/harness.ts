@@ -81,7 +81,9 @@ export const JWT_SECRET = 'test-secret-of-enough-length';
  * Starts the API with the demo data (one user per role; password `<username>12345`); `clock`, when
  * given, is the time its rules go by.
  */
-export async function startTestApp(options: { demo?: boolean; clock?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demo?: boolean; clock?: () => Date; publicInspectorNames?: boolean } = {},
+): Promise<TestApp> {
   const kind = testDb();
   const { database, drop } = await freshDatabase(kind);
   const app = await createApp({
@@ -90,6 +92,7 @@ export async function startTestApp(options: { demo?: boolean; clock?: () => Date
     database,
     jwtSecret: JWT_SECRET,
     demo: options.demo ?? true,
+    publicInspectorNames: options.publicInspectorNames ?? false,
     adminPassword: 'first-admin-password',
     log: () => {},
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,7 +1,10 @@
 import { Entity, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
+import { related } from '../../graphql/loaders.js';
+import { Personal } from '../../graphql/personal.js';
 import { Inspection } from '../inspection/inspection.entity.js';
+import { scopedInspection } from '../inspection/inspection.scope.js';
 
 /**
  * A photo or PDF scan attached to an inspection's result by a member of its team. The content is read
@@ -42,7 +45,10 @@ export class Attachment extends BaseEntity {
   @Property({ type: 'string', length: 64 })
   sha256!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true })
+  @Personal<Attachment>('inspections', async (attachment, ctx) =>
+    scopedInspection(ctx, await related(ctx, Inspection, attachment.inspection, attachment.inspection.id)),
+  )
   @Property({ type: 'string', length: 36 })
   uploadedById!: string;
 

@@ -24,7 +24,7 @@ import {
 } from '../../graphql/errors.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Inspection } from '../inspection/inspection.entity.js';
-import { scopedInspection } from '../inspection/inspection.service.js';
+import { scopedInspection } from '../inspection/inspection.scope.js';
 import { appendTrail, trailActor } from '../trail/trail.service.js';
 import { Attachment } from './attachment.entity.js';
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_LENGTH } from '@suiji/domain';
-import { DrawStatusEnum } from '../../graphql/enums.js';
+import { MAX_LENGTH, type ReplacementReason } from '@suiji/domain';
+import { DrawStatusEnum, ReplacementReasonEnum } from '../../graphql/enums.js';
 import { StratumRatioInput } from '../item/item.input.js';
 import type { DrawStatus } from './draw.entity.js';
 
@@ -51,9 +51,15 @@ export class ReplaceInspectorInput {
   @Field(() => ID, { description: 'The inspector leaving the team' })
   inspectorId!: string;
 
-  @Field(() => String, { description: 'Why: leave, illness, a conflict found later…' })
+  @Field(() => ReplacementReasonEnum, { description: "Why, as the draw's public record states it" })
+  reason!: ReplacementReason;
+
+  @Field(() => String, {
+    defaultValue: '',
+    description: 'In your own words, for the trail only: never published, as it may concern a person',
+  })
   @MaxLength(500)
-  reason!: string;
+  note!: string;
 }
 
 @InputType()

@@ -23,7 +23,7 @@ const DrawPage = PageType(Draw, 'DrawPage');
 export class DrawResolver {
   @Policy('list', 'draws')
   @Query(() => DrawPage, {
-    description: 'Every draw is public: its commitment before it runs, its record after',
+    description: 'Draws as staff work with them; the public reads publicDraws',
   })
   draws(
     @Ctx() { em }: Context,
@@ -50,7 +50,8 @@ export class DrawResolver {
     return em.findOne(Draw, { id });
   }
 
-  @Policy('show', 'draws')
+  // Anyone may ask: the record it recomputes is public.
+  @Policy('show', 'publication')
   @Query(() => DrawVerification, {
     description: 'Recomputes the record of a draw that has run and names the first field that differs',
   })

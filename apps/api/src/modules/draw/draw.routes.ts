@@ -1,15 +1,16 @@
 /**
  * Public downloads of a draw, outside GraphQL because they can be large: the frozen pool (from the
  * moment the draw is scheduled, so anyone can check the published digest), the targets the rules left
- * out with their reasons, and the record (once it has run). All are public (一公开); the nonce appears
- * only in the record.
+ * out with their reason codes, and the record (once it has run). All are public (一公开); the nonce
+ * appears only in the record. Targets and inspectors appear by their opaque ids, reasons by code: no
+ * free text and nothing of the registries.
  */
 import type { MikroORM } from '@mikro-orm/core';
 import { Router } from 'express';
 import type { Context } from '../../graphql/context.js';
 import { Draw } from './draw.entity.js';
 import { localeOf } from '../../graphql/localize.js';
-import { EXCLUSION_REASONS, recordOf, type ExclusionReason } from './draw.service.js';
+import { EXCLUSION_REASONS, publishedRecord, recordOf, type ExclusionReason } from './draw.service.js';
 
 export function drawRoutes(orm: MikroORM): Router {
   const router = Router();
@@ -49,7 +50,7 @@ export function drawRoutes(orm: MikroORM): Router {
       res.status(404).json({ error: draw ? 'This draw has not run yet.' : 'No such draw.' });
       return;
     }
-    const record = await recordOf({ em } as Context, draw);
+    const record = publishedRecord(await recordOf({ em } as Context, draw));
     res
       .type('application/json')
       .set('Content-Disposition', `attachment; filename="draw-${draw.id}.json"`)

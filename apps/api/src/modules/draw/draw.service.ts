@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import {
   DrawError,
+  REPLACEMENT_REASONS,
   RISK_CLASSES,
   applyReplacement,
   commitmentOf,
@@ -580,6 +581,22 @@ export async function recordOf(ctx: Context, draw: Draw): Promise<DrawRecord> {
   };
 }
 
+/**
+ * The record as published (record.json): the same, but a replacement's reason is only ever one of the
+ * codes. Replacements recorded before reasons were codes carried free text, published as OTHER; the
+ * reason plays no part in the draw, so the record verifies all the same.
+ */
+export function publishedRecord(record: DrawRecord): DrawRecord {
+  const codes: readonly string[] = REPLACEMENT_REASONS;
+  return {
+    ...record,
+    replacements: record.replacements.map((r) => ({
+      ...r,
+      reason: codes.includes(r.reason) ? r.reason : 'OTHER',
+    })),
+  };
+}
+
 export async function verifyDraw(ctx: Context, id: string): Promise<{ ok: boolean; field: string | null }> {
   const result = verifyDrawRecord(await recordOf(ctx, await findDraw(ctx, id)), DRAW_OPTIONS);
   return result.ok ? { ok: true, field: null } : { ok: false, field: result.field };
@@ -604,14 +621,12 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
         '该检查的结果已录入，检查组不能再更换。',
       ),
     );
-  if (!input.reason.trim())
-    throw new BadInputError(text('Give the reason for the replacement.', '请填写更换原因。'), 'reason');
   const record = await recordOf(ctx, draw);
   let next: DrawRecord;
   try {
     next = applyReplacement(
       record,
-      { target: inspection.target.id, out: input.inspectorId, reason: input.reason.trim() },
+      { target: inspection.target.id, out: input.inspectorId, reason: input.reason },
       DRAW_OPTIONS,
     );
   } catch (error) {
@@ -629,8 +644,15 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
     new Date().toISOString(),
     draw.id,
   ]);
+  // The record says why by its code; the coordinator's words, which may concern a person, stay in the trail.
   await appendTrail(em, [
-    { action: 'replace', entity: 'Draw', entityId: draw.id, before: null, after: { ...added } },
+    {
+      action: 'replace',
+      entity: 'Draw',
+      entityId: draw.id,
+      before: null,
+      after: { ...added, note: input.note.trim() },
+    },
   ]);
   return inspection;
 }

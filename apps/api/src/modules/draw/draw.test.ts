@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { chinaYear, quota, verifyDrawRecord, type DrawRecord } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
+import { Draw } from './draw.entity.js';
+import { EXCLUSION_REASONS, type ExclusionReason } from './draw.service.js';
 
 const YEAR = chinaYear();
 const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id departmentId } }';
@@ -86,9 +88,19 @@ describe('the draw', () => {
     const excluded = (await (await fetch(`${base}/draws/${draw.id}/exclusions.json`)).json()) as any;
     expect(excluded.exclusions).toHaveLength(draw.excludedCount);
     expect(excluded.exclusions[0]).toMatchObject({ reason: 'DEREGISTERED', text: '已注销、吊销或迁出' });
+    // Only the opaque id, the reason's code and that code's fixed wording: no free text, nothing of the registry.
+    for (const entry of excluded.exclusions) {
+      expect(Object.keys(entry).sort()).toEqual(['reason', 'target', 'text']);
+      expect(Object.keys(EXCLUSION_REASONS)).toContain(entry.reason);
+      expect(entry.text).toBe(EXCLUSION_REASONS[entry.reason as ExclusionReason]['zh-CN']);
+    }
     expect(pool).not.toContain(excluded.exclusions[0].target);
-    const publicView = await t.ok('query($id: ID!) { draw(id: $id) { commitment nonce } }', { id: draw.id });
-    expect(publicView.draw).toEqual({ commitment: draw.commitment, nonce: null });
+    const publicView = await t.ok('query($id: ID!) { publicDraw(id: $id) { commitment nonce } }', {
+      id: draw.id,
+    });
+    expect(publicView.publicDraw).toEqual({ commitment: draw.commitment, nonce: null });
+    const entity = await t.gql('query($id: ID!) { draw(id: $id) { id } }', { id: draw.id });
+    expect(errorCode(entity)).toBe('UNAUTHENTICATED');
   });
 
   it('runs once, stores a record anyone can verify, and creates one inspection per selected target', async () => {
@@ -134,7 +146,7 @@ describe('the draw', () => {
     expect((await inspectionsOf(scheduled.id)).total).toBe(drawn.runDraw.selectedCount);
   });
 
-  it('replaces an inspector by lot, records why, and keeps the record verifiable', async () => {
+  it("replaces an inspector by lot, publishes the reason's code only, and keeps the record verifiable", async () => {
     const taskId = await newTask();
     const scheduled = ((await schedule(taskId)).data as any).scheduleDraw;
     await run(scheduled.id);
@@ -144,31 +156,71 @@ describe('the draw', () => {
     const replaced = (
       await t.ok(
         replace,
-        { i: { inspectionId: inspection.id, inspectorId: out, reason: '病假' } },
+        { i: { inspectionId: inspection.id, inspectorId: out, reason: 'ILLNESS', note: '住院治疗两周' } },
         coordinator,
       )
     ).replaceInspector;
     expect(replaced.teamIds).not.toContain(out);
     expect(replaced.teamIds[1]).toBe(inspection.teamIds[1]);
-    const record = (await (await fetch(`${base}/draws/${scheduled.id}/record.json`)).json()) as DrawRecord;
+    const published = await (await fetch(`${base}/draws/${scheduled.id}/record.json`)).text();
+    expect(published).not.toContain('住院');
+    const record = JSON.parse(published) as DrawRecord;
     expect(record.replacements).toEqual([
-      { target: inspection.targetId, out, in: replaced.teamIds[0], reason: '病假' },
+      { target: inspection.targetId, out, in: replaced.teamIds[0], reason: 'ILLNESS' },
     ]);
     expect(verifyDrawRecord(record)).toEqual({ ok: true });
+    // The coordinator's words stay internal, in the trail.
+    const trail = await t.ok(
+      'query($id: ID!) { trail(filter: { entityId: $id, action: "replace" }) { items { after } } }',
+      { id: scheduled.id },
+      admin,
+    );
+    expect(JSON.parse(trail.trail.items[0].after)).toMatchObject({ reason: 'ILLNESS', note: '住院治疗两周' });
     const notInTeam = await t.gql(
       replace,
-      { i: { inspectionId: inspection.id, inspectorId: out, reason: '重复' } },
+      { i: { inspectionId: inspection.id, inspectorId: out, reason: 'OTHER' } },
       coordinator,
     );
     expect(errorCode(notInTeam)).toBe('BAD_USER_INPUT');
     expect(notInTeam.errors?.[0]?.message).toMatch(/not in this team/);
+    const freeText = await t.gql(
+      replace,
+      { i: { inspectionId: inspection.id, inspectorId: replaced.teamIds[0], reason: '病假' } },
+      coordinator,
+    );
+    expect(errorCode(freeText)).toBe('BAD_USER_INPUT');
+  });
+
+  it('publishes a free-text reason recorded before reasons were codes as OTHER, still verifiable', async () => {
+    const scheduled = ((await schedule(await newTask())).data as any).scheduleDraw;
+    await run(scheduled.id);
+    const [inspection] = (await inspectionsOf(scheduled.id)).items;
+    await t.ok(
+      'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id } }',
+      { i: { inspectionId: inspection.id, inspectorId: inspection.teamIds[0], reason: 'LEAVE' } },
+      coordinator,
+    );
+    // As an older version stored it: the coordinator's words in the record itself.
+    const em = t.app.orm.em.fork();
+    const draw = await em.findOneOrFail(Draw, scheduled.id, { populate: ['outcome'] });
+    const outcome = JSON.parse(draw.outcome!) as { replacements: { reason: string }[] };
+    outcome.replacements[0]!.reason = '其配偶系该企业股东';
+    await em
+      .getConnection()
+      .execute('update draw set outcome = ? where id = ?', [JSON.stringify(outcome), draw.id]);
+    const published = await (await fetch(`${base}/draws/${scheduled.id}/record.json`)).text();
+    expect(published).not.toContain('配偶');
+    const record = JSON.parse(published) as DrawRecord;
+    expect(record.replacements[0]!.reason).toBe('OTHER');
+    expect(verifyDrawRecord(record)).toEqual({ ok: true });
   });
 
   it('leaves out targets already inspected for the item this year, with the reason', async () => {
     const first = ((await schedule(await newTask())).data as any).scheduleDraw;
     await run(first.id);
-    const selected = (await t.ok('query($id: ID!) { draw(id: $id) { selectedCount } }', { id: first.id }))
-      .draw.selectedCount;
+    const selected = (
+      await t.ok('query($id: ID!) { draw(id: $id) { selectedCount } }', { id: first.id }, coordinator)
+    ).draw.selectedCount;
     const second = ((await schedule(await newTask())).data as any).scheduleDraw;
     expect(second.poolSize).toBeLessThanOrEqual(first.poolSize - selected);
     expect(second.excludedCount).toBeGreaterThanOrEqual(first.excludedCount + selected);
@@ -263,7 +315,8 @@ describe('the draw', () => {
   it('refuses bad input clearly and writes nothing', async () => {
     const taskId = await newTask();
     const count = async () =>
-      (await t.ok('query($t: ID!) { draws(filter: { taskId: $t }) { total } }', { t: taskId })).draws.total;
+      (await t.ok('query($t: ID!) { draws(filter: { taskId: $t }) { total } }', { t: taskId }, coordinator))
+        .draws.total;
     const below = await schedule(taskId, {
       ratios: [
         { riskClass: 'A', ratioBp: 500 },
@@ -293,9 +346,9 @@ describe('the draw', () => {
     const early = await run(later.id);
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors?.[0]?.message).toMatch(/may run from/);
-    expect((await t.ok('query($id: ID!) { draw(id: $id) { status } }', { id: later.id })).draw.status).toBe(
-      'SCHEDULED',
-    );
+    expect(
+      (await t.ok('query($id: ID!) { draw(id: $id) { status } }', { id: later.id }, coordinator)).draw.status,
+    ).toBe('SCHEDULED');
     expect(errorCode(await schedule(taskId))).toBe('CONFLICT');
     expect(errorCode(await run('no-such-draw'))).toBe('NOT_FOUND');
     expect(await count()).toBe(1);

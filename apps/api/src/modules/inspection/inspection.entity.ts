@@ -4,10 +4,15 @@ import { RESULT_STATES, type InspectionMethod, type ResultState } from '@suiji/d
 import { TimestampType } from '../../db/timestamp.type.js';
 import { BaseEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
+import type { Context } from '../../graphql/context.js';
 import { InspectionMethodEnum, ResultStateEnum } from '../../graphql/enums.js';
+import { Personal } from '../../graphql/personal.js';
 import { Draw } from '../draw/draw.entity.js';
 import { Target } from '../target/target.entity.js';
 import { Task } from '../task/task.entity.js';
+import { scopedInspection } from './inspection.scope.js';
+
+const THIS_INSPECTION = (inspection: Inspection, ctx: Context) => scopedInspection(ctx, inspection);
 
 /**
  * One selected target of a task's draw, the team that inspects it and the items the visit covers
@@ -73,7 +78,9 @@ export class Inspection extends BaseEntity {
   @Property({ type: 'string', length: 10, nullable: true })
   inspectedOn: string | null = null;
 
+  /** Who entered and who reviewed it: readable by those who may read this inspection, not by all who reach it. */
   @Field(() => ID, { nullable: true })
+  @Personal('inspections', THIS_INSPECTION)
   @Property({ type: 'string', length: 36, nullable: true })
   enteredById: string | null = null;
 
@@ -86,6 +93,7 @@ export class Inspection extends BaseEntity {
   reviewComment: string | null = null;
 
   @Field(() => ID, { nullable: true })
+  @Personal('inspections', THIS_INSPECTION)
   @Property({ type: 'string', length: 36, nullable: true })
   reviewedById: string | null = null;
 

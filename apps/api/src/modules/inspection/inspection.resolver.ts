@@ -28,6 +28,7 @@ import { Inspection } from './inspection.entity.js';
 import { ItemResult } from './item-result.entity.js';
 import { ResultInput, ReviewInput } from './inspection.input.js';
 import * as results from './inspection.service.js';
+import { scopedInspection } from './inspection.scope.js';
 
 @InputType()
 class InspectionFilter {
@@ -88,8 +89,7 @@ export class InspectionResolver {
   @Query(() => Inspection, { nullable: true })
   async inspection(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     const inspection = await ctx.em.findOne(Inspection, { id });
-    if (inspection)
-      assertRecordAccess(ctx, 'show', 'inspections', await results.scopedInspection(ctx, inspection));
+    if (inspection) assertRecordAccess(ctx, 'show', 'inspections', await scopedInspection(ctx, inspection));
     return inspection;
   }
 
@@ -105,24 +105,6 @@ export class InspectionResolver {
   @Mutation(() => Inspection, { description: 'Publishes (公示) or rejects a result awaiting review' })
   reviewResult(@Ctx() ctx: Context, @Arg('input', () => ReviewInput) input: ReviewInput) {
     return results.reviewResult(ctx, input);
-  }
-
-  @Policy('list', 'results')
-  @Query(() => InspectionPage, { description: 'Published results (公示), for everyone' })
-  publishedResults(
-    @Ctx() { em }: Context,
-    @Arg('taskId', () => ID, { nullable: true }) taskId?: string,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
-  ) {
-    return listEntities(em, Inspection, {
-      where: { state: 'PUBLISHED', ...(taskId ? { task: taskId } : {}) },
-      searchFields: [],
-      sortable: ['createdAt'],
-      page,
-      softDelete: false,
-      // Joined into the page's own statement: every row shows its target and deadline.
-      populate: ['target', 'task'],
-    });
   }
 
   @FieldResolver(() => String, {

@@ -15,23 +15,12 @@ import { categoriesForTask } from '../category/category.service.js';
 import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Target } from '../target/target.entity.js';
-import { Inspector } from '../inspector/inspector.entity.js';
 import { Task } from '../task/task.entity.js';
 import { appendTrail } from '../trail/trail.service.js';
 import { Inspection } from './inspection.entity.js';
 import { ItemResult } from './item-result.entity.js';
+import { scopedInspection } from './inspection.scope.js';
 import type { ResultInput, ReviewInput } from './inspection.input.js';
-
-/** The inspection as the role policy sees it: its task's departments and its team members' users. */
-export async function scopedInspection(ctx: Context, inspection: Inspection) {
-  const task = await ctx.em.findOneOrFail(Task, inspection.task.id);
-  const members = await ctx.em.find(
-    Inspector,
-    { id: { $in: inspection.teamIds } },
-    { fields: ['id', 'user'] },
-  );
-  return { departmentIds: task.departmentIds, userIds: members.map((m) => m.user?.id ?? '').filter(Boolean) };
-}
 
 /** The fields a result's transitions change, for the trail (the conditional updates bypass the unit of work). */
 function resultFields(inspection: Inspection): Record<string, unknown> {

@@ -94,7 +94,7 @@ describe('results', () => {
     expect(errorCode(await t.gql(ENTER, result(inspection), member))).toBe('CONFLICT');
     const replace = await t.gql(
       'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id } }',
-      { i: { inspectionId: inspection.id, inspectorId: inspection.teamIds[1], reason: '病假' } },
+      { i: { inspectionId: inspection.id, inspectorId: inspection.teamIds[1], reason: 'ILLNESS' } },
       coordinator,
     );
     expect(errorCode(replace)).toBe('CONFLICT');
@@ -117,21 +117,24 @@ describe('results', () => {
       publicationDeadline: publicationDeadline(`${YEAR}-12-31`),
       overdue: false,
     });
+    // The public reads the publication: the category and follow-up of each item, not the findings' text.
     const publicView = await t.ok(
-      '{ publishedResults { items { id results { category categoryInfo { nameZh } findings } target { name } } } }',
+      '{ publicResults { items { id targetName items { item category categoryNameZh followUp } inspectors } } }',
     );
-    expect(publicView.publishedResults.items).toEqual([
-      expect.objectContaining({
+    expect(publicView.publicResults.items).toEqual([
+      {
         id: inspection.id,
-        results: [
+        targetName: expect.any(String),
+        items: [
           {
+            item: expect.any(String),
             category: 'PROBLEM_CORRECTED',
-            categoryInfo: { nameZh: '发现问题经责令已改正' },
-            findings: '未按批准用途使用土地，已责令改正',
+            categoryNameZh: '发现问题经责令已改正',
+            followUp: expect.any(String),
           },
         ],
-        target: { name: expect.any(String) },
-      }),
+        inspectors: null,
+      },
     ]);
   });
 

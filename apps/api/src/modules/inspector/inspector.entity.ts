@@ -4,8 +4,12 @@ import { INSPECTOR_STATUSES, type InspectorStatus } from '@suiji/domain';
 import { SoftDeletableEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { InspectorStatusEnum } from '../../graphql/enums.js';
+import { Personal } from '../../graphql/personal.js';
 import { Department } from '../department/department.entity.js';
 import { User } from '../user/user.entity.js';
+
+/** Its personal data is read as its entry is: by its department's staff and by the inspector themself. */
+const OWN_ENTRY = (inspector: Inspector) => inspector;
 
 /** A certified member of staff in the 执法检查人员名录库. Dates are ISO `YYYY-MM-DD`. */
 @ObjectType({ simpleResolvers: true, description: '执法检查人员' })
@@ -27,7 +31,8 @@ export class Inspector extends SoftDeletableEntity {
     return this.department.id;
   }
 
-  @Field(() => String, { description: '执法证号' })
+  @Field(() => String, { nullable: true, description: '执法证号' })
+  @Personal('inspectors', OWN_ENTRY)
   @Property({ type: 'string', length: 64, unique: true })
   certificateNumber!: string;
 
@@ -48,6 +53,7 @@ export class Inspector extends SoftDeletableEntity {
   status: InspectorStatus = 'ON_DUTY';
 
   @Field(() => String, { nullable: true })
+  @Personal('inspectors', OWN_ENTRY)
   @Property({ type: 'string', length: 50, nullable: true })
   phone: string | null = null;
 
@@ -55,6 +61,7 @@ export class Inspector extends SoftDeletableEntity {
   user: Rel<User> | null = null;
 
   @Field(() => ID, { nullable: true })
+  @Personal('inspectors', OWN_ENTRY)
   get userId(): Opt<string> | null {
     return this.user?.id ?? null;
   }

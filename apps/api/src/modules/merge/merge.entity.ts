@@ -1,7 +1,9 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { MERGE_STATES, type MergeState } from '@suiji/domain';
+import { MERGE_STATES, type MergeState, type Resource, type ScopedRecord } from '@suiji/domain';
 import { BaseEntity } from '../../db/base.entity.js';
+import type { Context } from '../../graphql/context.js';
+import { related } from '../../graphql/loaders.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { MergeStateEnum } from '../../graphql/enums.js';
 import { DepartmentAnswer } from '../task/task-acceptance.entity.js';
@@ -78,4 +80,15 @@ export class MergeProposal extends BaseEntity {
 export class MergeResponse extends DepartmentAnswer {
   @ManyToOne(() => MergeProposal)
   proposal!: Rel<MergeProposal>;
+
+  answerTo(): Resource {
+    return 'merges';
+  }
+
+  /** A suggestion's answers, made up unanswered, belong to no stored proposal. */
+  async answerRecord(ctx: Context): Promise<ScopedRecord> {
+    if (!this.proposal) return { departmentIds: [] };
+    const proposal = await related(ctx, MergeProposal, this.proposal, this.proposal.id);
+    return { departmentIds: proposal.departmentIds };
+  }
 }

@@ -11,6 +11,14 @@ import {
 import { SoftDeletableEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { RiskClassEnum, TargetKindEnum, TargetStatusEnum } from '../../graphql/enums.js';
+import { Personal } from '../../graphql/personal.js';
+
+/**
+ * Who may read a target's contact details: those who may read the registry (shared by every department).
+ * A team's inspector, who sees the target of their visit, does not: for an individual (个人) they are a
+ * person's name, home and phone.
+ */
+const REGISTRY = () => ({});
 
 /** An entity in the 检查对象名录库 that may be drawn for inspection. */
 @ObjectType({ simpleResolvers: true, description: '检查对象' })
@@ -32,11 +40,13 @@ export class Target extends SoftDeletableEntity {
   @Enum({ items: [...TARGET_KINDS] })
   kind: TargetKind = 'ENTERPRISE';
 
-  @Field(() => String, { description: '法定代表人 / 负责人' })
+  @Field(() => String, { nullable: true, description: '法定代表人 / 负责人' })
+  @Personal('targets', REGISTRY)
   @Property({ type: 'string', length: 100 })
   legalRepresentative: string = '';
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true })
+  @Personal('targets', REGISTRY)
   @Property({ type: 'string', length: 200 })
   address: string = '';
 
@@ -45,7 +55,8 @@ export class Target extends SoftDeletableEntity {
   @Property({ type: 'string', length: 100 })
   region: string = '';
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true })
+  @Personal('targets', REGISTRY)
   @Property({ type: 'string', length: 100 })
   contact: string = '';
 

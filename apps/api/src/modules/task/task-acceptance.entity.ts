@@ -1,9 +1,12 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ACCEPTANCE_STATES, type AcceptanceState } from '@suiji/domain';
+import { ACCEPTANCE_STATES, type AcceptanceState, type Resource, type ScopedRecord } from '@suiji/domain';
 import { BaseEntity } from '../../db/base.entity.js';
 import { TimestampType } from '../../db/timestamp.type.js';
+import type { Context } from '../../graphql/context.js';
 import { AcceptanceStateEnum } from '../../graphql/enums.js';
+import { related } from '../../graphql/loaders.js';
+import { Personal } from '../../graphql/personal.js';
 import { Department } from '../department/department.entity.js';
 import { User } from '../user/user.entity.js';
 import { Task } from './task.entity.js';
@@ -14,6 +17,11 @@ import { Task } from './task.entity.js';
  */
 @ObjectType({ simpleResolvers: true })
 export abstract class DepartmentAnswer extends BaseEntity {
+  /** What the answer is to, as the policy names it: who answered is read as that record is. */
+  abstract answerTo(): Resource;
+
+  abstract answerRecord(ctx: Context): Promise<ScopedRecord>;
+
   @ManyToOne(() => Department)
   department!: Rel<Department>;
 
@@ -36,11 +44,13 @@ export abstract class DepartmentAnswer extends BaseEntity {
   answeredBy: Rel<User> | null = null;
 
   @Field(() => ID, { nullable: true, description: 'The user who answered' })
+  @Personal<DepartmentAnswer>((answer) => answer.answerTo(), (answer, ctx) => answer.answerRecord(ctx))
   get answeredById(): Opt<string> | null {
     return this.answeredBy?.id ?? null;
   }
 
   @Field(() => String, { nullable: true, description: 'The display name of the user who answered' })
+  @Personal<DepartmentAnswer>((answer) => answer.answerTo(), (answer, ctx) => answer.answerRecord(ctx))
   get answeredByName(): Opt<string> | null {
     return this.answeredBy?.displayName ?? null;
   }
@@ -64,4 +74,12 @@ export abstract class DepartmentAnswer extends BaseEntity {
 export class TaskAcceptance extends DepartmentAnswer {
   @ManyToOne(() => Task)
   task!: Rel<Task>;
+
+  answerTo(): Resource {
+    return 'tasks';
+  }
+
+  answerRecord(ctx: Context): Promise<ScopedRecord> {
+    return related(ctx, Task, this.task, this.task.id);
+  }
 }

@@ -1,6 +1,7 @@
 import { TimestampType } from '../../db/timestamp.type.js';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Personal } from '../../graphql/personal.js';
 
 /**
  * 全程留痕: one change — who, when, what, before and after — in an append-only log. Each entry commits
@@ -19,6 +20,7 @@ export class TrailEntry {
   at!: Date;
 
   @Field(() => ID, { nullable: true, description: 'The user who made the change (null: the system)' })
+  @Personal('trail', () => ({}))
   @Index()
   @Property({ type: 'string', length: 36, nullable: true })
   actorId!: string | null;

@@ -1,0 +1,46 @@
+import { Chip, Stack } from '@mui/material';
+import {
+  Datagrid,
+  FunctionField,
+  NumberField,
+  TextField,
+  useFieldValue,
+  type FieldProps,
+  type RaRecord,
+} from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
+import { DrawStatusChip, drawNumber } from '../draws/DrawDetails';
+
+/** A list of names (departments, items) as chips. */
+export const NameChips = (props: FieldProps) => {
+  const value: unknown = useFieldValue(props);
+  const names = Array.isArray(value) ? (value as string[]) : [];
+  return (
+    <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+      {names.map((name) => (
+        <Chip key={name} size="small" label={name} />
+      ))}
+    </Stack>
+  );
+};
+
+const showPath = (id: RaRecord['id']) => `/public/draws/${String(id)}`;
+
+/** The columns of the public list of draws: the task by name, its departments and items, and the draw's figures. */
+export const PublicDrawDatagrid = () => (
+  <Datagrid bulkActionButtons={false} rowClick={showPath} data-testid="draws">
+    <FunctionField
+      source="id"
+      sortable={false}
+      render={(draw: RaRecord) => <span data-testid="draw-number">{drawNumber(draw)}</span>}
+    />
+    <TextField source="taskName" sortable={false} />
+    <NameChips source="departments" sortable={false} />
+    <NameChips source="items" sortable={false} />
+    <FunctionField source="status" sortable={false} render={() => <DrawStatusChip />} />
+    <LocalDateField source="runAfter" showTime sortable={false} />
+    <NumberField source="poolSize" sortable={false} />
+    <NumberField source="selectedCount" sortable={false} emptyText="—" />
+    <LocalDateField source="ranAt" showTime sortable={false} emptyText="—" />
+  </Datagrid>
+);

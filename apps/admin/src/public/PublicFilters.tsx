@@ -1,0 +1,39 @@
+import { NumberInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { drawStatusChoices } from '../common/choices';
+
+const TOP_LEVEL = { kind: 'DEPARTMENT' };
+
+/** The search of published results: an entity's name or its unified social credit code. */
+const EntitySearch = ({ source }: { source: string; alwaysOn?: boolean }) => {
+  const translate = useTranslate();
+  return <SearchInput source={source} placeholder={translate('suiji.public.search')} />;
+};
+
+const departmentFilter = (
+  <ReferenceInput
+    key="departmentId"
+    source="departmentId"
+    reference="departments"
+    filter={TOP_LEVEL}
+    alwaysOn
+  >
+    <SelectInput optionText="name" />
+  </ReferenceInput>
+);
+const yearFilter = <NumberInput key="year" source="year" min={YEAR_MIN} max={YEAR_MAX} alwaysOn />;
+
+/** How a citizen finds published results: by entity, region, inspecting authority and year. */
+export const publicResultFilters = [
+  <EntitySearch key="q" source="q" alwaysOn />,
+  <TextInput key="region" source="region" alwaysOn />,
+  departmentFilter,
+  yearFilter,
+];
+
+/** How the public finds draws: by state, department and year. */
+export const publicDrawFilters = [
+  <SelectInput key="status" source="status" choices={drawStatusChoices} alwaysOn />,
+  departmentFilter,
+  yearFilter,
+];

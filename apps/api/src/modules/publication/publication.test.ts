@@ -1,0 +1,241 @@
+/**
+ * 一公开 as a citizen reads it: published results found by entity, region, department, year and task,
+ * newest first, a page at a time; draws with their commitment and record; inspectors named only where
+ * the deployment says so. Each page costs the same statements whatever its size.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements } from '../../db/statements.js';
+import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
+
+const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const YEAR = new Date().getUTCFullYear();
+
+const RESULTS = `query($f: PublicResultFilter, $p: PageInput) { publicResults(filter: $f, page: $p) {
+  total items { id drawId targetName creditCode region taskName year authorities inspectedOn publishedAt inspectors
+  items { item category categoryNameZh categoryNameEn problem marksAbnormal followUp } } } }`;
+const DRAWS = `query($f: PublicDrawFilter, $p: PageInput) { publicDraws(filter: $f, page: $p) {
+  total items { id taskName year departments items status createdAt runAfter commitment poolDigest poolSize
+  excludedCount rosterSize team { size } ratios { riskClass ratioBp } ranAt publicEntropy nonce seed selectedCount
+  poolUrl exclusionsUrl recordUrl } } }`;
+
+interface Visit {
+  id: string;
+  itemIds: string[];
+  teamIds: string[];
+  target: { name: string; creditCode: string; region: string };
+}
+
+/** Boots an app, draws a land-use task and publishes the results of its first `count` visits. */
+async function withPublished(t: TestApp, count: number) {
+  const coordinator = await t.login('coordinator');
+  const drawId = await t.drawLandTask(coordinator, '公示测试任务');
+  const visits = (
+    await t.ok(
+      'query($d: ID!) { inspections(filter: { drawId: $d }, page: { page: 1, perPage: 500 }) { items { id itemIds teamIds target { name creditCode region } } } }',
+      { d: drawId },
+      coordinator,
+    )
+  ).inspections.items as Visit[];
+  const published = visits.slice(0, count);
+  for (const visit of published) {
+    const member = await t.signInAsInspector(visit.teamIds[0]!);
+    await t.ok(
+      'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
+      {
+        i: {
+          inspectionId: visit.id,
+          items: visit.itemIds.map((itemId) => ({
+            itemId,
+            category: 'PROBLEM_CORRECTED',
+            followUp: 'ORDERED_TO_CORRECT',
+            findings: '现场发现某某违法占地，已责令改正',
+          })),
+          methodsUsed: ['ON_SITE'],
+          inspectedOn: TODAY,
+        },
+      },
+      member,
+    );
+    await t.ok(
+      'mutation($i: ReviewInput!) { reviewResult(input: $i) { id } }',
+      { i: { inspectionId: visit.id, approve: true } },
+      coordinator,
+    );
+  }
+  return { drawId, published, coordinator };
+}
+
+describe('the publication', () => {
+  let t: TestApp;
+  let drawId: string;
+  let published: Visit[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ drawId, published } = await withPublished(t, 6));
+  });
+  afterAll(() => t?.close());
+
+  it('lists published results newest first, with what 公示 states and no findings or team', async () => {
+    const { publicResults } = await t.ok(RESULTS, { p: { page: 1, perPage: 10 } });
+    expect(publicResults.total).toBe(6);
+    expect(publicResults.items.map((r: { id: string }) => r.id)).toEqual(
+      published.map((v) => v.id).reverse(),
+    );
+    const first = publicResults.items.at(-1);
+    expect(first).toEqual({
+      id: published[0]!.id,
+      drawId,
+      targetName: published[0]!.target.name,
+      creditCode: published[0]!.target.creditCode,
+      region: published[0]!.target.region,
+      taskName: '公示测试任务',
+      year: YEAR,
+      authorities: ['舞钢市自然资源和规划局'],
+      inspectedOn: TODAY,
+      publishedAt: expect.any(String),
+      inspectors: null,
+      items: [
+        {
+          item: '土地使用情况监督检查',
+          category: 'PROBLEM_CORRECTED',
+          categoryNameZh: '发现问题经责令已改正',
+          categoryNameEn: 'Problem found and corrected on order',
+          problem: true,
+          marksAbnormal: false,
+          followUp: 'ORDERED_TO_CORRECT',
+        },
+      ],
+    });
+    expect(JSON.stringify(publicResults)).not.toContain('违法占地');
+  });
+
+  it('finds results as a citizen searches: by name or credit code, region, department, year and task', async () => {
+    const find = async (f: Record<string, unknown>) =>
+      ((await t.ok(RESULTS, { f })).publicResults.items as { id: string }[]).map((r) => r.id);
+    const target = published[2]!;
+    expect(await find({ q: target.target.creditCode })).toEqual([target.id]);
+    expect(await find({ q: target.target.name })).toContain(target.id);
+    const inRegion = published.filter((v) => v.target.region === target.target.region).map((v) => v.id);
+    expect((await find({ region: target.target.region })).sort()).toEqual(inRegion.sort());
+    const departments = (await t.ok('{ departments(filter: { kind: DEPARTMENT }) { items { id code } } }'))
+      .departments.items as { id: string; code: string }[];
+    const idOf = (code: string) => departments.find((d) => d.code === code)!.id;
+    expect(await find({ departmentId: idOf('WG-ZRZY') })).toHaveLength(6);
+    expect(await find({ departmentId: idOf('WG-SCJG') })).toEqual([]);
+    expect(await find({ year: YEAR })).toHaveLength(6);
+    expect(await find({ year: YEAR - 1 })).toEqual([]);
+    const taskId = (
+      await t.ok('query($id: ID!) { draw(id: $id) { taskId } }', { id: drawId }, await t.login('coordinator'))
+    ).draw.taskId;
+    expect(await find({ taskId })).toHaveLength(6);
+    expect(await find({ q: '不存在的企业名称' })).toEqual([]);
+    const bad = await t.gql(RESULTS, { f: { year: 1900 } });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  it('pages results and draws in the same few statements whatever the page size', async () => {
+    for (const query of [RESULTS, DRAWS]) {
+      const counts: number[] = [];
+      for (const perPage of [1, 5]) {
+        const { result, statements } = await countStatements(t.app.orm, () =>
+          t.ok(query, { p: { page: 1, perPage } }),
+        );
+        expect(Object.values(result)[0].items.length).toBeGreaterThanOrEqual(1);
+        // A page shorter than asked knows its total without counting: leave the count out.
+        counts.push(statements.filter((sql) => !/^select count\(/.test(sql)).length);
+      }
+      expect(counts[0]).toBe(counts[1]);
+      expect(counts[0]).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('shows every draw with its commitment, and its nonce and record once it has run', async () => {
+    const coordinator = await t.login('coordinator');
+    const task = (
+      await t.ok(
+        'mutation($i: TaskInput!) { createTask(input: $i) { id } }',
+        {
+          i: {
+            name: '公示测试待摇号任务',
+            year: YEAR,
+            itemIds: [
+              (
+                await t.ok(
+                  'query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }',
+                  {
+                    y: YEAR,
+                  },
+                )
+              ).items.items[0].id,
+            ],
+            windowStart: `${YEAR}-12-01`,
+            windowEnd: `${YEAR}-12-31`,
+          },
+        },
+        coordinator,
+      )
+    ).createTask.id;
+    const scheduled = (
+      await t.ok(
+        'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id commitment } }',
+        { i: { taskId: task } },
+        coordinator,
+      )
+    ).scheduleDraw;
+    const { publicDraws } = await t.ok(DRAWS, {});
+    expect(publicDraws.total).toBe(2);
+    const [waiting, drawn] = publicDraws.items;
+    expect(waiting).toMatchObject({
+      id: scheduled.id,
+      taskName: '公示测试待摇号任务',
+      departments: ['舞钢市自然资源和规划局'],
+      items: ['土地使用情况监督检查'],
+      status: 'SCHEDULED',
+      commitment: scheduled.commitment,
+      nonce: null,
+      seed: null,
+      recordUrl: null,
+      team: { size: 2 },
+    });
+    expect(drawn).toMatchObject({ id: drawId, status: 'DRAWN', recordUrl: `/draws/${drawId}/record.json` });
+    expect(drawn.nonce).toMatch(/^[0-9a-f]{64}$/);
+    expect((await t.ok(DRAWS, { f: { status: 'SCHEDULED' } })).publicDraws.total).toBe(1);
+    expect((await t.ok(DRAWS, { f: { year: YEAR - 1 } })).publicDraws.total).toBe(0);
+    const one = await t.ok('query($id: ID!) { publicDraw(id: $id) { id nonce verify: id } }', { id: drawId });
+    expect(one.publicDraw).toMatchObject({ id: drawId, nonce: drawn.nonce });
+    expect((await t.ok('query($id: ID!) { verifyDraw(id: $id) { ok } }', { id: drawId })).verifyDraw.ok).toBe(
+      true,
+    );
+    expect((await t.ok('{ publicDraw(id: "no-such-draw") { id } }')).publicDraw).toBeNull();
+  });
+
+  it("names a draw's items from its task when the draw was scheduled before items were frozen with it", async () => {
+    await t.app.orm.em.getConnection().execute("update draw set item_ids = '' where id = ?", [drawId]);
+    const one = await t.ok('query($id: ID!) { publicDraw(id: $id) { items } }', { id: drawId });
+    expect(one.publicDraw.items).toEqual(['土地使用情况监督检查']);
+  });
+});
+
+describe('the publication, where the deployment names inspectors', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ publicInspectorNames: true });
+  });
+  afterAll(() => t?.close());
+
+  it("names each result's team, and nothing else of them", async () => {
+    const { published } = await withPublished(t, 1);
+    const team = (
+      await t.ok(
+        'query($id: ID!) { inspection(id: $id) { team { name phone certificateNumber } } }',
+        { id: published[0]!.id },
+        await t.login('admin'),
+      )
+    ).inspection.team as { name: string; certificateNumber: string }[];
+    const { publicResults } = await t.ok(RESULTS, {});
+    expect(publicResults.items[0].inspectors).toEqual(team.map((m) => m.name));
+    for (const member of team) expect(JSON.stringify(publicResults)).not.toContain(member.certificateNumber);
+  });
+});
