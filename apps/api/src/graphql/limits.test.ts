@@ -201,12 +201,12 @@ describe('bounded GraphQL work in production', () => {
     expect(list.body.errors).toBeUndefined();
     expect(list.body.data.targets.total).toBeGreaterThan(0);
     const draws = await api.post(
-      'query List($page: PageInput) { draws(page: $page) { items { id status } total } }',
+      'query List($page: PageInput) { publicDraws(page: $page) { items { id status } total } }',
       {
         page: { page: 1, perPage: 25 },
       },
     );
-    expect(draws).toMatchObject({ status: 200, body: { data: { draws: { total: 0 } } } });
+    expect(draws).toMatchObject({ status: 200, body: { data: { publicDraws: { total: 0 } } } });
   });
 
   it('does not describe its schema: no introspection, no suggestions, no stack traces', async () => {
