@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from './server.js';
+import { createApp, jwtSecretFor, type App } from './server.js';
+import { readEnv } from './env.js';
 import { freshDatabase } from './test/harness.js';
 
 describe('the HTTP server', () => {
@@ -158,5 +159,24 @@ describe('the HTTP server', () => {
     const body: any = await response.json();
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).toMatch(/perPage/);
+  });
+});
+
+describe('the generated signing secret', () => {
+  it('is written once into a new data folder, readable by its owner only, and read back after', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'suiji-secret-')), 'data');
+    const env = { ...readEnv({}), dataDir };
+    const first = jwtSecretFor(env);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(jwtSecretFor(env)).toBe(first);
+    // Each process writes a file of its own and links it into place: none is left behind.
+    expect(readdirSync(dataDir)).toEqual(['jwt-secret']);
+  });
+
+  it('keeps a secret another process put in place first', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suiji-secret-'));
+    writeFileSync(join(dataDir, 'jwt-secret'), 'the-other-process-secret\n');
+    expect(jwtSecretFor({ ...readEnv({}), dataDir })).toBe('the-other-process-secret');
   });
 });

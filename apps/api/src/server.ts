@@ -2,7 +2,7 @@
  * The API process: database, GraphQL over HTTP, and the built dashboard as static files.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,9 +213,18 @@ export function jwtSecretFor(env: Env): string {
   const file = join(env.dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(env.dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  // Processes started together on a new data folder must agree on one secret: each writes its own to a
+  // file of its own and links it into place; whoever links second reads the winner's.
+  const mine = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(mine, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  try {
+    linkSync(mine, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(mine);
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 export function databaseFor(env: Env): Database {
