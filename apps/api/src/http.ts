@@ -86,3 +86,20 @@ export const jsonErrors: ErrorRequestHandler = (
     errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
   });
 };
+
+/**
+ * Record ids in a route's path are UUIDs: anything else (a NUL byte, a megabyte of text) cannot name a
+ * record, so it is a 404 before any database sees it.
+ */
+export function guardIdParam(router: express.Router): void {
+  router.param('id', (req, res, next, id: string) => {
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return next();
+    const shown = id.slice(0, 64).replace(/[^\x20-\x7e]/g, '?');
+    const message = text(
+      `"${shown}" is not a record id: check the address.`,
+      `“${shown}”不是记录编号：请检查地址。`,
+    );
+    const locale = localeOf(req.headers['accept-language']);
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: message[locale], text: message } });
+  });
+}

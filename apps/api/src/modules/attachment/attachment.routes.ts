@@ -9,6 +9,7 @@
  * language (Accept-Language).
  */
 import express, { Router, type Request, type Response } from 'express';
+import { guardIdParam } from '../../http.js';
 import { GraphQLError } from 'graphql';
 import { text, tooLargeProblem, type Locale, type Text } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
@@ -99,6 +100,7 @@ export interface AttachmentRoutesOptions {
 
 export function attachmentRoutes({ contextFor, maxBytes }: AttachmentRoutesOptions): Router {
   const router = Router();
+  guardIdParam(router);
   // Counts the body as it arrives and stops at the limit; compressed bodies are refused, so the limit is
   // the size stored.
   const readBody = express.raw({ type: () => true, limit: maxBytes, inflate: false });

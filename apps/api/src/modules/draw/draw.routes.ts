@@ -6,6 +6,7 @@
  * free text and nothing of the registries.
  */
 import type { MikroORM } from '@mikro-orm/core';
+import { guardIdParam } from '../../http.js';
 import { Router } from 'express';
 import type { Context } from '../../graphql/context.js';
 import { Draw } from './draw.entity.js';
@@ -14,6 +15,7 @@ import { EXCLUSION_REASONS, publishedRecord, recordOf, type ExclusionReason } fr
 
 export function drawRoutes(orm: MikroORM): Router {
   const router = Router();
+  guardIdParam(router);
   router.get('/draws/:id/pool.txt', async (req, res) => {
     const em = orm.em.fork();
     const draw = await em.findOne(Draw, { id: req.params.id }, { populate: ['pool'] });

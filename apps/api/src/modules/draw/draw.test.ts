@@ -367,4 +367,18 @@ describe('the draw', () => {
     expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, admin))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, await t.login('manager')))).toBe('FORBIDDEN');
   });
+
+  it('answers an address that cannot name a draw with a 404, before any database sees it', async () => {
+    for (const id of ['%00', 'x%00y', 'a'.repeat(5000), '00000000-0000-0000-0000-000000000000']) {
+      for (const file of ['pool.txt', 'exclusions.json', 'record.json']) {
+        const response = await fetch(`${base}/draws/${id}/${file}`, { headers: { 'accept-language': 'en' } });
+        expect(response.status).toBe(404);
+        const body = (await response.json()) as { error: unknown };
+        expect(JSON.stringify(body.error)).toMatch(/not a record id|No such draw/);
+      }
+    }
+    const attachment = await fetch(`${base}/attachments/%00`, { headers: { 'accept-language': 'en' } });
+    expect(attachment.status).toBe(404);
+    expect(((await attachment.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
 });
