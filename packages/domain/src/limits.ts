@@ -46,3 +46,12 @@ export const IMPORT_FILE_MAX_BYTES = 30 * 1024 * 1024;
 
 /** The same file as base64 text, as the import mutation carries it. */
 export const IMPORT_FILE_MAX_BASE64 = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4;
+
+/**
+ * The most records one import accepts (rows below the header that are not empty). The import benchmark
+ * measures this size; a larger registry is imported in several files.
+ */
+export const IMPORT_ROWS_MAX = 100_000;
+
+/** The most characters one cell of an imported sheet may hold: no field of a registry holds more. */
+export const IMPORT_CELL_MAX_CHARS = MAX_LENGTH.text;
