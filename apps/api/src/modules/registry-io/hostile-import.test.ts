@@ -6,7 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { IMPORT_CELL_MAX_CHARS, IMPORT_ROWS_MAX, completeCreditCode } from '@suiji/domain';
+import {
+  IMPORT_CELL_MAX_CHARS,
+  IMPORT_FILE_MAX_BYTES,
+  IMPORT_ROWS_MAX,
+  completeCreditCode,
+} from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type GqlResult, type TestApp } from '../../test/harness.js';
 import { IMPORTS_AT_ONCE, parseInWorker } from './import.service.js';
@@ -298,6 +303,11 @@ describe('hostile spreadsheets', () => {
       ['名'.repeat(IMPORT_CELL_MAX_CHARS + 1), code(2), '企业', '尚店镇', 'B'],
     ]);
     await refused('long.xlsx', long, /row 2, column 名称 a cell holds 2,001 characters/);
+  });
+
+  it('refuses a file over the size limit, saying its size', async () => {
+    const big = Buffer.alloc(IMPORT_FILE_MAX_BYTES + 1024 * 1024, 'x');
+    await refused('big.csv', big, /big\.csv is 31 MB, larger than the 30 MB an import takes/);
   });
 
   it('refuses garbage bytes and wrong extensions, saying what the file is', async () => {

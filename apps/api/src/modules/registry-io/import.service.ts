@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { EntityManager, EntityProperty } from '@mikro-orm/core';
 import { PostgreSqlPlatform, type Knex } from '@mikro-orm/postgresql';
-import { IMPORT_FILE_MAX_BYTES, text, type Text } from '@suiji/domain';
+import { IMPORT_FILE_MAX_BYTES, formatMegabytes, text, type Text } from '@suiji/domain';
 import { BadInputError, BusyError } from '../../graphql/errors.js';
 import { Department } from '../department/department.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
@@ -143,8 +143,8 @@ function fileJob(
   if (bytes > IMPORT_FILE_MAX_BYTES)
     throw refused(
       text(
-        `${file.filename} is ${(bytes / 2 ** 20).toFixed(1)} MB, larger than the ${IMPORT_FILE_MAX_BYTES / 2 ** 20} MB an import takes: split it into several files.`,
-        `${file.filename} 大小为 ${(bytes / 2 ** 20).toFixed(1)} MB，超过导入上限 ${IMPORT_FILE_MAX_BYTES / 2 ** 20} MB：请拆分为多个文件。`,
+        `${file.filename} is ${formatMegabytes(bytes)} MB, larger than the ${formatMegabytes(IMPORT_FILE_MAX_BYTES)} MB an import takes: split it into several files.`,
+        `${file.filename} 大小为 ${formatMegabytes(bytes)} MB，超过导入上限 ${formatMegabytes(IMPORT_FILE_MAX_BYTES)} MB：请拆分为多个文件。`,
       ),
     );
   return { registry, filename: file.filename, contentBase64: file.contentBase64, departments };
