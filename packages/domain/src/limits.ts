@@ -86,3 +86,12 @@ export const REQUEST_LIMITS: Readonly<Record<'anonymous' | 'signedIn', Readonly<
     cost: 1_500,
   },
 };
+
+/**
+ * The most records one import accepts (rows below the header that are not empty). The import benchmark
+ * measures this size; a larger registry is imported in several files.
+ */
+export const IMPORT_ROWS_MAX = 100_000;
+
+/** The most characters one cell of an imported sheet may hold: no field of a registry holds more. */
+export const IMPORT_CELL_MAX_CHARS = MAX_LENGTH.text;

@@ -291,6 +291,11 @@ const messages: TranslationMessages = {
       failed:
         'Nothing was imported: 1 problem found. Fix the file as shown below and upload it again. |||| Nothing was imported: %{smart_count} problems found. Fix the file as shown below and upload it again.',
       all_or_nothing: 'An import is all or nothing: if any row is wrong, nothing is written.',
+      limits:
+        'A file of at most %{size} MB and %{rows} records, each cell at most %{chars} characters; .csv files in UTF-8.',
+      too_large:
+        '%{name} is %{size} MB, larger than the %{max} MB an import takes: split it into several files.',
+      listed: 'The first %{listed} are listed.',
       row: 'Row',
       column: 'Column',
       message: 'Problem',

@@ -505,6 +505,10 @@ const messages: TranslationMessages = {
       success: '导入成功：共导入 %{smart_count} 条记录',
       failed: '导入未完成：发现 %{smart_count} 处错误，没有写入任何数据。请按下表修改文件后重新上传。',
       all_or_nothing: '导入是整体进行的：只要有一行有误，就不会写入任何数据。',
+      limits:
+        '文件不超过 %{size} MB、%{rows} 条记录，每个单元格不超过 %{chars} 个字符；.csv 文件须为 UTF-8 编码。',
+      too_large: '%{name} 大小为 %{size} MB，超过导入上限 %{max} MB：请拆分为多个文件。',
+      listed: '下表列出前 %{listed} 处。',
       row: '行号',
       column: '列',
       message: '问题',

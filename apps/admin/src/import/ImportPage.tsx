@@ -23,11 +23,18 @@ import {
   Title,
   useCanAccess,
   useDataProvider,
+  useLocaleState,
   useNotify,
   useTranslate,
   AccessDenied,
   Loading,
 } from 'react-admin';
+import {
+  IMPORT_CELL_MAX_CHARS,
+  IMPORT_FILE_MAX_BYTES,
+  IMPORT_ROWS_MAX,
+  formatMegabytes,
+} from '@suiji/domain';
 import { readAsBase64, saveDownload } from '../common/download';
 import type { ImportKind, ImportReport, SuijiDataProvider } from '../providers/dataProvider';
 
@@ -45,7 +52,10 @@ export const ImportReportView = ({ report }: { report: ImportReport }) => {
   return (
     <Stack spacing={1}>
       <Alert severity="error" data-testid="import-failed">
-        {translate('suiji.import.failed', { smart_count: report.errors.length })}
+        {translate('suiji.import.failed', { smart_count: report.errorCount })}
+        {report.errors.length < report.errorCount
+          ? ` ${translate('suiji.import.listed', { listed: report.errors.length })}`
+          : null}
       </Alert>
       <Table size="small" data-testid="import-errors">
         <TableHead>
@@ -81,6 +91,7 @@ export const ImportPage = () => {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [locale] = useLocaleState();
 
   if (targets.isPending || inspectors.isPending) return <Loading />;
   const kinds = (['targets', 'inspectors'] as const).filter((k) =>
@@ -95,6 +106,21 @@ export const ImportPage = () => {
     if (chosen && !ACCEPTED.test(chosen.name)) {
       notify('suiji.import.bad_type', { type: 'warning' });
       setFile(null);
+      event.target.value = '';
+      return;
+    }
+    // The API refuses it too; checking here spares sending it.
+    if (chosen && chosen.size > IMPORT_FILE_MAX_BYTES) {
+      notify('suiji.import.too_large', {
+        type: 'warning',
+        messageArgs: {
+          name: chosen.name,
+          size: formatMegabytes(chosen.size),
+          max: formatMegabytes(IMPORT_FILE_MAX_BYTES),
+        },
+      });
+      setFile(null);
+      event.target.value = '';
       return;
     }
     setFile(chosen);
@@ -130,6 +156,13 @@ export const ImportPage = () => {
       <CardContent>
         <Stack spacing={2}>
           <Typography color="text.secondary">{translate('suiji.import.all_or_nothing')}</Typography>
+          <Typography color="text.secondary" data-testid="import-limits">
+            {translate('suiji.import.limits', {
+              size: formatMegabytes(IMPORT_FILE_MAX_BYTES),
+              rows: IMPORT_ROWS_MAX.toLocaleString(locale),
+              chars: IMPORT_CELL_MAX_CHARS.toLocaleString(locale),
+            })}
+          </Typography>
           <FormControl>
             <FormLabel id="import-kind">{translate('suiji.import.kind')}</FormLabel>
             <RadioGroup

@@ -144,7 +144,12 @@ describe('the data provider', () => {
     });
     expect(sent[0]!.query).toContain('exportTargets(filter: $filter)');
     expect(sent[0]!.variables).toEqual({ filter: { riskClass: 'D' } });
-    const report = { ok: false, imported: 0, errors: [{ row: 3, column: 'B', message: 'm', hint: 'h' }] };
+    const report = {
+      ok: false,
+      imported: 0,
+      errorCount: 1,
+      errors: [{ row: 3, column: 'B', message: 'm', hint: 'h' }],
+    };
     const second = answer({ data: { importInspectors: report } });
     expect(await dataProvider.importFile('inspectors', { filename: 'a.csv', contentBase64: 'eA==' })).toEqual(
       report,

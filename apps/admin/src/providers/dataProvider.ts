@@ -33,7 +33,10 @@ export interface ImportReport {
   imported: number;
   /** Data rows read from the file. */
   rows?: number;
+  /** The first problems (the API lists at most 1,000). */
   errors: ImportRowError[];
+  /** Every problem found, listed or not. */
+  errorCount: number;
 }
 
 export type ImportKind = 'targets' | 'inspectors';
@@ -252,7 +255,7 @@ const IMPORT_MUTATIONS: Record<ImportKind, string> = {
 };
 
 export function importMutation(kind: ImportKind): string {
-  return `mutation Import($file: FileInput!) { ${IMPORT_MUTATIONS[kind]}(file: $file) { ok imported rows errors { row column message hint } } }`;
+  return `mutation Import($file: FileInput!) { ${IMPORT_MUTATIONS[kind]}(file: $file) { ok imported rows errorCount errors { row column message hint } } }`;
 }
 
 /** The variables of a list query from react-admin's list parameters. */

@@ -53,6 +53,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The server is doing as much of this kind of work as it allows at once; the same request may be retried. */
+export class BusyError extends AppError {
+  constructor(message: Text) {
+    super('BUSY', message);
+  }
+}
+
 /** Throws the first of the domain's field problems as a bad-input error. */
 export function throwIfProblems(problems: readonly FieldProblem[]): void {
   const first = problems[0];

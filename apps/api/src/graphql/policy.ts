@@ -34,7 +34,20 @@ export function Open(): MethodDecorator {
   return (_target, propertyKey) => register(String(propertyKey), { open: true });
 }
 
-/** Checks the operation's rule before the resolver; runs every mutation in one transaction. */
+const ownTransaction = new Set<string>();
+
+/**
+ * Marks a mutation that opens its one transaction itself, after slow work that needs no database
+ * (an import reads its file first), so that no connection is held meanwhile.
+ */
+export function OwnTransaction(): MethodDecorator {
+  return (_target, propertyKey) => void ownTransaction.add(String(propertyKey));
+}
+
+/**
+ * Checks the operation's rule before the resolver; runs every mutation in one transaction, unless it
+ * opens its own (OwnTransaction).
+ */
 export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context }, next) => {
   const parent = info.parentType.name;
   if (parent !== 'Query' && parent !== 'Mutation') return next();
@@ -51,9 +64,11 @@ export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context },
   }
   if (parent !== 'Mutation') return next();
   const outer = context.em;
+  const actor = { actorId: context.user?.id ?? null };
   try {
+    if (ownTransaction.has(info.fieldName)) return await trailActor.run(actor, next);
     // One transaction per mutation; its changes are written to the trail inside it, under this actor.
-    return await trailActor.run({ actorId: context.user?.id ?? null }, () =>
+    return await trailActor.run(actor, () =>
       outer.transactional(async (em) => {
         context.em = em;
         return next();

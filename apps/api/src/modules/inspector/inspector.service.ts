@@ -1,15 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import {
-  MAX_LENGTH,
-  checkCertificateDates,
-  chinaToday,
-  checkLabelList,
-  checkText,
-  problems,
-  scopeOf,
-  text,
-  type FieldProblem,
-} from '@suiji/domain';
+import { chinaToday, scopeOf, text } from '@suiji/domain';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
@@ -18,23 +8,13 @@ import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { User } from '../user/user.entity.js';
 import { Inspector } from './inspector.entity.js';
+import { inspectorProblems } from './inspector.rules.js';
 import type {
   InspectorFields,
   InspectorFilter,
   InspectorInput,
   InspectorUpdateInput,
 } from './inspector.input.js';
-
-/** Every problem of an inspector's fields that needs no database. */
-export function inspectorProblems(fields: InspectorFields): FieldProblem[] {
-  return problems(
-    checkText('name', fields.name, MAX_LENGTH.short, true),
-    checkText('certificateNumber', fields.certificateNumber, MAX_LENGTH.code, true),
-    checkCertificateDates(fields.certificateValidFrom.trim(), fields.certificateValidUntil.trim()),
-    checkLabelList('expertise', fields.expertise),
-    checkText('phone', fields.phone, 50, false),
-  );
-}
 
 /** The records the actor may see, as a condition: all, their department's, or their own. */
 export function inspectorScope(ctx: Context, action: 'list' | 'export'): FilterQuery<Inspector> {

@@ -1,137 +1,168 @@
 /**
  * Bulk import of targets and inspectors: every row is checked first; if any is bad, nothing is written
- * and every problem is reported with its row, column and fix; otherwise all rows are inserted in the
- * mutation's one transaction.
+ * and every problem is reported with its row, column and fix; otherwise all rows are inserted in one
+ * transaction, with their trail entry.
+ *
+ * The file is read in a worker thread with a time and heap limit (import-parse.ts), before any
+ * transaction opens: a slow or hostile file holds no database connection and leaves the event loop
+ * free. At most IMPORTS_AT_ONCE imports run at once in a process; one more is refused as busy.
  */
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import type { EntityManager, EntityProperty } from '@mikro-orm/core';
 import { PostgreSqlPlatform, type Knex } from '@mikro-orm/postgresql';
-import { splitLabels, text, type FieldProblem, type Text } from '@suiji/domain';
-import { BadInputError } from '../../graphql/errors.js';
+import { IMPORT_FILE_MAX_BYTES, formatMegabytes, text, type Text } from '@suiji/domain';
+import { BadInputError, BusyError } from '../../graphql/errors.js';
 import { Department } from '../department/department.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
-import { inspectorProblems } from '../inspector/inspector.service.js';
 import type { InspectorFields } from '../inspector/inspector.input.js';
 import { Target } from '../target/target.entity.js';
 import type { TargetFields } from '../target/target.input.js';
-import { normaliseTarget, targetProblems } from '../target/target.service.js';
+import { appendTrail } from '../trail/trail.service.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { TimestampType } from '../../db/timestamp.type.js';
 import { SQLITE_MAX_VARIABLES } from '../../db/platform.js';
+import { INSPECTOR_COLUMNS, TARGET_COLUMNS } from './columns.js';
 import {
-  INSPECTOR_COLUMNS,
-  INSPECTOR_STATUSES,
-  RISK_CLASSES,
-  TARGET_COLUMNS,
-  TARGET_KINDS,
-  TARGET_STATUSES,
-  enumValue,
-  matchHeader,
-  normaliseDate,
-  type ColumnSpec,
-} from './columns.js';
-import type { ImportOutcome, RowProblem } from './registry-io.types.js';
-import { readSheet, sheetFormat, type SheetRow } from './spreadsheet.js';
+  INSPECTOR_FIELDS,
+  PROBLEMS_LISTED,
+  Problems,
+  TARGET_FIELDS,
+  packedReader,
+  type ParseJob,
+  type ParseOutcome,
+  type Parsed,
+} from './import-parse.js';
+import type { FileInput, ImportOutcome } from './registry-io.types.js';
 
 const INSERT_CHUNK_PG = 5_000;
 const LOOKUP_CHUNK = 2_000;
 
-/** Decodes the upload and checks that it is a sheet with the needed header. */
-async function* rowsOf(filename: string, contentBase64: string): AsyncGenerator<SheetRow> {
-  const content = Buffer.from(contentBase64, 'base64');
-  if (content.length === 0)
-    throw new BadInputError(
-      text(`${filename} is empty: choose the filled-in sheet.`, `${filename} 是空文件：请选择已填写的表格。`),
-      'file',
-    );
-  yield* readSheet(sheetFormat(filename, content), content);
+/** Imports running at once in this process; each holds its file and a worker's heap. */
+export const IMPORTS_AT_ONCE = 2;
+
+export interface ParseLimits {
+  /** The longest a worker may read a file. */
+  timeoutMs: number;
+  /** The worker's heap (V8 old generation), in megabytes. */
+  heapMb: number;
 }
 
-interface Parsed<T> {
-  row: number;
-  fields: T;
-}
+/**
+ * The benchmark's 100,000 rows are read in a few seconds within less than 100 MB of heap; the rest is
+ * room for long cells and a slower machine.
+ */
+export const PARSE_LIMITS: ParseLimits = { timeoutMs: 60_000, heapMb: 256 };
 
-/** Reads the header and the non-empty rows; reports missing columns as row-1 errors. */
-async function parse<K extends string, T>(
-  filename: string,
-  contentBase64: string,
-  specs: readonly ColumnSpec<K>[],
-  build: (cell: (key: K) => string, problem: (key: K, message: Text, hint?: Text) => void) => T | null,
-  errors: RowProblem[],
-): Promise<{ parsed: Parsed<T>[]; rows: number }> {
-  const parsed: Parsed<T>[] = [];
-  let rows = 0;
-  let index: Map<K, number> | null = null;
-  let header: string[] = [];
-  for await (const { row, cells } of rowsOf(filename, contentBase64)) {
-    if (index === null) {
-      header = cells;
-      const match = matchHeader(specs, cells);
-      for (const spec of match.missing)
-        errors.push({
-          row,
-          column: spec.header,
-          message: text(`The column "${spec.header}" is missing`, `缺少“${spec.header}”列`),
-          hint: text(
-            `Add a column headed "${spec.header}". ${spec.hint.en}`.trim(),
-            `请添加标题为“${spec.header}”的列。${spec.hint['zh-CN']}`,
-          ),
-        });
-      if (match.missing.length > 0) return { parsed, rows };
-      index = match.index;
-      continue;
-    }
-    if (cells.every((c) => c === '')) continue;
-    rows++;
-    const at = index;
-    const cell = (key: K) => cells[at.get(key) ?? -1] ?? '';
-    const problem = (key: K, message: Text, hint?: Text) =>
-      errors.push({
-        row,
-        column: header[at.get(key) ?? -1] ?? specs.find((s) => s.key === key)?.header ?? key,
-        message,
-        hint: hint ?? specs.find((s) => s.key === key)?.hint ?? null,
-      });
-    const fields = build(cell, problem);
-    if (fields !== null) parsed.push({ row, fields });
-  }
-  if (index === null)
-    errors.push({
-      row: 1,
-      column: null,
-      message: text('The sheet is empty', '表格为空'),
-      hint: text(
-        'Put the header in row 1 and one record per row below it.',
-        '请在第 1 行填写标题，其下每行一条记录。',
+// Under the tests the sources are TypeScript, which the worker loads through tsx (a worker does not
+// take tsx's --import from execArgv in Node 20).
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = new URL(FROM_SOURCE ? './import-worker.ts' : './import-worker.js', import.meta.url);
+
+let running = 0;
+
+async function oneOfFew<T>(run: () => Promise<T>): Promise<T> {
+  if (running >= IMPORTS_AT_ONCE)
+    throw new BusyError(
+      text(
+        `${IMPORTS_AT_ONCE} imports are already running, the most the server runs at once: try again in a minute.`,
+        `服务器已在同时处理 ${IMPORTS_AT_ONCE} 个导入（同时处理的上限）：请稍等一分钟后重试。`,
       ),
+    );
+  running++;
+  try {
+    return await run();
+  } finally {
+    running--;
+  }
+}
+
+const refused = (message: Text) => new BadInputError(message, 'file');
+
+/** Reads the file in a worker thread of its own, which is ended when it answers or overruns a limit. */
+export function parseInWorker(job: ParseJob, limits: ParseLimits = PARSE_LIMITS): Promise<Parsed> {
+  const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } };
+  const worker = FROM_SOURCE
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); })`,
+        { ...options, eval: true },
+      )
+    : new Worker(WORKER, options);
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise<Parsed>((resolve, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          refused(
+            text(
+              `Reading ${job.filename} took longer than ${limits.timeoutMs / 1000} s, the most an import may take: split it into smaller files.`,
+              `读取 ${job.filename} 超过了导入时限 ${limits.timeoutMs / 1000} 秒：请拆分为较小的文件。`,
+            ),
+          ),
+        ),
+      limits.timeoutMs,
+    );
+    worker.once('message', (outcome: ParseOutcome) =>
+      outcome.ok ? resolve(outcome.parsed) : reject(refused(outcome.refused)),
+    );
+    worker.once('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+        reject(
+          refused(
+            text(
+              `Reading ${job.filename} needs more memory than an import may use (${limits.heapMb} MB): remove other sheets and unused formatting, or split the file.`,
+              `读取 ${job.filename} 所需内存超过导入上限（${limits.heapMb} MB）：请删除其他工作表和多余格式，或拆分文件。`,
+            ),
+          ),
+        );
+      else {
+        // Not a refusal the reader foresaw: the file is still what failed, so say so, and log why.
+        console.error(`import of ${job.filename}:`, error);
+        reject(
+          refused(
+            text(
+              `${job.filename} could not be read as a spreadsheet (${error.message}): open it in Excel, save it again as .xlsx and upload it again.`,
+              `无法将 ${job.filename} 读取为表格（${error.message}）：请用 Excel 打开，另存为 .xlsx 后重新上传。`,
+            ),
+          ),
+        );
+      }
     });
-  return { parsed, rows };
+    worker.once('exit', () =>
+      reject(new Error(`the import worker for ${job.filename} ended without an answer`)),
+    );
+  }).finally(() => {
+    clearTimeout(timer);
+    void worker.terminate();
+  });
 }
 
-function reportProblems<K extends string>(
-  row: number,
-  problems: FieldProblem[],
-  specs: readonly ColumnSpec<K>[],
-  errors: RowProblem[],
-  headerOf: (key: string) => string,
-): void {
-  for (const p of problems)
-    errors.push({
-      row,
-      column: headerOf(p.field) ?? specs.find((s) => s.key === p.field)?.header ?? p.field,
-      message: p.message,
-      hint: p.hint,
-    });
+function fileJob(
+  registry: ParseJob['registry'],
+  file: FileInput,
+  departments: ParseJob['departments'],
+): ParseJob {
+  const bytes = Buffer.byteLength(file.contentBase64, 'base64');
+  if (bytes > IMPORT_FILE_MAX_BYTES)
+    throw refused(
+      text(
+        `${file.filename} is ${formatMegabytes(bytes)} MB, larger than the ${formatMegabytes(IMPORT_FILE_MAX_BYTES)} MB an import takes: split it into several files.`,
+        `${file.filename} 大小为 ${formatMegabytes(bytes)} MB，超过导入上限 ${formatMegabytes(IMPORT_FILE_MAX_BYTES)} MB：请拆分为多个文件。`,
+      ),
+    );
+  return { registry, filename: file.filename, contentBase64: file.contentBase64, departments };
 }
 
-function report(errors: RowProblem[], rows: number, imported: number): ImportOutcome {
-  errors.sort((a, b) => a.row - b.row);
-  return { ok: errors.length === 0, imported: errors.length === 0 ? imported : 0, rows, errors };
-}
-
-function headerOf<K extends string>(specs: readonly ColumnSpec<K>[]) {
-  return (key: string) => specs.find((s) => s.key === key)?.header ?? key;
+function report(parsed: Parsed, more: Problems, imported: number): ImportOutcome {
+  const errorCount = parsed.errorCount + more.count;
+  const errors = [...parsed.errors, ...more.list].sort((a, b) => a.row - b.row).slice(0, PROBLEMS_LISTED);
+  return {
+    ok: errorCount === 0,
+    imported: errorCount === 0 ? imported : 0,
+    rows: parsed.rows,
+    errors,
+    errorCount,
+  };
 }
 
 /** Which of `values` already exist in `column` of `table`. */
@@ -157,6 +188,29 @@ async function existing(
   return found;
 }
 
+/** Rows made from the packed records one chunk at a time, so that all of them never exist at once. */
+interface LazyRows {
+  length: number;
+  slice(from: number, to: number): Record<string, unknown>[];
+}
+
+function lazyRows<T>(
+  parsed: Parsed,
+  fields: readonly (keyof T)[],
+  toRow: (record: T) => Record<string, unknown>,
+): LazyRows {
+  const record = packedReader<T>(parsed.records, fields);
+  const length = parsed.keys.length;
+  return {
+    length,
+    slice: (from, to) => {
+      const rows: Record<string, unknown>[] = [];
+      for (let i = from; i < Math.min(to, length); i++) rows.push(toRow(record(i)));
+      return rows;
+    },
+  };
+}
+
 /**
  * Inserts `rows` (keyed by entity property, values as stored) in the transaction of `em`, opening one
  * when there is none, so that it stays all or nothing. The statements are written here rather than by
@@ -164,16 +218,6 @@ async function existing(
  * per INSERT_CHUNK_PG rows passes each column as one array (unnest), so the 65,535-parameter limit
  * does not apply; on SQLite each statement binds as many rows as its 32,766-variable limit allows.
  */
-/** Rows made from `records` one chunk at a time, so that all of them never exist at once. */
-interface LazyRows {
-  length: number;
-  slice(from: number, to: number): Record<string, unknown>[];
-}
-
-function lazyRows<T>(records: readonly T[], toRow: (record: T) => Record<string, unknown>): LazyRows {
-  return { length: records.length, slice: (from, to) => records.slice(from, to).map(toRow) };
-}
-
 async function insertChunks(
   em: EntityManager,
   entity: typeof Target | typeof Inspector,
@@ -232,6 +276,8 @@ async function insertChunks(
         statementRows = chunk.length;
       }
       await statement.run(bindings);
+      // libsql runs a statement synchronously: let other requests in between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     // As em.insertMany would report it (a unique code taken meanwhile becomes a conflict).
@@ -239,245 +285,134 @@ async function insertChunks(
   }
 }
 
-export async function importTargets(
+/**
+ * The transaction of an import once its file is read: the keys already in the registry are reported;
+ * otherwise every record is inserted and the trail records the import.
+ */
+async function write<T>(
   em: EntityManager,
+  parsed: Parsed,
+  target: {
+    entity: typeof Target | typeof Inspector;
+    fields: readonly (keyof T)[];
+    table: string;
+    column: string;
+    header: string;
+  },
+  taken: (key: string) => { message: Text; hint: Text },
+  toRow: (record: T, now: Date) => Record<string, unknown>,
   filename: string,
-  contentBase64: string,
 ): Promise<ImportOutcome> {
-  const errors: RowProblem[] = [];
-  const header = headerOf(TARGET_COLUMNS);
-  const { parsed, rows } = await parse(
-    filename,
-    contentBase64,
-    TARGET_COLUMNS,
-    (cell, problem) => {
-      const kind = enumValue(TARGET_KINDS, 'targetKind', cell('kind'));
-      const riskClass = enumValue(RISK_CLASSES, 'riskClass', cell('riskClass'));
-      const status =
-        cell('status') === '' ? 'ACTIVE' : enumValue(TARGET_STATUSES, 'targetStatus', cell('status'));
-      if (!kind)
-        problem(
-          'kind',
-          text(`"${cell('kind')}" is not a target kind`, `“${cell('kind')}”不是有效的对象类别`),
-        );
-      if (!riskClass)
-        problem(
-          'riskClass',
-          text(`"${cell('riskClass')}" is not a risk class`, `“${cell('riskClass')}”不是有效的信用风险分类`),
-        );
-      if (!status)
-        problem('status', text(`"${cell('status')}" is not a status`, `“${cell('status')}”不是有效的状态`));
-      const fields: TargetFields = {
-        name: cell('name'),
-        creditCode: cell('creditCode'),
-        kind: kind ?? 'ENTERPRISE',
-        legalRepresentative: cell('legalRepresentative'),
-        address: cell('address'),
-        region: cell('region'),
-        contact: cell('contact'),
-        tags: splitLabels(cell('tags')),
-        riskClass: riskClass ?? 'B',
-        status: status ?? 'ACTIVE',
-        targetTypes: splitLabels(cell('targetTypes')),
-      };
-      return kind && riskClass && status ? fields : null;
-    },
-    errors,
-  );
+  return em.transactional(async (trx) => {
+    const found = await existing(trx, target.table, target.column, parsed.keys);
+    const more = new Problems();
+    parsed.keys.forEach((key, i) => {
+      if (found.has(key)) more.add({ row: parsed.keyRows[i]!, column: target.header, ...taken(key) });
+    });
+    const outcome = report(parsed, more, parsed.keys.length);
+    if (!outcome.ok) return outcome;
+    const now = new Date();
+    await insertChunks(
+      trx,
+      target.entity,
+      lazyRows(parsed, target.fields, (record) => toRow(record, now)),
+    );
+    await appendTrail(trx, [
+      {
+        action: 'import',
+        entity: target.entity.name,
+        entityId: '*',
+        before: null,
+        after: { filename, imported: outcome.imported },
+      },
+    ]);
+    return outcome;
+  });
+}
 
-  const firstRowOf = new Map<string, number>();
-  const valid: Parsed<TargetFields>[] = [];
-  for (const { row, fields } of parsed) {
-    const problems = targetProblems(fields);
-    if (problems.length > 0) {
-      reportProblems(row, problems, TARGET_COLUMNS, errors, header);
-      continue;
-    }
-    const normal = normaliseTarget(fields);
-    const first = firstRowOf.get(normal.creditCode);
-    if (first !== undefined) {
-      errors.push({
-        row,
-        column: header('creditCode'),
+const header = (specs: readonly { key: string; header: string }[], key: string) =>
+  specs.find((s) => s.key === key)!.header;
+
+export function importTargets(em: EntityManager, file: FileInput): Promise<ImportOutcome> {
+  return oneOfFew(async () => {
+    const parsed = await parseInWorker(fileJob('targets', file, []));
+    const list = new StringListType();
+    return write<TargetFields>(
+      em,
+      parsed,
+      {
+        entity: Target,
+        fields: TARGET_FIELDS,
+        table: 'target',
+        column: 'credit_code',
+        header: header(TARGET_COLUMNS, 'creditCode'),
+      },
+      (code) => ({
         message: text(
-          `credit code ${normal.creditCode} is also in row ${first}`,
-          `统一社会信用代码 ${normal.creditCode} 与第 ${first} 行重复`,
-        ),
-        hint: text('Keep one row per target.', '每个检查对象只保留一行。'),
-      });
-      continue;
-    }
-    firstRowOf.set(normal.creditCode, row);
-    valid.push({ row, fields: normal });
-  }
-  parsed.length = 0; // validated: only `valid` is needed from here on
-  const taken = await existing(em, 'target', 'credit_code', [...firstRowOf.keys()]);
-  for (const { row, fields } of valid)
-    if (taken.has(fields.creditCode))
-      errors.push({
-        row,
-        column: header('creditCode'),
-        message: text(
-          `credit code ${fields.creditCode} is already in the registry`,
-          `统一社会信用代码 ${fields.creditCode} 已在名录库中`,
+          `credit code ${code} is already in the registry`,
+          `统一社会信用代码 ${code} 已在名录库中`,
         ),
         hint: text(
           'Remove the row, or edit the existing target instead.',
           '请删除该行，或直接编辑已有的检查对象。',
         ),
-      });
-  if (errors.length > 0 || valid.length === 0) {
-    if (errors.length === 0)
-      errors.push({
-        row: 2,
-        column: null,
-        message: text('The sheet has no records', '表格中没有记录'),
-        hint: text('Fill in one target per row below the header.', '请在标题行下每行填写一个检查对象。'),
-      });
-    return report(errors, rows, 0);
-  }
-  const now = new Date();
-  const list = new StringListType();
-  await insertChunks(
-    em,
-    Target,
-    lazyRows(valid, ({ fields }) => ({
-      id: randomUUID(),
-      ...fields,
-      tags: list.convertToDatabaseValue(fields.tags),
-      targetTypes: list.convertToDatabaseValue(fields.targetTypes),
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-    })),
-  );
-  return report(errors, rows, valid.length);
+      }),
+      (fields, now) => ({
+        id: randomUUID(),
+        ...fields,
+        tags: list.convertToDatabaseValue(fields.tags),
+        targetTypes: list.convertToDatabaseValue(fields.targetTypes),
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      }),
+      file.filename,
+    );
+  });
 }
 
-export async function importInspectors(
-  em: EntityManager,
-  filename: string,
-  contentBase64: string,
-): Promise<ImportOutcome> {
-  const errors: RowProblem[] = [];
-  const header = headerOf(INSPECTOR_COLUMNS);
-  const departments = await em.find(Department, { deletedAt: null });
-  const departmentByKey = new Map<string, Department>();
-  for (const d of departments) {
-    departmentByKey.set(d.code.toUpperCase(), d);
-    departmentByKey.set(d.name, d);
-  }
-  const { parsed, rows } = await parse(
-    filename,
-    contentBase64,
-    INSPECTOR_COLUMNS,
-    (cell, problem) => {
-      const department =
-        departmentByKey.get(cell('department').trim()) ??
-        departmentByKey.get(cell('department').trim().toUpperCase());
-      const status =
-        cell('status') === '' ? 'ON_DUTY' : enumValue(INSPECTOR_STATUSES, 'inspectorStatus', cell('status'));
-      if (!department)
-        problem(
-          'department',
-          text(`"${cell('department')}" is not a department`, `“${cell('department')}”不是已登记的部门`),
-          text(
-            'Give the department’s code or its exact name, as on the departments page.',
-            '请填写部门页面上的部门编码或部门全称。',
-          ),
-        );
-      if (!status)
-        problem(
-          'status',
-          text(`"${cell('status')}" is not an inspector status`, `“${cell('status')}”不是有效的在岗状态`),
-        );
-      if (!department || !status) return null;
-      const fields: InspectorFields = {
-        name: cell('name'),
-        departmentId: department.id,
-        certificateNumber: cell('certificateNumber'),
-        certificateValidFrom: normaliseDate(cell('certificateValidFrom')),
-        certificateValidUntil: normaliseDate(cell('certificateValidUntil')),
-        expertise: splitLabels(cell('expertise')),
-        status,
-        phone: cell('phone') || null,
-      };
-      return fields;
-    },
-    errors,
-  );
-
-  const firstRowOf = new Map<string, number>();
-  const valid: Parsed<InspectorFields>[] = [];
-  for (const { row, fields } of parsed) {
-    const problems = inspectorProblems(fields);
-    if (problems.length > 0) {
-      reportProblems(row, problems, INSPECTOR_COLUMNS, errors, header);
-      continue;
-    }
-    const number = fields.certificateNumber.trim();
-    const first = firstRowOf.get(number);
-    if (first !== undefined) {
-      errors.push({
-        row,
-        column: header('certificateNumber'),
-        message: text(
-          `certificate ${number} is also in row ${first}`,
-          `执法证号 ${number} 与第 ${first} 行重复`,
-        ),
-        hint: text('Keep one row per inspector.', '每名人员只保留一行。'),
-      });
-      continue;
-    }
-    firstRowOf.set(number, row);
-    valid.push({ row, fields });
-  }
-  parsed.length = 0; // validated: only `valid` is needed from here on
-  const taken = await existing(em, 'inspector', 'certificate_number', [...firstRowOf.keys()]);
-  for (const { row, fields } of valid)
-    if (taken.has(fields.certificateNumber.trim()))
-      errors.push({
-        row,
-        column: header('certificateNumber'),
-        message: text(
-          `certificate ${fields.certificateNumber} is already in the registry`,
-          `执法证号 ${fields.certificateNumber} 已在名录库中`,
-        ),
+export function importInspectors(em: EntityManager, file: FileInput): Promise<ImportOutcome> {
+  return oneOfFew(async () => {
+    const departments = await em.find(Department, { deletedAt: null });
+    const keys: ParseJob['departments'] = departments.flatMap((d) => [
+      [d.code.toUpperCase(), d.id],
+      [d.name, d.id],
+    ]);
+    const parsed = await parseInWorker(fileJob('inspectors', file, keys));
+    const list = new StringListType();
+    return write<InspectorFields>(
+      em,
+      parsed,
+      {
+        entity: Inspector,
+        fields: INSPECTOR_FIELDS,
+        table: 'inspector',
+        column: 'certificate_number',
+        header: header(INSPECTOR_COLUMNS, 'certificateNumber'),
+      },
+      (number) => ({
+        message: text(`certificate ${number} is already in the registry`, `执法证号 ${number} 已在名录库中`),
         hint: text(
           'Remove the row, or edit the existing inspector instead.',
           '请删除该行，或直接编辑已有的人员。',
         ),
-      });
-  if (errors.length > 0 || valid.length === 0) {
-    if (errors.length === 0)
-      errors.push({
-        row: 2,
-        column: null,
-        message: text('The sheet has no records', '表格中没有记录'),
-        hint: text('Fill in one inspector per row below the header.', '请在标题行下每行填写一名人员。'),
-      });
-    return report(errors, rows, 0);
-  }
-  const now = new Date();
-  const list = new StringListType();
-  await insertChunks(
-    em,
-    Inspector,
-    lazyRows(valid, ({ fields }) => ({
-      id: randomUUID(),
-      name: fields.name.trim(),
-      department: fields.departmentId,
-      certificateNumber: fields.certificateNumber.trim(),
-      certificateValidFrom: fields.certificateValidFrom,
-      certificateValidUntil: fields.certificateValidUntil,
-      expertise: list.convertToDatabaseValue(fields.expertise.map((e) => e.trim())),
-      status: fields.status,
-      phone: fields.phone?.trim() || null,
-      user: null,
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-    })),
-  );
-  return report(errors, rows, valid.length);
+      }),
+      (fields, now) => ({
+        id: randomUUID(),
+        name: fields.name,
+        department: fields.departmentId,
+        certificateNumber: fields.certificateNumber,
+        certificateValidFrom: fields.certificateValidFrom,
+        certificateValidUntil: fields.certificateValidUntil,
+        expertise: list.convertToDatabaseValue(fields.expertise),
+        status: fields.status,
+        phone: fields.phone,
+        user: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      }),
+      file.filename,
+    );
+  });
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { Policy } from '../../graphql/policy.js';
+import { OwnTransaction, Policy } from '../../graphql/policy.js';
 import { ConflictFilter } from '../conflict/conflict.input.js';
 import { DepartmentFilter } from '../department/department.input.js';
 import { InspectorFilter } from '../inspector/inspector.input.js';
@@ -9,43 +9,22 @@ import { TargetFilter } from '../target/target.input.js';
 import { UserFilter } from '../user/user.input.js';
 import * as exports from './export.service.js';
 import * as imports from './import.service.js';
-import { appendTrail } from '../trail/trail.service.js';
 import { FileDownload, FileInput, ImportRegistry, ImportReport, reportIn } from './registry-io.types.js';
 
 @Resolver()
 export class RegistryIoResolver {
   @Policy('import', 'targets')
+  @OwnTransaction()
   @Mutation(() => ImportReport, { description: 'Imports targets from .xlsx or .csv: all rows or none' })
   async importTargets(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    const outcome = await imports.importTargets(em, file.filename, file.contentBase64);
-    if (outcome.ok)
-      await appendTrail(em, [
-        {
-          action: 'import',
-          entity: 'Target',
-          entityId: '*',
-          before: null,
-          after: { filename: file.filename, imported: outcome.imported },
-        },
-      ]);
-    return reportIn(locale, outcome);
+    return reportIn(locale, await imports.importTargets(em, file));
   }
 
   @Policy('import', 'inspectors')
+  @OwnTransaction()
   @Mutation(() => ImportReport, { description: 'Imports inspectors from .xlsx or .csv: all rows or none' })
   async importInspectors(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    const outcome = await imports.importInspectors(em, file.filename, file.contentBase64);
-    if (outcome.ok)
-      await appendTrail(em, [
-        {
-          action: 'import',
-          entity: 'Inspector',
-          entityId: '*',
-          before: null,
-          after: { filename: file.filename, imported: outcome.imported },
-        },
-      ]);
-    return reportIn(locale, outcome);
+    return reportIn(locale, await imports.importInspectors(em, file));
   }
 
   @Policy('import', 'targets')

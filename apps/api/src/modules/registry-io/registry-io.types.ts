@@ -1,6 +1,7 @@
 import { MaxLength, MinLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IMPORT_FILE_MAX_BASE64, type Locale, type Text } from '@suiji/domain';
+import type { Locale, Text } from '@suiji/domain';
+import { PROBLEMS_LISTED } from './import-parse.js';
 
 @InputType({ description: 'A file sent as base64 text' })
 export class FileInput {
@@ -9,10 +10,8 @@ export class FileInput {
   @MaxLength(255)
   filename!: string;
 
+  /** At most IMPORT_FILE_MAX_BYTES once decoded, checked by the import with a message that says so. */
   @Field(() => String)
-  @MaxLength(IMPORT_FILE_MAX_BASE64, {
-    message: 'the file is larger than 30 MB: split it into several files',
-  })
   contentBase64!: string;
 }
 
@@ -54,8 +53,13 @@ export class ImportReport {
   @Field(() => Int, { description: 'Rows read, header and empty rows left out' })
   rows!: number;
 
-  @Field(() => [ImportRowError])
+  @Field(() => [ImportRowError], {
+    description: `The first ${PROBLEMS_LISTED.toLocaleString('en')} problems, in row order`,
+  })
   errors!: ImportRowError[];
+
+  @Field(() => Int, { description: 'How many problems were found, listed or not' })
+  errorCount!: number;
 }
 
 /** A row problem as the importer finds it, in both languages. */
@@ -71,7 +75,9 @@ export interface ImportOutcome {
   ok: boolean;
   imported: number;
   rows: number;
+  /** The first PROBLEMS_LISTED problems. */
   errors: RowProblem[];
+  errorCount: number;
 }
 
 /** The outcome in the reader's language. */

@@ -1,14 +1,17 @@
 /**
- * Reading and writing the registries' spreadsheets (.xlsx and .csv) with exceljs. Reading streams the
- * sheet, so a 100,000-row file does not become a 100,000-row object tree.
+ * Reading and writing the registries' spreadsheets (.xlsx and .csv). Reading streams the sheet, so a
+ * 100,000-row file does not become a 100,000-row object tree, and refuses what could exhaust the
+ * process before it gets there: a damaged or truncated zip, an entry that unpacks to more than an
+ * import may hold or is compressed like a zip bomb (checked in the zip directory, and again while
+ * inflating, since the directory can lie), and a cell longer than any field. The import runs this in
+ * a worker thread with a time and heap limit; exceljs is loaded only where it is used.
  */
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
-import { text } from '@suiji/domain';
-import { BadInputError } from '../../graphql/errors.js';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
+import type ExcelJS from 'exceljs';
+import { IMPORT_CELL_MAX_CHARS, text, type Text } from '@suiji/domain';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -17,39 +20,90 @@ export const MIME_TYPES: Record<SheetFormat, string> = {
   csv: 'text/csv',
 };
 
+/** A file the import refuses, with what is wrong and how to fix it. */
+export class BadSheetError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+
+/** The most an .xlsx may unpack to, all its entries together; 100,000 registry rows are about 60 MB. */
+const XLSX_UNPACKED_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The most an entry larger than ZIP_RATIO_GRACE_BYTES may be compressed (its size over its compressed
+ * size): sheets stay far below it (about 8 to 1 for the registries' sheets), zip bombs reach 1,000 to 1.
+ */
+const ZIP_RATIO_MAX = 100;
+const ZIP_RATIO_GRACE_BYTES = 1024 * 1024;
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
+
+/** The error for a cell longer than any field may be. */
+export function cellTooLong(
+  row: number | undefined,
+  column: string | undefined,
+  length?: number,
+): BadSheetError {
+  const where = `${row ? `row ${row}` : 'a row'}${column ? `, column ${column}` : ''}`;
+  const whereZh = `${row ? `第 ${row} 行` : '某行'}${column ? `“${column}”列` : ''}`;
+  const size = length === undefined ? 'more than' : `${length.toLocaleString('en')} characters, more than`;
+  return new BadSheetError(
+    text(
+      `In ${where} a cell holds ${size} the ${IMPORT_CELL_MAX_CHARS.toLocaleString('en')} characters a cell may hold: shorten it (no field is longer).`,
+      `${whereZh}的单元格超过 ${IMPORT_CELL_MAX_CHARS} 个字符的上限${length === undefined ? '' : `（${length} 个字符）`}：请缩短内容（没有字段会更长）。`,
+    ),
+  );
+}
+
 /** The format of an uploaded file, from its name and its first bytes. */
 export function sheetFormat(filename: string, content: Buffer): SheetFormat {
   const lower = filename.toLowerCase();
   const zip = content.length >= 4 && content.readUInt32LE(0) === 0x04034b50;
   if (lower.endsWith('.xlsx')) {
     if (!zip)
-      throw new BadInputError(
+      throw new BadSheetError(
         text(
-          `${filename} is not a real .xlsx file: save it again as Excel Workbook (.xlsx).`,
-          `${filename} 不是有效的 .xlsx 文件：请另存为 Excel 工作簿（.xlsx）。`,
+          `${filename} is not a real .xlsx file: save it again as Excel Workbook (.xlsx), without a password.`,
+          `${filename} 不是有效的 .xlsx 文件：请另存为 Excel 工作簿（.xlsx），不要设置密码。`,
         ),
-        'file',
       );
     return 'xlsx';
   }
   if (lower.endsWith('.csv')) {
     if (zip)
-      throw new BadInputError(
+      throw new BadSheetError(
         text(
           `${filename} is a spreadsheet workbook, not CSV: rename it to .xlsx or save it as CSV.`,
           `${filename} 是 Excel 工作簿而不是 CSV：请改名为 .xlsx 或另存为 CSV。`,
         ),
-        'file',
       );
     return 'csv';
   }
-  throw new BadInputError(
+  throw new BadSheetError(
     text(
       `${filename} is neither .xlsx nor .csv: save the sheet in one of those formats.`,
       `${filename} 既不是 .xlsx 也不是 .csv：请另存为其中一种格式。`,
     ),
-    'file',
   );
+}
+
+/** The text of a CSV file, which must be UTF-8 (Excel: "CSV UTF-8"). */
+function csvText(content: Buffer): string {
+  let decoded: string | null = null;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    // not UTF-8: refused below
+  }
+  if (decoded === null || decoded.includes('\0'))
+    throw new BadSheetError(
+      text(
+        'The .csv file is not UTF-8 text: in Excel choose Save As, "CSV UTF-8 (Comma delimited)", or upload the .xlsx.',
+        '该 .csv 文件不是 UTF-8 文本：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接上传 .xlsx 文件。',
+      ),
+    );
+  return decoded;
 }
 
 /** Text of a cell as a person would read it; dates become YYYY-MM-DD. */
@@ -59,7 +113,9 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result);
+    if ('result' in value && value.result !== undefined) return cellText(value.result);
+    // A formula Excel has not computed is kept as its text, never evaluated.
+    if ('formula' in value && value.formula) return `=${value.formula}`;
     return '';
   }
   return String(value).trim();
@@ -74,14 +130,16 @@ export interface SheetRow {
 /** The rows of the first sheet, header first. */
 export async function* readSheet(format: SheetFormat, content: Buffer): AsyncGenerator<SheetRow> {
   if (format === 'csv') {
-    yield* readCsv(content.toString('utf8').replace(/^\uFEFF/, ''));
+    yield* readCsv(csvText(content));
     return;
   }
+  const entries = zipEntries(content);
+  checkSizes(entries);
   // The fast reader yields exactly what exceljs's streaming reader would; whatever it does not handle
-  // (zip64, encryption, CDATA, unknown entities, odd cell references...) goes to exceljs, skipping the
+  // (CDATA, unknown entities, odd cell references, no shared strings...) goes to exceljs, skipping the
   // rows already yielded.
   let yielded = 0;
-  const fast = await openXlsx(content);
+  const fast = await openXlsx(content, entries);
   if (fast) {
     try {
       for await (const row of fast) {
@@ -94,13 +152,15 @@ export async function* readSheet(format: SheetFormat, content: Buffer): AsyncGen
     }
   }
   let skip = yielded;
-  for await (const row of readSheetWithExcelJs(content)) {
+  for await (const row of readSheetWithExcelJs(storedCopy(content, entries))) {
     if (skip > 0) skip--;
     else yield row;
   }
 }
 
+/** Reads with exceljs a zip whose entries are all stored, so that exceljs inflates nothing unchecked. */
 async function* readSheetWithExcelJs(content: Buffer): AsyncGenerator<SheetRow> {
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -149,47 +209,114 @@ interface ZipEntry {
   method: number;
   offset: number;
   compressedSize: number;
+  /** As the zip directory states it; inflating never yields more. */
+  size: number;
 }
 
-/** The entries of a zip held in memory, in file order; null when it needs more than this reads. */
-function zipEntries(zip: Buffer): ZipEntry[] | null {
+function damaged(detail: string, detailZh: string): BadSheetError {
+  return new BadSheetError(
+    text(
+      `The .xlsx file is damaged or incomplete (${detail}); it may have been cut off while being copied or downloaded. Open it in Excel, save it again and upload the whole file.`,
+      `该 .xlsx 文件已损坏或不完整（${detailZh}），可能在复制或下载时被截断。请用 Excel 打开并重新保存后，上传完整的文件。`,
+    ),
+  );
+}
+
+/** The entries of a zip held in memory, in file order, from its central directory. */
+function zipEntries(zip: Buffer): ZipEntry[] {
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--)
     if (zip.readUInt32LE(i) === 0x06054b50) {
       eocd = i;
       break;
     }
-  if (eocd < 0) return null;
+  if (eocd < 0) throw damaged('its zip directory is missing', '缺少压缩包目录');
   const count = zip.readUInt16LE(eocd + 10);
   let at = zip.readUInt32LE(eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) return null; // zip64
+  if (count === 0xffff || at === 0xffffffff) throw unreadable('zip64', 'ZIP64');
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50)
+      throw damaged('its zip directory is cut short', '压缩包目录不完整');
     const flags = zip.readUInt16LE(at + 8);
     const method = zip.readUInt16LE(at + 10);
     const compressedSize = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
     const nameLength = zip.readUInt16LE(at + 28);
     const extraLength = zip.readUInt16LE(at + 30);
     const commentLength = zip.readUInt16LE(at + 32);
     const local = zip.readUInt32LE(at + 42);
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    if (flags & 1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || local === 0xffffffff)
-      return null;
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) return null;
+    if (flags & 1) throw unreadable('a password', '密码');
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff)
+      throw unreadable('zip64', 'ZIP64');
+    if (method !== 0 && method !== 8) throw unreadable(`compression method ${method}`, `压缩方式 ${method}`);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50)
+      throw damaged(`${name} is missing`, `缺少 ${name}`);
     const offset = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    if (offset + compressedSize > zip.length) return null;
-    entries.push({ name, method, offset, compressedSize });
+    if (offset + compressedSize > zip.length) throw damaged(`${name} is cut short`, `${name} 不完整`);
+    entries.push({ name, method, offset, compressedSize, size });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries.sort((a, b) => a.offset - b.offset);
 }
 
-function entryData(zip: Buffer, entry: ZipEntry): Buffer {
-  const data = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
-  return entry.method === 0 ? data : inflateRawSync(data);
+function unreadable(feature: string, featureZh: string): BadSheetError {
+  return new BadSheetError(
+    text(
+      `The .xlsx file uses ${feature}, which an import cannot read: save it again in Excel as Excel Workbook (.xlsx), without a password.`,
+      `该 .xlsx 文件使用了${featureZh}，导入无法读取：请在 Excel 中另存为 Excel 工作簿（.xlsx），不要设置密码。`,
+    ),
+  );
 }
 
+/** Refuses, from the zip directory and before inflating anything, a file that unpacks to too much. */
+function checkSizes(entries: readonly ZipEntry[]): void {
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.size;
+    const ratio = entry.size / Math.max(1, entry.compressedSize);
+    if (entry.size > ZIP_RATIO_GRACE_BYTES && ratio > ZIP_RATIO_MAX)
+      throw new BadSheetError(
+        text(
+          `${entry.name} in the .xlsx file is compressed ${Math.round(ratio).toLocaleString('en')} to 1 (${megabytes(entry.size)} unpacked), far more than any real sheet (at most ${ZIP_RATIO_MAX} to 1): the file looks built to exhaust the server, so it is refused. Save the sheet again from Excel with only the registry's rows.`,
+          `.xlsx 文件中的 ${entry.name} 压缩比为 ${Math.round(ratio)} 比 1（解压后 ${megabytes(entry.size)}），远超正常表格（至多 ${ZIP_RATIO_MAX} 比 1）：该文件疑似用于耗尽服务器资源，已拒绝。请用 Excel 重新保存，只保留名录数据行。`,
+        ),
+      );
+  }
+  if (total > XLSX_UNPACKED_MAX_BYTES)
+    throw new BadSheetError(
+      text(
+        `The .xlsx file unpacks to ${megabytes(total)}, more than the ${megabytes(XLSX_UNPACKED_MAX_BYTES)} an import may read (100,000 registry rows take about 60 MB): remove other sheets, pictures and unused formatted rows, or split the file.`,
+        `该 .xlsx 文件解压后为 ${megabytes(total)}，超过导入可读取的 ${megabytes(XLSX_UNPACKED_MAX_BYTES)}（10 万行名录数据约 60 MB）：请删除其他工作表、图片和多余的带格式空行，或拆分文件。`,
+      ),
+    );
+}
+
+/** The directory lied about an entry's size: the inflated data is larger than stated. */
+function largerThanStated(entry: ZipEntry): BadSheetError {
+  return damaged(
+    `${entry.name} unpacks to more than its zip directory states`,
+    `${entry.name} 解压后大于压缩包目录所记载的大小`,
+  );
+}
+
+/** An entry's data, inflated to at most the size its directory states. */
+function entryData(zip: Buffer, entry: ZipEntry): Buffer {
+  const data = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
+  if (entry.method === 0) {
+    if (data.length > entry.size) throw largerThanStated(entry);
+    return data;
+  }
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw largerThanStated(entry);
+    throw damaged(`${entry.name} cannot be unpacked`, `${entry.name} 无法解压`);
+  }
+}
+
+/** An entry's text, inflated as it is read, to at most the size its directory states. */
 async function* entryText(zip: Buffer, entry: ZipEntry): AsyncGenerator<string> {
   const data = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
   const decoder = new StringDecoder('utf8');
@@ -197,25 +324,70 @@ async function* entryText(zip: Buffer, entry: ZipEntry): AsyncGenerator<string> 
     entry.method === 0
       ? Readable.from([data])
       : Readable.from([data]).pipe(createInflateRaw({ chunkSize: 1 << 20 }));
+  let bytes = 0;
   try {
-    for await (const chunk of chunks) yield decoder.write(chunk as Buffer);
+    for await (const chunk of chunks) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > entry.size) throw largerThanStated(entry);
+      yield decoder.write(chunk as Buffer);
+    }
   } catch (error) {
-    throw new Unsupported(`inflate: ${(error as Error).message}`);
+    if (error instanceof BadSheetError) throw error;
+    throw damaged(`${entry.name} cannot be unpacked`, `${entry.name} 无法解压`);
+  } finally {
+    chunks.destroy();
   }
   yield decoder.end();
+}
+
+/**
+ * The same workbook with every entry stored uncompressed, for exceljs: it inflates entries as their
+ * local headers say, unchecked, so it gets only what the checked reads above produced.
+ */
+function storedCopy(zip: Buffer, entries: readonly ZipEntry[]): Buffer {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = entryData(zip, entry);
+    const name = Buffer.from(entry.name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, name, data);
+    directory.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const size = directory.reduce((sum, part) => sum + part.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...directory, end]);
 }
 
 const SHEET_PATH = /xl\/worksheets\/sheet\d+[.]xml/;
 
 /** A reader of the first sheet that exceljs would emit, or null to leave the file to exceljs. */
-async function openXlsx(zip: Buffer): Promise<AsyncIterable<SheetRow> | null> {
-  let entries: ZipEntry[] | null;
-  try {
-    entries = zipEntries(zip);
-  } catch {
-    return null;
-  }
-  if (!entries) return null;
+async function openXlsx(zip: Buffer, entries: readonly ZipEntry[]): Promise<AsyncIterable<SheetRow> | null> {
   const find = (name: string) => entries.findIndex((e) => e.name === name);
   const sst = find('xl/sharedStrings.xml');
   const rels = find('xl/_rels/workbook.xml.rels');
@@ -245,8 +417,9 @@ async function openXlsx(zip: Buffer): Promise<AsyncIterable<SheetRow> | null> {
     if (!hasProperties) return null;
     const strings = sharedStrings(entryData(zip, entries[sst]!).toString('utf8'));
     return sheetRows(entryText(zip, entries[sheet]!), strings, styles, date1904);
-  } catch {
-    // Whatever fails here fails the same way (or not at all) in exceljs, which then reports it.
+  } catch (error) {
+    if (error instanceof BadSheetError) throw error;
+    // Whatever else fails here fails the same way (or not at all) in exceljs, which then reports it.
     return null;
   }
 }
@@ -473,6 +646,9 @@ function columnOf(ref: string | undefined): number {
 
 type Styles = InstanceType<typeof StylesXform>;
 
+/** More than a tag and a cell of IMPORT_CELL_MAX_CHARS characters, each written as an entity, can take. */
+const PENDING_MAX_CHARS = 64 * 1024;
+
 /** The rows of a sheet's XML, replaying exceljs's WorksheetReader on each tag and text. */
 async function* sheetRows(
   chunks: AsyncIterable<string>,
@@ -519,8 +695,11 @@ async function* sheetRows(
         break;
     }
   };
+  const tooLong = () => cellTooLong(row?.number, c?.ref?.replace(/[0-9$]/g, ''));
   const onText = (xml: string, from: number, to: number) => {
-    if (current) current.text += xmlText(xml.slice(from, to));
+    if (!current) return;
+    current.text += xmlText(xml.slice(from, to));
+    if (current.text.length > IMPORT_CELL_MAX_CHARS) throw tooLong();
   };
   const onClose = (name: string) => {
     if (name === 'sheetData') inRows = false;
@@ -590,6 +769,9 @@ async function* sheetRows(
     }
     tokenize(xml, last, onOpen, onText, onClose);
     pending = xml.slice(last);
+    // What follows the last '<' is one tag and the text after it; were it to grow without end, each
+    // chunk would copy it again. Within the cell limit it stays far below this.
+    if (pending.length > PENDING_MAX_CHARS) throw tooLong();
     if (done.length > 0) {
       const rows = done;
       done = [];
@@ -600,36 +782,56 @@ async function* sheetRows(
   yield* done;
 }
 
+/** The letters Excel shows for column `n` (1-based). */
+function columnLetters(n: number): string {
+  let letters = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Excel's widest sheet; a CSV row with more cells is not a registry. */
+const CSV_COLUMNS_MAX = 16_384;
+
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-function* readCsv(text: string): Generator<SheetRow> {
+function* readCsv(csv: string): Generator<SheetRow> {
   let row = 1;
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  const push = () => {
+    if (cells.length === CSV_COLUMNS_MAX)
+      throw new BadSheetError(
+        text(
+          `Row ${row} of the .csv file has more than ${CSV_COLUMNS_MAX.toLocaleString('en')} cells: it is not a registry sheet. Upload the sheet made from the import template.`,
+          `该 .csv 文件第 ${row} 行超过 ${CSV_COLUMNS_MAX} 个单元格，不是名录表格。请上传按导入模板填写的表格。`,
+        ),
+      );
+    cells.push(cell.trim());
+    cell = '';
+  };
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') {
+        if (csv[i + 1] === '"') {
           cell += '"';
           i++;
         } else quoted = false;
       } else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell.trim());
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell.trim());
+    else if (ch === ',') push();
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && csv[i + 1] === '\n') i++;
+      push();
       yield { row, cells };
       row++;
       cells = [];
-      cell = '';
     } else cell += ch;
+    if (cell.length > IMPORT_CELL_MAX_CHARS) throw cellTooLong(row, columnLetters(cells.length + 1));
   }
   if (cell !== '' || cells.length > 0) {
-    cells.push(cell.trim());
+    push();
     yield { row, cells };
   }
 }
@@ -640,12 +842,16 @@ export interface Column<T> {
   value: (record: T) => string | number | null;
 }
 
-/** A workbook of one sheet with a header row. */
+/**
+ * A workbook of one sheet with a header row. Text is written as string cells, never as formulas, so a
+ * value such as "=HYPERLINK(…)" taken from an import stays text when the file is opened in Excel.
+ */
 export async function writeSheet<T>(
   sheetName: string,
   columns: readonly Column<T>[],
   records: Iterable<T>,
 ): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'suiji';
   const sheet = workbook.addWorksheet(sheetName);

@@ -1,49 +1,11 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import {
-  MAX_LENGTH,
-  text,
-  checkCreditCodeField,
-  checkLabelList,
-  checkText,
-  problems,
-  type FieldProblem,
-} from '@suiji/domain';
+import { text } from '@suiji/domain';
 import { StringListType } from '../../db/string-list.type.js';
 import { ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { Target } from './target.entity.js';
 import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
-
-/** Every problem of a target's fields (the enums are checked by GraphQL or by the importer). */
-export function targetProblems(fields: TargetFields): FieldProblem[] {
-  return problems(
-    checkText('name', fields.name, MAX_LENGTH.name, true),
-    checkCreditCodeField('creditCode', fields.creditCode),
-    checkText('legalRepresentative', fields.legalRepresentative, MAX_LENGTH.short, false),
-    checkText('address', fields.address, MAX_LENGTH.name, false),
-    checkText('region', fields.region, MAX_LENGTH.short, true),
-    checkText('contact', fields.contact, MAX_LENGTH.short, false),
-    checkLabelList('tags', fields.tags),
-    checkLabelList('targetTypes', fields.targetTypes),
-  );
-}
-
-/** The trimmed, normalised form that is stored. */
-export function normaliseTarget(fields: TargetFields): TargetFields {
-  return {
-    kind: fields.kind,
-    riskClass: fields.riskClass,
-    status: fields.status,
-    name: fields.name.trim(),
-    creditCode: fields.creditCode.trim().toUpperCase(),
-    legalRepresentative: fields.legalRepresentative.trim(),
-    address: fields.address.trim(),
-    region: fields.region.trim(),
-    contact: fields.contact.trim(),
-    tags: [...new Set(fields.tags.map((t) => t.trim()))],
-    targetTypes: [...new Set(fields.targetTypes.map((t) => t.trim()))],
-  };
-}
+import { normaliseTarget, targetProblems } from './target.rules.js';
 
 export async function findTarget(em: EntityManager, id: string): Promise<Target> {
   const target = await em.findOne(Target, { id, deletedAt: null });
