@@ -68,7 +68,16 @@ describe('a verifiable draw in the browser', () => {
     await expect(inspections.first().getByTestId('team').innerText()).resolves.toMatch(/.+、.+/);
     await expect(inspections.first().getByTestId('inspection-items').innerText()).resolves.toContain(ITEM);
     await expect(page.getByTestId('draw-title').innerText()).resolves.toContain(name);
-    await page.getByRole('button', { name: '更换检查人员' }).first().waitFor();
+    // A replacement is drawn; the coordinator gives the reason's code and, for the trail only, a note.
+    await page.getByRole('button', { name: '更换检查人员' }).first().click();
+    const replace = page.getByRole('dialog');
+    await replace.getByRole('radio').first().check();
+    await replace.getByRole('combobox', { name: '更换原因' }).click();
+    await page.getByRole('option', { name: '因病', exact: true }).click();
+    await replace.locator('textarea[name=note]').fill('住院治疗两周');
+    await shot(page, '13b-replace-dialog');
+    await replace.getByRole('button', { name: '更换检查人员' }).click();
+    await page.getByText(/已更换：.+经随机抽取加入检查组/).waitFor();
     await page.getByTestId('verify-server').click();
     await expect(page.getByTestId('verify-server-result').getAttribute('data-ok')).resolves.toBe('true');
     await shot(page, '14-draw-show');
@@ -102,6 +111,11 @@ describe('a verifiable draw in the browser', () => {
       .update(await pool.body())
       .digest('hex');
     await visitor.getByText(digest).waitFor();
+    // The record names the replacement's reason by its code, never in the coordinator's words.
+    const record = await visitor.request.get(`${base}/draws/${drawId}/record.json`);
+    const published = await record.text();
+    expect(published).toContain('"reason":"ILLNESS"');
+    expect(published).not.toContain('住院');
     await visitor.getByTestId('verify-browser').click();
     const verdict = visitor.getByTestId('verify-browser-result');
     await verdict.waitFor();

@@ -203,6 +203,9 @@ describe('a round of supervision', () => {
       )
     ).publicResults.items;
     expect(published.map((p: { id: string }) => p.id).sort()).toEqual([first.id, second.id].sort());
+    // Both departments are named as the inspecting authorities, the initiating one first.
+    for (const result of published)
+      expect(result.authorities).toEqual(['舞钢市自然资源和规划局', '舞钢市市场监督管理局']);
     expect((await t.ok('{ verifyTrail { ok checked } }', {}, admin)).verifyTrail).toMatchObject({ ok: true });
   });
 
