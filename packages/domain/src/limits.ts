@@ -9,6 +9,9 @@ export const RATIO_MAX_BP = 10_000;
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 
+/** Lines of one yearly plan: more than any department's item list holds. */
+export const PLAN_LINES_MAX = 200;
+
 /** Times per year an item may be scheduled. */
 export const TIMES_PER_YEAR_MAX = 12;
 
@@ -72,13 +75,13 @@ export interface RequestLimits {
 
 /**
  * Several times what the dashboard's largest operations measure (the test in
- * apps/admin/src/providers/limits.test.ts measures every one); a signed-in body carries at most one
- * import file as base64 and its operation.
+ * apps/admin/src/providers/limits.test.ts measures every one). Only an import carries a file; its larger
+ * body is `IMPORT_REQUEST_MAX_BYTES`.
  */
 export const REQUEST_LIMITS: Readonly<Record<'anonymous' | 'signedIn', Readonly<RequestLimits>>> = {
   anonymous: { bodyBytes: 16 * 1024, characters: 2_000, tokens: 400, depth: 6, aliases: 2, cost: 500 },
   signedIn: {
-    bodyBytes: IMPORT_FILE_MAX_BASE64 + 64 * 1024,
+    bodyBytes: 256 * 1024,
     characters: 10_000,
     tokens: 1_000,
     depth: 8,
@@ -86,6 +89,15 @@ export const REQUEST_LIMITS: Readonly<Record<'anonymous' | 'signedIn', Readonly<
     cost: 1_500,
   },
 };
+
+/**
+ * The body of an import: one file as base64 and its operation. Accepted only from a caller who may
+ * import, and only for an operation that imports and does nothing else.
+ */
+export const IMPORT_REQUEST_MAX_BYTES = IMPORT_FILE_MAX_BASE64 + 64 * 1024;
+
+/** Exports in one operation: each builds a whole registry's file, so a request asks for one at most. */
+export const EXPORTS_PER_OPERATION_MAX = 1;
 
 /**
  * The most records one import accepts (rows below the header that are not empty). The import benchmark

@@ -16,6 +16,8 @@ export interface Context {
   settings: Settings;
   /** What time it is for the rules of this request (today, a draw's run time): the system's, or a test's. */
   clock: () => Date;
+  /** The size of the request's JSON body, in bytes, once read: only an import may send a large one. */
+  requestBytes?: number;
 }
 
 export interface Settings {

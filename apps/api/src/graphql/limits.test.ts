@@ -4,7 +4,7 @@
  * bound, the public's tighter than staff's, and ordinary operations still pass.
  */
 import type { Server } from 'node:http';
-import { IMPORT_FILE_MAX_BASE64, REQUEST_LIMITS } from '@suiji/domain';
+import { IMPORT_FILE_MAX_BASE64, IMPORT_REQUEST_MAX_BYTES, REQUEST_LIMITS } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../server.js';
 import { freshDatabase, JWT_SECRET } from '../test/harness.js';
@@ -35,12 +35,16 @@ async function started(mode: 'production' | 'development') {
   };
   const post = (query: string, variables: Record<string, unknown> = {}, token?: string, locale = 'en') =>
     send(JSON.stringify({ query, variables }), token, locale);
-  const token = (await post('mutation { login(username: "admin", password: "admin12345") { token } }')).body
-    .data.login.token as string;
+  const login = async (username: string) =>
+    (await post(`mutation { login(username: "${username}", password: "${username}12345") { token } }`)).body
+      .data.login.token as string;
+  const token = await login('admin');
+  const coordinatorToken = await login('coordinator');
   return {
     send,
     post,
     token,
+    coordinatorToken,
     async close() {
       await app.close();
       await drop();
@@ -158,10 +162,21 @@ describe('bounded GraphQL work in production', () => {
       message: `The request is larger than ${anonymous.bodyBytes / 1024} KB, the most the API accepts without signing in.`,
     });
     const started = Date.now();
-    expect(refusal(await api.send(padding(signedIn.bodyBytes), api.token, 'zh-CN'))).toEqual({
+    // Staff who may not import send at most the ordinary body; an administrator, an import's.
+    expect(refusal(await api.send(padding(signedIn.bodyBytes), api.coordinatorToken))).toEqual({
       status: 413,
       code: 'PAYLOAD_TOO_LARGE',
-      message: `请求超过 API 接受的上限 ${Math.round(signedIn.bodyBytes / 1024 / 1024)} MB；导入文件最大为 30 MB。`,
+      message: `The request is larger than ${signedIn.bodyBytes / 1024} KB, the most the API accepts for anything but an import; send less, or import the file.`,
+    });
+    expect(refusal(await api.send(padding(IMPORT_REQUEST_MAX_BYTES), api.token, 'zh-CN'))).toEqual({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `请求超过 API 接受的上限 ${Math.round(IMPORT_REQUEST_MAX_BYTES / 1024 / 1024)} MB；导入文件最大为 30 MB。`,
+    });
+    // The import's larger body carries an import and nothing else.
+    expect(refusal(await api.send(padding(signedIn.bodyBytes * 4), api.token))).toMatchObject({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
     });
     expect(Date.now() - started).toBeLessThan(10_000);
     const batch = JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { username } }' }]);
@@ -187,6 +202,33 @@ describe('bounded GraphQL work in production', () => {
     expect(answer.status).not.toBe(413);
     expect(answer.body.errors?.[0]?.extensions?.code).not.toBe('PAYLOAD_TOO_LARGE');
     expect(answer.body.errors?.[0]?.extensions?.code).not.toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses two exports in one operation, however they are wrapped', async () => {
+    for (const query of [
+      '{ exportTargets { filename } exportUsers { filename } }',
+      '{ ... on Query { exportTargets { filename } } ...More } fragment More on Query { exportItems { filename } }',
+    ])
+      expect(refusal(await api.post(query, {}, api.token))).toEqual({
+        status: 400,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        message: "Ask for one export per request: each builds a whole registry's file.",
+      });
+    const one = await api.post('{ exportItems { filename } }', {}, api.token);
+    expect(one.body.errors).toBeUndefined();
+  });
+
+  it('refuses a list of more ids than a page holds', async () => {
+    const ids = Array.from(
+      { length: 501 },
+      (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+    );
+    const answer = await api.post(
+      'query($f: TargetFilter) { targets(filter: $f) { total } }',
+      { f: { ids } },
+      api.token,
+    );
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers ordinary operations, signed in and not', async () => {

@@ -11,8 +11,12 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import {
+  canAccess,
+  EXPORTS_PER_OPERATION_MAX,
   IMPORT_FILE_MAX_BYTES,
+  IMPORT_REQUEST_MAX_BYTES,
   REQUEST_LIMITS,
+  RESOURCES,
   text,
   type Actor,
   type Locale,
@@ -20,7 +24,15 @@ import {
   type Text,
 } from '@suiji/domain';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Context } from './context.js';
 import { AppError } from './errors.js';
 
@@ -109,16 +121,61 @@ function hasMoreTokens(query: string, max: number): boolean {
   return over;
 }
 
-/** Checks depth, aliases and cost of the operation against its caller's limits, before it runs. */
+/** Whether `actor` may import into some registry, and so send a body as large as an import's. */
+export function mayImport(actor: Actor | null): boolean {
+  return actor !== null && RESOURCES.some((resource) => canAccess(actor, 'import', resource));
+}
+
+/** The names of the operation's root fields, through the fragments that wrap them. */
+function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+  );
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  return names;
+}
+
+const EXPORTS = text(
+  `Ask for one export per request: each builds a whole registry's file.`,
+  '每个请求只能导出一次：每次导出都要生成整个名录的文件。',
+);
+
+/**
+ * Checks depth, aliases and cost of the operation against its caller's limits, before it runs; one export
+ * at most; and a body larger than staff's ordinary limit only for an operation that imports and does
+ * nothing else.
+ */
 export const operationLimitsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ schema, document, contextValue }) {
-        const limits = limitsFor(contextValue.actor);
+      async didResolveOperation({ schema, document, operation, contextValue }) {
+        const { actor } = contextValue;
+        const limits = limitsFor(actor);
         const found = measureOperation(schema, document);
         for (const name of ['depth', 'aliases', 'cost'] as const)
-          if (found[name] > limits[name])
-            throw overLimit(name, found[name], limits[name], contextValue.actor);
+          if (found[name] > limits[name]) throw overLimit(name, found[name], limits[name], actor);
+        const roots = operation ? rootFieldNames(document, operation) : [];
+        if (roots.filter((name) => name.startsWith('export')).length > EXPORTS_PER_OPERATION_MAX)
+          throw new LimitError('GRAPHQL_VALIDATION_FAILED', EXPORTS);
+        const onlyImports =
+          operation?.operation === 'mutation' &&
+          roots.length > 0 &&
+          roots.every((n) => n.startsWith('import'));
+        if ((contextValue.requestBytes ?? 0) > limits.bodyBytes && !onlyImports)
+          throw tooLarge(limits.bodyBytes, actor);
       },
     };
   },
@@ -148,15 +205,20 @@ function tooLarge(max: number, actor: Actor | null): LimitError {
   const fileMb = IMPORT_FILE_MAX_BYTES / 1024 / 1024;
   return new LimitError(
     'PAYLOAD_TOO_LARGE',
-    actor
+    max >= IMPORT_REQUEST_MAX_BYTES
       ? text(
           `The request is larger than ${mb} MB, the most the API accepts; an import file may be at most ${fileMb} MB.`,
           `请求超过 API 接受的上限 ${mb} MB；导入文件最大为 ${fileMb} MB。`,
         )
-      : text(
-          `The request is larger than ${max / 1024} KB, the most the API accepts without signing in.`,
-          `请求超过未登录时 API 接受的上限 ${max / 1024} KB。`,
-        ),
+      : actor
+        ? text(
+            `The request is larger than ${max / 1024} KB, the most the API accepts for anything but an import; send less, or import the file.`,
+            `请求超过 API 对导入以外操作接受的上限 ${max / 1024} KB：请减少发送的内容，或以导入方式上传文件。`,
+          )
+        : text(
+            `The request is larger than ${max / 1024} KB, the most the API accepts without signing in.`,
+            `请求超过未登录时 API 接受的上限 ${max / 1024} KB。`,
+          ),
   );
 }
 
@@ -168,10 +230,17 @@ export function graphqlGate(
   contextFor: (authorization: string | undefined, locale: Locale) => Promise<Context>,
   localeOf: (acceptLanguage: string | undefined) => Locale,
 ): RequestHandler[] {
-  const readBody = {
-    anonymous: express.json({ limit: REQUEST_LIMITS.anonymous.bodyBytes }),
-    signedIn: express.json({ limit: REQUEST_LIMITS.signedIn.bodyBytes }),
+  // The body's size is kept for the plugin: only an import may use the importer's larger limit.
+  const verify = (_req: unknown, res: Response, body: Buffer) => {
+    (res.locals.context as Context).requestBytes = body.length;
   };
+  const readBody = {
+    anonymous: express.json({ limit: REQUEST_LIMITS.anonymous.bodyBytes, verify }),
+    signedIn: express.json({ limit: REQUEST_LIMITS.signedIn.bodyBytes, verify }),
+    importer: express.json({ limit: IMPORT_REQUEST_MAX_BYTES, verify }),
+  };
+  const bodyLimitOf = (actor: Actor | null) =>
+    mayImport(actor) ? IMPORT_REQUEST_MAX_BYTES : limitsFor(actor).bodyBytes;
   const identify: RequestHandler = async (req, res, next) => {
     const locale = localeOf(req.headers['accept-language']);
     try {
@@ -184,11 +253,12 @@ export function graphqlGate(
   };
   const read: RequestHandler = (req, res, next) => {
     const context = res.locals.context as Context;
-    readBody[context.actor ? 'signedIn' : 'anonymous'](req, res, (error?: unknown) => {
+    const reader = mayImport(context.actor) ? 'importer' : context.actor ? 'signedIn' : 'anonymous';
+    readBody[reader](req, res, (error?: unknown) => {
       if (!error) return next();
       const type = (error as { type?: string }).type;
       if (type === 'entity.too.large')
-        return refuse(res, tooLarge(limitsFor(context.actor).bodyBytes, context.actor), context.locale);
+        return refuse(res, tooLarge(bodyLimitOf(context.actor), context.actor), context.locale);
       if (type === 'entity.parse.failed')
         return refuse(res, new LimitError('BAD_REQUEST', NOT_JSON), context.locale);
       next(error);

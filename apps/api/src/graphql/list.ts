@@ -2,7 +2,7 @@
  * Lists: page, sort and the shared filter fields, and the one query helper every registry uses.
  */
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
 import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_LENGTH, text } from '@suiji/domain';
 import { escapeLike, likeOperand } from '../db/like.js';
@@ -42,6 +42,7 @@ export class BaseFilter {
   q?: string;
 
   @Field(() => [ID], { nullable: true })
+  @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
 }
 

@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_LENGTH, type ReplacementReason } from '@suiji/domain';
 import { DrawStatusEnum, ReplacementReasonEnum } from '../../graphql/enums.js';
 import { StratumRatioInput } from '../item/item.input.js';
+import { MAX_PER_PAGE } from '../../graphql/list.js';
 import type { DrawStatus } from './draw.entity.js';
 
 @InputType()
@@ -71,6 +72,7 @@ export class DrawFilter {
   status?: DrawStatus;
 
   @Field(() => [ID], { nullable: true })
+  @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
 }
 

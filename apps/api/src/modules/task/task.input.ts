@@ -2,6 +2,8 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, MinLength 
 import { Field, ID, InputType, Int } from 'type-graphql';
 import {
   MAX_LENGTH,
+  RISK_CLASSES,
+  TARGET_KINDS,
   YEAR_MAX,
   YEAR_MIN,
   type RiskClass,
@@ -57,9 +59,11 @@ export class TaskInput {
   tags!: string[];
 
   @Field(() => [RiskClassEnum], { defaultValue: [] })
+  @ArrayMaxSize(RISK_CLASSES.length)
   riskClasses!: RiskClass[];
 
   @Field(() => [TargetKindEnum], { defaultValue: [] })
+  @ArrayMaxSize(TARGET_KINDS.length)
   targetKinds!: TargetKind[];
 
   @Field(() => String, { description: 'YYYY-MM-DD' })
