@@ -60,6 +60,25 @@ export function ormOptions(database: Database, overrides: Partial<Options> = {})
 }
 
 /**
+ * Connects, creating a PostgreSQL database that does not exist yet. Two processes started together may
+ * both find it missing; the one whose CREATE DATABASE loses (42P04, duplicate database) connects again
+ * to the database the other made.
+ */
+async function initOrm(database: Database, overrides: Partial<Options>): Promise<MikroORM> {
+  try {
+    return await MikroORM.init(ormOptions(database, overrides));
+  } catch (error) {
+    const cause = error as { code?: string; message?: string };
+    if (
+      database.kind !== 'postgresql' ||
+      !(cause.code === '42P04' || /already exists/.test(cause.message ?? ''))
+    )
+      throw error;
+    return MikroORM.init(ormOptions(database, overrides));
+  }
+}
+
+/**
  * Connects and brings the schema up to date; then `prepare` does what else a start must do once (the
  * standard categories, the first administrator). Both run under the startup lock, so processes started
  * together on a fresh database take turns.
@@ -69,7 +88,7 @@ export async function openDatabase(
   overrides: Partial<Options> = {},
   prepare?: (orm: MikroORM) => Promise<void>,
 ): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(database, overrides));
+  const orm = await initOrm(database, overrides);
   try {
     const sql = (statement: string) => orm.em.getConnection().execute(statement);
     if (database.kind === 'sqlite') {

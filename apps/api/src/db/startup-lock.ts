@@ -30,6 +30,9 @@ async function underAdvisoryLock<T>(orm: MikroORM, fn: () => Promise<T>): Promis
   const connection = orm.em.getConnection();
   return connection.transactional(async (trx) => {
     await connection.execute("select pg_advisory_xact_lock(hashtext('suiji.startup'))", [], 'run', trx);
+    // The lock's transaction sits idle while others migrate: a server's idle-in-transaction timeout must
+    // not end it (and free the lock) in the middle of a long migration or demo seed.
+    await connection.execute('set local idle_in_transaction_session_timeout = 0', [], 'run', trx);
     return fn();
   });
 }

@@ -27,6 +27,21 @@ describe('two API processes started together on one fresh database', () => {
     return fresh.database;
   }
 
+  it.runIf(testDb() === 'postgresql')(
+    'both come up on a PostgreSQL database that does not exist yet: one creates it, the other uses it',
+    async () => {
+      const fresh = await freshDatabase();
+      cleanups.push(fresh.drop);
+      await fresh.drop();
+      const started = await Promise.allSettled([start(fresh.database, false), start(fresh.database, false)]);
+      for (const result of started) if (result.status === 'fulfilled') apps.push(result.value);
+      expect(started.map((r) => (r.status === 'rejected' ? String(r.reason).slice(0, 300) : 'up'))).toEqual([
+        'up',
+        'up',
+      ]);
+    },
+  );
+
   const start = (database: Database, demo: boolean) =>
     createApp({
       database,
