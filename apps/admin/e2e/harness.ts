@@ -102,6 +102,9 @@ export async function startHarness(): Promise<Harness> {
       SUIJI_DEMO: 'true',
       SUIJI_DATABASE_URL: '',
       DATABASE_URL: '',
+      // The browser tests check the product as shipped, whatever the developer's shell says.
+      SUIJI_ENV: 'production',
+      SUIJI_PUBLIC_INSPECTOR_NAMES: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
