@@ -23,6 +23,12 @@ export interface Env {
   adminStaticDir: string | null;
   /** The largest attachment (photo or PDF) accepted, in megabytes. */
   attachmentMaxMb: number;
+  /**
+   * Express's `trust proxy`, for a deployment behind a reverse proxy: the proxies (addresses, subnets,
+   * `loopback`, or a number of hops) whose X-Forwarded-For names the client, whose address failed
+   * sign-ins are counted by. Null: the connection's own address.
+   */
+  trustProxy: string | number | null;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -67,5 +73,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       1,
       1024,
     ),
+    trustProxy: !source.SUIJI_TRUST_PROXY
+      ? null
+      : /^\d+$/.test(source.SUIJI_TRUST_PROXY)
+        ? Number(source.SUIJI_TRUST_PROXY)
+        : source.SUIJI_TRUST_PROXY,
   };
 }

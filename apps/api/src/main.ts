@@ -12,6 +12,7 @@ const app = await createApp({
   adminPassword: env.adminPassword,
   adminStaticDir: env.adminStaticDir ?? defaultAdminStaticDir(),
   attachmentMaxMb: env.attachmentMaxMb,
+  trustProxy: env.trustProxy,
 });
 const server = await app.listen(env.port, env.host);
 const address = server.address();

@@ -18,14 +18,22 @@ import { formatError } from './graphql/format-error.js';
 import { getSchema } from './graphql/schema.js';
 import { createTokenService, TokenError, type TokenService } from './modules/auth/token.js';
 import { departmentScope } from './modules/department/department.service.js';
-import { User } from './modules/user/user.entity.js';
+import { liveSessionUser } from './modules/auth/session.service.js';
 import { ensureStandardCategories } from './modules/category/category.service.js';
 import { drawRoutes } from './modules/draw/draw.routes.js';
 import { attachmentRoutes } from './modules/attachment/attachment.routes.js';
 import { bootstrap } from './demo/bootstrap.js';
 import { AppError, UnauthenticatedError } from './graphql/errors.js';
 import { localeOf, localizePlugin } from './graphql/localize.js';
-import { ATTACHMENT_MAX_MB_DEFAULT, megabytes, text, type Locale, type Text } from '@suiji/domain';
+import {
+  ATTACHMENT_MAX_MB_DEFAULT,
+  LOGIN_THROTTLE,
+  megabytes,
+  text,
+  type Locale,
+  type LoginThrottleLimits,
+  type Text,
+} from '@suiji/domain';
 import { GraphQLError } from 'graphql';
 
 export interface AppOptions {
@@ -38,6 +46,12 @@ export interface AppOptions {
   adminStaticDir?: string | null;
   /** The largest attachment accepted, in megabytes (default 20). */
   attachmentMaxMb?: number;
+  /** How failed sign-ins are throttled (default: the domain's `LOGIN_THROTTLE`). */
+  loginThrottle?: LoginThrottleLimits;
+  /** The clock of sign-in throttling (default: the system's); tests move it on. */
+  now?: () => Date;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For gives the client's address (default: none). */
+  trustProxy?: string | number | null;
   log?: (line: string) => void;
 }
 
@@ -45,13 +59,14 @@ export interface App {
   orm: MikroORM;
   tokens: TokenService;
   apollo: ApolloServer<Context>;
-  /** Builds a request's context from its headers; throws an unauthenticated error for a bad token. */
-  contextFor(authorization: string | undefined, locale?: Locale): Promise<Context>;
-  /** Runs one operation in-process, as an HTTP request with those headers would. */
+  /** Builds a request's context from its headers and client address; throws an unauthenticated error for a bad token. */
+  contextFor(authorization: string | undefined, locale?: Locale, address?: string | null): Promise<Context>;
+  /** Runs one operation in-process, as an HTTP request with those headers from that address would. */
   execute(
     request: GraphQLRequest,
     authorization?: string,
     locale?: Locale,
+    address?: string | null,
   ): Promise<{
     data?: unknown;
     errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
@@ -73,11 +88,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
   const settings: Settings = {
     attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
+    loginThrottle: options.loginThrottle ?? LOGIN_THROTTLE,
+    now: options.now ?? (() => new Date()),
   };
 
-  async function contextFor(authorization: string | undefined, locale: Locale = 'zh-CN'): Promise<Context> {
+  async function contextFor(
+    authorization: string | undefined,
+    locale: Locale = 'zh-CN',
+    address: string | null = null,
+  ): Promise<Context> {
     try {
-      return await identify(authorization, locale);
+      return await identify(authorization, locale, address);
     } catch (error) {
       // Context errors bypass the localizing plugin: answer in the reader's language here.
       if (error instanceof AppError)
@@ -88,9 +109,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   }
 
-  async function identify(authorization: string | undefined, locale: Locale): Promise<Context> {
+  async function identify(
+    authorization: string | undefined,
+    locale: Locale,
+    address: string | null,
+  ): Promise<Context> {
     const em = orm.em.fork();
-    const base: Context = { em, actor: null, user: null, tokens, locale, settings };
+    const base: Context = { em, actor: null, user: null, sessionId: null, address, tokens, locale, settings };
     if (!authorization) return base;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1])
@@ -100,23 +125,28 @@ export async function createApp(options: AppOptions): Promise<App> {
           'Authorization 请求头应为“Bearer <token>”：请重新登录。',
         ),
       );
-    let userId: string;
+    let claims: { userId: string; sessionId: string };
     try {
-      userId = await tokens.verify(match[1]);
+      claims = await tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof TokenError) throw new UnauthenticatedError(error.text);
       throw error;
     }
-    const user = await em.findOne(User, { id: userId, deletedAt: null, active: true });
+    const user = await liveSessionUser(em, claims.sessionId, claims.userId);
     if (!user)
       throw new UnauthenticatedError(
         text(
-          'This account is no longer active: sign in again or ask an administrator.',
-          '该账号已停用：请重新登录或联系管理员。',
+          'This login has ended (signed out, password changed or account deactivated): sign in again, or ask an administrator.',
+          '该登录已失效（已退出、密码已更改或账号已停用）：请重新登录或联系管理员。',
         ),
       );
     const departmentIds = await departmentScope(em, user.department.id);
-    return { ...base, user, actor: { id: user.id, role: user.role, departmentIds } };
+    return {
+      ...base,
+      user,
+      sessionId: claims.sessionId,
+      actor: { id: user.id, role: user.role, departmentIds },
+    };
   }
 
   const apollo = new ApolloServer<Context>({
@@ -130,6 +160,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy != null) app.set('trust proxy', options.trustProxy);
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
@@ -137,7 +168,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: '60mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => contextFor(req.headers.authorization, localeOf(req.headers['accept-language'])),
+      context: ({ req }) =>
+        contextFor(req.headers.authorization, localeOf(req.headers['accept-language']), req.ip ?? null),
     }),
   );
   app.use(drawRoutes(orm));
@@ -155,10 +187,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     contextFor,
     express: app,
-    async execute(request, authorization, locale) {
+    async execute(request, authorization, locale, address) {
       let contextValue: Context;
       try {
-        contextValue = await contextFor(authorization, locale);
+        contextValue = await contextFor(authorization, locale, address);
       } catch (error) {
         const e = error as GraphQLError;
         return { errors: [{ message: e.message, extensions: e.extensions }] };

@@ -34,6 +34,34 @@ export function Open(): MethodDecorator {
   return (_target, propertyKey) => register(String(propertyKey), { open: true });
 }
 
+const ownTransactions = new Set<string>();
+
+/**
+ * Marks a mutation that opens its transactions itself (with `inTransaction`) instead of running in one:
+ * one that must keep a write (a counted sign-in attempt) although it then fails.
+ */
+export function OwnTransaction(): MethodDecorator {
+  return (_target, propertyKey) => {
+    ownTransactions.add(String(propertyKey));
+  };
+}
+
+/** Runs `work` in one transaction on the request's context, its changes written to the trail under its actor. */
+export async function inTransaction<T>(context: Context, work: () => Promise<T>): Promise<T> {
+  const outer = context.em;
+  try {
+    return await trailActor.run({ actorId: context.user?.id ?? null }, () =>
+      outer.transactional(async (em) => {
+        context.em = em;
+        return work();
+      }),
+    );
+  } finally {
+    context.em = outer;
+    clearLoaders(context);
+  }
+}
+
 /** Checks the operation's rule before the resolver; runs every mutation in one transaction. */
 export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context }, next) => {
   const parent = info.parentType.name;
@@ -49,20 +77,9 @@ export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context },
   if (!('open' in rule) && !canAccess(context.actor, rule.action, rule.resource)) {
     throw context.actor ? new ForbiddenError() : new UnauthenticatedError();
   }
-  if (parent !== 'Mutation') return next();
-  const outer = context.em;
-  try {
-    // One transaction per mutation; its changes are written to the trail inside it, under this actor.
-    return await trailActor.run({ actorId: context.user?.id ?? null }, () =>
-      outer.transactional(async (em) => {
-        context.em = em;
-        return next();
-      }),
-    );
-  } finally {
-    context.em = outer;
-    clearLoaders(context);
-  }
+  if (parent !== 'Mutation' || ownTransactions.has(info.fieldName)) return next();
+  // One transaction per mutation; its changes are written to the trail inside it, under this actor.
+  return inTransaction(context, next);
 };
 
 /** Throws unless `actor` may act on this record; used by services once the record is loaded. */

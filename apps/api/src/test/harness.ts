@@ -76,8 +76,11 @@ export interface TestApp {
 
 export const JWT_SECRET = 'test-secret-of-enough-length';
 
-/** Starts the API with the demo data (one user per role; password `<username>12345`). */
-export async function startTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+/**
+ * Starts the API with the demo data (one user per role; password `<username>12345`). `now` is the clock
+ * of sign-in throttling, for tests that let its waits pass.
+ */
+export async function startTestApp(options: { demo?: boolean; now?: () => Date } = {}): Promise<TestApp> {
   const kind = testDb();
   const { database, drop } = await freshDatabase(kind);
   const app = await createApp({
@@ -86,6 +89,7 @@ export async function startTestApp(options: { demo?: boolean } = {}): Promise<Te
     demo: options.demo ?? true,
     adminPassword: 'first-admin-password',
     log: () => {},
+    now: options.now,
   });
   const gql: TestApp['gql'] = async (query, variables, token) =>
     (await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, 'en')) as never;
