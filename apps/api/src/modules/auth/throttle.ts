@@ -20,9 +20,12 @@ export interface ThrottleState {
   blockedUntil: Date | null;
 }
 
+/** An address is an IP (at most 45 characters); a longer one came from a forwarded header and is cut. */
+const ADDRESS_MAX = 64;
+
 /** The subjects of an attempt: the account typed and, when known, the client's address. */
 export function throttleSubjects(username: string, address: string | null): string[] {
-  return [`account:${username}`, ...(address ? [`address:${address}`] : [])];
+  return [`account:${username}`, ...(address ? [`address:${address.slice(0, ADDRESS_MAX)}`] : [])];
 }
 
 function kindOf(subject: string): Kind {
