@@ -97,7 +97,7 @@ describe('attachments in the browser', () => {
           i: {
             username: 'photographer',
             displayName: '拍照的检查员',
-            password: 'photographer1',
+            password: 'camera-roll-2026',
             role: 'INSPECTOR',
             departmentId: unit,
           },
@@ -112,7 +112,7 @@ describe('attachments in the browser', () => {
     );
 
     const page = await harness.newPage();
-    await login(page, harness.base, 'photographer', 'photographer1');
+    await login(page, harness.base, 'photographer', 'camera-roll-2026');
     await page.goto(`${harness.base}/#/inspections/${inspection.id}/show`);
     await page.getByText('尚无照片或文书。').waitFor();
     const picker = page.locator('input[name=attachment]');

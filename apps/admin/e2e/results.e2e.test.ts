@@ -135,7 +135,7 @@ describe('a result in the browser', () => {
         i: {
           username: 'member1',
           displayName: '检查组成员',
-          password: 'member12345',
+          password: 'field-visit-2026',
           role: 'INSPECTOR',
           departmentId: member.departmentId,
         },
@@ -152,7 +152,7 @@ describe('a result in the browser', () => {
 
     // The member enters the visit's result: its date and methods once, then a result for each item.
     const memberPage = await harness.newAnonymousPage();
-    await login(memberPage, base, 'member1', 'member12345');
+    await login(memberPage, base, 'member1', 'field-visit-2026');
     // Their inspections list the items each visit covers.
     await memberPage.goto(`${base}/#/inspections`);
     await memberPage.locator('tbody tr [data-testid=inspection-items]').first().waitFor();

@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
+import { ChangePasswordPage } from './account/ChangePasswordPage';
 import categories from './categories';
 import conflicts from './conflicts';
 import { Dashboard } from './dashboard/Dashboard';
@@ -53,6 +54,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/import" element={<ImportPage />} />
       <Route path="/merges" element={<MergeProposalsPage />} />
+      <Route path="/account/password" element={<ChangePasswordPage />} />
     </CustomRoutes>
     {/* Without the layout, these routes render for anyone, signed in or not (一公开). */}
     <CustomRoutes noLayout>

@@ -27,6 +27,12 @@ describe('configuration', () => {
     expect(env).toMatchObject({ databaseUrl: 'postgresql://postgres@127.0.0.1:5432/suiji', demo: false });
   });
 
+  it('trusts no proxy for the client address unless told which, by address or by number of hops', () => {
+    expect(readEnv({}).trustProxy).toBeNull();
+    expect(readEnv({ SUIJI_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(readEnv({ SUIJI_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  });
+
   it('says which setting is wrong and what it should be', () => {
     expect(() => readEnv({ SUIJI_PORT: 'eighty' })).toThrow(
       /SUIJI_PORT must be a whole number from 0 to 65535/,

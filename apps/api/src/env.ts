@@ -34,6 +34,12 @@ export interface Env {
   attachmentMaxMb: number;
   /** Whether published results (公示) name the inspectors of their team; off unless the deployment decides so. */
   publicInspectorNames: boolean;
+  /**
+   * Express's `trust proxy`, for a deployment behind a reverse proxy: the proxies (addresses, subnets,
+   * `loopback`, or a number of hops) whose X-Forwarded-For names the client, whose address failed
+   * sign-ins are counted by. Null: the connection's own address.
+   */
+  trustProxy: string | number | null;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -83,5 +89,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       1024,
     ),
     publicInspectorNames: flag('SUIJI_PUBLIC_INSPECTOR_NAMES', source.SUIJI_PUBLIC_INSPECTOR_NAMES, false),
+    trustProxy: !source.SUIJI_TRUST_PROXY
+      ? null
+      : /^\d+$/.test(source.SUIJI_TRUST_PROXY)
+        ? Number(source.SUIJI_TRUST_PROXY)
+        : source.SUIJI_TRUST_PROXY,
   };
 }

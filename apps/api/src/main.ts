@@ -14,6 +14,7 @@ const app = await createApp({
   adminStaticDir: env.adminStaticDir ?? defaultAdminStaticDir(),
   attachmentMaxMb: env.attachmentMaxMb,
   publicInspectorNames: env.publicInspectorNames,
+  trustProxy: env.trustProxy,
 });
 const server = await app.listen(env.port, env.host);
 const address = server.address();

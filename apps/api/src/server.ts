@@ -18,7 +18,7 @@ import { formatError, withoutSuggestions } from './graphql/format-error.js';
 import { getSchema } from './graphql/schema.js';
 import { createTokenService, TokenError, type TokenService } from './modules/auth/token.js';
 import { departmentScope } from './modules/department/department.service.js';
-import { User } from './modules/user/user.entity.js';
+import { liveSessionUser } from './modules/auth/session.service.js';
 import { ensureStandardCategories } from './modules/category/category.service.js';
 import { drawRoutes } from './modules/draw/draw.routes.js';
 import { attachmentRoutes } from './modules/attachment/attachment.routes.js';
@@ -27,7 +27,15 @@ import { AppError, UnauthenticatedError } from './graphql/errors.js';
 import { localeOf, localizePlugin } from './graphql/localize.js';
 import { graphqlGate, operationLimitsPlugin } from './graphql/limits.js';
 import { compress, dashboard, jsonErrors, securityHeaders } from './http.js';
-import { ATTACHMENT_MAX_MB_DEFAULT, megabytes, text, type Locale, type Text } from '@suiji/domain';
+import {
+  ATTACHMENT_MAX_MB_DEFAULT,
+  LOGIN_THROTTLE,
+  megabytes,
+  text,
+  type Locale,
+  type LoginThrottleLimits,
+  type Text,
+} from '@suiji/domain';
 import { GraphQLError } from 'graphql';
 
 export interface AppOptions {
@@ -49,6 +57,10 @@ export interface AppOptions {
   clock?: () => Date;
   /** Published results name their team's inspectors (default no). */
   publicInspectorNames?: boolean;
+  /** How failed sign-ins are throttled (default: the domain's `LOGIN_THROTTLE`). */
+  loginThrottle?: LoginThrottleLimits;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For gives the client's address (default: none). */
+  trustProxy?: string | number | null;
   log?: (line: string) => void;
 }
 
@@ -56,13 +68,14 @@ export interface App {
   orm: MikroORM;
   tokens: TokenService;
   apollo: ApolloServer<Context>;
-  /** Builds a request's context from its headers; throws an unauthenticated error for a bad token. */
-  contextFor(authorization: string | undefined, locale?: Locale): Promise<Context>;
-  /** Runs one operation in-process, as an HTTP request with those headers would. */
+  /** Builds a request's context from its headers and client address; throws an unauthenticated error for a bad token. */
+  contextFor(authorization: string | undefined, locale?: Locale, address?: string | null): Promise<Context>;
+  /** Runs one operation in-process, as an HTTP request with those headers from that address would. */
   execute(
     request: GraphQLRequest,
     authorization?: string,
     locale?: Locale,
+    address?: string | null,
   ): Promise<{
     data?: unknown;
     errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
@@ -87,11 +100,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const settings: Settings = {
     attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
     publicInspectorNames: options.publicInspectorNames ?? false,
+    loginThrottle: options.loginThrottle ?? LOGIN_THROTTLE,
   };
 
-  async function contextFor(authorization: string | undefined, locale: Locale = 'zh-CN'): Promise<Context> {
+  async function contextFor(
+    authorization: string | undefined,
+    locale: Locale = 'zh-CN',
+    address: string | null = null,
+  ): Promise<Context> {
     try {
-      return await identify(authorization, locale);
+      return await identify(authorization, locale, address);
     } catch (error) {
       // Context errors bypass the localizing plugin: answer in the reader's language here.
       if (error instanceof AppError)
@@ -102,9 +120,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   }
 
-  async function identify(authorization: string | undefined, locale: Locale): Promise<Context> {
+  async function identify(
+    authorization: string | undefined,
+    locale: Locale,
+    address: string | null,
+  ): Promise<Context> {
     const em = orm.em.fork();
-    const base: Context = { em, actor: null, user: null, tokens, locale, settings, clock };
+    const base: Context = {
+      em,
+      actor: null,
+      user: null,
+      sessionId: null,
+      address,
+      tokens,
+      locale,
+      settings,
+      clock,
+    };
     if (!authorization) return base;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1])
@@ -114,23 +146,28 @@ export async function createApp(options: AppOptions): Promise<App> {
           'Authorization 请求头应为“Bearer <token>”：请重新登录。',
         ),
       );
-    let userId: string;
+    let claims: { userId: string; sessionId: string };
     try {
-      userId = await tokens.verify(match[1]);
+      claims = await tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof TokenError) throw new UnauthenticatedError(error.text);
       throw error;
     }
-    const user = await em.findOne(User, { id: userId, deletedAt: null, active: true });
+    const user = await liveSessionUser(em, claims.sessionId, claims.userId);
     if (!user)
       throw new UnauthenticatedError(
         text(
-          'This account is no longer active: sign in again or ask an administrator.',
-          '该账号已停用：请重新登录或联系管理员。',
+          'This login has ended (signed out, password changed or account deactivated): sign in again, or ask an administrator.',
+          '该登录已失效（已退出、密码已更改或账号已停用）：请重新登录或联系管理员。',
         ),
       );
     const departmentIds = await departmentScope(em, user.department.id);
-    return { ...base, user, actor: { id: user.id, role: user.role, departmentIds } };
+    return {
+      ...base,
+      user,
+      sessionId: claims.sessionId,
+      actor: { id: user.id, role: user.role, departmentIds },
+    };
   }
 
   const development = (options.mode ?? 'production') === 'development';
@@ -150,6 +187,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy != null) app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders(), compress());
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
@@ -176,10 +214,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     contextFor,
     express: app,
-    async execute(request, authorization, locale) {
+    async execute(request, authorization, locale, address) {
       let contextValue: Context;
       try {
-        contextValue = await contextFor(authorization, locale);
+        contextValue = await contextFor(authorization, locale, address);
       } catch (error) {
         const e = error as GraphQLError;
         return { errors: [{ message: e.message, extensions: e.extensions }] };

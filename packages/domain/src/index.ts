@@ -1,5 +1,6 @@
 export * from './glossary.js';
 export * from './limits.js';
+export * from './password-policy.js';
 export * from './credit-code.js';
 export * from './policy.js';
 export * from './labels.js';

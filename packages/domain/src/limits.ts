@@ -9,9 +9,6 @@ export const RATIO_MAX_BP = 10_000;
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 
-/** Lines of one yearly plan: more than any department's item list holds. */
-export const PLAN_LINES_MAX = 200;
-
 /** Times per year an item may be scheduled. */
 export const TIMES_PER_YEAR_MAX = 12;
 
@@ -26,8 +23,29 @@ export const MAX_LENGTH = {
   password: 200,
 } as const;
 
-/** Passwords shorter than this are refused. */
+/** Passwords shorter than this are refused (see `checkPassword` for the rest of the policy). */
 export const PASSWORD_MIN_LENGTH = 8;
+
+/**
+ * How failed sign-ins are throttled, checked before any password is hashed, so that guessing costs the
+ * server nothing once throttled. Per account (the username as typed, whether it exists or not): the first
+ * `accountFreeFailures` failures cost nothing; from then on each failure makes the account wait
+ * `accountFirstDelaySeconds`, doubled at every further failure up to `accountMaxDelaySeconds` (30 s, 1, 2,
+ * 4, 8 min, then 15 min a guess: about 100 guesses a day). An account's failures are forgotten
+ * `accountWindowSeconds` after the first of them, or at a successful sign-in. Per address (the client's
+ * IP): at most `addressMaxFailures` failures in `addressWindowSeconds`, over all accounts, then nothing
+ * from that address until the window ends — a successful sign-in does not clear it.
+ */
+export const LOGIN_THROTTLE = {
+  accountFreeFailures: 5,
+  accountFirstDelaySeconds: 30,
+  accountMaxDelaySeconds: 15 * 60,
+  accountWindowSeconds: 24 * 3600,
+  addressMaxFailures: 30,
+  addressWindowSeconds: 15 * 60,
+} as const;
+
+export type LoginThrottleLimits = { readonly [K in keyof typeof LOGIN_THROTTLE]: number };
 
 /** Parses "10%", "不低于 10%", "0.1", "10" into basis points, or returns null when it is not a ratio. */
 export function parseRatioBp(text: string): number | null {

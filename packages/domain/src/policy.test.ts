@@ -21,13 +21,23 @@ describe('the role policy', () => {
       }
   });
 
-  it('lets administrators do everything, everywhere', () => {
-    for (const resource of RESOURCES)
+  it('lets administrators do everything, everywhere, but in their own account only to it', () => {
+    for (const resource of RESOURCES.filter((r) => r !== 'account'))
       for (const action of ACTIONS) {
         const exists = scopeOf(actor('ADMIN'), action, resource) !== 'none';
         expect(canAccess(actor('ADMIN'), action, resource, { departmentId: 'elsewhere' })).toBe(exists);
       }
     expect(canAccess(actor('ADMIN'), 'delete', 'users')).toBe(true);
+    expect(canAccess(actor('ADMIN'), 'edit', 'account', { userId: 'someone-else' })).toBe(false);
+  });
+
+  it('lets everyone signed in, and nobody else, keep their own account (password, sign-out)', () => {
+    for (const role of ROLES) {
+      expect(canAccess(actor(role), 'edit', 'account'), role).toBe(true);
+      expect(canAccess(actor(role), 'edit', 'account', { userId: 'user-1' }), role).toBe(true);
+      expect(canAccess(actor(role), 'edit', 'account', { userId: 'user-2' }), role).toBe(false);
+    }
+    expect(canAccess(null, 'edit', 'account')).toBe(false);
   });
 
   it('lets nobody but administrators change the registries or see users', () => {

@@ -21,6 +21,7 @@ export const RESOURCES = [
   'trail',
   'publication',
   'categories',
+  'account',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -80,6 +81,7 @@ const READ_ALL: Grant = { PUBLIC: 'all', ADMIN: 'all', COORDINATOR: 'all', INSPE
 const SIGNED_IN_READ: Grant = { ADMIN: 'all', COORDINATOR: 'all', INSPECTOR: 'all', MANAGER: 'all' };
 const ADMIN_ONLY: Grant = { ADMIN: 'all' };
 const STAFF_READ: Grant = { ADMIN: 'all', COORDINATOR: 'all', MANAGER: 'all' };
+const SIGNED_IN: Grant = { ADMIN: 'own', COORDINATOR: 'own', INSPECTOR: 'own', MANAGER: 'own' };
 const SCOPED_READ: Grant = { ADMIN: 'all', COORDINATOR: 'department', MANAGER: 'department' };
 
 const RULES: Rules = {
@@ -189,6 +191,8 @@ const RULES: Rules = {
   },
   // 全程留痕: administrators read the trail; managers may check that it is intact.
   trail: { list: ADMIN_ONLY, show: { ADMIN: 'all', MANAGER: 'all' } },
+  // Everyone signed in keeps their own account: changes their password, signs out.
+  account: { edit: SIGNED_IN },
   users: {
     list: ADMIN_ONLY,
     show: ADMIN_ONLY,

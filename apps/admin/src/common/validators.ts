@@ -1,11 +1,12 @@
 /**
- * Form helpers shared by the resources: the credit-code and category-code checks, percent ↔ basis points,
- * empty text kept.
+ * Form helpers shared by the resources: the credit-code, password and category-code checks, percent ↔ basis
+ * points, empty text kept.
  */
 import {
   CATEGORY_CODE,
   RATIO_MAX_BP,
   checkCreditCode,
+  checkPassword,
   formatRatioBp,
   isStandardCategory,
 } from '@suiji/domain';
@@ -19,6 +20,21 @@ export function validateCreditCode(
   if (result.ok) return undefined;
   const { code, ...args } = result.problem;
   return { message: `suiji.credit_code.${code}`, args };
+}
+
+/**
+ * Validates a new password with the domain's password policy, for the account `username` (by default the
+ * form's `username`); the message is ours, by problem code. An empty value is left to `required()`.
+ */
+export function validatePassword(username?: string) {
+  return (value: unknown, values: Record<string, unknown>): { message: string; args: object } | undefined => {
+    if (typeof value !== 'string' || value === '') return undefined;
+    const name = username ?? (typeof values.username === 'string' ? values.username : '');
+    const result = checkPassword(value, name);
+    if (result.ok) return undefined;
+    const { code, ...args } = result.problem;
+    return { message: `suiji.password.${code}`, args };
+  };
 }
 
 /** Shows basis points in a percent input (1000 → "10"). */

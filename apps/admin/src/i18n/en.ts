@@ -303,6 +303,26 @@ const messages: TranslationMessages = {
     },
     login_failed: 'Wrong username or password: check both and try again',
     password_new: 'New password (leave empty to keep)',
+    password: {
+      menu: 'Change password',
+      title: 'Change my password',
+      intro:
+        'Enter your current password, then the new one twice. Every other sign-in of yours ends; this one goes on.',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'New password again',
+      submit: 'Change password',
+      changed: 'Password changed. Every other sign-in of yours has ended.',
+      mismatch: 'The two new passwords differ: type the same one twice',
+      ends_sessions: 'A new password ends every sign-in of this user',
+      SHORT: 'The password has %{length} characters: choose one of at least %{min}',
+      LONG: 'The password has %{length} characters: choose one of at most %{max}',
+      USERNAME: 'The password contains the username, the first thing anyone tries: choose one without it',
+      COMMON:
+        'This is one of the most common passwords, which are guessed first: choose a less common one, such as a few unrelated words',
+      PATTERN:
+        'The password is a run or a repetition (such as 12345678, qwertyui or abcabcabc): choose one without such a pattern',
+    },
     credit_code: {
       EMPTY: 'Enter the 18-character unified social credit code',
       LENGTH: 'The credit code has %{length} characters; it must have exactly 18',

@@ -2,7 +2,8 @@ import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 /**
  * react-admin's default theme with system fonts (Chinese ones first where present): nothing is fetched from
- * a font service, the dashboard must work offline.
+ * a font service, the dashboard must work offline. Its secondary blue (the app bar) is darkened so that white
+ * text on it has the contrast WCAG AA asks (4.5:1; the default #2196f3 has 3.1:1).
  */
 export const FONT_FAMILY = [
   'system-ui',
@@ -17,5 +18,9 @@ export const FONT_FAMILY = [
 
 export const theme: RaThemeOptions = {
   ...defaultTheme,
+  palette: {
+    ...defaultTheme.palette,
+    secondary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
+  },
   typography: { ...defaultTheme.typography, fontFamily: FONT_FAMILY },
 };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authProvider } from './authProvider';
-import { writeSession, type SessionUser } from './session';
+import { authProvider, changeMyPassword } from './authProvider';
+import { readSession, writeSession, type SessionUser } from './session';
 
 function signIn(user: Partial<SessionUser>) {
   writeSession({
@@ -151,6 +151,57 @@ describe('signing in', () => {
     });
     await expect(authProvider.login({ username: 'a', password: 'p' })).rejects.toThrow('suiji.login_failed');
     await expect(authProvider.checkAuth({})).rejects.toThrow();
+  });
+
+  it('says how long to wait when the API throttles sign-ins', async () => {
+    const wait = 'Too many failed sign-in attempts: try again in 30 seconds.';
+    answer({ data: null, errors: [{ message: wait, extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+    await expect(authProvider.login({ username: 'a', password: 'p' })).rejects.toMatchObject({
+      message: wait,
+      status: 429,
+    });
+  });
+
+  /** Answers every request with `body` and keeps what was sent, with its token. */
+  function record(body: unknown) {
+    const sent: { query: string; variables: Record<string, unknown>; authorization?: string }[] = [];
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      sent.push({ ...JSON.parse(init.body as string), authorization: headers.Authorization });
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+    });
+    return sent;
+  }
+
+  it('ends the session in the API when signing out, with the token being signed out', async () => {
+    signIn({});
+    const sent = record({ data: { logout: true } });
+    await authProvider.logout({});
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ authorization: 'Bearer t' });
+    expect(sent[0]!.query).toMatch(/logout/);
+    expect(readSession()).toBeNull();
+  });
+
+  it('signs out here even when the API refuses (the session had ended) or cannot be reached', async () => {
+    signIn({});
+    record({ data: null, errors: [{ message: 'ended', extensions: { code: 'UNAUTHENTICATED' } }] });
+    await authProvider.logout({});
+    expect(readSession()).toBeNull();
+    signIn({});
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+    await authProvider.logout({});
+    expect(readSession()).toBeNull();
+  });
+
+  it('keeps the new token after changing the password, and the user', async () => {
+    signIn({ username: 'li.na' });
+    const sent = record({
+      data: { changeMyPassword: { token: 'fresh', expiresAt: '2999-01-01T00:00:00Z' } },
+    });
+    await changeMyPassword('old-secret-1', 'new-secret-2');
+    expect(sent[0]?.variables).toEqual({ currentPassword: 'old-secret-1', newPassword: 'new-secret-2' });
+    expect(readSession()).toMatchObject({ token: 'fresh', user: { username: 'li.na' } });
   });
 });
 

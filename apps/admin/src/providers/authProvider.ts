@@ -1,6 +1,7 @@
 /**
- * Sign-in against the API's `login` mutation; the token and user are kept in localStorage. Permissions come
- * from the domain's role policy, the same table the API's auth checker reads, so menus and buttons show
+ * Sign-in against the API's `login` mutation; the token and user are kept in localStorage. Signing out ends
+ * the token's session in the API (`logout`), so a copy of the token signs nothing in afterwards. Permissions
+ * come from the domain's role policy, the same table the API's auth checker reads, so menus and buttons show
  * exactly what the API allows.
  */
 import { ACTIONS, RESOURCES, canAccess, type Action, type Resource, type ScopedRecord } from '@suiji/domain';
@@ -13,6 +14,25 @@ const LOGIN = `mutation Login($username: String!, $password: String!) {
     token expiresAt user { id username displayName role departmentId departmentIds }
   }
 }`;
+
+const LOGOUT = 'mutation Logout { logout }';
+
+const CHANGE_PASSWORD = `mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
+  changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) { token expiresAt }
+}`;
+
+/**
+ * Changes the signed-in user's password. The API ends every session of the user, this one too, and answers
+ * with a new token, which replaces the old one here.
+ */
+export async function changeMyPassword(currentPassword: string, newPassword: string): Promise<void> {
+  const data = await gql<{ changeMyPassword: { token: string; expiresAt: string } }>(CHANGE_PASSWORD, {
+    currentPassword,
+    newPassword,
+  });
+  const session = readSession();
+  if (session) writeSession({ ...session, ...data.changeMyPassword });
+}
 
 /** react-admin asks `read` for fields and `resource.field` for columns; the policy speaks of whole records. */
 function policyTerms(action: string, resource: string): { action: Action; resource: Resource } | null {
@@ -73,9 +93,15 @@ export const authProvider: AuthProvider = {
     }
   },
 
-  logout() {
+  async logout() {
+    if (readSession()) {
+      try {
+        await gql(LOGOUT);
+      } catch {
+        // The session has already ended, or the API cannot be reached: signing out here goes on regardless.
+      }
+    }
     clearSession();
-    return Promise.resolve();
   },
 
   checkAuth() {

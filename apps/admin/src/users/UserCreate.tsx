@@ -1,16 +1,8 @@
-import { MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@suiji/domain';
-import {
-  Create,
-  PasswordInput,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  maxLength,
-  minLength,
-  required,
-} from 'react-admin';
+import { MAX_LENGTH } from '@suiji/domain';
+import { Create, PasswordInput, SelectInput, SimpleForm, TextInput, maxLength, required } from 'react-admin';
 import { roleChoices } from '../common/choices';
 import { DepartmentInput } from '../common/DepartmentInput';
+import { validatePassword } from '../common/validators';
 
 export const UserCreate = () => (
   <Create redirect="list">
@@ -19,7 +11,7 @@ export const UserCreate = () => (
       <TextInput source="displayName" validate={[required(), maxLength(MAX_LENGTH.short)]} />
       <PasswordInput
         source="password"
-        validate={[required(), minLength(PASSWORD_MIN_LENGTH), maxLength(MAX_LENGTH.password)]}
+        validate={[required(), validatePassword()]}
         autoComplete="new-password"
       />
       <SelectInput source="role" choices={roleChoices} validate={required()} />

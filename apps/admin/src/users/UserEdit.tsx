@@ -1,4 +1,4 @@
-import { MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@suiji/domain';
+import { MAX_LENGTH } from '@suiji/domain';
 import {
   BooleanInput,
   Edit,
@@ -7,11 +7,11 @@ import {
   SimpleForm,
   TextInput,
   maxLength,
-  minLength,
   required,
 } from 'react-admin';
 import { roleChoices } from '../common/choices';
 import { DepartmentInput } from '../common/DepartmentInput';
+import { validatePassword } from '../common/validators';
 
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic">
@@ -24,7 +24,8 @@ export const UserEdit = () => (
       <PasswordInput
         source="password"
         label="suiji.password_new"
-        validate={[minLength(PASSWORD_MIN_LENGTH), maxLength(MAX_LENGTH.password)]}
+        helperText="suiji.password.ends_sessions"
+        validate={validatePassword()}
         autoComplete="new-password"
       />
     </SimpleForm>

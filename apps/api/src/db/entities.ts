@@ -14,6 +14,8 @@ import { Inspector } from '../modules/inspector/inspector.entity.js';
 import { InspectionItem } from '../modules/item/item.entity.js';
 import { Target } from '../modules/target/target.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import { UserSession } from '../modules/auth/session.entity.js';
+import { LoginThrottle } from '../modules/auth/throttle.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning, so the same list works compiled and under vitest). */
 export const ENTITIES = [
@@ -23,6 +25,8 @@ export const ENTITIES = [
   Inspector,
   Conflict,
   User,
+  UserSession,
+  LoginThrottle,
   Plan,
   PlanItem,
   Task,

@@ -27,6 +27,11 @@ interface Case {
   prepare: () => Promise<{ variables: Record<string, unknown>; record?: ScopedRecord; id?: string }>;
   /** For lists: the record must be listed exactly when the actor may `show` it. */
   listsRecord?: boolean;
+  /**
+   * For operations on the caller's own sign-in (signing out, changing the password), which would spend
+   * the caller's shared token: run as a new user of the caller's role and department, signed in for it.
+   */
+  ownSignIn?: boolean;
 }
 
 let t: TestApp;
@@ -274,6 +279,13 @@ const CASES: Record<string, Case> = {
     prepare: async () => ({ variables: {} }),
   },
   me: { query: '{ me { id } }', prepare: async () => ({ variables: {} }) },
+  logout: { query: 'mutation { logout }', ownSignIn: true, prepare: async () => ({ variables: {} }) },
+  changeMyPassword: {
+    query:
+      'mutation { changeMyPassword(currentPassword: "password-123", newPassword: "another-secret-9") { token } }',
+    ownSignIn: true,
+    prepare: async () => ({ variables: {} }),
+  },
 
   departments: {
     query: 'query($id: ID!) { departments(filter: { ids: [$id] }) { items { id } } }',
@@ -742,6 +754,25 @@ interface Caller {
   label: string;
   token?: string;
   actor: Actor | null;
+  departmentId?: string;
+}
+
+/** A new user of the caller's role and department, signed in: a token of its own, for `ownSignIn` cases. */
+async function ownSignIn(caller: Caller): Promise<{ token?: string; actor: Actor | null }> {
+  if (!caller.actor) return { actor: null };
+  const username = `own-${uniq()}`;
+  await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id } }', {
+    i: {
+      username,
+      displayName: username,
+      password: 'password-123',
+      role: caller.actor.role,
+      departmentId: caller.departmentId,
+    },
+  });
+  const token = await t.login(username, 'password-123');
+  const me = await t.ok('{ me { id } }', {}, token);
+  return { token, actor: { ...caller.actor, id: me.me.id } };
 }
 const callers: Caller[] = [];
 
@@ -786,6 +817,7 @@ beforeAll(async () => {
         label: `${role} ${place}`,
         token,
         actor: { id: me.me.id, role, departmentIds: me.me.departmentIds },
+        departmentId,
       });
     }
   }
@@ -823,18 +855,19 @@ describe('authorization', () => {
       if (!rule) continue;
       for (const caller of callers) {
         const { variables, record } = await testCase.prepare();
-        const result = await t.gql(testCase.query, variables, caller.token);
+        const { token, actor } = testCase.ownSignIn ? await ownSignIn(caller) : caller;
+        const result = await t.gql(testCase.query, variables, token);
         const code = errorCode(result);
         // A list is allowed or denied as a whole; which records it shows is checked below.
         const allowed =
           'open' in rule ||
-          canAccess(caller.actor, rule.action, rule.resource, testCase.listsRecord ? undefined : record);
+          canAccess(actor, rule.action, rule.resource, testCase.listsRecord ? undefined : record);
         if (allowed && result.errors?.length) {
           mismatches.push(
             `${operation} as ${caller.label}: expected success, got ${code}: ${result.errors[0]!.message}`,
           );
         } else if (!allowed) {
-          const expected = caller.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+          const expected = actor ? 'FORBIDDEN' : 'UNAUTHENTICATED';
           if (code !== expected)
             mismatches.push(
               `${operation} as ${caller.label}: expected ${expected}, got ${code ?? 'success'}`,
@@ -842,7 +875,7 @@ describe('authorization', () => {
         }
         if (allowed && testCase.listsRecord && !('open' in rule)) {
           const listed = Object.values(result.data ?? {})[0] as { items: unknown[] } | undefined;
-          const visible = canAccess(caller.actor, 'show', rule.resource, record);
+          const visible = canAccess(actor, 'show', rule.resource, record);
           if ((listed?.items.length ?? 0) !== (visible ? 1 : 0))
             mismatches.push(
               `${operation} as ${caller.label}: record ${visible ? 'missing from' : 'leaked into'} the list`,

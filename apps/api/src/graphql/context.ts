@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Actor, Locale } from '@suiji/domain';
+import type { Actor, Locale, LoginThrottleLimits } from '@suiji/domain';
 import type { TokenService } from '../modules/auth/token.js';
 import type { User } from '../modules/user/user.entity.js';
 
@@ -9,6 +9,10 @@ export interface Context {
   /** The signed-in user as the role policy sees them, or null for the public. */
   actor: Actor | null;
   user: User | null;
+  /** The sign-in session of the request's token (what signing out ends), or null for the public. */
+  sessionId: string | null;
+  /** The client's IP address (Express's `req.ip`), or null when unknown: sign-in attempts are counted by it. */
+  address: string | null;
   tokens: TokenService;
   /** The reader's language, for messages. */
   locale: Locale;
@@ -25,4 +29,6 @@ export interface Settings {
   attachmentMaxBytes: number;
   /** Whether published results name their team's inspectors (SUIJI_PUBLIC_INSPECTOR_NAMES). */
   publicInspectorNames: boolean;
+  /** How failed sign-ins are throttled. */
+  loginThrottle: LoginThrottleLimits;
 }

@@ -8,8 +8,8 @@ import { text, type FieldProblem, type Text } from '@suiji/domain';
 
 /** A GraphQL error whose message exists in both languages; the English one is the default. */
 export abstract class AppError extends GraphQLError {
-  constructor(code: string, message: Text, field?: string) {
-    super(message.en, { extensions: { code, text: message, ...(field ? { field } : {}) } });
+  constructor(code: string, message: Text, field?: string, extensions: Record<string, unknown> = {}) {
+    super(message.en, { extensions: { code, text: message, ...(field ? { field } : {}), ...extensions } });
   }
 }
 
@@ -24,6 +24,16 @@ export class UnauthenticatedError extends AppError {
     message = text('Sign in first: this needs a valid login token.', '请先登录：此操作需要有效的登录凭证。'),
   ) {
     super('UNAUTHENTICATED', message);
+  }
+}
+
+/** Refused before any work because the caller tried too often; answered with HTTP 429 and Retry-After. */
+export class TooManyAttemptsError extends AppError {
+  constructor(message: Text, retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', message, undefined, {
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 

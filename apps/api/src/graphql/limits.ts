@@ -227,7 +227,7 @@ function tooLarge(max: number, actor: Actor | null): LimitError {
  * then the body read up to that caller's limit, then a batch, the operation's length and its tokens.
  */
 export function graphqlGate(
-  contextFor: (authorization: string | undefined, locale: Locale) => Promise<Context>,
+  contextFor: (authorization: string | undefined, locale: Locale, address: string | null) => Promise<Context>,
   localeOf: (acceptLanguage: string | undefined) => Locale,
 ): RequestHandler[] {
   // The body's size is kept for the plugin: only an import may use the importer's larger limit.
@@ -244,7 +244,7 @@ export function graphqlGate(
   const identify: RequestHandler = async (req, res, next) => {
     const locale = localeOf(req.headers['accept-language']);
     try {
-      res.locals.context = await contextFor(req.headers.authorization, locale);
+      res.locals.context = await contextFor(req.headers.authorization, locale, req.ip ?? null);
     } catch (error) {
       if (error instanceof GraphQLError) return refuse(res, error, locale);
       return next(error);

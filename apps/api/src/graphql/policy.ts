@@ -34,14 +34,33 @@ export function Open(): MethodDecorator {
   return (_target, propertyKey) => register(String(propertyKey), { open: true });
 }
 
-const ownTransaction = new Set<string>();
+const ownTransactions = new Set<string>();
 
 /**
- * Marks a mutation that opens its one transaction itself, after slow work that needs no database
- * (an import reads its file first), so that no connection is held meanwhile.
+ * Marks a mutation that opens its transactions itself (with `inTransaction`) instead of running in one:
+ * one whose slow part needs no database (an import reads its file first), so that no connection is held
+ * meanwhile, or one that must keep a write although it then fails (a counted sign-in attempt).
  */
 export function OwnTransaction(): MethodDecorator {
-  return (_target, propertyKey) => void ownTransaction.add(String(propertyKey));
+  return (_target, propertyKey) => {
+    ownTransactions.add(String(propertyKey));
+  };
+}
+
+/** Runs `work` in one transaction on the request's context, its changes written to the trail under its actor. */
+export async function inTransaction<T>(context: Context, work: () => Promise<T>): Promise<T> {
+  const outer = context.em;
+  try {
+    return await trailActor.run({ actorId: context.user?.id ?? null }, () =>
+      outer.transactional(async (em) => {
+        context.em = em;
+        return work();
+      }),
+    );
+  } finally {
+    context.em = outer;
+    clearLoaders(context);
+  }
 }
 
 /**
@@ -63,21 +82,16 @@ export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context },
     throw context.actor ? new ForbiddenError() : new UnauthenticatedError();
   }
   if (parent !== 'Mutation') return next();
-  const outer = context.em;
-  const actor = { actorId: context.user?.id ?? null };
-  try {
-    if (ownTransaction.has(info.fieldName)) return await trailActor.run(actor, next);
-    // One transaction per mutation; its changes are written to the trail inside it, under this actor.
-    return await trailActor.run(actor, () =>
-      outer.transactional(async (em) => {
-        context.em = em;
-        return next();
-      }),
-    );
-  } finally {
-    context.em = outer;
-    clearLoaders(context);
+  if (ownTransactions.has(info.fieldName)) {
+    try {
+      // Whatever transactions it opens write the trail under this actor.
+      return await trailActor.run({ actorId: context.user?.id ?? null }, next);
+    } finally {
+      clearLoaders(context);
+    }
   }
+  // One transaction per mutation; its changes are written to the trail inside it, under this actor.
+  return inTransaction(context, next);
 };
 
 /** Throws unless `actor` may act on this record; used by services once the record is loaded. */

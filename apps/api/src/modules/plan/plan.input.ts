@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_LENGTH, PLAN_LINES_MAX, YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { MAX_LENGTH, YEAR_MAX, YEAR_MIN } from '@suiji/domain';
 import { BaseFilter } from '../../graphql/list.js';
 
 const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
@@ -49,7 +49,6 @@ export class PlanInput {
   remarks?: string | null;
 
   @Field(() => [PlanLineInput], { description: 'The lines; an update replaces them all' })
-  @ArrayMaxSize(PLAN_LINES_MAX)
   @ValidateNested()
   lines!: PlanLineInput[];
 }

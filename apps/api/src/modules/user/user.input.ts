@@ -1,12 +1,11 @@
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { MAX_LENGTH, PASSWORD_MIN_LENGTH, type Role } from '@suiji/domain';
+import { MAX_LENGTH, type Role } from '@suiji/domain';
 import { RoleEnum } from '../../graphql/enums.js';
 import { BaseFilter } from '../../graphql/list.js';
 
 const USERNAME_PATTERN = /^[0-9A-Za-z._-]+$/;
 const USERNAME_MESSAGE = 'username may only hold letters, digits, ".", "_" and "-"';
-const PASSWORD_MESSAGE = `password must have at least ${PASSWORD_MIN_LENGTH} characters`;
 
 @InputType()
 export class UserInput {
@@ -21,8 +20,8 @@ export class UserInput {
   @MaxLength(MAX_LENGTH.short)
   displayName!: string;
 
+  /** Checked against the domain's password policy (`checkPassword`) by the service. */
   @Field(() => String)
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGE })
   @MaxLength(MAX_LENGTH.password)
   password!: string;
 
@@ -41,9 +40,11 @@ export class UserUpdateInput {
   @MaxLength(MAX_LENGTH.short)
   displayName?: string;
 
-  @Field(() => String, { nullable: true, description: 'A new password' })
+  @Field(() => String, {
+    nullable: true,
+    description: "A new password; it ends all of the user's sessions",
+  })
   @IsOptional()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_MESSAGE })
   @MaxLength(MAX_LENGTH.password)
   password?: string;
 
@@ -55,7 +56,10 @@ export class UserUpdateInput {
   @IsOptional()
   departmentId?: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false deactivates the user and ends their sessions; true again does not revive them',
+  })
   @IsOptional()
   active?: boolean;
 }

@@ -1,12 +1,19 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
-import { text } from '@suiji/domain';
+import { checkPassword, text } from '@suiji/domain';
 import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { hashPassword } from '../auth/password.js';
+import { revokeUserSessions } from '../auth/session.service.js';
 import { Department } from '../department/department.entity.js';
 import { User } from './user.entity.js';
 import type { UserFilter, UserInput, UserUpdateInput } from './user.input.js';
+
+/** Throws unless `password` passes the domain's password policy for the account `username`. */
+export function checkNewPassword(password: string, username: string, field = 'password'): void {
+  const check = checkPassword(password, username);
+  if (!check.ok) throw new BadInputError(check.message, field);
+}
 
 export async function findUser(em: EntityManager, id: string): Promise<User> {
   const user = await em.findOne(User, { id, deletedAt: null });
@@ -44,6 +51,7 @@ async function department(em: EntityManager, id: string): Promise<Department> {
 
 export async function createUser(em: EntityManager, input: UserInput): Promise<User> {
   const username = input.username.trim();
+  checkNewPassword(input.password, username);
   if (await em.findOne(User, { username }))
     throw new ConflictError(
       text(`Username "${username}" is taken: choose another.`, `用户名“${username}”已被使用：请另选一个。`),
@@ -72,12 +80,15 @@ export async function updateUser(ctx: Context, id: string, input: UserUpdateInpu
       ),
       'role',
     );
+  if (input.password !== undefined) checkNewPassword(input.password, user.username);
   if (input.displayName !== undefined) user.displayName = input.displayName.trim();
   if (input.role !== undefined) user.role = input.role;
   if (input.active !== undefined) user.active = input.active;
   if (input.departmentId !== undefined) user.department = await department(em, input.departmentId);
   if (input.password !== undefined) user.passwordHash = await hashPassword(input.password);
   await em.flush();
+  // A token taken before a password reset or a deactivation signs nothing in, even once reactivated.
+  if (input.password !== undefined || input.active === false) await revokeUserSessions(em, user.id);
   return user;
 }
 
@@ -90,5 +101,6 @@ export async function deleteUser(ctx: Context, id: string): Promise<User> {
   user.deletedAt = new Date();
   user.active = false;
   await ctx.em.flush();
+  await revokeUserSessions(ctx.em, user.id);
   return user;
 }

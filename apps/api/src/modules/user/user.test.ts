@@ -94,6 +94,58 @@ describe('users', () => {
     expect(role.errors?.[0]?.message).toMatch(/BOSS/);
   });
 
+  it('refuses, creating a user or resetting a password, the username, a common password and a simple pattern, saying why', async () => {
+    const create = (username: string, password: string) =>
+      t.gql(
+        CREATE,
+        { i: { username, displayName: 'x', password, role: 'INSPECTOR', departmentId: unit } },
+        admin,
+      );
+    const refusals: [string, string, RegExp][] = [
+      ['wang.fang', 'Wang.Fang2026', /contains the username/],
+      ['li.na', 'woaini1314', /most common passwords/],
+      ['li.na', 'Password123', /most common passwords/],
+      ['li.na', '88888888', /most common passwords/],
+      ['li.na', 'acegikmo', /run or a repetition/],
+      ['li.na', 'zzzzzzzzzz', /run or a repetition/],
+      ['li.na', '87654321', /run or a repetition/],
+    ];
+    for (const [username, password, reason] of refusals) {
+      const result = await create(username, password);
+      expect(errorCode(result), password).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.field).toBe('password');
+      expect(result.errors?.[0]?.message, password).toMatch(reason);
+    }
+    const chinese = await t.app.execute(
+      {
+        query: CREATE,
+        variables: {
+          i: {
+            username: 'li.na',
+            displayName: 'x',
+            password: 'a123456789',
+            role: 'INSPECTOR',
+            departmentId: unit,
+          },
+        },
+      },
+      `Bearer ${admin}`,
+      'zh-CN',
+    );
+    expect(chinese.errors?.[0]?.message).toMatch(/最常见的密码之一/);
+    // Nothing was created.
+    expect((await t.ok('{ users(filter: { q: "li.na" }) { total } }', {}, admin)).users.total).toBe(0);
+
+    const { id } = (await create('li.na', 'long-enough-1')).data!.createUser;
+    const reset = await t.gql(
+      'mutation($id: ID!) { updateUser(id: $id, input: { password: "li.na-2026" }) { id } }',
+      { id },
+      admin,
+    );
+    expect(reset.errors?.[0]?.message).toMatch(/contains the username/);
+    expect(await t.login('li.na', 'long-enough-1')).toBeTruthy();
+  });
+
   it('changes a password, and keeps an administrator from locking themselves out', async () => {
     const { id } = (
       await t.ok(
