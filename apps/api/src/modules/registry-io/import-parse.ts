@@ -71,21 +71,20 @@ export class Problems {
 const RECORDS_PER_PART = 1_000;
 
 /**
- * Records packed as JSON arrays of their fields in `fields` order, one per line (JSON escapes
- * newlines), RECORDS_PER_PART lines to a buffer. Each buffer owns its memory, so that the worker can
- * transfer them to the API's thread instead of copying.
+ * Records packed as JSON, RECORDS_PER_PART to a buffer, each an array of its fields in `fields` order.
+ * Each buffer owns its memory, so that the worker can transfer them to the API's thread, not copy them.
  */
 class Packer<T> {
   readonly parts: Uint8Array[] = [];
-  private pending: string[] = [];
+  private pending: unknown[][] = [];
   constructor(private readonly fields: readonly (keyof T)[]) {}
   add(record: T): void {
-    this.pending.push(JSON.stringify(this.fields.map((field) => record[field])));
+    this.pending.push(this.fields.map((field) => record[field]));
     if (this.pending.length === RECORDS_PER_PART) this.flush();
   }
   flush(): void {
     if (this.pending.length === 0) return;
-    const part = Buffer.from(this.pending.join('\n'));
+    const part = Buffer.from(JSON.stringify(this.pending));
     // A short part may sit in Node's shared buffer pool, which cannot be transferred: copy it.
     this.parts.push(part.byteLength === part.buffer.byteLength ? part : new Uint8Array(part));
     this.pending = [];
@@ -98,16 +97,20 @@ export function packedReader<T>(
   fields: readonly (keyof T)[],
 ): (index: number) => T {
   let at = -1;
-  let lines: string[] = [];
+  let records: unknown[][] = [];
   return (index) => {
     const part = Math.floor(index / RECORDS_PER_PART);
     if (part !== at) {
       const bytes = parts[part]!;
-      lines = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\n');
+      records = JSON.parse(
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+      ) as unknown[][];
       at = part;
     }
-    const values = JSON.parse(lines[index % RECORDS_PER_PART]!) as unknown[];
-    return Object.fromEntries(fields.map((field, i) => [field, values[i]])) as T;
+    const values = records[index % RECORDS_PER_PART]!;
+    const record = {} as Record<keyof T, unknown>;
+    for (let i = 0; i < fields.length; i++) record[fields[i]!] = values[i];
+    return record as T;
   };
 }
 
