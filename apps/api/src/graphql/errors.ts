@@ -63,10 +63,16 @@ export class ConflictError extends AppError {
   }
 }
 
-/** The server is doing as much of this kind of work as it allows at once; the same request may be retried. */
+/**
+ * The server is doing as much of this kind of work as it allows at once; the same request may be retried
+ * (HTTP 503 with Retry-After).
+ */
 export class BusyError extends AppError {
-  constructor(message: Text) {
-    super('BUSY', message);
+  constructor(message: Text, retryAfterSeconds = 60) {
+    super('BUSY', message, undefined, {
+      retryAfterSeconds,
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 
