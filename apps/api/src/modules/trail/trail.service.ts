@@ -125,13 +125,19 @@ function changeOf(cs: ChangeSet<object>): Change {
   };
 }
 
+/**
+ * Bookkeeping that is not a record of the registries or of the supervision: the trail itself, and
+ * sign-in's counters and sessions (every guessed password would otherwise add an entry).
+ */
+const UNTRAILED = new Set(['TrailEntry', 'LoginThrottle', 'UserSession']);
+
 /** Adds a trail entry for every change of a flush made during a mutation. */
 export class TrailSubscriber implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     if (!trailActor.getStore()) return;
     const changes = uow
       .getChangeSets()
-      .filter((cs) => !(cs.entity instanceof TrailEntry))
+      .filter((cs) => !UNTRAILED.has(cs.meta.className))
       .map((cs) => changeOf(cs as ChangeSet<object>))
       // updatedAt alone is no change worth recording
       .filter((c) => c.action !== 'update' || Object.keys(c.after ?? {}).some((k) => k !== 'updatedAt'));

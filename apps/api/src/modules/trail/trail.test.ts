@@ -144,6 +144,15 @@ describe('the trail (全程留痕)', () => {
     expect(entry.after).not.toContain('scrypt');
   });
 
+  it('records no sign-in bookkeeping: guessed passwords, sessions and sign-outs add nothing', async () => {
+    const before = (await latest()).total;
+    await t.gql('mutation { login(username: "admin", password: "wrong-password") { token } }');
+    await t.gql('mutation { login(username: "nobody", password: "wrong-password") { token } }');
+    const token = await t.login('manager');
+    await t.ok('mutation { logout }', {}, token);
+    expect((await latest()).total).toBe(before);
+  });
+
   it('verifies the chain, and names the first entry changed or removed behind its back', async () => {
     expect((await t.ok('{ verifyTrail { ok checked brokenSeq } }', {}, admin)).verifyTrail).toMatchObject({
       ok: true,
