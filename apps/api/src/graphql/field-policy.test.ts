@@ -282,6 +282,7 @@ describe('real queries, field by field', () => {
   }
 
   /** Plants the marks in a visit's target and team, then enters (by a member) and publishes its result. */
+  const linked = new Set<string>();
   async function plantAndPublish(visit: Visit): Promise<string> {
     await t.ok(
       'mutation($id: ID!, $i: TargetUpdateInput!) { updateTarget(id: $id, input: $i) { id } }',
@@ -297,7 +298,11 @@ describe('real queries, field by field', () => {
         { id: member.id },
         admin,
       );
-    const bureauMember = visit.team.find((m) => !marketUnits.includes(m.departmentId)) ?? visit.team[0]!;
+    // Signing in links the inspector to a new user: an inspector on both teams must not be relinked, or
+    // the first visit's member would lose it (the draws pick teams at random).
+    const free = visit.team.filter((m) => !linked.has(m.id));
+    const bureauMember = free.find((m) => !marketUnits.includes(m.departmentId)) ?? free[0]!;
+    linked.add(bureauMember.id);
     const member = await t.signInAsInspector(bureauMember.id);
     await t.ok(
       'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
