@@ -87,7 +87,12 @@ const sheetStart = `<worksheet xmlns="${SHEET_NS}"><sheetData>${headerRow}`;
 const sheetEnd = '</sheetData></worksheet>';
 
 /** A minimal workbook as Excel lays it out: the shared strings and relationships before the sheet. */
-function workbook(sheet: string | Deflated, declared?: number, strings: string[] = HEADER): Buffer {
+function workbook(
+  sheet: string | Deflated,
+  declared?: number,
+  strings: string[] = HEADER,
+  stringsDeclared?: number,
+): Buffer {
   return zip([
     {
       name: '[Content_Types].xml',
@@ -118,6 +123,7 @@ function workbook(sheet: string | Deflated, declared?: number, strings: string[]
       data: xml(
         `<sst xmlns="${SHEET_NS}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${escape(s)}</t></si>`).join('')}</sst>`,
       ),
+      declared: stringsDeclared,
     },
     { name: 'xl/worksheets/sheet1.xml', data: sheet, declared },
   ]);
@@ -246,6 +252,33 @@ describe('hostile spreadsheets', () => {
     const file = workbook(bomb);
     expect(file.length).toBeLessThan(2 * 1024 * 1024);
     await refused('bomb.xlsx', file, /compressed 1,0\d\d to 1 .*looks built to exhaust the server/);
+  });
+
+  it('refuses shared strings too large to read whole, though compressed no more than a real sheet', async () => {
+    // 60 MB of shared strings at under 100 to 1: the ratio lets it through, the size of the part must not
+    // (read whole, 200 MB of them exhausted the reading worker's heap and took the process down).
+    const strings = [...HEADER, ...Array.from({ length: 1000 }, () => randomBytes(750).toString('base64'))];
+    const file = workbook(xml(`${sheetStart}${sheetEnd}`), undefined, strings, 60 * 1024 * 1024);
+    await refused(
+      'strings.xlsx',
+      file,
+      /xl\/sharedStrings.xml in the .xlsx file unpacks to 60 MB, more than the 48 MB/,
+    );
+  });
+
+  it('refuses a cell holding a NUL or another control character, naming its row and column', async () => {
+    const nul = workbook(
+      xml(
+        `${sheetStart}<row r="2"><c r="A2" t="inlineStr"><is><t>公司\u0000名</t></is></c></row>${sheetEnd}`,
+      ),
+    );
+    await refused('nul.xlsx', nul, /row 2, column 名称 a cell holds the control character U\+0000/);
+    const bell = workbook(
+      xml(`${sheetStart}<row r="2"><c r="A2" t="s"><v>${HEADER.length}</v></c></row>${sheetEnd}`),
+      undefined,
+      [...HEADER, '公司\u0007名'],
+    );
+    await refused('bell.xlsx', bell, /control character U\+0007/);
   });
 
   it('refuses a zip bomb whose directory understates its size, while inflating', async () => {

@@ -28,7 +28,15 @@ import {
   type ColumnSpec,
 } from './columns.js';
 import type { RowProblem } from './registry-io.types.js';
-import { BadSheetError, cellTooLong, readSheet, sheetFormat, type SheetRow } from './spreadsheet.js';
+import {
+  BadSheetError,
+  cellHasControl,
+  cellTooLong,
+  controlIn,
+  readSheet,
+  sheetFormat,
+  type SheetRow,
+} from './spreadsheet.js';
 
 /** The most problems a report lists; beyond them it gives only their number. */
 export const PROBLEMS_LISTED = 1_000;
@@ -311,9 +319,12 @@ async function readRegistry<K extends string, T>(job: ParseJob, registry: Regist
   };
 
   for await (const { row, cells } of rowsOf(job.filename, job.contentBase64)) {
-    for (let i = 0; i < cells.length; i++)
+    for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.length > IMPORT_CELL_MAX_CHARS)
         throw cellTooLong(row, header[i] || undefined, cells[i]!.length);
+      const control = controlIn(cells[i]!);
+      if (control >= 0) throw cellHasControl(row, header[i] || undefined, control);
+    }
     if (index === null) {
       header = cells;
       const match = matchHeader(specs, cells);

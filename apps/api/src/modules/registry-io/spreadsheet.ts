@@ -27,8 +27,18 @@ export class BadSheetError extends Error {
   }
 }
 
+/** The worksheets of an .xlsx. */
+const SHEET_PATH = /xl\/worksheets\/sheet\d+[.]xml/;
+
 /** The most an .xlsx may unpack to, all its entries together; 100,000 registry rows are about 60 MB. */
-const XLSX_UNPACKED_MAX_BYTES = 256 * 1024 * 1024;
+const XLSX_UNPACKED_MAX_BYTES = 128 * 1024 * 1024;
+
+/**
+ * The most any entry but a worksheet may unpack to. The shared strings are read whole, as one text and
+ * an array of strings: a larger part would not fit the reading worker's heap (which, overrun by one
+ * growing array, can take the whole process down rather than just the worker).
+ */
+const XLSX_PART_MAX_BYTES = 48 * 1024 * 1024;
 
 /**
  * The most an entry larger than ZIP_RATIO_GRACE_BYTES may be compressed (its size over its compressed
@@ -54,6 +64,35 @@ export function cellTooLong(
       `${whereZh}的单元格超过 ${IMPORT_CELL_MAX_CHARS} 个字符的上限${length === undefined ? '' : `（${length} 个字符）`}：请缩短内容（没有字段会更长）。`,
     ),
   );
+}
+
+/**
+ * The error for a cell holding a control character that no text field may hold (NUL and the other C0
+ * controls but tab and line ends): PostgreSQL refuses NUL in text, and none belongs in a registry.
+ */
+export function cellHasControl(
+  row: number | undefined,
+  column: string | undefined,
+  code: number,
+): BadSheetError {
+  const where = `${row ? `row ${row}` : 'a row'}${column ? `, column ${column}` : ''}`;
+  const whereZh = `${row ? `第 ${row} 行` : '某行'}${column ? `“${column}”列` : ''}`;
+  const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return new BadSheetError(
+    text(
+      `In ${where} a cell holds the control character ${char}, which no field may hold: delete it (it is invisible in Excel; retype the cell).`,
+      `${whereZh}的单元格含有控制字符 ${char}，任何字段都不能包含：请删除（它在 Excel 中不可见，可重新输入该单元格）。`,
+    ),
+  );
+}
+
+// eslint-disable-next-line no-control-regex -- the characters refused are control characters
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
+/** The first control character of `cell` that no field may hold, as a code point, or -1. */
+export function controlIn(cell: string): number {
+  const match = CONTROL.exec(cell);
+  return match ? match[0].charCodeAt(0) : -1;
 }
 
 /** The format of an uploaded file, from its name and its first bytes. */
@@ -275,6 +314,13 @@ function checkSizes(entries: readonly ZipEntry[]): void {
   let total = 0;
   for (const entry of entries) {
     total += entry.size;
+    if (!SHEET_PATH.test(entry.name) && entry.size > XLSX_PART_MAX_BYTES)
+      throw new BadSheetError(
+        text(
+          `${entry.name} in the .xlsx file unpacks to ${megabytes(entry.size)}, more than the ${megabytes(XLSX_PART_MAX_BYTES)} an import reads of any part but a sheet (100,000 registry rows need about 20 MB): save the sheet again from Excel with only the registry's rows, or split the file.`,
+          `.xlsx 文件中的 ${entry.name} 解压后为 ${megabytes(entry.size)}，超过导入对工作表以外部分可读取的 ${megabytes(XLSX_PART_MAX_BYTES)}（10 万行名录数据约需 20 MB）：请用 Excel 重新保存，只保留名录数据行，或拆分文件。`,
+        ),
+      );
     const ratio = entry.size / Math.max(1, entry.compressedSize);
     if (entry.size > ZIP_RATIO_GRACE_BYTES && ratio > ZIP_RATIO_MAX)
       throw new BadSheetError(
@@ -344,7 +390,9 @@ async function* entryText(zip: Buffer, entry: ZipEntry): AsyncGenerator<string> 
  * The same workbook with every entry stored uncompressed, for exceljs: it inflates entries as their
  * local headers say, unchecked, so it gets only what the checked reads above produced.
  */
-function storedCopy(zip: Buffer, entries: readonly ZipEntry[]): Buffer {
+function storedCopy(zip: Buffer, all: readonly ZipEntry[]): Buffer {
+  // exceljs reads the XML parts only: pictures and embedded files are neither inflated nor copied.
+  const entries = all.filter((e) => /[.](xml|rels)$/i.test(e.name));
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
@@ -383,8 +431,6 @@ function storedCopy(zip: Buffer, entries: readonly ZipEntry[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...directory, end]);
 }
-
-const SHEET_PATH = /xl\/worksheets\/sheet\d+[.]xml/;
 
 /** A reader of the first sheet that exceljs would emit, or null to leave the file to exceljs. */
 async function openXlsx(zip: Buffer, entries: readonly ZipEntry[]): Promise<AsyncIterable<SheetRow> | null> {
