@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countStatements } from '../../db/statements.js';
 import { errorCode, JWT_SECRET, startTestApp, type GqlResult, type TestApp } from '../../test/harness.js';
 import { LoginThrottle } from './throttle.entity.js';
+import { networkOf } from './throttle.js';
 
 const ME = '{ me { username role } }';
 const LOGIN =
@@ -303,6 +304,12 @@ describe('throttling failed sign-ins', () => {
     expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
     expect(message(refused)).toBe('Too many failed sign-in attempts: try again in 900 seconds.');
     expect((await from('203.0.113.10', 'admin', 'admin12345')).data?.login.token).toBeTruthy();
+    // While it waits, guesses under ever new usernames are refused without a row each.
+    const rows = async () => (await t.app.orm.em.fork().find(LoginThrottle, {})).length;
+    const before = await rows();
+    for (let i = 0; i < 20; i++)
+      expect(errorCode(await from(address, `new-name-${i}`, 'wrong-guess-1'))).toBe('TOO_MANY_REQUESTS');
+    expect(await rows()).toBe(before);
     passes(LOGIN_THROTTLE.addressWindowSeconds);
     expect((await from(address, 'admin', 'admin12345')).data?.login.token).toBeTruthy();
   });
@@ -322,6 +329,17 @@ describe('throttling failed sign-ins', () => {
     expect(errorCode(await change())).toBe('TOO_MANY_REQUESTS');
     expect(errorCode(await attempt('coordinator', 'coordinator12345'))).toBe('TOO_MANY_REQUESTS');
     passes(LOGIN_THROTTLE.accountWindowSeconds);
+  });
+});
+
+describe('the network a client address is counted by', () => {
+  it('is an IPv4 address itself, however written, and an IPv6 address by its /64', () => {
+    expect(networkOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(networkOf('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(networkOf('2001:db8:aa:bb:1:2:3:4')).toBe('2001:db8:aa:bb::/64');
+    expect(networkOf('2001:0db8:00aa:00bb::99')).toBe('2001:db8:aa:bb::/64');
+    expect(networkOf('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(networkOf('::1')).toBe('0:0:0:0::/64');
   });
 });
 

@@ -25,7 +25,27 @@ const ADDRESS_MAX = 64;
 
 /** The subjects of an attempt: the account typed and, when known, the client's address. */
 export function throttleSubjects(username: string, address: string | null): string[] {
-  return [`account:${username}`, ...(address ? [`address:${address.slice(0, ADDRESS_MAX)}`] : [])];
+  return [`account:${username}`, ...(address ? [`address:${networkOf(address).slice(0, ADDRESS_MAX)}`] : [])];
+}
+
+/**
+ * The network an address is counted by: an IPv4 address itself (also when written as IPv6,
+ * `::ffff:a.b.c.d`), an IPv6 address by its /64, which one client may hold whole and rotate through.
+ */
+export function networkOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 function kindOf(subject: string): Kind {
@@ -131,6 +151,11 @@ export async function beginAttempt(
   now: Date,
 ): Promise<number> {
   const { refused, ifFailed } = await em.transactional(async (tx) => {
+    // A subject that must wait refuses the attempt before anything is written: guesses from a blocked
+    // address under ever new usernames would otherwise add a row each.
+    const waiting = await tx.find(LoginThrottle, { subject: { $in: [...subjects] } });
+    const waitNow = Math.max(0, ...waiting.map((row) => waitSeconds(row, now)));
+    if (waitNow > 0) return { refused: waitNow, ifFailed: 0 };
     const rows = await lockRows(tx, subjects, limits, now);
     const wait = Math.max(0, ...rows.map((row) => waitSeconds(row, now)));
     if (wait > 0) return { refused: wait, ifFailed: 0 };
