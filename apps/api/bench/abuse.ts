@@ -256,6 +256,14 @@ async function runOn(kind: DbKind, dir: string) {
       ];
     });
     console.log(table([['attack', 'requests', 'answers', 'p50', 'max', 'verdict'], ...attackRows]));
+    // What the server spent its time on: the attack whose requests took longest, all added up (they
+    // share its one event loop with the probe).
+    const busiest = [...outcomes]
+      .map(([name, calls]) => [name, calls.reduce((sum, c) => sum + c.ms, 0)] as const)
+      .sort((a, b) => b[1] - a[1]);
+    console.log(
+      `time in flight per attack: ${busiest.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+    );
     const p99 = percentile(underAttack.latencies, 99);
     const allRefused = attackRows.every((r) => r[5] === 'refused');
     console.log(
