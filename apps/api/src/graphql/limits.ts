@@ -27,6 +27,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   validate,
   type DocumentNode,
   type GraphQLSchema,
@@ -171,7 +172,7 @@ export const operationLimitsPlugin: ApolloServerPlugin<Context> = {
         if (roots.filter((name) => name.startsWith('export')).length > EXPORTS_PER_OPERATION_MAX)
           throw new LimitError('GRAPHQL_VALIDATION_FAILED', EXPORTS);
         const onlyImports =
-          operation?.operation === 'mutation' &&
+          operation?.operation === OperationTypeNode.MUTATION &&
           roots.length > 0 &&
           roots.every((n) => n.startsWith('import'));
         if ((contextValue.requestBytes ?? 0) > limits.bodyBytes && !onlyImports)

@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestApp, type GqlResult, type TestApp } from '../../test/harness.js';
 import { IMPORTS_AT_ONCE, parseInWorker } from './import.service.js';
+import { writeZip } from './zip-writer.js';
 
 const IMPORT_TARGETS =
   'mutation($f: FileInput!) { importTargets(file: $f) { ok imported rows errorCount errors { row column message } } }';
@@ -34,46 +35,19 @@ interface Deflated {
 
 /** A zip of deflated entries; `declared` overrides the uncompressed size its directory states. */
 function zip(entries: { name: string; data: string | Deflated; declared?: number }[]): Buffer {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const plain = typeof entry.data === 'string' ? Buffer.from(entry.data) : null;
-    const deflated = plain ? deflateRawSync(plain) : (entry.data as Deflated).deflated;
-    const size = entry.declared ?? (plain ? plain.length : (entry.data as Deflated).size);
-    // A bomb's checksum would take inflating it to compute; nothing the import does reads it.
-    const crc = plain ? crc32(plain) : 0;
-    const name = Buffer.from(entry.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, name, deflated);
-    directory.push(central, name);
-    offset += 30 + name.length + deflated.length;
-  }
-  const size = directory.reduce((sum, part) => sum + part.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
+  return writeZip(
+    entries.map((entry) => {
+      const plain = typeof entry.data === 'string' ? Buffer.from(entry.data) : null;
+      return {
+        name: entry.name,
+        data: plain ? deflateRawSync(plain) : (entry.data as Deflated).deflated,
+        method: 8,
+        size: entry.declared ?? (plain ? plain.length : (entry.data as Deflated).size),
+        // A bomb's checksum would take inflating it to compute; nothing the import does reads it.
+        crc: plain ? crc32(plain) : 0,
+      };
+    }),
+  );
 }
 
 const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`;

@@ -12,6 +12,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { IMPORT_CELL_MAX_CHARS, text, type Text } from '@suiji/domain';
+import { writeZip } from './zip-writer.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -393,43 +394,12 @@ async function* entryText(zip: Buffer, entry: ZipEntry): AsyncGenerator<string> 
 function storedCopy(zip: Buffer, all: readonly ZipEntry[]): Buffer {
   // exceljs reads the XML parts only: pictures and embedded files are neither inflated nor copied.
   const entries = all.filter((e) => /[.](xml|rels)$/i.test(e.name));
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const data = entryData(zip, entry);
-    const name = Buffer.from(entry.name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
-    directory.push(central, name);
-    offset += 30 + name.length + data.length;
-  }
-  const size = directory.reduce((sum, part) => sum + part.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
+  return writeZip(
+    entries.map((entry) => {
+      const data = entryData(zip, entry);
+      return { name: entry.name, data, method: 0, size: data.length, crc: crc32(data) };
+    }),
+  );
 }
 
 /** A reader of the first sheet that exceljs would emit, or null to leave the file to exceljs. */
