@@ -61,7 +61,7 @@ export function ormOptions(database: Database, overrides: Partial<Options> = {})
 
 /**
  * Connects, creating a PostgreSQL database that does not exist yet. Two processes started together may
- * both find it missing; the one whose CREATE DATABASE loses (42P04, duplicate database) connects again
+ * both find it missing; the one whose CREATE DATABASE loses (42P04 or 23505, duplicate) connects again
  * to the database the other made.
  */
 async function initOrm(database: Database, overrides: Partial<Options>): Promise<MikroORM> {
@@ -69,11 +69,10 @@ async function initOrm(database: Database, overrides: Partial<Options>): Promise
     return await MikroORM.init(ormOptions(database, overrides));
   } catch (error) {
     const cause = error as { code?: string; message?: string };
-    if (
-      database.kind !== 'postgresql' ||
-      !(cause.code === '42P04' || /already exists/.test(cause.message ?? ''))
-    )
-      throw error;
+    // 42P04 when the other's database was there first; 23505 on pg_database when both inserted at once.
+    const lost =
+      cause.code === '42P04' || cause.code === '23505' || /already exists/.test(cause.message ?? '');
+    if (database.kind !== 'postgresql' || !lost) throw error;
     return MikroORM.init(ormOptions(database, overrides));
   }
 }

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { ArrayMaxSize } from 'class-validator';
 import { isOverdue, publicationDeadline, scopeOf } from '@suiji/domain';
 import { Task } from '../task/task.entity.js';
 import { takingPart } from '../department/participation.js';
@@ -17,7 +18,7 @@ import {
 } from 'type-graphql';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
-import { listEntities, PageInput, PageType } from '../../graphql/list.js';
+import { listEntities, MAX_PER_PAGE, PageInput, PageType } from '../../graphql/list.js';
 import { loaderOf, manyByKey, related } from '../../graphql/loaders.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
 import { Inspector } from '../inspector/inspector.entity.js';
@@ -39,6 +40,7 @@ class InspectionFilter {
   drawId?: string;
 
   @Field(() => [ID], { nullable: true })
+  @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
 }
 

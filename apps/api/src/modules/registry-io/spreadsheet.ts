@@ -31,6 +31,9 @@ export class BadSheetError extends Error {
 /** The worksheets of an .xlsx. */
 const SHEET_PATH = /xl\/worksheets\/sheet\d+[.]xml/;
 
+/** The parts an import reads (the XML ones); the others are never inflated. */
+const READ_PART = /[.](xml|rels)$/i;
+
 /** The most an .xlsx may unpack to, all its entries together; 100,000 registry rows are about 60 MB. */
 const XLSX_UNPACKED_MAX_BYTES = 128 * 1024 * 1024;
 
@@ -315,7 +318,8 @@ function checkSizes(entries: readonly ZipEntry[]): void {
   let total = 0;
   for (const entry of entries) {
     total += entry.size;
-    if (!SHEET_PATH.test(entry.name) && entry.size > XLSX_PART_MAX_BYTES)
+    // Pictures and embedded files are never read, only counted in the total.
+    if (READ_PART.test(entry.name) && !SHEET_PATH.test(entry.name) && entry.size > XLSX_PART_MAX_BYTES)
       throw new BadSheetError(
         text(
           `${entry.name} in the .xlsx file unpacks to ${megabytes(entry.size)}, more than the ${megabytes(XLSX_PART_MAX_BYTES)} an import reads of any part but a sheet (100,000 registry rows need about 20 MB): save the sheet again from Excel with only the registry's rows, or split the file.`,
@@ -393,7 +397,7 @@ async function* entryText(zip: Buffer, entry: ZipEntry): AsyncGenerator<string> 
  */
 function storedCopy(zip: Buffer, all: readonly ZipEntry[]): Buffer {
   // exceljs reads the XML parts only: pictures and embedded files are neither inflated nor copied.
-  const entries = all.filter((e) => /[.](xml|rels)$/i.test(e.name));
+  const entries = all.filter((e) => READ_PART.test(e.name));
   return writeZip(
     entries.map((entry) => {
       const data = entryData(zip, entry);
