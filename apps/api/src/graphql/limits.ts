@@ -235,13 +235,16 @@ export function graphqlGate(
   const verify = (_req: unknown, res: Response, body: Buffer) => {
     (res.locals.context as Context).requestBytes = body.length;
   };
-  const readBody = {
-    anonymous: express.json({ limit: REQUEST_LIMITS.anonymous.bodyBytes, verify }),
-    signedIn: express.json({ limit: REQUEST_LIMITS.signedIn.bodyBytes, verify }),
-    importer: express.json({ limit: IMPORT_REQUEST_MAX_BYTES, verify }),
+  const bodyLimits = {
+    anonymous: REQUEST_LIMITS.anonymous.bodyBytes,
+    signedIn: REQUEST_LIMITS.signedIn.bodyBytes,
+    importer: IMPORT_REQUEST_MAX_BYTES,
   };
-  const bodyLimitOf = (actor: Actor | null) =>
-    mayImport(actor) ? IMPORT_REQUEST_MAX_BYTES : limitsFor(actor).bodyBytes;
+  const readBody = {
+    anonymous: express.json({ limit: bodyLimits.anonymous, verify }),
+    signedIn: express.json({ limit: bodyLimits.signedIn, verify }),
+    importer: express.json({ limit: bodyLimits.importer, verify }),
+  };
   const identify: RequestHandler = async (req, res, next) => {
     const locale = localeOf(req.headers['accept-language']);
     try {
@@ -259,7 +262,7 @@ export function graphqlGate(
       if (!error) return next();
       const type = (error as { type?: string }).type;
       if (type === 'entity.too.large')
-        return refuse(res, tooLarge(bodyLimitOf(context.actor), context.actor), context.locale);
+        return refuse(res, tooLarge(bodyLimits[reader], context.actor), context.locale);
       if (type === 'entity.parse.failed')
         return refuse(res, new LimitError('BAD_REQUEST', NOT_JSON), context.locale);
       next(error);

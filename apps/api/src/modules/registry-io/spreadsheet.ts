@@ -53,14 +53,21 @@ const ZIP_RATIO_GRACE_BYTES = 1024 * 1024;
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
 
+/** Where a cell is, for a message: its row and column when known, in both languages. */
+function cellPlace(row: number | undefined, column: string | undefined): Text {
+  return text(
+    `${row ? `row ${row}` : 'a row'}${column ? `, column ${column}` : ''}`,
+    `${row ? `第 ${row} 行` : '某行'}${column ? `“${column}”列` : ''}`,
+  );
+}
+
 /** The error for a cell longer than any field may be. */
 export function cellTooLong(
   row: number | undefined,
   column: string | undefined,
   length?: number,
 ): BadSheetError {
-  const where = `${row ? `row ${row}` : 'a row'}${column ? `, column ${column}` : ''}`;
-  const whereZh = `${row ? `第 ${row} 行` : '某行'}${column ? `“${column}”列` : ''}`;
+  const { en: where, 'zh-CN': whereZh } = cellPlace(row, column);
   const size = length === undefined ? 'more than' : `${length.toLocaleString('en')} characters, more than`;
   return new BadSheetError(
     text(
@@ -79,8 +86,7 @@ export function cellHasControl(
   column: string | undefined,
   code: number,
 ): BadSheetError {
-  const where = `${row ? `row ${row}` : 'a row'}${column ? `, column ${column}` : ''}`;
-  const whereZh = `${row ? `第 ${row} 行` : '某行'}${column ? `“${column}”列` : ''}`;
+  const { en: where, 'zh-CN': whereZh } = cellPlace(row, column);
   const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return new BadSheetError(
     text(
