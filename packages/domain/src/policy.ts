@@ -22,6 +22,7 @@ export const RESOURCES = [
   'publication',
   'categories',
   'account',
+  'statistics',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -191,6 +192,9 @@ const RULES: Rules = {
   },
   // 全程留痕: administrators read the trail; managers may check that it is intact.
   trail: { list: ADMIN_ONLY, show: { ADMIN: 'all', MANAGER: 'all' } },
+  // 统计分析: managers and coordinators read the figures of their department (sub-units rolled up) and of
+  // the joint tasks it takes part in; administrators everything; inspectors none.
+  statistics: { list: SCOPED_READ, export: SCOPED_READ },
   // Everyone signed in keeps their own account: changes their password, signs out.
   account: { edit: SIGNED_IN },
   users: {

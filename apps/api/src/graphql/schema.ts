@@ -17,6 +17,7 @@ import { PlanItemResolver, PlanResolver } from '../modules/plan/plan.resolver.js
 import { PublicationResolver } from '../modules/publication/publication.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
 import { MergeResolver } from '../modules/merge/merge.resolver.js';
+import { StatisticsResolver } from '../modules/statistics/statistics.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
@@ -50,6 +51,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       PlanItemResolver,
       TaskResolver,
       MergeResolver,
+      StatisticsResolver,
       DrawResolver,
       InspectionResolver,
       AttachmentResolver,

@@ -1,0 +1,4 @@
+export * from './figures.js';
+export * from './dimensions.js';
+export * from './period.js';
+export * from './request.js';
