@@ -1,11 +1,16 @@
 import { Category } from '../modules/category/category.entity.js';
 import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { Draw } from '../modules/draw/draw.entity.js';
+import { DrawItem } from '../modules/draw/draw-item.entity.js';
 import { ItemResult } from '../modules/inspection/item-result.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
+import { InspectionMember } from '../modules/inspection/inspection-member.entity.js';
+import { VisitItem } from '../modules/inspection/visit-item.entity.js';
+import { CoverageFact } from '../modules/statistics/coverage-fact.entity.js';
 import { Plan, PlanItem } from '../modules/plan/plan.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { TaskAcceptance } from '../modules/task/task-acceptance.entity.js';
+import { TaskDepartment } from '../modules/task/task-department.entity.js';
 import { MergeProposal, MergeResponse } from '../modules/merge/merge.entity.js';
 import { TrailEntry } from '../modules/trail/trail.entity.js';
 import { Conflict } from '../modules/conflict/conflict.entity.js';
@@ -30,11 +35,16 @@ export const ENTITIES = [
   Plan,
   PlanItem,
   Task,
+  TaskDepartment,
   TaskAcceptance,
   MergeProposal,
   MergeResponse,
   Draw,
+  DrawItem,
   Inspection,
+  InspectionMember,
+  VisitItem,
+  CoverageFact,
   Attachment,
   TrailEntry,
   Category,

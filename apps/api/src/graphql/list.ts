@@ -65,7 +65,11 @@ export function PageType<T extends object>(of: ClassType<T>, name: string): Clas
 }
 
 export interface ListOptions<T extends object> {
-  where: FilterQuery<T>;
+  /**
+   * The conditions; a function when they hold raw SQL keys (`raw()`), which MikroORM lets a query use
+   * once: the page and its count each get their own.
+   */
+  where: FilterQuery<T> | (() => FilterQuery<T>);
   /** Columns searched by `q` (case-insensitive contains). */
   searchFields: readonly (keyof T & string)[];
   q?: string | undefined;
@@ -94,7 +98,8 @@ export async function listEntities<T extends object>(
   entity: EntityName<T>,
   options: ListOptions<T>,
 ): Promise<Page<T>> {
-  const conditions: FilterQuery<T>[] = [options.where];
+  const given = options.where;
+  const conditions: FilterQuery<T>[] = [];
   if (options.softDelete !== false) conditions.push({ deletedAt: null } as FilterQuery<T>);
   const q = options.q?.trim();
   if (q) {
@@ -119,9 +124,12 @@ export async function listEntities<T extends object>(
   } as QueryOrderMap<T>;
   const perPage = options.page?.perPage ?? 25;
   const offset = ((options.page?.page ?? 1) - 1) * perPage;
-  const where = { $and: conditions } as FilterQuery<T>;
+  const where = () =>
+    ({
+      $and: [typeof given === 'function' ? (given as () => FilterQuery<T>)() : given, ...conditions],
+    }) as FilterQuery<T>;
   // The count joins only what the conditions need, not the relations the page shows.
-  const items = await em.find(entity, where, {
+  const items = await em.find(entity, where(), {
     orderBy,
     limit: perPage,
     offset,
@@ -130,6 +138,6 @@ export async function listEntities<T extends object>(
   const total =
     items.length < perPage && (offset === 0 || items.length > 0)
       ? offset + items.length
-      : await em.count(entity, where);
+      : await em.count(entity, where());
   return { items, total };
 }

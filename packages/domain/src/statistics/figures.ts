@@ -288,8 +288,8 @@ export const FIGURES = [
     'visitsSaved',
     text('Visits saved', '减少检查户次'),
     text(
-      'Visits separate tasks would have made minus visits made: each visit covering n items or n departments replaced n − 1 visits',
-      '分别检查应检查的户次减去实际检查户次：一次检查覆盖 n 个事项或 n 个部门即减少 n − 1 户次',
+      'Visits separate tasks would have made minus visits made: a visit covering k items of a task of d departments (joint tasks and merges) replaced max(k, d) − 1 visits, summed over the visits',
+      '分别检查应检查的户次减去实际检查户次：一次检查覆盖 k 个事项、所属任务有 d 个部门（联合抽查、合并任务）即减少 max(k, d) − 1 户次，按检查户次求和',
     ),
   ),
   // 比例达成
@@ -297,13 +297,19 @@ export const FIGURES = [
     'RATIOS',
     'pool',
     text('Eligible pool', '抽查基数'),
-    text('Targets eligible for the item in the period’s draws', '所选期间摇号中该事项的可抽取对象数'),
+    text(
+      'Targets eligible for the item in the draws run in the period, summed over the draws (without an item: the draws’ whole pools)',
+      '所选期间进行的摇号中该事项的可抽取对象数，按摇号求和（不按事项时：摇号的全部可抽取对象）',
+    ),
   ),
   count(
     'RATIOS',
     'drawn',
     text('Drawn', '抽查户数'),
-    text('Visits covering the item', '覆盖该事项的检查户次'),
+    text(
+      'Visits of those draws covering the item (without an item: all their visits)',
+      '这些摇号中覆盖该事项的检查户次（不按事项时：全部检查户次）',
+    ),
   ),
   rate(
     'RATIOS',
@@ -320,13 +326,19 @@ export const FIGURES = [
     'RATIOS',
     'minimumRatio',
     text('Minimum ratio', '最低抽查比例'),
-    text('The item’s minimum ratio (抽查比例) on the item list', '抽查事项清单规定的最低抽查比例'),
+    text(
+      'The item’s minimum ratio (抽查比例) on the item list; shown for one item only',
+      '抽查事项清单规定的最低抽查比例（仅按单一事项显示）',
+    ),
   ),
   count(
     'RATIOS',
     'belowMinimum',
     text('Draws below the minimum', '未达比例次数'),
-    text('Draws whose ratio for the item is below its minimum', '该事项抽查比例低于最低比例的摇号次数'),
+    text(
+      'Draws whose ratio for an item (its visits ÷ its eligible pool in that draw) is below the minimum the list set when the draw was scheduled, counted per item',
+      '某事项实际抽查比例（该次摇号中该事项检查户次 ÷ 该事项可抽取对象数）低于安排摇号时清单最低比例的次数，按事项计',
+    ),
   ),
   // 覆盖率
   count(
@@ -334,8 +346,8 @@ export const FIGURES = [
     'inspectedTargets',
     text('Targets inspected', '已检查对象'),
     text(
-      'Distinct targets with a result entered for a visit of the period',
-      '所选期间内已录入检查结果的不同检查对象数',
+      'Distinct targets with a result entered for a visit drawn in the period; grouped by region, kind or risk class, a target counts in the group of its first such visit (as it was when drawn)',
+      '所选期间抽中且已录入检查结果的不同检查对象数；按区域、类型或风险分类时，计入其期间内首次此类检查（摇号时的属性）所在组',
     ),
   ),
   count(
@@ -343,8 +355,8 @@ export const FIGURES = [
     'activeTargets',
     text('Targets in the registry', '在册对象'),
     text(
-      'Active targets of the registry in scope (for an item: of its target types)',
-      '名录库中存续的检查对象数（按事项时为其检查对象类型）',
+      'Active targets of the registry now, of the region, kind and risk class asked for (for an item: of its target type)',
+      '名录库中当前存续的检查对象数，按所选区域、类型和风险分类（按事项时为其检查对象类型）',
     ),
   ),
   rate(
@@ -364,8 +376,8 @@ export const FIGURES = [
     'repeatSameItem',
     text('Repeated for one item', '同一事项重复检查'),
     text(
-      'Targets visited more than once for the same item in a year (should be 0)',
-      '一年内同一事项被检查一次以上的对象数（应为 0）',
+      'Targets with a visit drawn in the period for an item they had already been visited for (an item is on one year’s list; should be 0)',
+      '所选期间内因已检查过的同一事项（事项属于某一年度清单）再次被抽中检查的对象数（应为 0）',
     ),
   ),
   count(
@@ -373,8 +385,8 @@ export const FIGURES = [
     'multiDepartmentQuarter',
     text('Several departments in a quarter', '同季度多部门检查'),
     text(
-      'Targets visited by several departments in one quarter outside a joint task',
-      '同一季度被多个部门分别检查（非联合抽查）的对象数',
+      'Targets with a visit drawn in the period in a quarter in which tasks of several departments, none of them joint, visited them',
+      '所选期间内有检查、且该季度被多个部门的非联合任务分别检查的对象数',
     ),
   ),
   // 检查人员

@@ -154,17 +154,22 @@ export interface InspectionListFilter {
   region?: string;
   targetKind?: TargetKind;
   riskClass?: RiskClass;
+  /** Of a joint task (true) or of one department's (false). */
   joint?: boolean;
+  /**
+   * The category and follow-up of an item of the published result — of the given item, when one is given;
+   * both together: of the same item.
+   */
   category?: string;
   followUp?: FollowUp;
   states?: ResultState[];
-  /** Published with a problem (for the item, when one is given). */
+  /** Published with a problem (for the item, when one is given); false: published without one. */
   problem?: boolean;
-  /** With a problem, every follow-up closed. */
+  /** With a problem, every follow-up closed (for the item, when one is given); false: one still open. */
   closed?: boolean;
   /** Published within the deadline (true) or after it (false). */
   onTime?: boolean;
-  /** Past the deadline and not published. */
+  /** Past the deadline and not published (true), or not (false). */
   overdue?: boolean;
 }
 
@@ -195,6 +200,10 @@ export type DrillDown =
 /** A row's group: its key for each dimension it is grouped by (the 合计 row has none). */
 export type RowKeys = Partial<Record<StatDimension, string>>;
 
+/**
+ * What each VISITS count counts, as the inspection list's filter: the API computes the figure with the
+ * very predicate the list applies for this filter, so the list behind a number shows that number.
+ */
 const VISIT_FIGURE_FILTERS: Readonly<Record<string, InspectionListFilter>> = {
   due: {},
   pendingEntry: { states: ['PENDING_ENTRY'] },
@@ -206,6 +215,11 @@ const VISIT_FIGURE_FILTERS: Readonly<Record<string, InspectionListFilter>> = {
   overdue: { overdue: true },
   jointVisits: { joint: true },
 };
+
+/** The inspection list's filter that a VISITS count is the size of (without period or group), if it has one. */
+export function visitFigureFilter(code: string): InspectionListFilter | undefined {
+  return VISIT_FIGURE_FILTERS[code];
+}
 
 const TASK_FIGURE_FILTERS: Readonly<Record<string, TaskListFilter>> = {
   tasks: {},

@@ -2,8 +2,9 @@
  * Who takes part in a task or a plan: one initiating department (发起部门) and, when joint, cooperating
  * departments (配合部门), all top-level departments.
  */
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { text, type Resource } from '@suiji/domain';
+import { placeholders } from '../../db/raw.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError } from '../../graphql/errors.js';
@@ -11,7 +12,25 @@ import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from './department.entity.js';
 import { departmentScope } from './department.service.js';
 
-/** Records (tasks, plans) some of these departments take part in, as initiator or cooperator. */
+/**
+ * Tasks some of these departments take part in, as initiator or cooperator, by the task's department
+ * rows: a condition on a task (`column` its id) or on a record of a task (`column` its task id).
+ */
+export function tasksTakingPart<T extends object>(
+  departmentIds: readonly string[],
+  column: 'id' | 'task_id' = 'id',
+): FilterQuery<T> {
+  const ids = departmentIds.length > 0 ? [...departmentIds] : [''];
+  return {
+    [raw(
+      (alias: string) =>
+        `${alias}.${column} in (select td.task_id from task_department td where td.department_id in (${placeholders(ids)}))`,
+      ids,
+    )]: [],
+  } as FilterQuery<T>;
+}
+
+/** Plans some of these departments take part in, as initiator or cooperator. */
 export function takingPart<T extends { department: unknown; cooperatingDepartmentIds: string[] }>(
   departmentIds: readonly string[],
 ): FilterQuery<T> {

@@ -125,6 +125,10 @@ export class Draw extends BaseEntity {
   @Property({ type: StringListType, defaultRaw: `''` })
   itemIds: Opt<string[]> = [];
 
+  /** The China day it ran, for the statistics of the period's draws. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  drawnOn: string | null = null;
+
   @Field(() => Date)
   declare createdAt: Opt<Date>;
 

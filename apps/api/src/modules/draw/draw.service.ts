@@ -10,6 +10,7 @@ import {
   REPLACEMENT_REASONS,
   RISK_CLASSES,
   applyReplacement,
+  chinaDate,
   commitmentOf,
   makeDrawRecord,
   sha256 as portableSha256,
@@ -23,8 +24,8 @@ import {
   type TeamSpec,
   type Text,
 } from '@suiji/domain';
-import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { isPostgres, SQLITE_MAX_VARIABLES } from '../../db/platform.js';
+import { rows as rawRows } from '../../db/raw.js';
 import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
@@ -35,6 +36,7 @@ import { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Task } from '../task/task.entity.js';
 import { assertReadyToDraw } from '../task/task.service.js';
+import { refreshVisitFacts } from '../statistics/visit-facts.js';
 import { appendTrail } from '../trail/trail.service.js';
 import { Draw } from './draw.entity.js';
 import type { ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
@@ -88,18 +90,8 @@ function asDrawError(error: unknown): never {
   throw error;
 }
 
-/**
- * Runs SQL with its values sent as parameters, in the request's transaction. (The ORM's own `execute`
- * writes values into the SQL text, which for a 40 MB pool costs seconds and a gigabyte.)
- */
-async function rows<T>(ctx: Context, sql: string, params: unknown[] = []): Promise<T[]> {
-  const em = ctx.em as unknown as SqlEntityManager;
-  const query = em.getKnex().raw(sql, params as never[]);
-  const tx = em.getTransactionContext<Knex.Transaction>();
-  if (tx) void query.transacting(tx);
-  const result: unknown = await query;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+/** Raw SQL in the request's transaction. */
+const rows = <T>(ctx: Context, sql: string, params: unknown[] = []) => rawRows<T>(ctx.em, sql, params);
 
 function parsePool(content: string): PoolEntry[] {
   const pool: PoolEntry[] = [];
@@ -217,6 +209,11 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     JSON.stringify(exclusions),
     draw.id,
   ]);
+  await rows(
+    ctx,
+    `insert into draw_item (draw_id, item_id, task_id, pool_size, min_ratio_bp) values ${items.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+    items.flatMap((item, i) => [draw.id, item.id, task.id, frozen.itemPools[i]!, item.minRatioBp]),
+  );
   return draw;
 }
 
@@ -266,19 +263,20 @@ const and = (...clauses: Clause[]): Clause => ({
 });
 
 /**
- * Whether a target, `t` in the SQL, was randomly inspected for an item in a year: an earlier draw's
- * inspection of it covers that item.
+ * Whether a target, `t` in the SQL, was randomly inspected for an item this year: another draw's visit of
+ * it covers that item. An item is on one year's list and a task takes the items of its year only, so
+ * every visit covering the item is of that year.
  */
-function inspectedFor(itemId: string, year: number, exceptDrawId = ''): Clause {
+function inspectedFor(itemId: string, exceptDrawId = ''): Clause {
   return {
-    sql: `exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ? and i.item_ids ${LIKE} and i.draw_id <> ?)`,
-    params: [year, StringListType.containing(itemId), exceptDrawId],
+    sql: 'exists (select 1 from visit_item vi where vi.target_id = t.id and vi.item_id = ? and vi.draw_id <> ?)',
+    params: [itemId, exceptDrawId],
   };
 }
 
 /** Targets (`t`) the item applies to and that were not inspected for it this year. */
-function openFor(item: InspectionItem, year: number, exceptDrawId?: string): Clause {
-  const inspected = inspectedFor(item.id, year, exceptDrawId);
+function openFor(item: InspectionItem, exceptDrawId?: string): Clause {
+  const inspected = inspectedFor(item.id, exceptDrawId);
   return {
     sql: `t.target_types ${LIKE} and not ${inspected.sql}`,
     params: [StringListType.containing(item.targetType), ...inspected.params],
@@ -320,7 +318,7 @@ async function freezePool(ctx: Context, task: Task, items: readonly InspectionIt
   anyOf('tags', task.tags, true);
   const inScope = and(...filters);
   const deregistered: Clause = { sql: "t.status = 'DEREGISTERED'", params: [] };
-  const open = or(...items.map((item) => openFor(item, task.year)));
+  const open = or(...items.map((item) => openFor(item)));
   const lowRiskInspected: Clause = {
     sql: "t.risk_class = 'A' and exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ?)",
     params: [task.year],
@@ -352,6 +350,14 @@ async function freezePool(ctx: Context, task: Task, items: readonly InspectionIt
        from target t where ${excluded.sql} order by t.id`,
     [...open.params, ...excluded.params],
   );
+  // Per item, the targets of the pool it is open for: the base (抽查基数) its ratio is attained against.
+  const perItem = items.map((item) => openFor(item));
+  const [sizes] = await rows<Record<string, number | string | null>>(
+    ctx,
+    `select ${perItem.map((open, i) => `sum(case when ${open.sql} then 1 else 0 end) as n${i}`).join(', ')} from target t where ${eligible.sql}`,
+    [...perItem.flatMap((open) => open.params), ...eligible.params],
+  );
+  const itemPools = items.map((_, i) => Number(sizes?.[`n${i}`] ?? 0));
   const pool = frozen?.pool ?? '';
   // Count the strata from the text itself rather than asking the database to evaluate the rules again.
   const strata = new Map<string, number>();
@@ -365,6 +371,7 @@ async function freezePool(ctx: Context, task: Task, items: readonly InspectionIt
     pool,
     poolSize: [...strata.values()].reduce((sum, n) => sum + n, 0),
     strata: [...strata.keys()],
+    itemPools,
     conflicts: conflicts.map((c): ConflictEntry => [c.target_id, c.inspector_id]),
     exclusions: exclusions.map((e): [string, ExclusionReason] => [e.id, e.reason]),
   };
@@ -463,6 +470,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   draw.initialLoad = JSON.stringify(initialLoad);
   draw.seed = record.seed;
   draw.selectedCount = record.selected.length;
+  draw.drawnOn = chinaDate(now);
   await em.flush();
   await rows(ctx, 'update draw set outcome = ? where id = ?', [
     JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] }),
@@ -475,7 +483,9 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
       : task.items.getItems().filter((i) => !i.deletedAt);
   // With one item every visit covers it, written with the row; with several, each is added where it applies.
   await insertInspections(ctx, draw, record, now, items.length === 1 ? `,${items[0]!.id},` : '');
-  if (items.length > 1) await coverItems(ctx, draw, task, items);
+  if (items.length === 1) await coverItem(ctx, draw, items[0]!, null);
+  else for (const item of items) await coverItem(ctx, draw, item, openFor(item, draw.id));
+  await refreshVisitFacts(em, { drawId: draw.id });
   await appendTrail(em, [
     {
       action: 'create',
@@ -488,7 +498,10 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   return draw;
 }
 
-/** One inspection per selected target, in multi-row statements with parameters (9 per row). */
+/**
+ * One inspection per selected target, in multi-row statements with parameters (9 per row), and its team
+ * as rows beside the list.
+ */
 async function insertInspections(
   ctx: Context,
   draw: Draw,
@@ -498,14 +511,15 @@ async function insertInspections(
 ): Promise<void> {
   const at = now.toISOString();
   const list = new StringListType();
+  const ids = record.assignments.map(() => randomUUID());
   const ROWS = Math.floor(SQLITE_MAX_VARIABLES / 9);
   for (let i = 0; i < record.assignments.length; i += ROWS) {
     const part = record.assignments.slice(i, i + ROWS);
     await rows(
       ctx,
       `insert into inspection (id, draw_id, task_id, target_id, team_ids, item_ids, state, created_at, updated_at) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      part.flatMap(([targetId, team]) => [
-        randomUUID(),
+      part.flatMap(([targetId, team], j) => [
+        ids[i + j]!,
         draw.id,
         draw.task.id,
         targetId,
@@ -517,39 +531,61 @@ async function insertInspections(
       ]),
     );
   }
-}
-
-/**
- * Each visit of a task with several items covers every item that applies to its target and was not yet
- * inspected there this year (进一次门、查多项事): one statement per item, item order kept.
- */
-async function coverItems(
-  ctx: Context,
-  draw: Draw,
-  task: Task,
-  items: readonly InspectionItem[],
-): Promise<void> {
-  for (const item of items) {
-    const open = openFor(item, task.year, draw.id);
+  const places = ids.flatMap((id, i) => record.assignments[i]![1].map((inspectorId) => [id, inspectorId]));
+  const PLACES = Math.floor(SQLITE_MAX_VARIABLES / 2);
+  for (let i = 0; i < places.length; i += PLACES) {
+    const part = places.slice(i, i + PLACES);
     await rows(
       ctx,
-      `update inspection set item_ids = case when item_ids = '' then ? else item_ids || ? end
-        where draw_id = ? and target_id in (select t.id from target t where ${open.sql})`,
-      [`,${item.id},`, `${item.id},`, draw.id, ...open.params],
+      `insert into inspection_member (inspection_id, inspector_id) values ${part.map(() => '(?, ?)').join(', ')}`,
+      part.flat(),
     );
   }
 }
 
+/**
+ * The visits of a draw that cover an item: all of them (`open` null, a task of one item), or, with several
+ * items, each visit whose target the item applies to and was not yet inspected for this year (进一次门、
+ * 查多项事) — as rows, and in the inspection's list, item order kept.
+ */
+async function coverItem(ctx: Context, draw: Draw, item: InspectionItem, open: Clause | null): Promise<void> {
+  const where = open
+    ? {
+        sql: `draw_id = ? and exists (select 1 from target t where t.id = inspection.target_id and ${open.sql})`,
+        params: [draw.id, ...open.params],
+      }
+    : { sql: 'draw_id = ?', params: [draw.id] };
+  await rows(
+    ctx,
+    `insert into visit_item (inspection_id, item_id, draw_id, task_id, target_id)
+      select id, ?, draw_id, task_id, target_id from inspection where ${where.sql}`,
+    [item.id, ...where.params],
+  );
+  if (open)
+    await rows(
+      ctx,
+      `update inspection set item_ids = case when item_ids = '' then ? else item_ids || ? end
+        where draw_id = ? and exists (select 1 from visit_item vi where vi.inspection_id = inspection.id and vi.item_id = ?)`,
+      [`,${item.id},`, `${item.id},`, draw.id, item.id],
+    );
+}
+
 /** Assignments each inspector already holds: inspections still awaiting their result. */
 async function loadsOf(ctx: Context, inspectors: readonly InspectorEntry[]): Promise<Record<string, number>> {
-  const ids = new Set(inspectors.map(([id]) => id));
+  const ids = [...new Set(inspectors.map(([id]) => id))];
   const load: Record<string, number> = {};
-  const pending = await rows<{ team_ids: string }>(
-    ctx,
-    "select team_ids from inspection where state = 'PENDING_ENTRY'",
-  );
-  for (const { team_ids } of pending)
-    for (const id of team_ids.split(',')) if (ids.has(id)) load[id] = (load[id] ?? 0) + 1;
+  const CHUNK = SQLITE_MAX_VARIABLES - 1;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    const counted = await rows<{ inspector_id: string; n: number | string }>(
+      ctx,
+      `select m.inspector_id, count(*) as n from inspection_member m join inspection i on i.id = m.inspection_id
+        where i.state = 'PENDING_ENTRY' and m.inspector_id in (${part.map(() => '?').join(', ')})
+        group by m.inspector_id`,
+      part,
+    );
+    for (const { inspector_id, n } of counted) load[inspector_id] = Number(n);
+  }
   return load;
 }
 
@@ -635,6 +671,12 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
   const added = next.replacements[next.replacements.length - 1]!;
   inspection.teamIds = inspection.teamIds.map((id) => (id === added.out ? added.in : id));
   await em.flush();
+  await rows(
+    ctx,
+    'update inspection_member set inspector_id = ? where inspection_id = ? and inspector_id = ?',
+    [added.in, inspection.id, added.out],
+  );
+  await refreshVisitFacts(em, { inspectionIds: [inspection.id] });
   await rows(ctx, 'update draw set outcome = ?, updated_at = ? where id = ?', [
     JSON.stringify({
       selected: next.selected,

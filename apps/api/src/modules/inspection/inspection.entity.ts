@@ -28,6 +28,12 @@ const THIS_INSPECTION = (inspection: Inspection, ctx: Context) => scopedInspecti
 @Index({ properties: ['createdAt', 'id'] })
 // A department's lists count the inspections of its tasks; a task's progress counts them by state.
 @Index({ properties: ['task', 'state'] })
+// Statistics: a period's visits by day drawn, their states and flags read from the index alone.
+@Index({ properties: ['drawnOn', 'state', 'problem', 'closed', 'joint', 'publishedOn', 'deadline', 'saved'] })
+@Index({ properties: ['region', 'drawnOn'] })
+@Index({ properties: ['targetKind', 'riskClass', 'drawnOn'] })
+// Burden: the few visits of a target by several departments in a quarter.
+@Index({ properties: ['multiDepartment', 'drawnOn'] })
 export class Inspection extends BaseEntity {
   @Field(() => ID)
   declare id: string;
@@ -100,6 +106,56 @@ export class Inspection extends BaseEntity {
   @Field(() => Date, { nullable: true, description: 'When the result was published (公示)' })
   @Property({ type: TimestampType, nullable: true })
   publishedAt: Date | null = null;
+
+  // Facts for the statistics (统计分析), kept by `refreshVisitFacts` in the transaction of every change they
+  // depend on, so that the figures are counted over indexed columns of this row alone. Those "as of the
+  // draw" are captured once, when the draw runs; the others follow the result.
+
+  /** The China day the draw ran: the day the visit belongs to. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  drawnOn: Opt<string> | null = null;
+
+  /** The task's initiating (top-level) department. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  initiatingDepartmentId: Opt<string> | null = null;
+
+  /** Of a joint task (cooperating departments). */
+  @Property({ type: 'boolean', default: false })
+  joint: Opt<boolean> = false;
+
+  /** The target's region, kind and risk class as of the draw. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  region: Opt<string> | null = null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  targetKind: Opt<string> | null = null;
+
+  @Property({ type: 'string', length: 1, nullable: true })
+  riskClass: Opt<string> | null = null;
+
+  /** The last day to publish: the domain's `publicationDeadline(task.windowEnd)`. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  deadline: Opt<string> | null = null;
+
+  /** The China day it was published. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  publishedOn: Opt<string> | null = null;
+
+  /** Published with an item in a category that counts as a problem. */
+  @Property({ type: 'boolean', default: false })
+  problem: Opt<boolean> = false;
+
+  /** With a problem, and every problem's follow-up closed. */
+  @Property({ type: 'boolean', default: false })
+  closed: Opt<boolean> = false;
+
+  /** Visits this one saved: max(items covered, departments of the task) − 1. */
+  @Property({ type: 'integer', default: 0 })
+  saved: Opt<number> = 0;
+
+  /** Not joint, and the target had a visit of another department's non-joint task in the same quarter. */
+  @Property({ type: 'boolean', default: false })
+  multiDepartment: Opt<boolean> = false;
 
   @Field(() => Date)
   declare createdAt: Opt<Date>;

@@ -1,8 +1,27 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { ArrayMaxSize } from 'class-validator';
-import { isOverdue, publicationDeadline, scopeOf } from '@suiji/domain';
+import { raw } from '@mikro-orm/core';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import {
+  RESULT_STATES,
+  chinaToday,
+  isIsoDate,
+  isOverdue,
+  publicationDeadline,
+  scopeOf,
+  text,
+  type FollowUp,
+  type InspectionListFilter,
+  type ResultState,
+  type RiskClass,
+  type TargetKind,
+} from '@suiji/domain';
 import { Task } from '../task/task.entity.js';
-import { takingPart } from '../department/participation.js';
+import { Department } from '../department/department.entity.js';
+import { rootOf, tasksTakingPart } from '../department/participation.js';
+import { BadInputError } from '../../graphql/errors.js';
+import { FollowUpEnum, ResultStateEnum, RiskClassEnum, TargetKindEnum } from '../../graphql/enums.js';
+import { visitPredicate } from '../statistics/visit-predicates.js';
 import {
   Arg,
   Ctx,
@@ -16,7 +35,6 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, MAX_PER_PAGE, PageInput, PageType } from '../../graphql/list.js';
 import { loaderOf, manyByKey, related } from '../../graphql/loaders.js';
@@ -31,8 +49,14 @@ import { ResultInput, ReviewInput } from './inspection.input.js';
 import * as results from './inspection.service.js';
 import { scopedInspection } from './inspection.scope.js';
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The list's filters: those of a task, a draw, some ids, and those of the statistics (the domain's
+ * `InspectionListFilter`), so that the list behind a figure holds the visits it counts.
+ */
 @InputType()
-class InspectionFilter {
+class InspectionFilter implements InspectionListFilter {
   @Field(() => ID, { nullable: true })
   taskId?: string;
 
@@ -42,9 +66,117 @@ class InspectionFilter {
   @Field(() => [ID], { nullable: true })
   @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Drawn on or after this day (China), YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY)
+  drawnFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Drawn on or before this day (China), YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY)
+  drawnTo?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Of a task this department takes part in (a unit stands for its department)',
+  })
+  @IsOptional()
+  @MaxLength(36)
+  departmentId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Covering this item' })
+  @IsOptional()
+  @MaxLength(36)
+  itemId?: string;
+
+  @Field(() => String, { nullable: true, description: "The target's region (乡镇/街道) as drawn" })
+  @IsOptional()
+  @MaxLength(100)
+  region?: string;
+
+  @Field(() => TargetKindEnum, { nullable: true, description: "The target's kind as drawn" })
+  targetKind?: TargetKind;
+
+  @Field(() => RiskClassEnum, { nullable: true, description: "The target's risk class as drawn" })
+  riskClass?: RiskClass;
+
+  @Field(() => Boolean, { nullable: true, description: 'Of a joint task (true) or a single department’s' })
+  joint?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An item of the published result in this category (of the item, when one is given)',
+  })
+  @IsOptional()
+  @MaxLength(40)
+  category?: string;
+
+  @Field(() => FollowUpEnum, {
+    nullable: true,
+    description: 'An item of the published result with this follow-up (of the item, when one is given)',
+  })
+  followUp?: FollowUp;
+
+  @Field(() => [ResultStateEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(RESULT_STATES.length)
+  states?: ResultState[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Published with a problem (for the item, when one is given); false: published without',
+  })
+  problem?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'With a problem whose every follow-up is closed; false: one still open',
+  })
+  closed?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Published within its deadline (true) or after it (false)',
+  })
+  onTime?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Past its deadline and not published' })
+  overdue?: boolean;
 }
 
 const InspectionPage = PageType(Inspection, 'InspectionPage');
+
+/** The list's statistics filters, checked, a unit standing for its department. */
+async function statisticsFilter(ctx: Context, filter: InspectionFilter): Promise<InspectionListFilter> {
+  for (const field of ['drawnFrom', 'drawnTo'] as const) {
+    const day = filter[field];
+    if (day && !isIsoDate(day))
+      throw new BadInputError(
+        text(`"${day}" is not a day: write YYYY-MM-DD.`, `“${day}”不是有效日期：请按 YYYY-MM-DD 填写。`),
+        field,
+      );
+  }
+  if (filter.drawnFrom && filter.drawnTo && filter.drawnTo < filter.drawnFrom)
+    throw new BadInputError(
+      text(
+        `The range ends (${filter.drawnTo}) before it starts (${filter.drawnFrom}): swap the two days.`,
+        `截止日期（${filter.drawnTo}）早于起始日期（${filter.drawnFrom}）：请交换两个日期。`,
+      ),
+      'drawnTo',
+    );
+  const listFilter: InspectionListFilter = { ...filter };
+  if (filter.departmentId) {
+    const known = await ctx.em.count(Department, { id: filter.departmentId, deletedAt: null });
+    if (!known)
+      throw new BadInputError(
+        text(`Department ${filter.departmentId} does not exist.`, `部门 ${filter.departmentId} 不存在。`),
+        'departmentId',
+      );
+    listFilter.departmentId = await rootOf(ctx.em, filter.departmentId);
+  }
+  return listFilter;
+}
 
 /** The inspector entries of a user (an inspector sees the inspections of their teams). */
 async function inspectorIdsOf(ctx: Context): Promise<string[]> {
@@ -63,21 +195,35 @@ export class InspectionResolver {
     @Arg('filter', () => InspectionFilter, { nullable: true }) filter: InspectionFilter = {},
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    const where: FilterQuery<Inspection>[] = [];
     const scope = scopeOf(ctx.actor, 'list', 'inspections');
-    if (scope === 'department') {
-      where.push({ task: takingPart<Task>(ctx.actor?.departmentIds ?? []) });
-    } else if (scope === 'own') {
-      const mine = await inspectorIdsOf(ctx);
-      where.push(
-        mine.length ? { $or: mine.map((id) => ({ teamIds: StringListType.contains(id) })) } : { id: '' },
-      );
-    }
-    if (filter.taskId) where.push({ task: filter.taskId });
-    if (filter.drawId) where.push({ draw: filter.drawId });
-    if (filter.ids) where.push({ id: { $in: filter.ids } });
+    const mine = scope === 'own' ? await inspectorIdsOf(ctx) : [];
+    const listFilter = await statisticsFilter(ctx, filter);
+    const today = chinaToday(ctx.clock());
+    const where = (): FilterQuery<Inspection> => {
+      const conditions: FilterQuery<Inspection>[] = [];
+      if (scope === 'department')
+        conditions.push(tasksTakingPart<Inspection>(ctx.actor?.departmentIds ?? [], 'task_id'));
+      else if (scope === 'own')
+        conditions.push(
+          mine.length
+            ? {
+                [raw(
+                  (alias: string) =>
+                    `exists (select 1 from inspection_member m where m.inspection_id = ${alias}.id and m.inspector_id in (${mine.map(() => '?').join(', ')}))`,
+                  mine,
+                )]: [],
+              }
+            : { id: '' },
+        );
+      if (filter.taskId) conditions.push({ task: filter.taskId });
+      if (filter.drawId) conditions.push({ draw: filter.drawId });
+      if (filter.ids) conditions.push({ id: { $in: filter.ids } });
+      const build = (alias: string) => visitPredicate(listFilter, today, { alias, table: 'inspection' });
+      conditions.push({ [raw((alias: string) => build(alias).sql, build('i').params)]: [] });
+      return { $and: conditions };
+    };
     return listEntities(ctx.em, Inspection, {
-      where: { $and: where },
+      where,
       searchFields: [],
       sortable: ['createdAt'],
       page,
@@ -189,7 +335,10 @@ export class TargetRecordResolver {
         : scope === 'department'
           ? {
               target: target.id,
-              $or: [{ state: 'PUBLISHED' }, { task: takingPart<Task>(ctx.actor?.departmentIds ?? []) }],
+              $or: [
+                { state: 'PUBLISHED' },
+                tasksTakingPart<Inspection>(ctx.actor?.departmentIds ?? [], 'task_id'),
+              ],
             }
           : { target: target.id, state: 'PUBLISHED' };
     return ctx.em.find(Inspection, where, { orderBy: { createdAt: 'DESC' }, limit: 100 });

@@ -14,6 +14,7 @@ import { Category } from '../category/category.entity.js';
 import { categoriesForTask } from '../category/category.service.js';
 import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { refreshVisitFacts } from '../statistics/visit-facts.js';
 import { Target } from '../target/target.entity.js';
 import { Task } from '../task/task.entity.js';
 import { appendTrail } from '../trail/trail.service.js';
@@ -103,8 +104,8 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
       methodsUsed: [...new Set(input.methodsUsed)],
       inspectedOn: input.inspectedOn,
       enteredById: ctx.user!.id,
-      enteredAt: new Date(),
-      updatedAt: new Date(),
+      enteredAt: ctx.clock(),
+      updatedAt: ctx.clock(),
     },
   );
   if (changed === 0)
@@ -130,6 +131,7 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
       });
   }
   await ctx.em.flush();
+  await refreshVisitFacts(ctx.em, { inspectionIds: [inspection.id] });
   return inspection;
 }
 
@@ -216,7 +218,7 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
       'comment',
     );
   const before = resultFields(inspection);
-  const now = new Date();
+  const now = ctx.clock();
   // One review wins: the second of two simultaneous reviews finds nothing awaiting review.
   const changed = await ctx.em.nativeUpdate(
     Inspection,
@@ -238,5 +240,6 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
     );
   await trailTransition(ctx, inspection, before);
   if (input.approve) await applyConsequences(ctx, inspection);
+  await refreshVisitFacts(ctx.em, { inspectionIds: [inspection.id] });
   return inspection;
 }

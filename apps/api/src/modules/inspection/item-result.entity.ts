@@ -50,4 +50,8 @@ export class ItemResult extends BaseEntity {
   @Field(() => FollowUpEnum, { description: '后续处置' })
   @Enum({ items: [...FOLLOW_UPS] })
   followUp: FollowUp = 'NONE';
+
+  /** The day the follow-up was closed (完结), YYYY-MM-DD: the closure rate counts it. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  closedOn: string | null = null;
 }

@@ -27,6 +27,7 @@ import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { Draw } from '../draw/draw.entity.js';
 import type { InspectionItem } from '../item/item.entity.js';
+import { writeTaskDepartments } from '../statistics/visit-facts.js';
 import { TaskAcceptance } from '../task/task-acceptance.entity.js';
 import { Task } from '../task/task.entity.js';
 import { checkedReason } from '../task/task.service.js';
@@ -343,9 +344,11 @@ export async function respondToMergeProposal(
     answeredAt: new Date(),
     reason: accept ? null : trimmed,
   });
+  let joint: Task | null = null;
   if (!accept) proposal.state = 'DECLINED';
-  else if (responses.every((r) => r.state === 'ACCEPTED')) await merge(em, proposal, responses);
+  else if (responses.every((r) => r.state === 'ACCEPTED')) joint = await merge(em, proposal, responses);
   await em.flush();
+  if (joint) await writeTaskDepartments(em, joint);
   return proposal;
 }
 
@@ -356,7 +359,7 @@ export async function respondToMergeProposal(
  * are soft-deleted, as a deleted task is everywhere already (lists, draws); the proposal keeps which
  * tasks the joint one replaced.
  */
-async function merge(em: EntityManager, proposal: MergeProposal, responses: MergeResponse[]): Promise<void> {
+async function merge(em: EntityManager, proposal: MergeProposal, responses: MergeResponse[]): Promise<Task> {
   const tasks = await em.find(
     Task,
     { id: { $in: proposal.taskIds }, deletedAt: null },
@@ -420,4 +423,5 @@ async function merge(em: EntityManager, proposal: MergeProposal, responses: Merg
   for (const task of tasks) task.deletedAt = now;
   proposal.state = 'ACCEPTED';
   proposal.mergedTask = joint;
+  return joint;
 }

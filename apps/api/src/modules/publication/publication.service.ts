@@ -5,7 +5,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
 import { containsText, listEntities, type Page, type PageInput } from '../../graphql/list.js';
-import { takingPart } from '../department/participation.js';
+import { tasksTakingPart } from '../department/participation.js';
 import { Department } from '../department/department.entity.js';
 import { Draw } from '../draw/draw.entity.js';
 import type { DrawTeam } from '../draw/draw.input.js';
@@ -13,7 +13,6 @@ import { Inspection } from '../inspection/inspection.entity.js';
 import { ItemResult } from '../inspection/item-result.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
-import type { Task } from '../task/task.entity.js';
 import type {
   PublicDraw,
   PublicDrawFilter,
@@ -37,11 +36,17 @@ async function namesOf(
 const named = (names: Map<string, string>, ids: readonly string[]) =>
   ids.map((id) => names.get(id)).filter((name): name is string => name !== undefined);
 
-/** Conditions on the task, for both lists: a department taking part, a year. */
-function taskConditions(filter: { departmentId?: string; year?: number }): FilterQuery<Task>[] {
-  const conditions: FilterQuery<Task>[] = [];
-  if (filter.departmentId) conditions.push(takingPart<Task>([filter.departmentId]));
-  if (filter.year) conditions.push({ year: filter.year });
+/**
+ * Conditions of both lists on their task, for records with a `task` (a department taking part, a year):
+ * new ones for every query, as they hold raw SQL.
+ */
+function taskConditions<T extends { task: unknown }>(filter: {
+  departmentId?: string;
+  year?: number;
+}): FilterQuery<T>[] {
+  const conditions: FilterQuery<T>[] = [];
+  if (filter.departmentId) conditions.push(tasksTakingPart<T>([filter.departmentId], 'task_id'));
+  if (filter.year) conditions.push({ task: { year: filter.year } } as FilterQuery<T>);
   return conditions;
 }
 
@@ -51,18 +56,21 @@ export async function listPublicResults(
   page?: PageInput,
 ): Promise<Page<PublicResult>> {
   const { em } = ctx;
-  const where: FilterQuery<Inspection>[] = [{ state: 'PUBLISHED' }];
-  if (filter.taskId) where.push({ task: filter.taskId });
-  const onTask = taskConditions(filter);
-  if (onTask.length) where.push({ task: { $and: onTask } });
-  const q = filter.q?.trim();
-  if (q) {
-    const contains = containsText(em, q);
-    where.push({ target: { $or: [{ name: contains }, { creditCode: contains }] } });
-  }
-  if (filter.region?.trim()) where.push({ target: { region: containsText(em, filter.region.trim()) } });
+  const where = (): FilterQuery<Inspection> => {
+    const conditions: FilterQuery<Inspection>[] = [{ state: 'PUBLISHED' }];
+    if (filter.taskId) conditions.push({ task: filter.taskId });
+    conditions.push(...taskConditions<Inspection>(filter));
+    const q = filter.q?.trim();
+    if (q) {
+      const contains = containsText(em, q);
+      conditions.push({ target: { $or: [{ name: contains }, { creditCode: contains }] } });
+    }
+    if (filter.region?.trim())
+      conditions.push({ target: { region: containsText(em, filter.region.trim()) } });
+    return { $and: conditions };
+  };
   const found = await listEntities(em, Inspection, {
-    where: { $and: where },
+    where,
     searchFields: [],
     sortable: ['publishedAt'],
     sort: { field: 'publishedAt', order: 'DESC' as never },
@@ -171,12 +179,11 @@ export async function listPublicDraws(
   filter: PublicDrawFilter = {},
   page?: PageInput,
 ): Promise<Page<PublicDraw>> {
-  const where: FilterQuery<Draw>[] = [];
-  if (filter.status) where.push({ status: filter.status });
-  const onTask = taskConditions(filter);
-  if (onTask.length) where.push({ task: { $and: onTask } });
+  const where = (): FilterQuery<Draw> => ({
+    $and: [...(filter.status ? [{ status: filter.status }] : []), ...taskConditions<Draw>(filter)],
+  });
   const found = await listEntities(ctx.em, Draw, {
-    where: { $and: where },
+    where,
     searchFields: [],
     sortable: ['createdAt'],
     sort: { field: 'createdAt', order: 'DESC' as never },

@@ -7,12 +7,13 @@ import { BadInputError, ConflictError, NotFoundError } from '../../graphql/error
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
-import { checkedParticipants, rootOf, takingPart } from '../department/participation.js';
+import { checkedParticipants, rootOf, tasksTakingPart } from '../department/participation.js';
 import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { MergeProposal } from '../merge/merge.entity.js';
 import type { Plan } from '../plan/plan.entity.js';
 import { checkedPlanForTask } from '../plan/plan.service.js';
+import { writeTaskDepartments } from '../statistics/visit-facts.js';
 import { TaskAcceptance } from './task-acceptance.entity.js';
 import { Task } from './task.entity.js';
 import type { TaskFilter, TaskInput } from './task.input.js';
@@ -20,14 +21,17 @@ import type { TaskFilter, TaskInput } from './task.input.js';
 const NOUN = text('Task', '抽查任务');
 
 export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
-  const where: FilterQuery<Task>[] = [];
-  if (scopeOf(ctx.actor, 'list', 'tasks') === 'department')
-    where.push(takingPart<Task>(ctx.actor?.departmentIds ?? []));
-  if (filter.year) where.push({ year: filter.year });
-  if (filter.departmentId) where.push(takingPart<Task>([filter.departmentId]));
-  if (filter.planId) where.push({ plan: filter.planId });
+  const scoped = scopeOf(ctx.actor, 'list', 'tasks') === 'department';
+  const where = (): FilterQuery<Task> => {
+    const conditions: FilterQuery<Task>[] = [];
+    if (scoped) conditions.push(tasksTakingPart<Task>(ctx.actor?.departmentIds ?? []));
+    if (filter.year) conditions.push({ year: filter.year });
+    if (filter.departmentId) conditions.push(tasksTakingPart<Task>([filter.departmentId]));
+    if (filter.planId) conditions.push({ plan: filter.planId });
+    return { $and: conditions };
+  };
   return listEntities(ctx.em, Task, {
-    where: { $and: where },
+    where,
     q: filter.q,
     ids: filter.ids,
     searchFields: ['name'],
@@ -162,6 +166,7 @@ export async function createTask(ctx: Context, input: TaskInput): Promise<Task> 
   task.items.set(items);
   await syncAcceptances(ctx.em, task, false);
   await ctx.em.flush();
+  await writeTaskDepartments(ctx.em, task);
   return task;
 }
 
@@ -331,6 +336,7 @@ export async function updateTask(ctx: Context, id: string, input: TaskInput): Pr
   // A changed task is not the one the cooperating departments accepted: they are asked again.
   await syncAcceptances(ctx.em, task, termsOf(task) !== before);
   await ctx.em.flush();
+  await writeTaskDepartments(ctx.em, task);
   return task;
 }
 
