@@ -272,7 +272,11 @@ export function drillDown(
     if (dims.REGION) out.region = dims.REGION;
     if (dims.TARGET_KIND) out.targetKind = dims.TARGET_KIND as TargetKind;
     if (dims.RISK_CLASS) out.riskClass = dims.RISK_CLASS as RiskClass;
-    if (dims.JOINT) out.joint = dims.JOINT === 'JOINT';
+    if (dims.JOINT) {
+      // Joint visits of the OWN row: none, and no list.
+      if (base.joint !== undefined && base.joint !== (dims.JOINT === 'JOINT')) return null;
+      out.joint = dims.JOINT === 'JOINT';
+    }
     if (dims.CATEGORY) out.category = dims.CATEGORY;
     if (dims.FOLLOW_UP && (FOLLOW_UPS as readonly string[]).includes(dims.FOLLOW_UP))
       out.followUp = dims.FOLLOW_UP as FollowUp;

@@ -194,8 +194,10 @@ describe('the list behind a number', () => {
     });
   });
 
-  it('has no list for a rate or a median', () => {
+  it('has no list for a rate or a median, nor for a figure its row rules out', () => {
     expect(drillDown('completionRate', y, {})).toBeNull();
+    expect(drillDown('jointVisits', y, {}, { JOINT: 'OWN' })).toBeNull();
+    expect(drillDown('jointVisits', y, {}, { JOINT: 'JOINT' })?.filter).toMatchObject({ joint: true });
     expect(drillDown('assignmentsMedian', y, {})).toBeNull();
   });
 });

@@ -56,8 +56,8 @@ export function visitPredicate(filter: InspectionListFilter, today: string, row:
     visit.push(clause(filter.overdue ? overdue : `not (${overdue})`, today));
   }
 
-  // The item's result when an item is given; the visit's (any of its items) otherwise.
-  const onItem = filter.itemId != null;
+  // The item's result when an item is given (or the row is an item's); the visit's (any item) otherwise.
+  const onItem = filter.itemId != null || row.itemRow === true;
   const item: Clause[] = [];
   const published = `${a}.state = 'PUBLISHED'`;
   const flags = (x: string, problem: string, closed: string) => {

@@ -1,5 +1,8 @@
 import type { StatFamily } from '@suiji/domain';
 import type { FamilyComputer } from './family.js';
+import { VISIT_FAMILIES } from './visit-families.js';
 
 /** The query of each family. */
-export const FAMILIES: Partial<Record<StatFamily, FamilyComputer>> = {};
+export const FAMILIES: Partial<Record<StatFamily, FamilyComputer>> = {
+  ...VISIT_FAMILIES,
+};
