@@ -708,6 +708,15 @@ const CASES: Record<string, Case> = {
     },
   },
 
+  statistics: {
+    query: `{ statistics(family: TASKS, period: { kind: YEAR, year: ${YEAR} }, groupBy: [DEPARTMENT]) { total { values } } }`,
+    prepare: async () => ({ variables: {} }),
+  },
+  statisticsSummary: {
+    query: `{ statisticsSummary(period: { kind: YEAR, year: ${YEAR} }) { kpis { figure value } } }`,
+    prepare: async () => ({ variables: {} }),
+  },
+
   trail: {
     query: '{ trail(page: { page: 1, perPage: 1 }) { total } }',
     prepare: async () => ({ variables: {} }),
