@@ -716,6 +716,10 @@ const CASES: Record<string, Case> = {
     query: `{ statisticsSummary(period: { kind: YEAR, year: ${YEAR} }) { kpis { figure value } } }`,
     prepare: async () => ({ variables: {} }),
   },
+  exportStatistics: {
+    query: `{ exportStatistics(family: INSPECTOR_REGISTRY, period: { kind: YEAR, year: ${YEAR} }, groupBy: [EXPERTISE]) { filename } }`,
+    prepare: async () => ({ variables: {} }),
+  },
 
   trail: {
     query: '{ trail(page: { page: 1, perPage: 1 }) { total } }',

@@ -46,6 +46,8 @@ let now = china('2025-12-01T09:00:00');
 const TABLE = `query($f: StatFamily!, $p: PeriodInput!, $g: [StatDimension!]!, $x: StatisticsFilterInput) {
   statistics(family: $f, period: $p, groupBy: $g, filter: $x) {
     figures period { kind from to label } cutOff rows { keys labels values } total { keys labels values } } }`;
+const EXPORT = `query($f: StatFamily!, $p: PeriodInput!, $g: [StatDimension!]!, $x: StatisticsFilterInput) {
+  exportStatistics(family: $f, period: $p, groupBy: $g, filter: $x) { filename mimeType contentBase64 } }`;
 
 type Values = Record<string, number | null>;
 interface Table {
@@ -851,6 +853,7 @@ describe('statistics of plans, tasks, inspectors and the registries', () => {
     it("refuses B's manager A's department, and an inspector every statistic", async () => {
       expect((await refused(run('TASKS', [], { departmentId: id.A! }), managerB)).code).toBe('FORBIDDEN');
       expect((await refused(run('TASKS'), inspectorPA1)).code).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(EXPORT, run('TASKS'), inspectorPA1))).toBe('FORBIDDEN');
     });
 
     it('costs the same few statements whatever the grouping', async () => {
@@ -862,6 +865,105 @@ describe('statistics of plans, tasks, inspectors and the registries', () => {
         counts.push(statements.length);
       }
       expect(Math.max(...counts)).toBeLessThanOrEqual(8);
+    });
+  });
+
+  describe('the export', () => {
+    async function workbook(variables: Record<string, unknown>, locale: 'en' | 'zh-CN', token = admin) {
+      const result = (await t.app.execute(
+        { query: EXPORT, variables },
+        `Bearer ${token}`,
+        locale,
+      )) as GqlResult<{
+        exportStatistics: { filename: string; mimeType: string; contentBase64: string };
+      }>;
+      expect(result.errors).toBeUndefined();
+      const file = result.data!.exportStatistics;
+      const { default: ExcelJS } = await import('exceljs');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+      const sheet = book.worksheets[0]!;
+      const cells: { value: unknown; numFmt: string }[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row, n) => {
+        cells[n - 1] = [];
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          cells[n - 1]![c - 1] = { value: cell.value, numFmt: cell.numFmt };
+        });
+      });
+      return { file, cells, sheet };
+    }
+    const shownIn = async (variables: Record<string, unknown>, locale: 'en' | 'zh-CN', token = admin) =>
+      (
+        (await t.app.execute({ query: TABLE, variables }, `Bearer ${token}`, locale)) as GqlResult<{
+          statistics: Table;
+        }>
+      ).data!.statistics;
+
+    it('writes the table as shown: title, period, filters, cut-off, header, rows by name, 合计, rates as percentages', async () => {
+      const variables = run('TASKS', ['DEPARTMENT', 'JOINT'], { itemId: id.IA1! });
+      const shown = await shownIn(variables, 'zh-CN', managerA);
+      const { file, cells } = await workbook(variables, 'zh-CN', managerA);
+      expect(file.filename).toBe('statistics-tasks-2026-06-20.xlsx');
+      expect(cells[0]![0]!.value).toBe('统计分析：抽查任务');
+      expect(cells[1]![0]!.value).toBe('统计期间：2026 年');
+      expect(cells[2]![0]!.value).toBe('筛选条件：抽查事项：甲事项一（2026）');
+      expect(cells[3]![0]!.value).toBe('截至 2026-06-20 10:00（北京时间）');
+      const header = cells[5]!.map((c) => c.value);
+      expect(header).toEqual([
+        '部门',
+        '本部门/跨部门',
+        ...shown.figures.map((code) => figure(code)!.label['zh-CN']),
+      ]);
+      expect(header).toContain('任务完成率');
+      const body = cells.slice(6);
+      expect(body).toHaveLength(shown.rows.length + 1);
+      for (const [r, row] of [...shown.rows, { ...shown.total, labels: ['合计', ''] }].entries()) {
+        const line = body[r]!;
+        expect(line.slice(0, 2).map((c) => c.value ?? '')).toEqual(row.labels);
+        for (const [i, code] of shown.figures.entries()) {
+          const cell = line[2 + i]!;
+          expect(cell.value, `${row.labels.join('/')} ${code}`).toBe(row.values[i] ?? '—');
+          if (figure(code)!.kind === 'rate' && row.values[i] != null) expect(cell.numFmt).toBe('0.0%');
+        }
+      }
+      // K1 and K8 of A, both own: one row, and the 合计.
+      expect(shown.rows.map((r) => r.labels)).toEqual([['甲局', '本部门']]);
+      expect(named(shown.figures, shown.total.values)).toMatchObject({
+        tasks: 2,
+        tasksDone: 1,
+        taskCompletionRate: 0.5,
+      });
+    });
+
+    it('speaks the reader’s language and names a table grouped by nothing 合计 (Total)', async () => {
+      const variables = run(
+        'INSPECTORS',
+        [],
+        { departmentId: id.B! },
+        { kind: 'QUARTER', year: 2026, quarter: 2 },
+      );
+      const shown = await shownIn(variables, 'en');
+      const { cells } = await workbook(variables, 'en');
+      expect(cells.slice(0, 4).map((row) => row[0]!.value)).toEqual([
+        'Statistics: Inspectors taking part',
+        'Period: 2026 Q2',
+        'Filters: Department: 乙局',
+        'As of 2026-06-20 10:00 (China time)',
+      ]);
+      expect(cells[5]!.map((c) => c.value ?? '')).toEqual([
+        '',
+        ...shown.figures.map((c) => figure(c)!.label.en),
+      ]);
+      expect(cells[6]!.map((c) => c.value)).toEqual(['Total', ...shown.total.values.map((v) => v ?? '—')]);
+      // Q2 for B: PB1 2+4, PB2 2+4, PB3 4.
+      expect(named(shown.figures, shown.total.values)).toEqual({
+        inspectorVisits: 16,
+        distinctInspectors: 3,
+        assignmentsMin: 4,
+        assignmentsMedian: 6,
+        assignmentsMax: 6,
+        expiringCertificates: 2,
+      });
     });
   });
 });
