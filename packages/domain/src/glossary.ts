@@ -36,6 +36,13 @@ export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const INSPECTOR_STATUSES = ['ON_DUTY', 'ON_LEAVE', 'TRANSFERRED'] as const;
 export type InspectorStatus = (typeof INSPECTOR_STATUSES)[number];
 
+/**
+ * How far a task has got: its draw has not run (待执行), a visit it drew is not yet published (执行中), every
+ * one is (已完成).
+ */
+export const TASK_PROGRESSES = ['PENDING', 'RUNNING', 'DONE'] as const;
+export type TaskProgress = (typeof TASK_PROGRESSES)[number];
+
 /** 定向 / 不定向 tasks. */
 export const TASK_SCOPES = ['DIRECTED', 'UNDIRECTED'] as const;
 export type TaskScope = (typeof TASK_SCOPES)[number];

@@ -17,6 +17,7 @@ import type {
   Role,
   TargetKind,
   TargetStatus,
+  TaskProgress,
   TaskScope,
 } from './glossary.js';
 
@@ -42,6 +43,7 @@ export interface DomainLabels {
   resultState: Names<ResultState>;
   acceptanceState: Names<AcceptanceState>;
   mergeState: Names<MergeState>;
+  taskProgress: Names<TaskProgress>;
 }
 
 export const LABELS: Record<Locale, DomainLabels> = {
@@ -89,6 +91,7 @@ export const LABELS: Record<Locale, DomainLabels> = {
     },
     acceptanceState: { PENDING: '待确认', ACCEPTED: '已接受', DECLINED: '已拒绝' },
     mergeState: { SUGGESTED: '建议', OPEN: '待响应', ACCEPTED: '已合并', DECLINED: '已拒绝' },
+    taskProgress: { PENDING: '待执行', RUNNING: '执行中', DONE: '已完成' },
   },
   en: {
     role: { ADMIN: 'Administrator', COORDINATOR: 'Coordinator', INSPECTOR: 'Inspector', MANAGER: 'Manager' },
@@ -144,5 +147,6 @@ export const LABELS: Record<Locale, DomainLabels> = {
       ACCEPTED: 'Merged',
       DECLINED: 'Declined',
     },
+    taskProgress: { PENDING: 'Not started', RUNNING: 'In progress', DONE: 'Completed' },
   },
 };

@@ -354,7 +354,7 @@ const messages: TranslationMessages = {
       line_times: 'Times per year',
       line_period: 'When (e.g. second quarter)',
       min_ratio: '(minimum %{ratio})',
-      rounds: 'Rounds done',
+      rounds: 'Rounds completed',
       department_help: 'Leave empty for your own department',
       cooperating_help: 'For a joint plan: the cooperating departments, whose items may be listed too',
       tasks: 'Tasks of this plan',

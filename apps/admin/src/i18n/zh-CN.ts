@@ -561,7 +561,7 @@ const messages: TranslationMessages = {
       line_times: '抽查频次（次/年）',
       line_period: '时间安排（如第二季度）',
       min_ratio: '（最低 %{ratio}）',
-      rounds: '已实施轮次',
+      rounds: '已完成轮次',
       department_help: '留空则为您所在的部门',
       cooperating_help: '联合抽查计划的配合部门；其事项也可列入计划',
       tasks: '本计划的抽查任务',

@@ -29,6 +29,7 @@ interface Line {
   timesPerYear: number;
   period: string | null;
   roundsDone: number;
+  taskCount: number;
 }
 
 /** Delete only while no task carries out the plan (the API refuses too). */
@@ -99,7 +100,7 @@ const NewTaskButton = () => {
     year: plan.year,
     departmentId: plan.departmentId,
     cooperatingDepartmentIds: plan.cooperatingDepartmentIds,
-    itemIds: lines.filter((l) => l.roundsDone < l.timesPerYear).map((l) => l.itemId),
+    itemIds: lines.filter((l) => l.taskCount < l.timesPerYear).map((l) => l.itemId),
   };
   return <CreateButton resource="tasks" label="suiji.plan.new_task" state={{ record }} />;
 };

@@ -256,7 +256,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     createInputType: 'PlanInput',
     updateInputType: 'PlanInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds remarks taskCount lines { id itemId item { id seq name minRatioBp timesPerYear departmentId } ratioBp timesPerYear period roundsDone }`,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds remarks taskCount lines { id itemId item { id seq name minRatioBp timesPerYear departmentId } ratioBp timesPerYear period roundsDone taskCount }`,
     filters: ['year', 'departmentId'],
     createFields: [...PLAN_FIELDS],
     updateFields: [...PLAN_FIELDS],

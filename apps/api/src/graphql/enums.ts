@@ -15,6 +15,7 @@ import {
   FOLLOW_UPS,
   REPLACEMENT_REASONS,
   ROLES,
+  TASK_PROGRESSES,
   TASK_SCOPES,
   TARGET_KINDS,
   TARGET_STATUSES,
@@ -56,6 +57,7 @@ export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, {
   DRAWN: '已摇号',
 });
 export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope);
+export const TaskProgressEnum = graphqlEnum('TaskProgress', TASK_PROGRESSES, zh.taskProgress);
 export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);
 export const FollowUpEnum = graphqlEnum('FollowUp', FOLLOW_UPS, zh.followUp);
 export const ReplacementReasonEnum = graphqlEnum(

@@ -23,6 +23,19 @@ export const STAT_FAMILIES = [
 ] as const;
 export type StatFamily = (typeof STAT_FAMILIES)[number];
 
+/** What each family's table is called: its title, on the page and in an export. */
+export const FAMILY_LABELS: Readonly<Record<StatFamily, Text>> = {
+  PLANS: text('Yearly plans', '年度抽查计划'),
+  TASKS: text('Inspection tasks', '抽查任务'),
+  VISITS: text('Inspections and results', '检查及结果'),
+  RATIOS: text('Ratios attained', '比例达成'),
+  COVERAGE: text('Coverage', '覆盖率'),
+  BURDEN: text('Burden on targets', '扰民情况'),
+  INSPECTORS: text('Inspectors taking part', '检查人员'),
+  TARGET_REGISTRY: text('Target registry', '检查对象名录库'),
+  INSPECTOR_REGISTRY: text('Inspector registry', '执法检查人员名录库'),
+};
+
 /** How a figure's value reads: a count, a share (0–1, shown as a percentage) or a plain number. */
 export type FigureKind = 'count' | 'rate' | 'number';
 

@@ -13,6 +13,7 @@ import {
   type ResultState,
   type RiskClass,
   type TargetKind,
+  type TaskProgress,
 } from '../glossary.js';
 import { text, type Text } from '../text.js';
 import {
@@ -184,11 +185,13 @@ export interface TargetListFilter {
 export interface TaskListFilter {
   departmentId?: string;
   itemId?: string;
+  /** The first day of the task's window (windowStart) on or after this day … */
   windowFrom?: string;
+  /** … and on or before this one. */
   windowTo?: string;
   joint?: boolean;
   fromPlan?: boolean;
-  progress?: 'PENDING' | 'RUNNING' | 'DONE';
+  progress?: TaskProgress;
 }
 
 export type DrillDown =
@@ -292,8 +295,16 @@ export function drillDown(
     const out: TaskListFilter = { ...base, windowFrom, windowTo };
     if (dims.DEPARTMENT) out.departmentId = dims.DEPARTMENT;
     if (dims.ITEM) out.itemId = dims.ITEM;
-    if (dims.JOINT) out.joint = dims.JOINT === 'JOINT';
-    if (dims.ORIGIN) out.fromPlan = dims.ORIGIN === 'PLAN';
+    const joint = dims.JOINT ? dims.JOINT === 'JOINT' : undefined;
+    const fromPlan = dims.ORIGIN ? dims.ORIGIN === 'PLAN' : undefined;
+    // A row that contradicts the figure (joint tasks in the row of own ones) counts none: no list to show.
+    if (
+      (joint !== undefined && base.joint !== undefined && joint !== base.joint) ||
+      (fromPlan !== undefined && base.fromPlan !== undefined && fromPlan !== base.fromPlan)
+    )
+      return null;
+    if (joint !== undefined) out.joint = joint;
+    if (fromPlan !== undefined) out.fromPlan = fromPlan;
     return { resource: 'tasks', filter: out };
   }
   if ((def.family === 'COVERAGE' && code === 'activeTargets') || def.family === 'TARGET_REGISTRY') {

@@ -194,6 +194,16 @@ describe('the list behind a number', () => {
     });
   });
 
+  it('has no list where the row contradicts the figure: ad hoc tasks of the row of plan tasks', () => {
+    expect(drillDown('planTasks', y, {}, { ORIGIN: 'AD_HOC' })).toBeNull();
+    expect(drillDown('ownTasks', y, {}, { JOINT: 'JOINT' })).toBeNull();
+    expect(drillDown('ownTasks', y, {}, { JOINT: 'OWN' })?.filter).toMatchObject({ joint: false });
+    expect(drillDown('tasksDone', y, {}, { ORIGIN: 'PLAN' })?.filter).toMatchObject({
+      fromPlan: true,
+      progress: 'DONE',
+    });
+  });
+
   it('has no list for a rate or a median, nor for a figure its row rules out', () => {
     expect(drillDown('completionRate', y, {})).toBeNull();
     expect(drillDown('jointVisits', y, {}, { JOINT: 'OWN' })).toBeNull();

@@ -108,7 +108,9 @@ export class InspectorUpdateInput implements Partial<InspectorFields> {
 
 @InputType()
 export class InspectorFilter extends BaseFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Inspectors of this department or of a unit under it' })
+  @IsOptional()
+  @MaxLength(36)
   departmentId?: string;
 
   @Field(() => InspectorStatusEnum, { nullable: true })

@@ -1,10 +1,12 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { chinaToday, scopeOf, text } from '@suiji/domain';
+import { asFilter } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
+import { inUnitsOf } from '../department/department.conditions.js';
 import { Department } from '../department/department.entity.js';
 import { User } from '../user/user.entity.js';
 import { Inspector } from './inspector.entity.js';
@@ -31,7 +33,8 @@ export function inspectorWhere(
   action: 'list' | 'export',
 ): FilterQuery<Inspector> {
   const where: FilterQuery<Inspector>[] = [inspectorScope(ctx, action)];
-  if (filter.departmentId) where.push({ department: filter.departmentId });
+  // A department's inspectors include its units' (as its statistics roll them up).
+  if (filter.departmentId) where.push(asFilter<Inspector>('inspector', [inUnitsOf(filter.departmentId)]));
   if (filter.status) where.push({ status: filter.status });
   if (filter.expertise) where.push({ expertise: StringListType.contains(filter.expertise) });
   const day = chinaToday(ctx.clock());

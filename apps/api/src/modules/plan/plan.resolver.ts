@@ -77,8 +77,16 @@ export class PlanItemResolver {
     return em.findOneOrFail(InspectionItem, line.item.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Tasks of the plan that include this item, against timesPerYear' })
+  @FieldResolver(() => Int, {
+    description:
+      'Rounds completed: tasks of the plan including this item with every visit published, at most timesPerYear',
+  })
   roundsDone(@Root() line: PlanItem, @Ctx() ctx: Context) {
     return plans.roundsDone(ctx, line);
+  }
+
+  @FieldResolver(() => Int, { description: 'Tasks of the plan that include this item, in any state' })
+  taskCount(@Root() line: PlanItem, @Ctx() ctx: Context) {
+    return plans.lineTaskCount(ctx, line);
   }
 }

@@ -1,12 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { canAccess, planLineProblems, scopeOf, taskPlanProblems, text, type PlanScope } from '@suiji/domain';
+import { selectRows } from '../../db/query.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
+import { loaderOf } from '../../graphql/loaders.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { checkedParticipants, rootOf, takingPart } from '../department/participation.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Task } from '../task/task.entity.js';
+import { lineRoundsDone } from './plan.conditions.js';
 import { Plan, PlanItem } from './plan.entity.js';
 import type { PlanFilter, PlanInput } from './plan.input.js';
 
@@ -207,9 +210,37 @@ export async function checkedPlanForTask(
   return plan;
 }
 
-/** Tasks of the plan that include the line's item: the rounds of it done (or under way) this year. */
-export function roundsDone(ctx: Context, line: PlanItem): Promise<number> {
-  return ctx.em.count(Task, { plan: line.plan, items: line.item, deletedAt: null });
+/**
+ * The rounds of a line completed: tasks of the plan including its item whose every visit is published
+ * (a drawn task with results still to come is not a completed round), at most the rounds planned. The
+ * lines of a page are counted in one statement.
+ */
+export async function roundsDone(ctx: Context, line: PlanItem): Promise<number> {
+  const loader = loaderOf(ctx, 'roundsDone', async (lineIds) => {
+    const found = await selectRows<{ id: string; done: number | string }>(
+      ctx.em,
+      `select l.id, ${lineRoundsDone('l')} as done from plan_item l where l.id in (${lineIds.map(() => '?').join(', ')})`,
+      lineIds,
+    );
+    return new Map(found.map((row) => [row.id, Number(row.done)]));
+  });
+  return (await loader.load(line.id)) ?? 0;
+}
+
+/** Tasks of the plan that include the line's item, in any state: the rounds already set up. */
+export async function lineTaskCount(ctx: Context, line: PlanItem): Promise<number> {
+  const loader = loaderOf(ctx, 'lineTaskCount', async (lineIds) => {
+    const found = await selectRows<{ id: string; n: number | string }>(
+      ctx.em,
+      `select l.id, count(k.id) as n from plan_item l
+         left join task_item ti on ti.inspection_item_id = l.item_id
+         left join task k on k.id = ti.task_id and k.plan_id = l.plan_id and k.deleted_at is null
+        where l.id in (${lineIds.map(() => '?').join(', ')}) group by l.id`,
+      lineIds,
+    );
+    return new Map(found.map((row) => [row.id, Number(row.n)]));
+  });
+  return (await loader.load(line.id)) ?? 0;
 }
 
 export function taskCount(ctx: Context, plan: Plan): Promise<number> {

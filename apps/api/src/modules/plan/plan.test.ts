@@ -4,7 +4,7 @@ import { errorCode, startTestApp, type GqlResult, type TestApp } from '../../tes
 
 const YEAR = chinaYear();
 const PLAN_FIELDS = `id name year departmentId cooperatingDepartmentIds remarks taskCount
-  lines { id itemId item { name minRatioBp } ratioBp timesPerYear period roundsDone }`;
+  lines { id itemId item { name minRatioBp } ratioBp timesPerYear period roundsDone taskCount }`;
 const CREATE_PLAN = `mutation($i: PlanInput!) { createPlan(input: $i) { ${PLAN_FIELDS} } }`;
 const UPDATE_PLAN = `mutation($id: ID!, $i: PlanInput!) { updatePlan(id: $id, input: $i) { ${PLAN_FIELDS} } }`;
 const DELETE_PLAN = 'mutation($id: ID!) { deletePlan(id: $id) { id } }';
@@ -249,11 +249,16 @@ describe('yearly plans (年度抽查计划)', () => {
     expect(task.plan).toEqual({ id: plan.id, name: plan.name });
     const shown = (await t.ok(SHOW_PLAN, { id: plan.id }, coordinator)).plan;
     expect(shown.taskCount).toBe(1);
+    // A round set up is not a round completed: that waits for every visit of its task to be published.
     expect(
-      shown.lines.map((l: { roundsDone: number; timesPerYear: number }) => [l.roundsDone, l.timesPerYear]),
+      shown.lines.map((l: { roundsDone: number; taskCount: number; timesPerYear: number }) => [
+        l.taskCount,
+        l.roundsDone,
+        l.timesPerYear,
+      ]),
     ).toEqual([
-      [0, 1],
-      [1, 2],
+      [0, 0, 1],
+      [1, 0, 2],
     ]);
     const tasks = await t.ok(
       'query($p: ID!) { tasks(filter: { planId: $p }) { total } }',
@@ -326,7 +331,13 @@ describe('yearly plans (年度抽查计划)', () => {
       '土地使用情况监督检查',
       '矿山地质环境保护与土地复垦情况的监管',
     ]);
-    expect(updated.lines[0]).toMatchObject({ id: kept.id, ratioBp: 2000, timesPerYear: 3, roundsDone: 1 });
+    expect(updated.lines[0]).toMatchObject({
+      id: kept.id,
+      ratioBp: 2000,
+      timesPerYear: 3,
+      taskCount: 1,
+      roundsDone: 0,
+    });
 
     const refused = await t.gql(DELETE_PLAN, { id: plan.id }, coordinator);
     expect(errorCode(refused)).toBe('CONFLICT');

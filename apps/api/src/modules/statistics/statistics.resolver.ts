@@ -2,6 +2,8 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { StatDimension, StatFamily } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
 import { Policy } from '../../graphql/policy.js';
+import { FileDownload } from '../registry-io/registry-io.types.js';
+import { exportStatistics } from './statistics.export.js';
 import * as statistics from './statistics.service.js';
 import {
   PeriodInput,
@@ -39,5 +41,20 @@ export class StatisticsResolver {
     @Arg('filter', () => StatisticsFilterInput, { nullable: true }) filter?: StatisticsFilterInput,
   ) {
     return statistics.statisticsSummary(ctx, period, filter ?? null);
+  }
+
+  @Policy('export', 'statistics')
+  @Query(() => FileDownload, {
+    description:
+      'The statistics table as an .xlsx file, exactly as shown: title, period, filters, cut-off (截至), the rows and 合计',
+  })
+  exportStatistics(
+    @Ctx() ctx: Context,
+    @Arg('family', () => StatFamilyEnum) family: StatFamily,
+    @Arg('period', () => PeriodInput) period: PeriodInput,
+    @Arg('groupBy', () => [StatDimensionEnum], { defaultValue: [] }) groupBy: StatDimension[],
+    @Arg('filter', () => StatisticsFilterInput, { nullable: true }) filter?: StatisticsFilterInput,
+  ) {
+    return exportStatistics(ctx, { family, groupBy, period, filter: filter ?? null });
   }
 }

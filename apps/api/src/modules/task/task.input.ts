@@ -8,9 +8,10 @@ import {
   YEAR_MIN,
   type RiskClass,
   type TargetKind,
+  type TaskProgress,
   type TaskScope,
 } from '@suiji/domain';
-import { RiskClassEnum, TargetKindEnum, TaskScopeEnum } from '../../graphql/enums.js';
+import { RiskClassEnum, TargetKindEnum, TaskProgressEnum, TaskScopeEnum } from '../../graphql/enums.js';
 import { BaseFilter } from '../../graphql/list.js';
 
 const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
@@ -90,4 +91,40 @@ export class TaskFilter extends BaseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Tasks carrying out this plan' })
   planId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Tasks inspecting this item' })
+  @IsOptional()
+  @MaxLength(36)
+  itemId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tasks whose window starts on or after this day, YYYY-MM-DD',
+  })
+  @IsOptional()
+  @MaxLength(10)
+  windowFrom?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tasks whose window starts on or before this day, YYYY-MM-DD',
+  })
+  @IsOptional()
+  @MaxLength(10)
+  windowTo?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Joint tasks (联合抽查, true) or tasks of one department (false)',
+  })
+  joint?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Rounds of a yearly plan (true) or ad hoc tasks (false)',
+  })
+  fromPlan?: boolean;
+
+  @Field(() => TaskProgressEnum, { nullable: true, description: 'How far the tasks have got' })
+  progress?: TaskProgress;
 }

@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { isIsoDate, scopeOf, text } from '@suiji/domain';
+import { isDay, isIsoDate, scopeOf, text } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
+import { asFilter } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -15,19 +16,45 @@ import type { Plan } from '../plan/plan.entity.js';
 import { checkedPlanForTask } from '../plan/plan.service.js';
 import { writeTaskDepartments } from '../statistics/visit-facts.js';
 import { TaskAcceptance } from './task-acceptance.entity.js';
+import { taskConditions } from './task.conditions.js';
 import { Task } from './task.entity.js';
 import type { TaskFilter, TaskInput } from './task.input.js';
 
 const NOUN = text('Task', '抽查任务');
 
+/** Throws unless the window filters are days, the first not after the last. */
+function checkWindowFilter(filter: TaskFilter): void {
+  for (const field of ['windowFrom', 'windowTo'] as const) {
+    const day = filter[field];
+    if (day != null && !isDay(day))
+      throw new BadInputError(
+        text(`"${day}" is not a day: write YYYY-MM-DD.`, `“${day}”不是有效日期：请按 YYYY-MM-DD 填写。`),
+        field,
+      );
+  }
+  if (filter.windowFrom && filter.windowTo && filter.windowTo < filter.windowFrom)
+    throw new BadInputError(
+      text(
+        `The window filter ends (${filter.windowTo}) before it starts (${filter.windowFrom}): swap the two days.`,
+        `截止日期（${filter.windowTo}）早于起始日期（${filter.windowFrom}）：请交换两个日期。`,
+      ),
+      'windowTo',
+    );
+}
+
 export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
+  checkWindowFilter(filter);
   const scoped = scopeOf(ctx.actor, 'list', 'tasks') === 'department';
+  // Fresh conditions for the page and for its count: a raw condition may be used once.
   const where = (): FilterQuery<Task> => {
     const conditions: FilterQuery<Task>[] = [];
     if (scoped) conditions.push(tasksTakingPart<Task>(ctx.actor?.departmentIds ?? []));
     if (filter.year) conditions.push({ year: filter.year });
-    if (filter.departmentId) conditions.push(tasksTakingPart<Task>([filter.departmentId]));
     if (filter.planId) conditions.push({ plan: filter.planId });
+    // The filters a figure's list is drilled down with: the same conditions the figures count by.
+    const { departmentId, itemId, windowFrom, windowTo, joint, fromPlan, progress } = filter;
+    if (departmentId || itemId || windowFrom || windowTo || joint != null || fromPlan != null || progress)
+      conditions.push(asFilter<Task>('task', taskConditions(filter)));
     return { $and: conditions };
   };
   return listEntities(ctx.em, Task, {

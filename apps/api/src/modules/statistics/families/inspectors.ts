@@ -1,0 +1,158 @@
+/**
+ * INSPECTORS (检查人员): the team places on the period's visits — a visit belongs to the period of the
+ * day its draw ran, China time — by the inspector's top-level department, and the certificates about
+ * to expire. Scoped by the inspector's department: a manager sees their own staff's workload.
+ */
+import { chinaToday, type StatDimension } from '@suiji/domain';
+import { isPostgres } from '../../../db/platform.js';
+import {
+  allOf,
+  chinaMonthOf,
+  listItems,
+  quarterOfMonth,
+  selectRows,
+  type Clause,
+} from '../../../db/query.js';
+import { DEPARTMENT_ROOTS } from '../../department/department.conditions.js';
+import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
+import { sortRows } from './grouping.js';
+
+const DAY_MS = 86_400_000;
+/** Certificates expiring within this many days of the cut-off are counted. */
+export const EXPIRY_WARNING_DAYS = 90;
+
+/**
+ * The team of each visit (inspection `i`), one row `tm.inspector_id` per member. Read from the visit's list
+ * of members until they are stored as rows of their own (then: a join on that table).
+ */
+export function teamPlaces(query: FamilyQuery): { join: string; inspectorId: string } {
+  return { join: listItems(query.ctx.em, 'i.team_ids', 'tm'), inspectorId: 'tm.value' };
+}
+
+/** The instants a period of China days covers: from its first midnight, to the midnight after its last day. */
+function instants(from: string, to: string): [string, string] {
+  const start = Date.parse(`${from}T00:00:00+08:00`);
+  const end = Date.parse(`${to}T00:00:00+08:00`) + DAY_MS;
+  return [new Date(start).toISOString(), new Date(end).toISOString()];
+}
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Department scope and filter on the top-level department `dr.root_id`. */
+function departmentClauses(query: FamilyQuery): Clause[] {
+  const clauses: Clause[] = [];
+  if (query.scope)
+    clauses.push({
+      sql: `dr.root_id in (${query.scope.map(() => '?').join(', ')})`,
+      params: [...query.scope],
+    });
+  if (query.filter.departmentId) clauses.push({ sql: 'dr.root_id = ?', params: [query.filter.departmentId] });
+  return clauses;
+}
+
+/** Visits, members, per-inspector loads and their spread, by the groups asked for. */
+async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
+  const { em } = query.ctx;
+  const month = chinaMonthOf(em, 'd.ran_at');
+  const keyOf: Record<string, string> = {
+    DEPARTMENT: 'dr.root_id',
+    MONTH: month,
+    QUARTER: quarterOfMonth(month),
+  };
+  const keys = groupBy.map((dim) => `${keyOf[dim]} as k${groupBy.indexOf(dim)}`);
+  const keyColumns = groupBy.map((_, i) => `k${i}`);
+  const [start, end] = instants(query.period.from, query.period.to);
+  const team = teamPlaces(query);
+  const where = allOf([
+    { sql: "d.status = 'DRAWN' and d.ran_at >= ? and d.ran_at < ?", params: [start, end] },
+    ...departmentClauses(query),
+  ]);
+  const loads = `select ${[...keys, `${team.inspectorId} as inspector_id`, 'count(*) as n'].join(', ')}
+    from inspection i join draw d on d.id = i.draw_id ${team.join}
+    join inspector p on p.id = ${team.inspectorId} join dept_root dr on dr.id = p.department_id
+    where ${where.sql} group by ${[...groupBy.map((_, i) => i + 1), groupBy.length + 1].join(', ')}`;
+  const partition = keyColumns.length ? `partition by ${keyColumns.join(', ')} ` : '';
+  // PostgreSQL has the median; SQLite takes the middle one or two of the loads in order.
+  const median = isPostgres(em)
+    ? 'percentile_cont(0.5) within group (order by l.n)'
+    : 'avg(case when l.rn in ((l.c + 1) / 2, (l.c + 2) / 2) then l.n end)';
+  const ranked = isPostgres(em)
+    ? `(${loads}) l`
+    : `(select w.*, row_number() over (${partition}order by w.n) as rn, count(*) over (${partition.trim()}) as c from (${loads}) w) l`;
+  const sql = `with recursive ${DEPARTMENT_ROOTS}
+    select ${[...keyColumns.map((k) => `l.${k}`), 'sum(l.n) as visits', 'count(*) as inspectors', 'min(l.n) as fewest', `${median} as median`, 'max(l.n) as most'].join(', ')}
+    from ${ranked} ${keyColumns.length ? `group by ${keyColumns.map((k) => `l.${k}`).join(', ')}` : ''}`;
+  const found = await selectRows<Record<string, unknown>>(em, sql, where.params);
+  return found.map((row) => ({
+    keys: keyColumns.map((k) => String(row[k])),
+    counts: {
+      inspectorVisits: Number(row.visits ?? 0),
+      distinctInspectors: Number(row.inspectors ?? 0),
+      assignmentsMin: row.fewest == null ? null : Number(row.fewest),
+      assignmentsMedian: row.median == null ? null : Number(row.median),
+      assignmentsMax: row.most == null ? null : Number(row.most),
+    },
+  }));
+}
+
+/**
+ * Inspectors on the register (not transferred away) whose certificate's last day falls within 90 days
+ * from the cut-off day; by month or quarter, under the month it expires in, within the period.
+ */
+async function expiring(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
+  const today = chinaToday(query.now);
+  const month = 'substr(p.certificate_valid_until, 1, 7)';
+  const keyOf: Record<string, string> = {
+    DEPARTMENT: 'dr.root_id',
+    MONTH: month,
+    QUARTER: quarterOfMonth(month),
+  };
+  const clauses: Clause[] = [
+    { sql: "p.deleted_at is null and p.status <> 'TRANSFERRED'", params: [] },
+    {
+      sql: 'p.certificate_valid_until >= ? and p.certificate_valid_until <= ?',
+      params: [today, addDays(today, EXPIRY_WARNING_DAYS)],
+    },
+    ...departmentClauses(query),
+  ];
+  if (groupBy.includes('MONTH') || groupBy.includes('QUARTER'))
+    clauses.push({
+      sql: 'p.certificate_valid_until >= ? and p.certificate_valid_until <= ?',
+      params: [query.period.from, query.period.to],
+    });
+  const where = allOf(clauses);
+  const keys = groupBy.map((dim, i) => `${keyOf[dim]} as k${i}`);
+  const sql = `with recursive ${DEPARTMENT_ROOTS}
+    select ${[...keys, 'count(*) as n'].join(', ')}
+    from inspector p join dept_root dr on dr.id = p.department_id where ${where.sql}
+    ${groupBy.length ? `group by ${groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
+  const found = await selectRows<Record<string, unknown>>(query.ctx.em, sql, where.params);
+  return found.map((row) => ({
+    keys: groupBy.map((_, i) => String(row[`k${i}`])),
+    counts: { expiringCertificates: Number(row.n ?? 0) },
+  }));
+}
+
+/** The two sets of counts side by side, a group present in either being a row. */
+function merged(a: readonly FamilyRow[], b: readonly FamilyRow[]): FamilyRow[] {
+  const byKey = new Map<string, FamilyRow>();
+  for (const row of [...a, ...b]) {
+    const key = JSON.stringify(row.keys);
+    const found = byKey.get(key);
+    byKey.set(key, { keys: row.keys, counts: { ...found?.counts, ...row.counts } });
+  }
+  return [...byKey.values()];
+}
+
+export const inspectorsFamily: FamilyComputer = async (query) => {
+  const grouped = query.groupBy.length > 0;
+  const visits = grouped ? await workload(query, query.groupBy) : [];
+  const certificates = grouped ? await expiring(query, query.groupBy) : [];
+  const [visitTotal] = await workload(query, []);
+  const [certificateTotal] = await expiring(query, []);
+  return {
+    rows: sortRows(merged(visits, certificates)),
+    total: { ...visitTotal?.counts, ...certificateTotal?.counts },
+  };
+};
