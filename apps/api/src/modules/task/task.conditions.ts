@@ -8,13 +8,10 @@ import type { Clause, Condition } from '../../db/query.js';
 
 /**
  * Each department taking part in each task as a row `(task_id, department_id, initiating)`: the
- * initiating department, and every cooperating one of a joint task. Read from the task's list of
- * cooperating departments until they are stored as rows of their own.
+ * initiating department, and every cooperating one of a joint task.
  */
 export function taskDepartments(): string {
-  return `(select k.id as task_id, k.department_id as department_id, true as initiating from task k
-    union all select k.id, d.id, false from task k
-      join department d on k.cooperating_department_ids like '%,' || d.id || ',%')`;
+  return 'task_department';
 }
 
 /** 1 for a joint task (联合抽查: with a cooperating department), 0 for a task of one department. */

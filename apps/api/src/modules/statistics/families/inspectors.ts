@@ -5,14 +5,7 @@
  */
 import { chinaToday, type StatDimension } from '@suiji/domain';
 import { isPostgres } from '../../../db/platform.js';
-import {
-  allOf,
-  chinaMonthOf,
-  listItems,
-  quarterOfMonth,
-  selectRows,
-  type Clause,
-} from '../../../db/query.js';
+import { allOf, quarterOfMonth, selectRows, type Clause } from '../../../db/query.js';
 import { DEPARTMENT_ROOTS } from '../../department/department.conditions.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { sortRows } from './grouping.js';
@@ -20,21 +13,6 @@ import { sortRows } from './grouping.js';
 const DAY_MS = 86_400_000;
 /** Certificates expiring within this many days of the cut-off are counted. */
 export const EXPIRY_WARNING_DAYS = 90;
-
-/**
- * The team of each visit (inspection `i`), one row `tm.inspector_id` per member. Read from the visit's list
- * of members until they are stored as rows of their own (then: a join on that table).
- */
-export function teamPlaces(query: FamilyQuery): { join: string; inspectorId: string } {
-  return { join: listItems(query.ctx.em, 'i.team_ids', 'tm'), inspectorId: 'tm.value' };
-}
-
-/** The instants a period of China days covers: from its first midnight, to the midnight after its last day. */
-function instants(from: string, to: string): [string, string] {
-  const start = Date.parse(`${from}T00:00:00+08:00`);
-  const end = Date.parse(`${to}T00:00:00+08:00`) + DAY_MS;
-  return [new Date(start).toISOString(), new Date(end).toISOString()];
-}
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -54,7 +32,7 @@ function departmentClauses(query: FamilyQuery): Clause[] {
 /** Visits, members, per-inspector loads and their spread, by the groups asked for. */
 async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
   const { em } = query.ctx;
-  const month = chinaMonthOf(em, 'd.ran_at');
+  const month = 'substr(m.drawn_on, 1, 7)';
   const keyOf: Record<string, string> = {
     DEPARTMENT: 'dr.root_id',
     MONTH: month,
@@ -62,15 +40,14 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
   };
   const keys = groupBy.map((dim) => `${keyOf[dim]} as k${groupBy.indexOf(dim)}`);
   const keyColumns = groupBy.map((_, i) => `k${i}`);
-  const [start, end] = instants(query.period.from, query.period.to);
-  const team = teamPlaces(query);
+  // Each team place carries its visit's day drawn (China), kept with the visit's facts.
   const where = allOf([
-    { sql: "d.status = 'DRAWN' and d.ran_at >= ? and d.ran_at < ?", params: [start, end] },
+    { sql: 'm.drawn_on between ? and ?', params: [query.period.from, query.period.to] },
     ...departmentClauses(query),
   ]);
-  const loads = `select ${[...keys, `${team.inspectorId} as inspector_id`, 'count(*) as n'].join(', ')}
-    from inspection i join draw d on d.id = i.draw_id ${team.join}
-    join inspector p on p.id = ${team.inspectorId} join dept_root dr on dr.id = p.department_id
+  const loads = `select ${[...keys, 'm.inspector_id as inspector_id', 'count(*) as n'].join(', ')}
+    from inspection_member m
+    join inspector p on p.id = m.inspector_id join dept_root dr on dr.id = p.department_id
     where ${where.sql} group by ${[...groupBy.map((_, i) => i + 1), groupBy.length + 1].join(', ')}`;
   const partition = keyColumns.length ? `partition by ${keyColumns.join(', ')} ` : '';
   // PostgreSQL has the median; SQLite takes the middle one or two of the loads in order.
