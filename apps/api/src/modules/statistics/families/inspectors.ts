@@ -3,7 +3,7 @@
  * day its draw ran, China time — by the inspector's top-level department, and the certificates about
  * to expire. Scoped by the inspector's department: a manager sees their own staff's workload.
  */
-import { chinaToday, type StatDimension } from '@suiji/domain';
+import { CERTIFICATE_WARNING_DAYS, chinaToday, type StatDimension } from '@suiji/domain';
 import { isPostgres } from '../../../db/platform.js';
 import {
   allOf,
@@ -18,12 +18,11 @@ import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { sortRows } from './grouping.js';
 
 const DAY_MS = 86_400_000;
-/** Certificates expiring within this many days of the cut-off are counted. */
-export const EXPIRY_WARNING_DAYS = 90;
 
 /**
- * The team of each visit (inspection `i`), one row `tm.inspector_id` per member. Read from the visit's list
- * of members until they are stored as rows of their own (then: a join on that table).
+ * The team of each visit (inspection `i`): a join giving one row per member, whose inspector's id is the
+ * column `inspectorId`. Read from the visit's list of members (`team_ids`) until they are stored as rows
+ * of their own; then it becomes `join inspection_member tm on tm.inspection_id = i.id`.
  */
 export function teamPlaces(query: FamilyQuery): { join: string; inspectorId: string } {
   return { join: listItems(query.ctx.em, 'i.team_ids', 'tm'), inspectorId: 'tm.value' };
@@ -60,7 +59,7 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
     MONTH: month,
     QUARTER: quarterOfMonth(month),
   };
-  const keys = groupBy.map((dim) => `${keyOf[dim]} as k${groupBy.indexOf(dim)}`);
+  const keys = groupBy.map((dim, i) => `${keyOf[dim]} as k${i}`);
   const keyColumns = groupBy.map((_, i) => `k${i}`);
   const [start, end] = instants(query.period.from, query.period.to);
   const team = teamPlaces(query);
@@ -97,8 +96,8 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
 }
 
 /**
- * Inspectors on the register (not transferred away) whose certificate's last day falls within 90 days
- * from the cut-off day; by month or quarter, under the month it expires in, within the period.
+ * Inspectors on the register (not transferred away) whose certificate's last day falls within
+ * CERTIFICATE_WARNING_DAYS from the cut-off day; by month or quarter, under the month it expires in, within the period.
  */
 async function expiring(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
   const today = chinaToday(query.now);
@@ -112,7 +111,7 @@ async function expiring(query: FamilyQuery, groupBy: readonly StatDimension[]): 
     { sql: "p.deleted_at is null and p.status <> 'TRANSFERRED'", params: [] },
     {
       sql: 'p.certificate_valid_until >= ? and p.certificate_valid_until <= ?',
-      params: [today, addDays(today, EXPIRY_WARNING_DAYS)],
+      params: [today, addDays(today, CERTIFICATE_WARNING_DAYS)],
     },
     ...departmentClauses(query),
   ];
