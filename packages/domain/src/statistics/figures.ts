@@ -9,6 +9,9 @@
  */
 import { text, type Text } from '../text.js';
 
+/** Certificates whose last day is at most this many days after the cut-off day count as expiring. */
+export const CERTIFICATE_WARNING_DAYS = 90;
+
 /** What is counted. */
 export const STAT_FAMILIES = [
   'PLANS',
@@ -439,10 +442,10 @@ export const FIGURES = [
   count(
     'INSPECTORS',
     'expiringCertificates',
-    text('Certificates expiring', '证件 90 天内到期'),
+    text('Certificates expiring', `证件 ${CERTIFICATE_WARNING_DAYS} 天内到期`),
     text(
-      'Active inspectors whose certificate expires within 90 days of the cut-off',
-      '截至日起 90 天内执法证到期的在册人员',
+      `Inspectors on the register (on duty or on leave) whose certificate’s last day is within ${CERTIFICATE_WARNING_DAYS} days of the cut-off day; by month, under the month it expires in`,
+      `截至日起 ${CERTIFICATE_WARNING_DAYS} 天内执法证到期的在册人员（在岗或休假）；按月统计时计入到期月份`,
     ),
   ),
   // 名录库

@@ -3,7 +3,7 @@
  * day its draw ran, China time — by the inspector's top-level department, and the certificates about
  * to expire. Scoped by the inspector's department: a manager sees their own staff's workload.
  */
-import { chinaToday, type StatDimension } from '@suiji/domain';
+import { CERTIFICATE_WARNING_DAYS, chinaToday, type StatDimension } from '@suiji/domain';
 import { isPostgres } from '../../../db/platform.js';
 import { allOf, quarterOfMonth, selectRows, type Clause } from '../../../db/query.js';
 import { DEPARTMENT_ROOTS } from '../../department/department.conditions.js';
@@ -11,8 +11,6 @@ import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { sortRows } from './grouping.js';
 
 const DAY_MS = 86_400_000;
-/** Certificates expiring within this many days of the cut-off are counted. */
-export const EXPIRY_WARNING_DAYS = 90;
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -38,7 +36,7 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
     MONTH: month,
     QUARTER: quarterOfMonth(month),
   };
-  const keys = groupBy.map((dim) => `${keyOf[dim]} as k${groupBy.indexOf(dim)}`);
+  const keys = groupBy.map((dim, i) => `${keyOf[dim]} as k${i}`);
   const keyColumns = groupBy.map((_, i) => `k${i}`);
   // Each team place carries its visit's day drawn (China), kept with the visit's facts.
   const where = allOf([
@@ -74,8 +72,8 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
 }
 
 /**
- * Inspectors on the register (not transferred away) whose certificate's last day falls within 90 days
- * from the cut-off day; by month or quarter, under the month it expires in, within the period.
+ * Inspectors on the register (not transferred away) whose certificate's last day falls within
+ * CERTIFICATE_WARNING_DAYS from the cut-off day; by month or quarter, under the month it expires in, within the period.
  */
 async function expiring(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
   const today = chinaToday(query.now);
@@ -89,7 +87,7 @@ async function expiring(query: FamilyQuery, groupBy: readonly StatDimension[]): 
     { sql: "p.deleted_at is null and p.status <> 'TRANSFERRED'", params: [] },
     {
       sql: 'p.certificate_valid_until >= ? and p.certificate_valid_until <= ?',
-      params: [today, addDays(today, EXPIRY_WARNING_DAYS)],
+      params: [today, addDays(today, CERTIFICATE_WARNING_DAYS)],
     },
     ...departmentClauses(query),
   ];
