@@ -5,26 +5,9 @@
  * signing out ends the session in the API, not only in the browser. Guessing a password in the sign-in
  * form is throttled with a "try again in N seconds" message.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, logout, shot, startHarness, type Harness } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's WCAG 2 A and AA violations of the page, as "rule: the elements' selectors". */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the browser's protocol, not as a page script, so a Content-Security-Policy allows it.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')}`,
-    );
-  });
-}
+import { axeViolations, login, logout, shot, startHarness, type Harness } from './harness';
 
 const token = (page: Page) =>
   page.evaluate(
@@ -89,13 +72,15 @@ describe('one’s own sign-in in a browser', () => {
     await current.fill('not-my-password');
     await again.fill('qiu-shui-gong-chang-tian');
     await submit.click();
-    await page.getByText('当前密码不正确').waitFor();
+    // Under its input and in the notification.
+    await page.getByText('当前密码不正确').first().waitFor();
     expect(await signsIn(before)).toBe(true);
 
     await current.fill('manager12345');
     await submit.click();
     await page.getByText('密码已修改').waitFor();
-    await page.getByText('欢迎').first().waitFor();
+    // Back home, which for a manager is 统计分析.
+    await page.getByRole('heading', { name: '统计分析', level: 1 }).waitFor();
     const after = await token(page);
     expect(after).not.toBe(before);
     expect(await signsIn(before)).toBe(false);

@@ -4,7 +4,8 @@
  * and the list of every URL the browser asked for, to check that nothing left this machine.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -44,6 +45,21 @@ async function waitForHealth(url: string, api: ChildProcess, log: () => string):
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`The API did not answer ${url} within 60 s:\n${log()}`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's WCAG 2 A and AA violations of the page (those of `impacts` only, when given), as "rule: the elements' selectors". */
+export async function axeViolations(page: Page, impacts?: readonly string[]): Promise<string[]> {
+  // Evaluated through the browser's protocol, not as a page script, so a Content-Security-Policy allows it.
+  await page.evaluate(axeSource);
+  return page.evaluate(async (only) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations
+      .filter((v) => !only || only.includes(v.impact ?? ''))
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')}`);
+  }, impacts ?? null);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -175,7 +191,8 @@ export async function login(page: Page, base: string, username: string, password
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.locator('button[type=submit]').click();
-  await page.getByText('欢迎').first().waitFor();
+  // Signed in: the app bar's user menu shows, whichever home page the role lands on.
+  await page.getByRole('button', { name: '个人信息' }).waitFor();
 }
 
 export async function logout(page: Page): Promise<void> {

@@ -21,6 +21,7 @@ import plans from './plans';
 import { PublicDrawList } from './public/PublicDrawList';
 import { PublicDrawShow } from './public/PublicDrawShow';
 import { PublicResultList } from './public/PublicResultList';
+import { StatisticsRoute } from './statistics';
 import targets from './targets';
 import tasks from './tasks';
 import trail from './trail';
@@ -52,6 +53,7 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="trail" {...trail} />
     <CustomRoutes>
+      <Route path="/statistics" element={<StatisticsRoute />} />
       <Route path="/import" element={<ImportPage />} />
       <Route path="/merges" element={<MergeProposalsPage />} />
       <Route path="/account/password" element={<ChangePasswordPage />} />

@@ -14,7 +14,10 @@ import {
   TARGET_KINDS,
   TARGET_STATUSES,
   TASK_SCOPES,
+  figure,
   type DomainLabels,
+  type Locale,
+  type TaskListFilter,
 } from '@suiji/domain';
 
 export interface Choice {
@@ -49,3 +52,23 @@ export const drawStatusChoices: Choice[] = [
   { id: 'SCHEDULED', name: 'suiji.draw.status.SCHEDULED' },
   { id: 'DRAWN', name: 'suiji.draw.status.DRAWN' },
 ];
+
+type TaskProgress = NonNullable<TaskListFilter['progress']>;
+
+/** A task's progress as 统计分析 counts it, named as the domain names those counts (待执行 / 执行中 / 已完成). */
+const TASK_PROGRESS_FIGURES: Record<TaskProgress, string> = {
+  PENDING: 'tasksPending',
+  RUNNING: 'tasksRunning',
+  DONE: 'tasksDone',
+};
+
+export const taskProgressChoices: Choice[] = Object.keys(TASK_PROGRESS_FIGURES).map((id) => ({
+  id,
+  name: `suiji.task.progress.${id}`,
+}));
+
+/** The names of the task progress choices in one language, for the translations. */
+export function taskProgressNames(locale: Locale): Record<TaskProgress, string> {
+  const name = (progress: TaskProgress) => figure(TASK_PROGRESS_FIGURES[progress])?.label[locale] ?? progress;
+  return { PENDING: name('PENDING'), RUNNING: name('RUNNING'), DONE: name('DONE') };
+}

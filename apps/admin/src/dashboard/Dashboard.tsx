@@ -10,6 +10,7 @@ import {
   useGetOne,
   useTranslate,
 } from 'react-admin';
+import { StatisticsRoute, landsOnStatistics } from '../statistics';
 import { VerifyTrailPanel } from '../trail/VerifyTrailPanel';
 
 const CountCard = ({ resource }: { resource: Resource }) => {
@@ -69,7 +70,22 @@ const TrailCard = () => {
   );
 };
 
+/** The home page: 统计分析 for managers, who come for the figures; for others, who they are and the registries. */
 export const Dashboard = () => {
+  const { identity, isPending } = useGetIdentity();
+  const role = typeof identity?.role === 'string' ? identity.role : undefined;
+  if (isPending) return null;
+  if (landsOnStatistics(role))
+    return (
+      <Stack spacing={2}>
+        <StatisticsRoute />
+        <TrailCard />
+      </Stack>
+    );
+  return <Welcome />;
+};
+
+const Welcome = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const departmentId = typeof identity?.departmentId === 'string' ? identity.departmentId : undefined;

@@ -2,6 +2,7 @@
 import { LABELS } from '@suiji/domain';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { taskProgressNames } from '../common/choices';
 
 /** The fields of a draw, the staff's (`Draw`) and the public's (`PublicDraw`). */
 const DRAW_FIELDS = {
@@ -148,6 +149,12 @@ const messages: TranslationMessages = {
         teamSize: 'Inspectors per team',
         ready: 'Ready to draw',
         acceptances: 'Cooperating departments’ acceptance',
+        itemId: 'Inspection item',
+        windowFrom: 'Inspections starting from',
+        windowTo: 'Inspections starting until',
+        joint: 'Joint task',
+        fromPlan: 'Round of a yearly plan',
+        progress: 'Progress',
         createdAt: 'Created',
         updatedAt: 'Updated',
       },
@@ -208,6 +215,18 @@ const messages: TranslationMessages = {
         publishedAt: 'Published at',
         attachments: 'Photos and documents',
         publicationDeadline: 'Publication deadline',
+        drawnFrom: 'Drawn from',
+        drawnTo: 'Drawn until',
+        departmentId: 'Department',
+        region: 'Town or street',
+        targetKind: 'Target kind',
+        riskClass: 'Credit-risk class',
+        joint: 'Joint task',
+        states: 'Result states',
+        problem: 'Problem found',
+        closed: 'Follow-ups closed',
+        onTime: 'Published on time',
+        overdue: 'Overdue',
       },
     },
     categories: {
@@ -272,6 +291,55 @@ const messages: TranslationMessages = {
       department: 'Department',
       counts: 'Item list and registries',
     },
+    statistics: {
+      menu: 'Statistics',
+      title: 'Statistics',
+      cut_off: 'as of %{time} (China time)',
+      period_kind: 'Period',
+      kinds: { YEAR: 'Year', QUARTER: 'Quarter', MONTH: 'Month', RANGE: 'Custom range' },
+      year: 'Year',
+      quarter: 'Quarter',
+      quarter_n: 'Q%{n}',
+      month: 'Month',
+      month_n: '%{n}',
+      from: 'From',
+      to: 'To',
+      department: 'Department',
+      item: 'Inspection item',
+      region: 'Town or street',
+      all: 'All',
+      previous: 'Previous period (%{period})',
+      formula: 'About the figures',
+      notes_help:
+        'Every number is a link: it opens the list of the records it counts, and the list holds as many.',
+      empty: 'Nothing to show for this period and these filters.',
+      charts: {
+        ranking: 'Inspections by %{by}',
+        by: 'Rank by',
+        categories: 'Result categories',
+        trend: 'Month by month',
+        workload: 'Inspectors’ workload',
+      },
+      table: {
+        title: 'Table',
+        family: 'Figures of',
+        group_by: 'Group by',
+        then_by: 'Then by',
+        none: 'Nothing more',
+        total: 'Total',
+      },
+      families: {
+        PLANS: 'Yearly plans',
+        TASKS: 'Tasks',
+        VISITS: 'Visits and results',
+        RATIOS: 'Ratios attained',
+        COVERAGE: 'Coverage',
+        BURDEN: 'Burden on targets',
+        INSPECTORS: 'Inspectors',
+        TARGET_REGISTRY: 'Target registry',
+        INSPECTOR_REGISTRY: 'Inspector registry',
+      },
+    },
     export: {
       button: 'Export to Excel',
       done: 'Exported %{filename}',
@@ -335,6 +403,7 @@ const messages: TranslationMessages = {
         'The check character is "%{actual}" but should be "%{expected}": compare the code with the business licence',
     },
     task: {
+      progress: taskProgressNames('en'),
       window: 'Inspection window',
       year_first: 'Give the year first, then choose items from that year’s list',
       items_help:

@@ -2,8 +2,9 @@ import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 /**
  * react-admin's default theme with system fonts (Chinese ones first where present): nothing is fetched from
- * a font service, the dashboard must work offline. Its secondary blue (the app bar) is darkened so that white
- * text on it has the contrast WCAG AA asks (4.5:1; the default #2196f3 has 3.1:1).
+ * a font service, the dashboard must work offline. Its blues are darkened to the contrast WCAG AA asks (4.5:1):
+ * the secondary one (the app bar) under white text (the default #2196f3 has 3.1:1), the primary one (links,
+ * buttons, a focused input's label) on the page's greys (the default #1976d2 has 3.9:1 on a filled input).
  */
 export const FONT_FAMILY = [
   'system-ui',
@@ -20,6 +21,7 @@ export const theme: RaThemeOptions = {
   ...defaultTheme,
   palette: {
     ...defaultTheme.palette,
+    primary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
     secondary: { light: '#5e92f3', main: '#1565c0', dark: '#003c8f', contrastText: '#fff' },
   },
   typography: { ...defaultTheme.typography, fontFamily: FONT_FAMILY },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { drillDown, resolvePeriod } from '@suiji/domain';
 import { dataProvider, listQuery, listVariables, oneQuery, toFilter, toInput } from './dataProvider';
 import { specOf } from './resources';
 
@@ -418,5 +419,74 @@ describe('the trail', () => {
     const { sent } = answer({ data: { verifyTrail: verification } });
     await expect(dataProvider.verifyTrail()).resolves.toEqual(verification);
     expect(sent[0]!.query).toContain('verifyTrail { ok checked brokenSeq problem }');
+  });
+});
+
+describe('statistics', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks a table with the period’s own fields and no empty filter', async () => {
+    const table = { family: 'VISITS', rows: [] };
+    const { sent } = answer({ data: { statistics: table } });
+    await expect(
+      dataProvider.statistics({
+        family: 'VISITS',
+        groupBy: ['REGION', 'MONTH'],
+        period: { kind: 'QUARTER', year: 2025, quarter: 2, month: 7, from: '2025-01-01', to: '2025-01-02' },
+        filter: { departmentId: 'd1', itemId: null, region: '' },
+      }),
+    ).resolves.toEqual(table);
+    expect(sent[0]!.query).toContain(
+      'statistics(family: $family, period: $period, groupBy: $groupBy, filter: $filter)',
+    );
+    expect(sent[0]!.variables).toEqual({
+      family: 'VISITS',
+      groupBy: ['REGION', 'MONTH'],
+      period: { kind: 'QUARTER', year: 2025, quarter: 2 },
+      filter: { departmentId: 'd1' },
+    });
+  });
+
+  it('asks the cards and the export of the table shown', async () => {
+    const { sent } = answer({
+      data: { statisticsSummary: { kpis: [] }, exportStatistics: { filename: 'a' } },
+    });
+    const request = {
+      family: 'TASKS',
+      groupBy: ['ORIGIN'],
+      period: { kind: 'RANGE', from: '2025-03-01', to: '2025-03-31' },
+      filter: { itemId: 'i1' },
+    } as const;
+    await dataProvider.statisticsSummary(request);
+    await dataProvider.exportStatistics(request);
+    expect(sent[0]!.variables).toEqual({
+      period: { kind: 'RANGE', from: '2025-03-01', to: '2025-03-31' },
+      filter: { itemId: 'i1' },
+    });
+    expect(sent[1]!.query).toContain('exportStatistics(family: $family, period: $period, groupBy: $groupBy');
+    expect(sent[1]!.variables).toMatchObject({ family: 'TASKS', groupBy: ['ORIGIN'] });
+  });
+
+  it('passes the filter a number drills into to the list as it is, so the list counts the same', async () => {
+    const period = resolvePeriod({ kind: 'YEAR', year: 2025 });
+    if (!period.ok) throw new Error(period.message.en);
+    const cases = [
+      drillDown('closed', period.period, { departmentId: 'd1' }, { ITEM: 'i1', MONTH: '2025-05' }),
+      drillDown('inEntry', period.period, {}, { JOINT: 'OWN', RISK_CLASS: 'C', TARGET_KIND: 'UNIT' }),
+      drillDown('overdue', period.period, { region: '尹集镇' }, { CATEGORY: 'X', FOLLOW_UP: 'CASE_FILED' }),
+      drillDown('onTime', period.period, {}),
+      drillDown('adHocTasks', period.period, { itemId: 'i1' }, { QUARTER: '2025-Q3', DEPARTMENT: 'd1' }),
+      drillDown('tasksRunning', period.period, {}, { JOINT: 'JOINT' }),
+    ];
+    for (const drill of cases) {
+      if (!drill) throw new Error('no list');
+      const { sent } = answer({ data: { [drill.resource]: { items: [], total: 0 } } });
+      await dataProvider.getList(drill.resource, {
+        filter: drill.filter,
+        pagination: { page: 1, perPage: 25 },
+        sort: { field: 'id', order: 'ASC' },
+      });
+      expect(sent[0]!.variables.filter).toEqual(drill.filter);
+    }
   });
 });

@@ -10,7 +10,13 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
-import type { ReplacementReason } from '@suiji/domain';
+import type {
+  PeriodKind,
+  ReplacementReason,
+  StatDimension,
+  StatFamily,
+  StatisticsRequest,
+} from '@suiji/domain';
 import { gql } from './graphql';
 import { ANSWER_FIELDS, specOf, type ResourceSpec } from './resources';
 
@@ -70,6 +76,80 @@ export interface SuijiDataProvider extends DataProvider {
   proposeMerge(taskIds: string[]): Promise<MergeProposal>;
   /** Accepts a merge proposal for the user's department, or declines it with a reason. */
   respondToMergeProposal(id: string, accept: boolean, reason?: string): Promise<MergeProposal>;
+  /** 统计分析: one family's figures over a period, grouped by up to two dimensions, with the 合计 row. */
+  statistics(request: StatisticsRequest): Promise<StatisticsTable>;
+  /** The cards of 统计分析: each headline figure over the period, beside the previous period's. */
+  statisticsSummary(request: Pick<StatisticsRequest, 'period' | 'filter'>): Promise<StatisticsSummary>;
+  /** The statistics table as shown, as .xlsx made by the API. */
+  exportStatistics(request: StatisticsRequest): Promise<FileDownload>;
+}
+
+/** The API's `StatisticsPeriod`: the period a table covers, labelled in the reader's language. */
+export interface StatisticsPeriod {
+  kind: PeriodKind;
+  from: string;
+  to: string;
+  label: string;
+}
+
+/** The API's `StatisticsRow`: the group's keys, their names, and the figures in the table's order. */
+export interface StatisticsRow {
+  keys: string[];
+  labels: string[];
+  values: (number | null)[];
+}
+
+/** The API's `StatisticsTable`. */
+export interface StatisticsTable {
+  family: StatFamily;
+  groupBy: StatDimension[];
+  /** Figure codes of the columns, as the domain's `FIGURES` define them. */
+  figures: string[];
+  period: StatisticsPeriod;
+  /** ISO instant the figures are exact at (截至). */
+  cutOff: string;
+  rows: StatisticsRow[];
+  total: StatisticsRow;
+}
+
+/** The API's `StatisticsKpi`: a card's figure, with a rate's numerator and denominator. */
+export interface StatisticsKpi {
+  figure: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  previous: number | null;
+}
+
+/** The API's `StatisticsSummary`. */
+export interface StatisticsSummary {
+  period: StatisticsPeriod;
+  previousPeriod: StatisticsPeriod | null;
+  cutOff: string;
+  kpis: StatisticsKpi[];
+}
+
+const PERIOD_FIELDS = 'kind from to label';
+const STATISTICS_ROW_FIELDS = 'keys labels values';
+const STATISTICS_ARGS =
+  '$family: StatFamily!, $period: PeriodInput!, $groupBy: [StatDimension!]!, $filter: StatisticsFilterInput';
+const STATISTICS_VALUES = 'family: $family, period: $period, groupBy: $groupBy, filter: $filter';
+
+/** The variables of a statistics operation: the period's own fields only, and no empty filter. */
+function statisticsVariables(request: StatisticsRequest): Record<string, unknown> {
+  const { kind, year, quarter, month, from, to } = request.period;
+  const period =
+    kind === 'RANGE'
+      ? { kind, from, to }
+      : kind === 'QUARTER'
+        ? { kind, year, quarter }
+        : kind === 'MONTH'
+          ? { kind, year, month }
+          : { kind, year };
+  const filter = Object.fromEntries(
+    Object.entries(request.filter ?? {}).filter(([, v]) => v != null && v !== ''),
+  );
+  return { family: request.family, groupBy: [...request.groupBy], period, filter };
 }
 
 /** A department's answer to a joint task or to a merge proposal. */
@@ -501,6 +581,31 @@ export const dataProvider: SuijiDataProvider = {
       { id, accept, reason: reason ?? null },
     );
     return data.respondToMergeProposal;
+  },
+
+  async statistics(request) {
+    const data = await gql<{ statistics: StatisticsTable }>(
+      `query Statistics(${STATISTICS_ARGS}) { statistics(${STATISTICS_VALUES}) { family groupBy figures period { ${PERIOD_FIELDS} } cutOff rows { ${STATISTICS_ROW_FIELDS} } total { ${STATISTICS_ROW_FIELDS} } } }`,
+      statisticsVariables(request),
+    );
+    return data.statistics;
+  },
+
+  async statisticsSummary(request) {
+    const { period, filter } = statisticsVariables({ ...request, family: 'VISITS', groupBy: [] });
+    const data = await gql<{ statisticsSummary: StatisticsSummary }>(
+      `query StatisticsSummary($period: PeriodInput!, $filter: StatisticsFilterInput) { statisticsSummary(period: $period, filter: $filter) { period { ${PERIOD_FIELDS} } previousPeriod { ${PERIOD_FIELDS} } cutOff kpis { figure value numerator denominator previous } } }`,
+      { period, filter },
+    );
+    return data.statisticsSummary;
+  },
+
+  async exportStatistics(request) {
+    const data = await gql<{ exportStatistics: FileDownload }>(
+      `query ExportStatistics(${STATISTICS_ARGS}) { exportStatistics(${STATISTICS_VALUES}) { filename mimeType contentBase64 } }`,
+      statisticsVariables(request),
+    );
+    return data.exportStatistics;
   },
 
   async choices(kind) {

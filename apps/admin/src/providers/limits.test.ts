@@ -104,6 +104,14 @@ function standardCalls(): (() => Promise<unknown>)[] {
   );
 }
 
+/** The largest statistics request the page makes: two dimensions, a range and every filter it offers. */
+const statisticsRequest = {
+  family: 'VISITS',
+  groupBy: ['REGION', 'MONTH'],
+  period: { kind: 'RANGE', from: '2025-01-01', to: '2025-12-31' },
+  filter: { departmentId: 'd', itemId: 'i', region: 'r' },
+} as const;
+
 /** The dashboard's own calls: a method added to the data provider must be listed here to compile. */
 const OWN_CALLS: Record<
   Exclude<NamedKeys<SuijiDataProvider>, NamedKeys<DataProvider>>,
@@ -140,6 +148,9 @@ const OWN_CALLS: Record<
   mergeProposals: () => dataProvider.mergeProposals(2025, 1),
   proposeMerge: () => dataProvider.proposeMerge(['1', '2']),
   respondToMergeProposal: () => dataProvider.respondToMergeProposal('1', false, 'x'),
+  statistics: () => dataProvider.statistics(statisticsRequest),
+  statisticsSummary: () => dataProvider.statisticsSummary(statisticsRequest),
+  exportStatistics: () => dataProvider.exportStatistics(statisticsRequest),
 };
 
 describe('the dashboard’s operations and the API’s limits', () => {

@@ -2,7 +2,7 @@
  * How each react-admin resource maps onto the GraphQL schema (apps/api/schema.graphql): the operation and
  * input type names, the fields to select, and which record fields the create and update inputs accept.
  */
-import type { Resource } from '@suiji/domain';
+import type { InspectionListFilter, Resource, TaskListFilter } from '@suiji/domain';
 
 export interface ResourceSpec {
   /** Query returning `{ items, total }`. */
@@ -38,6 +38,39 @@ export interface ResourceSpec {
 }
 
 const STAMPS = 'id createdAt updatedAt';
+
+/** Every field of a filter type, each once: a field added to the domain's filter must be listed to compile. */
+const fieldsOf = <T>(fields: Record<keyof T, true>) => Object.keys(fields) as (keyof T & string)[];
+
+/** The inspection list's filters of the statistics' drill-downs (`InspectionListFilter` in the domain). */
+export const INSPECTION_LIST_FILTERS = fieldsOf<InspectionListFilter>({
+  drawnFrom: true,
+  drawnTo: true,
+  departmentId: true,
+  itemId: true,
+  region: true,
+  targetKind: true,
+  riskClass: true,
+  joint: true,
+  category: true,
+  followUp: true,
+  states: true,
+  problem: true,
+  closed: true,
+  onTime: true,
+  overdue: true,
+});
+
+/** The task list's filters of the statistics' drill-downs (`TaskListFilter` in the domain). */
+export const TASK_LIST_FILTERS = fieldsOf<TaskListFilter>({
+  departmentId: true,
+  itemId: true,
+  windowFrom: true,
+  windowTo: true,
+  joint: true,
+  fromPlan: true,
+  progress: true,
+});
 
 /** A result category's names and consequences. */
 const CATEGORY_FIELDS = 'code nameZh nameEn departmentId standard problem raisesRisk marksAbnormal';
@@ -273,7 +306,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     updateInputType: 'TaskInput',
     fullUpdate: true,
     fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp riskRatios { riskClass ratioBp } targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize ready acceptances { ${ANSWER_FIELDS} }`,
-    filters: ['year', 'departmentId', 'planId'],
+    filters: ['year', 'planId', ...TASK_LIST_FILTERS],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],
     nullable: ['planId'],
@@ -295,7 +328,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'InspectionFilter',
     sortable: false,
     fields: `${STAMPS} taskId drawId targetId target { id name creditCode region riskClass } teamIds team { id name departmentId userId } state ${RESULT_FIELDS} publicationDeadline overdue enteredAt reviewComment`,
-    filters: ['taskId', 'drawId'],
+    filters: ['taskId', 'drawId', ...INSPECTION_LIST_FILTERS],
     createFields: [],
     updateFields: [],
     nullable: [],

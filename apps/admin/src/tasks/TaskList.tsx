@@ -1,21 +1,37 @@
 import { YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
 import {
+  AutocompleteInput,
+  DateInput,
   Datagrid,
   List,
+  NullableBooleanInput,
   NumberField,
   NumberInput,
   ReferenceField,
+  ReferenceInput,
+  SelectInput,
   SelectField,
   TextField,
   WrapperField,
 } from 'react-admin';
-import { taskScopeChoices } from '../common/choices';
+import { taskProgressChoices, taskScopeChoices } from '../common/choices';
+import { DepartmentInput } from '../common/DepartmentInput';
 import { ListActions } from '../common/ListActions';
 import { QuickSearch } from '../common/QuickSearch';
 
+/** Search and year, and the filters of 统计分析's drill-downs (`TaskListFilter`), shown when set. */
 const filters = [
   <QuickSearch key="q" source="q" alwaysOn />,
   <NumberInput key="year" source="year" min={YEAR_MIN} max={YEAR_MAX} step={1} alwaysOn />,
+  <DepartmentInput key="departmentId" source="departmentId" />,
+  <ReferenceInput key="itemId" source="itemId" reference="items" sort={{ field: 'seq', order: 'ASC' }}>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+  <DateInput key="windowFrom" source="windowFrom" />,
+  <DateInput key="windowTo" source="windowTo" />,
+  <NullableBooleanInput key="joint" source="joint" />,
+  <NullableBooleanInput key="fromPlan" source="fromPlan" />,
+  <SelectInput key="progress" source="progress" choices={taskProgressChoices} />,
 ];
 
 export const TaskList = () => (
