@@ -13,3 +13,4 @@ export * from './deadline.js';
 export * from './consequences.js';
 export * from './attachment.js';
 export * from './merge.js';
+export * from './closure.js';

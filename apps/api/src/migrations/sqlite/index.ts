@@ -14,6 +14,7 @@ import { Migration20261124094316 } from './Migration20261124094316.js';
 import { Migration20261124101604 } from './Migration20261124101604.js';
 import { Migration20261124105123 } from './Migration20261124105123.js';
 import { Migration20261201110758 } from './Migration20261201110758.js';
+import { Migration20261201130902 } from './Migration20261201130902.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124101604', class: Migration20261124101604 },
   { name: 'Migration20261124105123', class: Migration20261124105123 },
   { name: 'Migration20261201110758', class: Migration20261201110758 },
+  { name: 'Migration20261201130902', class: Migration20261201130902 },
 ];
