@@ -306,7 +306,7 @@ export async function proposeMerge(ctx: Context, taskIds: readonly string[]): Pr
     em.create(MergeResponse, {
       proposal,
       department: em.getReference(Department, departmentId),
-      ...(mine ? { state: 'ACCEPTED' as const, answeredBy: ctx.user, answeredAt: new Date() } : {}),
+      ...(mine ? { state: 'ACCEPTED' as const, answeredBy: ctx.user, answeredAt: ctx.clock() } : {}),
     });
   }
   await em.flush();
@@ -340,11 +340,11 @@ export async function respondToMergeProposal(
   Object.assign(mine, {
     state: accept ? 'ACCEPTED' : 'DECLINED',
     answeredBy: ctx.user,
-    answeredAt: new Date(),
+    answeredAt: ctx.clock(),
     reason: accept ? null : trimmed,
   });
   if (!accept) proposal.state = 'DECLINED';
-  else if (responses.every((r) => r.state === 'ACCEPTED')) await merge(em, proposal, responses);
+  else if (responses.every((r) => r.state === 'ACCEPTED')) await merge(em, proposal, responses, ctx.clock());
   await em.flush();
   return proposal;
 }
@@ -356,7 +356,12 @@ export async function respondToMergeProposal(
  * are soft-deleted, as a deleted task is everywhere already (lists, draws); the proposal keeps which
  * tasks the joint one replaced.
  */
-async function merge(em: EntityManager, proposal: MergeProposal, responses: MergeResponse[]): Promise<void> {
+async function merge(
+  em: EntityManager,
+  proposal: MergeProposal,
+  responses: MergeResponse[],
+  now: Date,
+): Promise<void> {
   const tasks = await em.find(
     Task,
     { id: { $in: proposal.taskIds }, deletedAt: null },
@@ -416,7 +421,6 @@ async function merge(em: EntityManager, proposal: MergeProposal, responses: Merg
       answeredAt: response.answeredAt,
     });
   }
-  const now = new Date();
   for (const task of tasks) task.deletedAt = now;
   proposal.state = 'ACCEPTED';
   proposal.mergedTask = joint;
