@@ -91,7 +91,7 @@ describe('the demo with its history', () => {
       )
     ).inspections as { total: number; items: Visit[] };
     expect(visits.total).toBe(visits.items.length);
-    expect(visits.total).toBeGreaterThan(150);
+    expect(visits.total).toBeGreaterThan(100);
     for (const state of ['PENDING_ENTRY', 'PENDING_REVIEW', 'REJECTED', 'PUBLISHED'])
       expect(
         count(visits.items, (v) => v.state === state),
@@ -121,7 +121,7 @@ describe('the demo with its history', () => {
       admin,
     );
     expect(trail.verifyTrail.ok).toBe(true);
-    expect(trail.trail.total).toBeGreaterThan(500);
+    expect(trail.trail.total).toBeGreaterThan(300);
     const me = async (username: string) =>
       (await t.ok('{ me { id } }', {}, await t.login(username))).me.id as string;
     const stepsBy = async (actorId: string) =>
@@ -169,7 +169,7 @@ describe('the demo started early in the year', () => {
       )
     ).inspections.items as { state: string; inspectedOn: string | null; publishedAt: string | null }[];
     const lastYear = (v: { inspectedOn: string | null }) => v.inspectedOn?.startsWith(`${LAST_YEAR}-`);
-    expect(count(visits, (v) => !!lastYear(v) && v.state === 'PUBLISHED')).toBeGreaterThan(50);
+    expect(count(visits, (v) => !!lastYear(v) && v.state === 'PUBLISHED')).toBeGreaterThan(30);
     for (const v of visits) {
       if (v.inspectedOn) expect(v.inspectedOn <= chinaToday(now)).toBe(true);
       if (v.publishedAt) expect(new Date(v.publishedAt).getTime()).toBeLessThanOrEqual(now.getTime());

@@ -449,7 +449,7 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
       year,
       planId: ownPlan,
       itemIds: [item(year, bureau, PERMIT)],
-      regions: regions(4, 5),
+      regions: regions(4),
       windowStart: y('03-01'),
       windowEnd: y('03-31'),
     });
@@ -461,7 +461,7 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
         reEnteredEvery: 6,
       });
 
-    // Q2: two departments' tasks on the same streets, merged into one joint task (合并建议) and drawn.
+    // Q2: two departments' tasks on the same street, merged into one joint task (合并建议) and drawn.
     const land = await task(coordinator, y('03-20'), {
       name: `${year} 年第二季度土地使用情况检查（${regions(2).join('、')}）`,
       year,
@@ -500,7 +500,7 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
       year,
       planId: ownPlan,
       itemIds: [item(year, bureau, SURVEY)],
-      regions: regions(0, 1),
+      regions: regions(0),
       windowStart: y('05-10'),
       windowEnd: y('08-31'),
       teamSize: 3,
@@ -552,7 +552,7 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
       year,
       planId: ownPlan,
       itemIds: [item(year, bureau, MINE)],
-      regions: regions(11, 12),
+      regions: regions(11),
       windowStart: y('10-09'),
       windowEnd: y('12-20'),
     });
