@@ -190,19 +190,41 @@ describe('a result in the browser', () => {
     await page.getByTestId('review-approve').click();
     await page.getByText('已公示').first().waitFor();
 
+    // The problem's follow-up is open until the coordinator records how it ended (后续处置完结); the item
+    // that found nothing has none to close.
+    const mineRow = page.locator(`[data-testid=item-results] tr[data-item="${MINE}"]`);
+    const landRow = page.locator(`[data-testid=item-results] tr[data-item="${LAND}"]`);
+    await mineRow.getByTestId('closure-open').waitFor();
+    await expect(landRow.getByTestId('close-follow-up').count()).resolves.toBe(0);
+    await mineRow.getByTestId('close-follow-up').click();
+    const closing = page.getByRole('dialog');
+    await closing.getByRole('combobox', { name: /处置结果/ }).click();
+    await page.getByRole('option', { name: '其他', exact: true }).click();
+    // "Other" says what happened: the domain's rule holds the dialog until the note does.
+    await expect(closing.getByTestId('close-follow-up-submit').isDisabled()).resolves.toBe(true);
+    await closing.locator('textarea[name=note]').fill('已完成复垦并通过验收');
+    await shot(page, '24b-close-follow-up');
+    await closing.getByTestId('close-follow-up-submit').click();
+    await mineRow.getByTestId('closure').getByText('其他').waitFor();
+    await mineRow.getByText('已完成复垦并通过验收').waitFor();
+    await mineRow.getByText('登记人：执法监察股 负责人').waitFor();
+    await expect(mineRow.getByTestId('close-follow-up').count()).resolves.toBe(0);
+
     // Anyone finds it on the public page by the entity's name, item by item, without signing in: the
     // category and follow-up of each item, not the team's findings in their own words.
     const visitor = await harness.newAnonymousPage();
     await visitor.goto(`${base}/#/public/results`);
     await visitor.locator('input[name=q]').fill(inspection.target.name);
+    // The demo's history has published other results, some perhaps of targets of the same name.
     const row = visitor
       .locator('[data-testid=public-results] tbody tr')
-      .filter({ hasText: inspection.target.name });
+      .filter({ hasText: inspection.target.name })
+      .filter({ hasText: OWN_NAME });
     await row.locator(`[data-item="${MINE}"]`).getByText(OWN_NAME).waitFor();
     await row.locator(`[data-item="${MINE}"]`).getByText('责令改正').waitFor();
     await row.locator(`[data-item="${LAND}"]`).getByText('未发现问题').waitFor();
     await expect(row.innerText()).resolves.not.toContain('露天采场');
-    await expect.poll(() => visitor.locator('[data-testid=public-results] tbody tr').count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(1);
     await shot(visitor, '25-public-results');
 
     // The target's record took the category's consequences.
@@ -210,6 +232,7 @@ describe('a result in the browser', () => {
     await page.getByTestId('abnormal').waitFor();
     await expect(page.getByTestId('abnormal-reason').innerText()).resolves.toContain(OWN_NAME);
     await page.getByTestId('inspection-history').getByText(OWN_NAME).waitFor();
+    await page.getByTestId('inspection-history').getByText('已完成复垦并通过验收').waitFor();
     await shot(page, '26-target-record');
 
     expect(harness.outsideRequests()).toEqual([]);

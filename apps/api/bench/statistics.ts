@@ -331,7 +331,11 @@ async function setup(database: Database, targets: number, visits: number) {
     const ends = (
       (await conn.execute('select distinct window_end from task')) as { window_end: string }[]
     ).map((e) => e.window_end);
-    const backfill = [...rowBackfill(database.kind), ...deadlineBackfill(ends), ...factBackfill(database.kind)];
+    const backfill = [
+      ...rowBackfill(database.kind),
+      ...deadlineBackfill(ends),
+      ...factBackfill(database.kind),
+    ];
     for (const sql of backfill.filter((s) => !/^\s*insert into draw_item/.test(s)))
       await conn.execute(sql, [], 'run');
     if (database.kind === 'postgresql') await conn.execute('vacuum analyze', [], 'run');
@@ -384,14 +388,8 @@ async function run(task: Task): Promise<Measurement> {
       if (o) done.push({ sql: o.sql, ms: performance.now() - o.start });
       open.delete(q.__knexQueryUid);
     };
-    (knex as unknown as { on(e: string, f: (...a: never[]) => void): void }).on(
-      'query-response',
-      finish,
-    );
-    (knex as unknown as { on(e: string, f: (...a: never[]) => void): void }).on(
-      'query-error',
-      finish,
-    );
+    (knex as unknown as { on(e: string, f: (...a: never[]) => void): void }).on('query-response', finish);
+    (knex as unknown as { on(e: string, f: (...a: never[]) => void): void }).on('query-error', finish);
 
     const login = await app.execute(
       { query: 'mutation { login(username: "manager", password: "manager12345") { token } }' },

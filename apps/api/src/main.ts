@@ -10,6 +10,8 @@ const app = await createApp({
   jwtSecret: jwtSecretFor(env),
   tokenTtlSeconds: env.tokenTtlSeconds,
   demo: env.demo,
+  // The shipped demo starts with a history, so that statistics, lists and the trail show something.
+  demoHistory: true,
   adminPassword: env.adminPassword,
   adminStaticDir: env.adminStaticDir ?? defaultAdminStaticDir(),
   attachmentMaxMb: env.attachmentMaxMb,

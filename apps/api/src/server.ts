@@ -49,6 +49,8 @@ export interface AppOptions {
   tokenTtlSeconds?: number;
   /** Load the demo data into an empty database. */
   demo?: boolean;
+  /** With the demo data, two years of activity made through the services (default no: tests start bare). */
+  demoHistory?: boolean;
   adminPassword?: string | null;
   adminStaticDir?: string | null;
   /** The largest attachment accepted, in megabytes (default 20). */
@@ -87,16 +89,18 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const clock = options.clock ?? (() => new Date());
   const orm = await openDatabase(options.database, {}, async (opened) => {
     await ensureStandardCategories(opened.em.fork());
     await bootstrap(opened.em.fork(), {
       demo: options.demo ?? false,
+      demoHistory: options.demoHistory ?? false,
+      now: clock(),
       adminPassword: options.adminPassword ?? null,
       log,
     });
   });
   const tokens = createTokenService(options.jwtSecret, options.tokenTtlSeconds ?? 12 * 3600);
-  const clock = options.clock ?? (() => new Date());
   const settings: Settings = {
     attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
     publicInspectorNames: options.publicInspectorNames ?? false,

@@ -78,6 +78,14 @@ export const FOLLOW_UPS = ['NONE', 'ORDERED_TO_CORRECT', 'CASE_FILED', 'TRANSFER
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
 /**
+ * How a follow-up ended (后续处置完结): corrected (已整改到位), penalised (已依法处罚), transferred and
+ * concluded by the receiving authority (已移送并办结), found on checking not to be a violation (经核查不构成
+ * 违法), or otherwise (其他, said in the note).
+ */
+export const CLOSURE_OUTCOMES = ['CORRECTED', 'PENALIZED', 'TRANSFERRED', 'NO_VIOLATION', 'OTHER'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+
+/**
  * Why an inspector leaves a team after the draw (更换原因). The draw's record publishes only this code; the
  * coordinator's own words stay in the trail, as they may name a person's illness or relatives.
  */

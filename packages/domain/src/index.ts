@@ -14,3 +14,4 @@ export * from './consequences.js';
 export * from './attachment.js';
 export * from './merge.js';
 export * from './statistics/index.js';
+export * from './closure.js';

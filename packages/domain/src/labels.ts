@@ -4,6 +4,7 @@
  */
 import type {
   AcceptanceState,
+  ClosureOutcome,
   DepartmentKind,
   FollowUp,
   InspectionMethod,
@@ -39,6 +40,7 @@ export interface DomainLabels {
   taskScope: Names<TaskScope>;
   resultCategory: Names<ResultCategory>;
   followUp: Names<FollowUp>;
+  closureOutcome: Names<ClosureOutcome>;
   replacementReason: Names<ReplacementReason>;
   resultState: Names<ResultState>;
   acceptanceState: Names<AcceptanceState>;
@@ -75,6 +77,13 @@ export const LABELS: Record<Locale, DomainLabels> = {
       CASE_FILED: '立案查处',
       TRANSFERRED: '移送',
       COPIED: '抄告',
+    },
+    closureOutcome: {
+      CORRECTED: '已整改到位',
+      PENALIZED: '已依法处罚',
+      TRANSFERRED: '已移送并办结',
+      NO_VIOLATION: '经核查不构成违法',
+      OTHER: '其他',
     },
     replacementReason: {
       LEAVE: '休假',
@@ -126,6 +135,13 @@ export const LABELS: Record<Locale, DomainLabels> = {
       CASE_FILED: 'Case filed',
       TRANSFERRED: 'Transferred',
       COPIED: 'Copied to another department',
+    },
+    closureOutcome: {
+      CORRECTED: 'Corrected',
+      PENALIZED: 'Penalised according to law',
+      TRANSFERRED: 'Transferred and concluded',
+      NO_VIOLATION: 'No violation on checking',
+      OTHER: 'Other',
     },
     replacementReason: {
       LEAVE: 'On leave',

@@ -113,6 +113,14 @@ describe('the role policy', () => {
     ).toBe(false);
   });
 
+  it("lets only coordinators of the task's departments close a follow-up, a joint task's cooperating ones too", () => {
+    const joint = { departmentIds: ['market', 'bureau'], userIds: ['user-1'] };
+    expect(canAccess(actor('COORDINATOR'), 'close', 'inspections', joint)).toBe(true);
+    expect(canAccess(actor('COORDINATOR', ['tax']), 'close', 'inspections', joint)).toBe(false);
+    for (const role of ['INSPECTOR', 'MANAGER', 'ADMIN'] as const)
+      expect(canAccess(actor(role), 'close', 'inspections', joint), role).toBe(false);
+  });
+
   it('shows an inspector their own registry entry only', () => {
     expect(canAccess(actor('INSPECTOR'), 'list', 'inspectors')).toBe(true);
     expect(

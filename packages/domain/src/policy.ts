@@ -40,6 +40,7 @@ export const ACTIONS = [
   'replace',
   'enter',
   'review',
+  'close',
   'accept',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -171,12 +172,14 @@ const RULES: Rules = {
     replace: { COORDINATOR: 'department' },
   },
   // An inspection is seen by its department's staff and by the members of its team.
-  // A team member enters the result; a coordinator of the task's departments reviews it.
+  // A team member enters the result; a coordinator of the task's departments reviews it and, once it is
+  // published, records how each problem's follow-up was closed (后续处置完结).
   inspections: {
     list: { ...SCOPED_READ, INSPECTOR: 'own' },
     show: { ...SCOPED_READ, INSPECTOR: 'own' },
     enter: { INSPECTOR: 'own' },
     review: { COORDINATOR: 'department' },
+    close: { COORDINATOR: 'department' },
   },
   // 一公开: what is published of draws (commitment, record) and of results, for everyone, in types of its
   // own that hold no path back into the registries.

@@ -3,6 +3,7 @@
  * domain's LABELS, so react-admin shows them in the current language.
  */
 import {
+  CLOSURE_OUTCOMES,
   DEPARTMENT_KINDS,
   FOLLOW_UPS,
   INSPECTION_METHODS,
@@ -46,6 +47,7 @@ export function stringChoices(values: readonly string[]): Choice[] {
 export const taskScopeChoices = enumChoices('taskScope', TASK_SCOPES);
 export const resultStateChoices = enumChoices('resultState', RESULT_STATES);
 export const followUpChoices = enumChoices('followUp', FOLLOW_UPS);
+export const closureOutcomeChoices = enumChoices('closureOutcome', CLOSURE_OUTCOMES);
 
 /** A draw is scheduled (its commitment published) or drawn; the domain has no label for it, so ours do. */
 export const drawStatusChoices: Choice[] = [

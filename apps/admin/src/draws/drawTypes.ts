@@ -106,4 +106,11 @@ export interface ItemResultFields {
   categoryInfo: CategoryInfo;
   findings: string | null;
   followUp: string;
+  /** How the follow-up ended, once a coordinator closed it (后续处置完结). */
+  closedOn?: string | null;
+  closureOutcome?: string | null;
+  closureNote?: string | null;
+  /** Null for readers who may not see who closed it. */
+  closedByName?: string | null;
+  closedAt?: string | null;
 }

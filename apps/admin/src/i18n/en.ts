@@ -227,6 +227,7 @@ const messages: TranslationMessages = {
         closed: 'Follow-ups closed',
         onTime: 'Published on time',
         overdue: 'Overdue',
+        closure: 'Closure',
       },
     },
     categories: {
@@ -568,6 +569,19 @@ const messages: TranslationMessages = {
       problem_help: 'Counts in the problem rate and in the target’s problems found',
       raises_risk_help: 'When published, the target’s credit-risk class goes up one step',
       marks_abnormal_help: 'When published, the target is put on the abnormal list',
+    },
+    closure: {
+      close: 'Close follow-up',
+      title: 'Close the follow-up: %{item}',
+      help: 'Record how the follow-up of the problem found at %{target} ended. A closure is recorded once, cannot change afterwards, and goes into the trail.',
+      closedOn: 'Closed on',
+      outcome: 'Outcome',
+      note: 'Note',
+      note_help: 'Required when the outcome is “Other”',
+      submit: 'Record the closure',
+      done: 'Follow-up closed',
+      open: 'Open',
+      by: 'Recorded by %{name}',
     },
     target: {
       abnormal: 'On the abnormal list',

@@ -443,6 +443,7 @@ const messages: TranslationMessages = {
         closed: '后续处置已完结',
         onTime: '按时公示',
         overdue: '逾期未公示',
+        closure: '完结情况',
       },
     },
     categories: {
@@ -767,6 +768,19 @@ const messages: TranslationMessages = {
       problem_help: '计入问题发现率和检查对象的发现问题次数',
       raises_risk_help: '结果公示后，检查对象的信用风险分类提高一级',
       marks_abnormal_help: '结果公示后，检查对象列入经营异常名录',
+    },
+    closure: {
+      close: '完结',
+      title: '登记后续处置完结：%{item}',
+      help: '记录对 %{target} 发现问题的后续处置如何办结。完结只登记一次，登记后不能修改，并记入留痕记录。',
+      closedOn: '完结日期',
+      outcome: '处置结果',
+      note: '备注',
+      note_help: '处置结果为“其他”时必填',
+      submit: '登记完结',
+      done: '已登记后续处置完结',
+      open: '待完结',
+      by: '登记人：%{name}',
     },
     target: {
       abnormal: '列入经营异常名录',

@@ -1,6 +1,7 @@
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import type { CategoryInfo, InspectionRecordFields, ItemResultFields } from '../draws/drawTypes';
+import { CloseFollowUpButton, useMayCloseFollowUps } from './CloseFollowUpButton';
 import { categoryName } from './result';
 
 /** “逾期”: the result is not published and its publication deadline has passed. */
@@ -61,8 +62,55 @@ export const ItemsField = (_props: FieldProps) => {
   );
 };
 
-/** The results of a visit as a table, one row per item: category, findings and follow-up. */
-export const ItemResultTable = ({ results }: { results: readonly ItemResultFields[] }) => {
+/**
+ * Where an item's follow-up stands: closed (the day, outcome, who and the note), still open (a published
+ * problem not yet closed, 待完结), or nothing to close.
+ */
+export const ClosureField = ({ result, published }: { result: ItemResultFields; published: boolean }) => {
+  const translate = useTranslate();
+  const enumName = useEnumName();
+  if (result.closedOn)
+    return (
+      <Stack spacing={0.25} data-testid="closure" data-closed-on={result.closedOn}>
+        <Typography variant="body2">
+          {result.closedOn} {enumName('closureOutcome', result.closureOutcome)}
+        </Typography>
+        {result.closedByName ? (
+          <Typography variant="caption" color="text.secondary">
+            {translate('suiji.closure.by', { name: result.closedByName })}
+          </Typography>
+        ) : null}
+        {result.closureNote ? (
+          <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
+            {result.closureNote}
+          </Typography>
+        ) : null}
+      </Stack>
+    );
+  if (published && result.categoryInfo.problem)
+    return (
+      <Chip
+        size="small"
+        variant="outlined"
+        color="warning"
+        label={translate('suiji.closure.open')}
+        data-testid="closure-open"
+      />
+    );
+  return <span>—</span>;
+};
+
+/**
+ * The results of a visit as a table, one row per item: category, findings, follow-up and its closure; with
+ * `closable`, a button to close each open follow-up.
+ */
+export const ItemResultTable = ({
+  inspection,
+  closable = false,
+}: {
+  inspection: InspectionRecordFields;
+  closable?: boolean;
+}) => {
   const translate = useTranslate();
   const enumName = useEnumName();
   const label = (field: string) => translate(`resources.inspections.fields.${field}`);
@@ -74,10 +122,11 @@ export const ItemResultTable = ({ results }: { results: readonly ItemResultField
           <TableCell>{label('category')}</TableCell>
           <TableCell>{label('findings')}</TableCell>
           <TableCell>{label('followUp')}</TableCell>
+          <TableCell>{label('closure')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
-        {results.map((result) => (
+        {(inspection.results ?? []).map((result) => (
           <TableRow key={result.id} data-item={result.item.name}>
             <TableCell>{result.item.name}</TableCell>
             <TableCell>
@@ -85,6 +134,12 @@ export const ItemResultTable = ({ results }: { results: readonly ItemResultField
             </TableCell>
             <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{result.findings || '—'}</TableCell>
             <TableCell>{enumName('followUp', result.followUp)}</TableCell>
+            <TableCell>
+              <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+                <ClosureField result={result} published={inspection.state === 'PUBLISHED'} />
+                {closable ? <CloseFollowUpButton inspection={inspection} result={result} /> : null}
+              </Stack>
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -92,23 +147,28 @@ export const ItemResultTable = ({ results }: { results: readonly ItemResultField
   );
 };
 
-/** The per-item results of the inspection in context, or a dash before they are entered. */
+/**
+ * The per-item results of the inspection in context, or a dash before they are entered; coordinators of its
+ * task's departments close follow-ups here.
+ */
 export const ItemResultsField = (_props: FieldProps) => {
   const inspection = useRecordContext<InspectionRecordFields>();
+  const mayClose = useMayCloseFollowUps(inspection);
   const results = inspection?.results ?? [];
-  if (results.length === 0) return <span>—</span>;
-  return <ItemResultTable results={results} />;
+  if (!inspection || results.length === 0) return <span>—</span>;
+  return <ItemResultTable inspection={inspection} closable={mayClose} />;
 };
 
 /**
  * The results of a visit in a few lines, for lists: per item its name and category, and, with `details`,
- * the findings and follow-up below.
+ * the findings, follow-up and its closure below.
  */
 export const ItemResultLines = ({ details = false }: Partial<FieldProps> & { details?: boolean }) => {
   const inspection = useRecordContext<InspectionRecordFields>();
   const translate = useTranslate();
   const enumName = useEnumName();
   const results = inspection?.results ?? [];
+  const published = inspection?.state === 'PUBLISHED';
   if (results.length === 0) return <span>—</span>;
   return (
     <Stack spacing={1} data-testid="item-result-lines">
@@ -128,6 +188,9 @@ export const ItemResultLines = ({ details = false }: Partial<FieldProps> & { det
               {translate('suiji.colon')}
               {enumName('followUp', result.followUp)}
             </Typography>
+          ) : null}
+          {details && (result.closedOn || (published && result.categoryInfo.problem)) ? (
+            <ClosureField result={result} published={published} />
           ) : null}
         </Stack>
       ))}
@@ -155,7 +218,7 @@ export const ResultSummary = ({ inspection }: { inspection: InspectionRecordFiel
         'methodsUsed',
         (inspection.methodsUsed ?? []).map((m) => enumName('inspectionMethod', m)).join('、') || '—',
       )}
-      <ItemResultTable results={inspection.results ?? []} />
+      <ItemResultTable inspection={inspection} />
     </Stack>
   );
 };

@@ -11,6 +11,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import type {
+  ClosureOutcome,
   PeriodKind,
   ReplacementReason,
   StatDimension,
@@ -64,6 +65,8 @@ export interface SuijiDataProvider extends DataProvider {
   enterResult(input: ResultInput): Promise<RaRecord>;
   /** Publishes (公示) or rejects a result awaiting review. */
   reviewResult(input: ReviewInput): Promise<RaRecord>;
+  /** Records how the follow-up of one item's problem ended; answers with the inspection. */
+  closeFollowUp(inspectionId: string, itemId: string, input: CloseFollowUpInput): Promise<RaRecord>;
   /** The server's recomputation of a draw's record. */
   verifyDraw(id: string): Promise<DrawVerification>;
   /** The server's recomputation of the whole trail's hash chain. */
@@ -224,6 +227,14 @@ export interface ReviewInput {
   inspectionId: string;
   approve: boolean;
   comment?: string;
+}
+
+/** The API's `CloseFollowUpInput`. */
+export interface CloseFollowUpInput {
+  /** YYYY-MM-DD */
+  closedOn: string;
+  outcome: ClosureOutcome;
+  note?: string;
 }
 
 export interface DrawVerification {
@@ -524,6 +535,15 @@ export const dataProvider: SuijiDataProvider = {
       `mutation Review($input: ReviewInput!) { reviewResult(input: $input) { ${inspections.fields} } }`,
       'reviewResult',
       { input },
+    );
+  },
+
+  async closeFollowUp(inspectionId, itemId, input) {
+    const inspections = specOf('inspections');
+    return mutate(
+      `mutation CloseFollowUp($inspectionId: ID!, $itemId: ID!, $input: CloseFollowUpInput!) { closeFollowUp(inspectionId: $inspectionId, itemId: $itemId, input: $input) { ${inspections.fields} } }`,
+      'closeFollowUp',
+      { inspectionId, itemId, input },
     );
   },
 

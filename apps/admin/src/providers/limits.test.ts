@@ -139,6 +139,8 @@ const OWN_CALLS: Record<
   enterResult: () =>
     dataProvider.enterResult({ inspectionId: '1', inspectedOn: '2025-01-01', methodsUsed: [], items: [] }),
   reviewResult: () => dataProvider.reviewResult({ inspectionId: '1', approve: true }),
+  closeFollowUp: () =>
+    dataProvider.closeFollowUp('1', '2', { closedOn: '2025-01-01', outcome: 'OTHER', note: 'x' }),
   verifyDraw: () => dataProvider.verifyDraw('1'),
   verifyTrail: () => dataProvider.verifyTrail(),
   answerTask: async () => {

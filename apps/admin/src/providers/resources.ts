@@ -75,11 +75,14 @@ export const TASK_LIST_FILTERS = fieldsOf<TaskListFilter>({
 /** A result category's names and consequences. */
 const CATEGORY_FIELDS = 'code nameZh nameEn departmentId standard problem raisesRisk marksAbnormal';
 
+/** How an item's follow-up was closed (后续处置完结), once it was. */
+const CLOSURE_FIELDS = 'closedOn closureOutcome closureNote closedByName closedAt';
+
 /**
  * An inspection's result, as staff read it: the visit's date and methods, and per item the category
- * (named in both languages by `categoryInfo`), findings and follow-up.
+ * (named in both languages by `categoryInfo`), findings, follow-up and its closure.
  */
-const RESULT_FIELDS = `itemIds items { id name } methodsUsed inspectedOn publishedAt results { id itemId item { id name } category categoryInfo { id ${CATEGORY_FIELDS} } findings followUp }`;
+const RESULT_FIELDS = `itemIds items { id name } methodsUsed inspectedOn publishedAt results { id itemId item { id name } category categoryInfo { id ${CATEGORY_FIELDS} } findings followUp ${CLOSURE_FIELDS} }`;
 
 /** `PlanInput`: the API's update takes the whole of it too, and replaces the lines. */
 const PLAN_FIELDS = ['name', 'year', 'departmentId', 'cooperatingDepartmentIds', 'remarks', 'lines'] as const;

@@ -10,6 +10,10 @@ import { seedDemo } from './seed-demo.js';
 
 export interface BootstrapOptions {
   demo: boolean;
+  /** With the demo data, last year's and this year's activity (the embedded demo's first start). */
+  demoHistory?: boolean;
+  /** What time it is: the demo's current year, and the end of its history. */
+  now?: Date;
   adminPassword: string | null;
   log: (line: string) => void;
 }
@@ -17,9 +21,12 @@ export interface BootstrapOptions {
 export async function bootstrap(em: EntityManager, options: BootstrapOptions): Promise<void> {
   if ((await em.count(User, {})) > 0) return;
   if (options.demo && (await em.count(Department, {})) === 0) {
-    await em.transactional((tx) => seedDemo(tx));
+    const started = Date.now();
+    await em.transactional((tx) =>
+      seedDemo(tx, { history: options.demoHistory ?? false, now: options.now ?? new Date() }),
+    );
     options.log(
-      'Loaded the demo data; demo logins: admin, coordinator, inspector, manager (password: <username>12345).',
+      `Loaded the demo data${options.demoHistory ? ' with two years of history' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s; demo logins: admin, coordinator, coordinator2, inspector, manager (password: <username>12345).`,
     );
     return;
   }

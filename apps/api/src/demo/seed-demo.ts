@@ -2,8 +2,9 @@
  * The demo data: the Wugang natural-resources bureau with its units, a second department for joint
  * work, the seed document's four items for 2023 and for the current year, about 2,000 targets, about
  * 30 inspectors (a few with expired certificates), some conflicts, one user per role, and the bureau's
- * yearly plan (年度抽查计划) of the current year over those four items.
- * Generated from a fixed seed, so every demo database is the same.
+ * yearly plan (年度抽查计划) of the current year over those four items; with `history`, last year's and
+ * this year's supervision made through the services (seed-history.ts).
+ * Generated from a fixed seed, so every demo database holds the same registries.
  */
 import type { EntityManager } from '@mikro-orm/core';
 import {
@@ -22,6 +23,7 @@ import { InspectionItem } from '../modules/item/item.entity.js';
 import { Plan, PlanItem } from '../modules/plan/plan.entity.js';
 import { Target } from '../modules/target/target.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import { seedHistory } from './seed-history.js';
 import { SEED_ITEMS, type SeedItem } from './seed-items.js';
 
 /** Mulberry32: a small deterministic generator, enough for demo data (never for draws). */
@@ -139,7 +141,7 @@ function item(em: EntityManager, year: number, department: Department, seed: See
 
 export async function seedDemo(
   em: EntityManager,
-  options: { targets?: number; now?: Date } = {},
+  options: { targets?: number; now?: Date; history?: boolean } = {},
 ): Promise<void> {
   const rand = generator(20231116);
   const now = options.now ?? new Date();
@@ -313,4 +315,5 @@ export async function seedDemo(
     });
   }
   await em.flush();
+  if (options.history) await seedHistory(em, now);
 }

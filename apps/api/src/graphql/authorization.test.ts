@@ -262,12 +262,36 @@ async function newAttachment(inspectionId: string): Promise<string> {
   await em.flush();
   return attachment.id;
 }
-const resultInput = (inspection: { id: string; itemIds: string[] }) => ({
+const resultInput = (inspection: { id: string; itemIds: string[] }, category = 'NO_PROBLEM') => ({
   inspectionId: inspection.id,
-  items: inspection.itemIds.map((itemId) => ({ itemId, category: 'NO_PROBLEM' })),
+  items: inspection.itemIds.map((itemId) => ({ itemId, category })),
   methodsUsed: ['ON_SITE'],
   inspectedOn: chinaToday(),
 });
+/** A fresh inspection whose result a member of its team has entered, awaiting review. */
+async function enteredInspection(category?: string) {
+  const first = await freshInspection();
+  const username = `member-${uniq()}`;
+  const user = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id } }', {
+    i: {
+      username,
+      displayName: username,
+      password: 'password-123',
+      role: 'INSPECTOR',
+      departmentId: ids.enforcement,
+    },
+  });
+  await asAdmin('mutation($id: ID!, $u: ID!) { updateInspector(id: $id, input: { userId: $u }) { id } }', {
+    id: first.teamIds[0],
+    u: user.createUser.id,
+  });
+  await t.ok(
+    'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
+    { i: resultInput(first, category) },
+    await t.login(username, 'password-123'),
+  );
+  return first;
+}
 const file = (csv: string, name = 'rows.csv') => ({
   filename: name,
   contentBase64: Buffer.from(csv).toString('base64'),
@@ -621,27 +645,26 @@ const CASES: Record<string, Case> = {
   reviewResult: {
     query: 'mutation($i: ReviewInput!) { reviewResult(input: $i) { id } }',
     prepare: async () => {
-      const first = await freshInspection();
-      const username = `member-${uniq()}`;
-      const user = await asAdmin('mutation($i: UserInput!) { createUser(input: $i) { id } }', {
-        i: {
-          username,
-          displayName: username,
-          password: 'password-123',
-          role: 'INSPECTOR',
-          departmentId: ids.enforcement,
-        },
-      });
-      await asAdmin(
-        'mutation($id: ID!, $u: ID!) { updateInspector(id: $id, input: { userId: $u }) { id } }',
-        { id: first.teamIds[0], u: user.createUser.id },
-      );
-      await t.ok(
-        'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
-        { i: resultInput(first) },
-        await t.login(username, 'password-123'),
-      );
+      const first = await enteredInspection();
       return { variables: { i: { inspectionId: first.id, approve: true } }, record: taskRecord() };
+    },
+  },
+  closeFollowUp: {
+    query:
+      'mutation($id: ID!, $item: ID!, $i: CloseFollowUpInput!) { closeFollowUp(inspectionId: $id, itemId: $item, input: $i) { id } }',
+    prepare: async () => {
+      const first = await enteredInspection('PROBLEM_PENDING');
+      await asCoordinator('mutation($i: ReviewInput!) { reviewResult(input: $i) { id } }', {
+        i: { inspectionId: first.id, approve: true },
+      });
+      return {
+        variables: {
+          id: first.id,
+          item: first.itemIds[0],
+          i: { closedOn: chinaToday(), outcome: 'CORRECTED' },
+        },
+        record: taskRecord(),
+      };
     },
   },
   attachmentRules: { query: '{ attachmentRules { maxBytes } }', prepare: async () => ({ variables: {} }) },

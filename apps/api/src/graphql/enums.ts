@@ -4,6 +4,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ACCEPTANCE_STATES,
+  CLOSURE_OUTCOMES,
   DEPARTMENT_KINDS,
   INSPECTION_METHODS,
   INSPECTOR_STATUSES,
@@ -73,3 +74,4 @@ export enum SortOrder {
 registerEnumType(SortOrder, { name: 'SortOrder' });
 export const AcceptanceStateEnum = graphqlEnum('AcceptanceState', ACCEPTANCE_STATES, zh.acceptanceState);
 export const MergeStateEnum = graphqlEnum('MergeState', MERGE_STATES, zh.mergeState);
+export const ClosureOutcomeEnum = graphqlEnum('ClosureOutcome', CLOSURE_OUTCOMES, zh.closureOutcome);

@@ -233,6 +233,8 @@ describe('the schema, field by field', () => {
         'TrailEntry.actorId',
         'TaskAcceptance.answeredById',
         'MergeResponse.answeredByName',
+        'ItemResult.closedById',
+        'ItemResult.closedByName',
       ]),
     );
   });

@@ -78,11 +78,11 @@ export interface TestApp {
 export const JWT_SECRET = 'test-secret-of-enough-length';
 
 /**
- * Starts the API with the demo data (one user per role; password `<username>12345`); `clock`, when
- * given, is the time its rules go by.
+ * Starts the API with the demo data (one user per role; password `<username>12345`), without its
+ * history unless `demoHistory`; `clock`, when given, is the time its rules go by.
  */
 export async function startTestApp(
-  options: { demo?: boolean; clock?: () => Date; publicInspectorNames?: boolean } = {},
+  options: { demo?: boolean; demoHistory?: boolean; clock?: () => Date; publicInspectorNames?: boolean } = {},
 ): Promise<TestApp> {
   const kind = testDb();
   const { database, drop } = await freshDatabase(kind);
@@ -92,6 +92,7 @@ export async function startTestApp(
     database,
     jwtSecret: JWT_SECRET,
     demo: options.demo ?? true,
+    demoHistory: options.demoHistory ?? false,
     publicInspectorNames: options.publicInspectorNames ?? false,
     adminPassword: 'first-admin-password',
     log: () => {},

@@ -38,7 +38,6 @@ export class Migration20261201134014 extends Migration {
     this.addSql(`create index "inspection_region_drawn_on_index" on "inspection" ("region", "drawn_on");`);
     this.addSql(`create index "inspection_drawn_on_state_problem_closed_joint_pub_4fcfe_index" on "inspection" ("drawn_on", "state", "problem", "closed", "joint", "published_on", "deadline", "saved");`);
 
-    this.addSql(`alter table "item_result" add column "closed_on" varchar(10) null;`);
 
     for (const sql of [
       ...rowBackfill('postgresql'),
@@ -67,7 +66,6 @@ export class Migration20261201134014 extends Migration {
     this.addSql(`drop index "inspection_drawn_on_state_problem_closed_joint_pub_4fcfe_index";`);
     this.addSql(`alter table "inspection" drop column "drawn_on", drop column "initiating_department_id", drop column "joint", drop column "region", drop column "target_kind", drop column "risk_class", drop column "deadline", drop column "published_on", drop column "problem", drop column "closed", drop column "saved", drop column "multi_department";`);
 
-    this.addSql(`alter table "item_result" drop column "closed_on";`);
   }
 
 }

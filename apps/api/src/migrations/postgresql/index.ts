@@ -15,6 +15,7 @@ import { Migration20261124101604 } from './Migration20261124101604.js';
 import { Migration20261124105123 } from './Migration20261124105123.js';
 import { Migration20261201110759 } from './Migration20261201110759.js';
 import { Migration20261201134014 } from './Migration20261201134014.js';
+import { Migration20261201130903 } from './Migration20261201130903.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -31,5 +32,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124101604', class: Migration20261124101604 },
   { name: 'Migration20261124105123', class: Migration20261124105123 },
   { name: 'Migration20261201110759', class: Migration20261201110759 },
+  { name: 'Migration20261201130903', class: Migration20261201130903 },
   { name: 'Migration20261201134014', class: Migration20261201134014 },
 ];

@@ -49,7 +49,6 @@ export class Migration20261201134013 extends Migration {
     this.addSql(`create index \`inspection_region_drawn_on_index\` on \`inspection\` (\`region\`, \`drawn_on\`);`);
     this.addSql(`create index \`inspection_drawn_on_state_problem_closed_joint_published_on_deadline_saved_index\` on \`inspection\` (\`drawn_on\`, \`state\`, \`problem\`, \`closed\`, \`joint\`, \`published_on\`, \`deadline\`, \`saved\`);`);
 
-    this.addSql(`alter table \`item_result\` add column \`closed_on\` text null;`);
 
     for (const sql of [
       ...rowBackfill('sqlite'),

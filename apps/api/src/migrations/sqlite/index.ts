@@ -15,6 +15,7 @@ import { Migration20261124101604 } from './Migration20261124101604.js';
 import { Migration20261124105123 } from './Migration20261124105123.js';
 import { Migration20261201110758 } from './Migration20261201110758.js';
 import { Migration20261201134013 } from './Migration20261201134013.js';
+import { Migration20261201130902 } from './Migration20261201130902.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -31,5 +32,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124101604', class: Migration20261124101604 },
   { name: 'Migration20261124105123', class: Migration20261124105123 },
   { name: 'Migration20261201110758', class: Migration20261201110758 },
+  { name: 'Migration20261201130902', class: Migration20261201130902 },
   { name: 'Migration20261201134013', class: Migration20261201134013 },
 ];

@@ -184,6 +184,9 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
 
   const nonce = randomBytes(32).toString('hex');
   const draw = em.create(Draw, {
+    // Published as the time it was scheduled, by the clock its rules go by.
+    createdAt: now,
+    updatedAt: now,
     task,
     itemIds: items.map((i) => i.id),
     status: 'SCHEDULED',

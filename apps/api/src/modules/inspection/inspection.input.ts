@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { MAX_LENGTH, type FollowUp, type InspectionMethod } from '@suiji/domain';
-import { FollowUpEnum, InspectionMethodEnum } from '../../graphql/enums.js';
+import { MAX_LENGTH, type ClosureOutcome, type FollowUp, type InspectionMethod } from '@suiji/domain';
+import { ClosureOutcomeEnum, FollowUpEnum, InspectionMethodEnum } from '../../graphql/enums.js';
 
 @InputType({ description: 'The result for one item of the visit' })
 export class ItemResultInput {
@@ -53,4 +53,21 @@ export class ReviewInput {
   @IsOptional()
   @MaxLength(MAX_LENGTH.text)
   comment?: string;
+}
+
+@InputType({ description: 'How a follow-up ended (后续处置完结)' })
+export class CloseFollowUpInput {
+  @Field(() => String, {
+    description: 'The day it ended, YYYY-MM-DD: not before the inspection, not after today',
+  })
+  @MaxLength(10)
+  closedOn!: string;
+
+  @Field(() => ClosureOutcomeEnum)
+  outcome!: ClosureOutcome;
+
+  @Field(() => String, { nullable: true, description: 'A note (required when the outcome is OTHER)' })
+  @IsOptional()
+  @MaxLength(MAX_LENGTH.text)
+  note?: string;
 }

@@ -37,15 +37,17 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, MAX_PER_PAGE, PageInput, PageType } from '../../graphql/list.js';
-import { loaderOf, manyByKey, related } from '../../graphql/loaders.js';
+import { byKey, loaderOf, manyByKey, related } from '../../graphql/loaders.js';
+import { Personal } from '../../graphql/personal.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
 import { Inspector } from '../inspector/inspector.entity.js';
+import { User } from '../user/user.entity.js';
 import { Target } from '../target/target.entity.js';
 import { Category } from '../category/category.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Inspection } from './inspection.entity.js';
-import { ItemResult } from './item-result.entity.js';
-import { ResultInput, ReviewInput } from './inspection.input.js';
+import { itsInspection, ItemResult } from './item-result.entity.js';
+import { CloseFollowUpInput, ResultInput, ReviewInput } from './inspection.input.js';
 import * as results from './inspection.service.js';
 import { scopedInspection } from './inspection.scope.js';
 
@@ -255,6 +257,19 @@ export class InspectionResolver {
     return results.reviewResult(ctx, input);
   }
 
+  @Policy('close', 'inspections')
+  @Mutation(() => Inspection, {
+    description: 'Records how the follow-up of a published problem ended (后续处置完结), once',
+  })
+  closeFollowUp(
+    @Ctx() ctx: Context,
+    @Arg('inspectionId', () => ID) inspectionId: string,
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('input', () => CloseFollowUpInput) input: CloseFollowUpInput,
+  ) {
+    return results.closeFollowUp(ctx, inspectionId, itemId, input);
+  }
+
   @FieldResolver(() => String, {
     description: 'The last day to publish the result: 20 working days after the task ends',
   })
@@ -317,6 +332,16 @@ export class ItemResultResolver {
   @FieldResolver(() => Category, { description: "The category's names and consequences" })
   categoryInfo(@Root() result: ItemResult, @Ctx() ctx: Context) {
     return related(ctx, Category, result.category, result.category.code);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The display name of the coordinator who closed the follow-up',
+  })
+  @Personal('inspections', itsInspection)
+  async closedByName(@Root() result: ItemResult, @Ctx() ctx: Context) {
+    if (!result.closedById) return null;
+    return (await byKey(ctx, User).load(result.closedById))?.displayName ?? null;
   }
 }
 

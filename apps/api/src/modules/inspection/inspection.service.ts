@@ -5,7 +5,7 @@
  * categories' consequences to the target (risk class, abnormal list).
  */
 import { LockMode } from '@mikro-orm/core';
-import { chinaDate, chinaToday, consequenceOf, isIsoDate, text } from '@suiji/domain';
+import { chinaDate, chinaToday, closableFollowUp, consequenceOf, isIsoDate, text } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -21,7 +21,7 @@ import { appendTrail } from '../trail/trail.service.js';
 import { Inspection } from './inspection.entity.js';
 import { ItemResult } from './item-result.entity.js';
 import { scopedInspection } from './inspection.scope.js';
-import type { ResultInput, ReviewInput } from './inspection.input.js';
+import type { CloseFollowUpInput, ResultInput, ReviewInput } from './inspection.input.js';
 
 /** The fields a result's transitions change, for the trail (the conditional updates bypass the unit of work). */
 function resultFields(inspection: Inspection): Record<string, unknown> {
@@ -241,5 +241,74 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
   await trailTransition(ctx, inspection, before);
   if (input.approve) await applyConsequences(ctx, inspection);
   await refreshVisitFacts(ctx.em, { inspectionIds: [inspection.id] });
+  return inspection;
+}
+
+/** The fields a closure sets, for the trail. */
+function closureFields(result: ItemResult): Record<string, unknown> {
+  return {
+    closedOn: result.closedOn,
+    closureOutcome: result.closureOutcome,
+    closureNote: result.closureNote,
+    closedById: result.closedById,
+    closedAt: result.closedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Records how the follow-up of one item's problem ended (后续处置完结): by a coordinator of the task's
+ * departments, once, after publication.
+ */
+export async function closeFollowUp(
+  ctx: Context,
+  inspectionId: string,
+  itemId: string,
+  input: CloseFollowUpInput,
+): Promise<Inspection> {
+  const inspection = await findInspection(ctx, inspectionId);
+  assertRecordAccess(ctx, 'close', 'inspections', await scopedInspection(ctx, inspection));
+  if (!inspection.itemIds.includes(itemId))
+    throw new NotFoundError(text('Item of this inspection', '本次检查的抽查事项'), itemId);
+  const result = await ctx.em.findOne(ItemResult, { inspection, item: itemId }, { populate: ['category'] });
+  const problem = closableFollowUp(
+    {
+      state: inspection.state,
+      problem: result?.category.problem ?? false,
+      inspectedOn: inspection.inspectedOn,
+      closedOn: result?.closedOn ?? null,
+    },
+    input,
+    ctx.clock(),
+  );
+  if (problem)
+    throw problem.field
+      ? new BadInputError(problem.message, problem.field)
+      : new ConflictError(problem.message);
+  // A published result has one row per item: only an item removed from the list after the draw lacks one.
+  if (!result) throw new NotFoundError(text('Result of item', '事项结果'), itemId);
+  const before = closureFields(result);
+  const now = ctx.clock();
+  // One closure wins: the second of two at once finds the follow-up closed.
+  const changed = await ctx.em.nativeUpdate(
+    ItemResult,
+    { id: result.id, closedOn: null },
+    {
+      closedOn: input.closedOn,
+      closureOutcome: input.outcome,
+      closureNote: input.note?.trim() || null,
+      closedById: ctx.user!.id,
+      closedAt: now,
+      updatedAt: now,
+    },
+  );
+  if (changed === 0)
+    throw new ConflictError(
+      text('Someone closed this follow-up at the same moment.', '该后续处置刚被他人登记完结。'),
+    );
+  await ctx.em.refresh(result);
+  await refreshVisitFacts(ctx.em, { inspectionIds: [inspection.id] });
+  await appendTrail(ctx.em, [
+    { action: 'update', entity: 'ItemResult', entityId: result.id, before, after: closureFields(result) },
+  ]);
   return inspection;
 }

@@ -307,7 +307,7 @@ export async function proposeMerge(ctx: Context, taskIds: readonly string[]): Pr
     em.create(MergeResponse, {
       proposal,
       department: em.getReference(Department, departmentId),
-      ...(mine ? { state: 'ACCEPTED' as const, answeredBy: ctx.user, answeredAt: new Date() } : {}),
+      ...(mine ? { state: 'ACCEPTED' as const, answeredBy: ctx.user, answeredAt: ctx.clock() } : {}),
     });
   }
   await em.flush();
@@ -341,12 +341,13 @@ export async function respondToMergeProposal(
   Object.assign(mine, {
     state: accept ? 'ACCEPTED' : 'DECLINED',
     answeredBy: ctx.user,
-    answeredAt: new Date(),
+    answeredAt: ctx.clock(),
     reason: accept ? null : trimmed,
   });
   let joint: Task | null = null;
   if (!accept) proposal.state = 'DECLINED';
-  else if (responses.every((r) => r.state === 'ACCEPTED')) joint = await merge(em, proposal, responses);
+  else if (responses.every((r) => r.state === 'ACCEPTED'))
+    joint = await merge(em, proposal, responses, ctx.clock());
   await em.flush();
   if (joint) await writeTaskDepartments(em, joint);
   return proposal;
@@ -359,7 +360,12 @@ export async function respondToMergeProposal(
  * are soft-deleted, as a deleted task is everywhere already (lists, draws); the proposal keeps which
  * tasks the joint one replaced.
  */
-async function merge(em: EntityManager, proposal: MergeProposal, responses: MergeResponse[]): Promise<Task> {
+async function merge(
+  em: EntityManager,
+  proposal: MergeProposal,
+  responses: MergeResponse[],
+  now: Date,
+): Promise<Task> {
   const tasks = await em.find(
     Task,
     { id: { $in: proposal.taskIds }, deletedAt: null },
@@ -419,7 +425,6 @@ async function merge(em: EntityManager, proposal: MergeProposal, responses: Merg
       answeredAt: response.answeredAt,
     });
   }
-  const now = new Date();
   for (const task of tasks) task.deletedAt = now;
   proposal.state = 'ACCEPTED';
   proposal.mergedTask = joint;

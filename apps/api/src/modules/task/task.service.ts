@@ -302,7 +302,7 @@ export async function answerTask(
   Object.assign(mine, {
     state: accept ? 'ACCEPTED' : 'DECLINED',
     answeredBy: ctx.user,
-    answeredAt: new Date(),
+    answeredAt: ctx.clock(),
     reason: accept ? null : trimmed,
   });
   await ctx.em.flush();
