@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
+import { publicationDeadline } from '@suiji/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDb } from '../test/harness.js';
 import { openDatabase, ormOptions } from './orm.js';
@@ -101,5 +102,112 @@ describe('the migration to one draw per task', () => {
     const [draw] = await sql(`select task_id, status from draw where id = 'drw'`);
     expect(draw).toEqual({ task_id: 'tsk', status: 'DRAWN' });
     expect((await sql('select code from result_category')).length).toBe(10);
+  });
+});
+
+describe('the migration to rows and visit facts', () => {
+  let orm: MikroORM | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  afterAll(async () => {
+    await orm?.close(true);
+    await drop?.();
+  });
+
+  it("turns the lists into rows and backfills the facts of the visits' results", async () => {
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    orm = await MikroORM.init(ormOptions(fresh.database));
+    const before = testDb() === 'postgresql' ? 'Migration20261201110759' : 'Migration20261201110758';
+    await orm.getMigrator().up({ to: before });
+    const sql = (query: string) => orm!.em.getConnection().execute(query);
+    const at = `'2026-03-31T17:00:00.000Z'`;
+    await sql(
+      `insert into department (id, created_at, updated_at, name, code, kind) values ('dep', ${at}, ${at}, '局', 'D', 'DEPARTMENT'), ('dep2', ${at}, ${at}, '市场局', 'M', 'DEPARTMENT')`,
+    );
+    await sql(
+      `insert into app_user (id, created_at, updated_at, username, display_name, password_hash, role, department_id, active) values ('usr', ${at}, ${at}, 'u', 'u', 'x', 'COORDINATOR', 'dep', true)`,
+    );
+    for (const [id, name] of [
+      ['itm1', '土地'],
+      ['itm2', '矿山'],
+    ])
+      await sql(
+        `insert into inspection_item (id, created_at, updated_at, year, department_id, seq, name, legal_basis, inspecting_body, category, target_type, min_ratio_bp, times_per_year, methods, remarks)
+         values ('${id}', ${at}, ${at}, 2026, 'dep', 1, '${name}', '依据', '主体', 'GENERAL', '企业', 1000, 1, ',ON_SITE,', '')`,
+      );
+    await sql(
+      `insert into task (id, created_at, updated_at, name, year, department_id, cooperating_department_ids, scope, regions, tags, risk_classes, target_kinds, window_start, window_end, team_size)
+       values ('tsk', ${at}, ${at}, '联合任务', 2026, 'dep', ',dep2,', 'UNDIRECTED', '', '', '', '', '2026-03-01', '2026-03-31', 2)`,
+    );
+    await sql(
+      `insert into target (id, created_at, updated_at, name, credit_code, kind, tags, risk_class, status, target_types, region) values ('tgt', ${at}, ${at}, '对象', '91410481MA00000000', 'ENTERPRISE', '', 'B', 'ACTIVE', ',企业,', '尹集镇')`,
+    );
+    await sql(
+      `insert into draw (id, created_at, updated_at, task_id, status, run_after, scheduled_by_id, nonce, commitment, pool_digest, pool_size, pool, exclusions, excluded_count, ratios, team, inspectors, conflicts, roster_size, ran_at, selected_count, item_ids)
+       values ('drw', ${at}, ${at}, 'tsk', 'DRAWN', ${at}, 'usr', 'n', 'c', 'p', 1, 'tgt\tB\n', '[]', 0, '{}', '{}', '[]', '[]', 2, ${at}, 1, ',itm1,itm2,')`,
+    );
+    await sql(
+      `insert into inspection (id, created_at, updated_at, draw_id, task_id, target_id, team_ids, item_ids, state, methods_used, inspected_on, published_at)
+       values ('ins', ${at}, ${at}, 'drw', 'tsk', 'tgt', ',a,b,', ',itm1,itm2,', 'PUBLISHED', ',ON_SITE,', '2026-04-02', '2026-04-09T16:30:00.000Z')`,
+    );
+    await sql(
+      `insert into item_result (id, created_at, updated_at, inspection_id, item_id, category, findings, follow_up)
+       values ('r1', ${at}, ${at}, 'ins', 'itm1', 'PROBLEM_CORRECTED', null, 'ORDERED_TO_CORRECT'), ('r2', ${at}, ${at}, 'ins', 'itm2', 'NO_PROBLEM', null, 'NONE')`,
+    );
+    await orm.getMigrator().up();
+    const bool = (v: unknown) => v === true || v === 1;
+    expect(
+      (await sql('select department_id, initiating from task_department order by department_id')).map(
+        (r: { department_id: string; initiating: unknown }) => [r.department_id, bool(r.initiating)],
+      ),
+    ).toEqual([
+      ['dep', true],
+      ['dep2', false],
+    ]);
+    expect(await sql('select inspector_id, drawn_on from inspection_member order by inspector_id')).toEqual([
+      { inspector_id: 'a', drawn_on: '2026-04-01' },
+      { inspector_id: 'b', drawn_on: '2026-04-01' },
+    ]);
+    const [facts] = await sql(
+      'select drawn_on, initiating_department_id, joint, region, target_kind, risk_class, deadline, published_on, problem, closed, saved from inspection',
+    );
+    expect({
+      ...facts,
+      joint: bool(facts.joint),
+      problem: bool(facts.problem),
+      closed: bool(facts.closed),
+    }).toEqual({
+      drawn_on: '2026-04-01',
+      initiating_department_id: 'dep',
+      joint: true,
+      region: '尹集镇',
+      target_kind: 'ENTERPRISE',
+      risk_class: 'B',
+      deadline: publicationDeadline('2026-03-31'),
+      published_on: '2026-04-10',
+      problem: true,
+      closed: false,
+      saved: 1,
+    });
+    expect(
+      (await sql('select item_id, category, follow_up, problem, state from visit_item order by item_id')).map(
+        (r: Record<string, unknown>) => ({ ...r, problem: bool(r.problem) }),
+      ),
+    ).toEqual([
+      {
+        item_id: 'itm1',
+        category: 'PROBLEM_CORRECTED',
+        follow_up: 'ORDERED_TO_CORRECT',
+        problem: true,
+        state: 'PUBLISHED',
+      },
+      { item_id: 'itm2', category: 'NO_PROBLEM', follow_up: 'NONE', problem: false, state: 'PUBLISHED' },
+    ]);
+    expect(await sql('select item_id, pool_size, drawn, drawn_on from draw_item order by item_id')).toEqual([
+      { item_id: 'itm1', pool_size: 1, drawn: 1, drawn_on: '2026-04-01' },
+      { item_id: 'itm2', pool_size: 1, drawn: 1, drawn_on: '2026-04-01' },
+    ]);
+    // Entered: counted in every set (all departments, each of the two; any item, each of the two).
+    expect((await sql('select department_key, item_key from coverage_fact')).length).toBe(9);
   });
 });

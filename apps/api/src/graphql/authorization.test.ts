@@ -689,6 +689,23 @@ const CASES: Record<string, Case> = {
       return { variables: { id: i.id }, record: i.record, id: i.id };
     },
   },
+  // 统计分析 of department A: its managers and coordinators, and administrators; not another department's.
+  statistics: {
+    query:
+      'query($p: PeriodInput!, $d: ID!) { statistics(family: VISITS, period: $p, groupBy: [ITEM], filter: { departmentId: $d }) { total { values } } }',
+    prepare: async () => ({
+      variables: { p: { kind: 'YEAR', year: YEAR }, d: ids.bureau },
+      record: { departmentId: ids.bureau },
+    }),
+  },
+  statisticsSummary: {
+    query:
+      'query($p: PeriodInput!, $d: ID!) { statisticsSummary(period: $p, filter: { departmentId: $d }) { kpis { figure value } } }',
+    prepare: async () => ({
+      variables: { p: { kind: 'QUARTER', year: YEAR, quarter: 1 }, d: ids.bureau },
+      record: { departmentId: ids.bureau },
+    }),
+  },
   inspection: {
     query: 'query($id: ID!) { inspection(id: $id) { id } }',
     prepare: async () => {

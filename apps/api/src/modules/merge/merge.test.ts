@@ -235,6 +235,17 @@ describe('merge proposals (合并建议)', () => {
       ],
     });
     expect([...joint.itemIds].sort()).toEqual([landItem, marketItem].sort());
+    // Both departments list it (their lists read the task's department rows, written with it).
+    const listedBy = async (token: string, departmentId: string) =>
+      (
+        await t.ok(
+          'query($id: ID!, $d: ID!) { tasks(filter: { ids: [$id], departmentId: $d }) { total } }',
+          { id: joint.id, d: departmentId },
+          token,
+        )
+      ).tasks.total;
+    expect(await listedBy(coordinator2, market)).toBe(1);
+    expect(await listedBy(coordinator, bureau)).toBe(1);
     // The tasks it replaces are gone: not listed, not drawable.
     expect((await t.ok(TASK, { id: first }, coordinator)).task).toBeNull();
     expect((await t.ok(TASK, { id: second }, coordinator2)).task).toBeNull();

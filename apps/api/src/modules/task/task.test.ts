@@ -213,6 +213,17 @@ describe('tasks', () => {
       expect((await t.ok(DELETE, { id: joint.id }, coordinator)).deleteTask.id).toBe(joint.id);
     });
 
+    it('is listed by the departments it has after a change, not by those it had', async () => {
+      const task = await create();
+      const seen = async () =>
+        ((await t.ok(LIST, { ids: [task.id] }, marketInspector)).tasks.items as unknown[]).length;
+      expect(await seen()).toBe(0);
+      await t.ok(UPDATE, { id: task.id, i: input({ cooperatingDepartmentIds: [market] }) }, coordinator);
+      expect(await seen()).toBe(1);
+      await t.ok(UPDATE, { id: task.id, i: input() }, coordinator);
+      expect(await seen()).toBe(0);
+    });
+
     it('shows an inspector only the tasks of their department, joint ones included, and lets them change nothing', async () => {
       const ours = await create();
       const joint = await create({ itemIds: [marketItem], cooperatingDepartmentIds: [bureau] }, coordinator2);

@@ -20,7 +20,7 @@ import { allOf, placeholders, rows, type Clause } from '../../../db/raw.js';
 import { StringListType } from '../../../db/string-list.type.js';
 import { quarterSql } from '../visit-facts.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
-import { grouped, joinRows, keySql, totalOf } from './facts.js';
+import { grouped, joinRows, keySql } from './facts.js';
 
 const TARGET_DIMENSIONS: readonly StatDimension[] = ['REGION', 'TARGET_KIND', 'RISK_CLASS'];
 const TARGET_COLUMN: Partial<Record<StatDimension, string>> = {

@@ -55,7 +55,7 @@ export async function grouped(query: FamilyQuery, g: Grouped): Promise<FamilyRow
   const keyColumns = g.keys.map((sql, i) => `${sql} as k${i}`);
   const countColumns = Object.entries(g.counts).map(([name, sql]) => `${sql} as "${name}"`);
   const groupBy = g.keys.length > 0 ? ` group by ${g.keys.join(', ')}` : '';
-  const found = await rows<Record<string, unknown>>(
+  const found = await rows<Record<string, string | number | null>>(
     query.ctx.em,
     `select ${[...keyColumns, ...countColumns].join(', ')} from ${g.from} where ${g.where.sql}${groupBy}`,
     [...(g.countParams ?? []), ...g.where.params],
@@ -68,11 +68,6 @@ export async function grouped(query: FamilyQuery, g: Grouped): Promise<FamilyRow
       ),
     }))
     .sort((a, b) => compareKeys(a.keys, b.keys));
-}
-
-/** The first (only) row of an ungrouped count. */
-export async function totalOf(query: FamilyQuery, g: Omit<Grouped, 'keys'>) {
-  return (await grouped(query, { ...g, keys: [] }))[0]?.counts ?? {};
 }
 
 /** Rows of several counts of the same grouping, joined on their keys (a missing count is 0). */
