@@ -225,8 +225,13 @@ async function count(conn: Conn, sql: string, params: unknown[] = []): Promise<n
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const started = performance.now();
+const progress = (what: string) =>
+  console.log(`  … ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
 async function setup(database: Database, targets: number, visits: number) {
   const { app, gql } = await signedIn(database, JWT_SECRET, 'zh-CN');
+  progress('the app started with the demo data');
   const conn = app.orm.em.getConnection() as unknown as Conn;
   const items = (
     await gql<{ items: { items: { id: string; targetType: string }[] } }>(
@@ -283,6 +288,7 @@ async function setup(database: Database, targets: number, visits: number) {
     );
     draws.push({ drawId, taskId, day, lastYear });
   }
+  progress(`${DRAWS} tasks drawn through the API`);
   const [roster] = (await conn.execute('select inspectors from draw where id = ?', [draws[0]!.drawId])) as {
     inspectors: string;
   }[];
@@ -313,6 +319,7 @@ async function setup(database: Database, targets: number, visits: number) {
           'run',
         );
       await conn.execute(resultsSql(database.kind, draw, bulk), [], 'run');
+      progress(`visits and results of draw ${k + 1} generated`);
     }
   });
   const { rowBackfill, deadlineBackfill, factBackfill } =
@@ -336,8 +343,10 @@ async function setup(database: Database, targets: number, visits: number) {
       ...deadlineBackfill(ends),
       ...factBackfill(database.kind),
     ];
-    for (const sql of backfill.filter((s) => !/^\s*insert into draw_item/.test(s)))
+    for (const sql of backfill.filter((s) => !/^\s*insert into draw_item/.test(s))) {
       await conn.execute(sql, [], 'run');
+      progress(`backfill: ${sql.replace(/\s+/g, ' ').slice(0, 60)}`);
+    }
     if (database.kind === 'postgresql') await conn.execute('vacuum analyze', [], 'run');
     else await conn.execute('analyze', [], 'run');
   });

@@ -748,14 +748,6 @@ const CASES: Record<string, Case> = {
     },
   },
 
-  statistics: {
-    query: `{ statistics(family: TASKS, period: { kind: YEAR, year: ${YEAR} }, groupBy: [DEPARTMENT]) { total { values } } }`,
-    prepare: async () => ({ variables: {} }),
-  },
-  statisticsSummary: {
-    query: `{ statisticsSummary(period: { kind: YEAR, year: ${YEAR} }) { kpis { figure value } } }`,
-    prepare: async () => ({ variables: {} }),
-  },
   exportStatistics: {
     query: `{ exportStatistics(family: INSPECTOR_REGISTRY, period: { kind: YEAR, year: ${YEAR} }, groupBy: [EXPERTISE]) { filename } }`,
     prepare: async () => ({ variables: {} }),

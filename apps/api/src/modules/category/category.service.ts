@@ -159,7 +159,23 @@ export async function updateCategory(
     category.nameZh = input.nameZh.trim();
   }
   if (input.nameEn !== undefined) category.nameEn = input.nameEn.trim() || category.nameZh;
-  if (input.problem != null) category.problem = input.problem;
+  if (input.problem != null && input.problem !== category.problem) {
+    // Published results were counted (问题发现率, 完结率) by what their category meant then.
+    const published = await ctx.em
+      .getConnection()
+      .execute<{ n: number | string }[]>(
+        "select count(*) as n from item_result r join inspection i on i.id = r.inspection_id where r.category = ? and i.state = 'PUBLISHED'",
+        [category.code],
+      );
+    if (Number(published[0]?.n ?? 0) > 0)
+      throw new ConflictError(
+        text(
+          'Published results carry this category: whether it counts as a problem can no longer change. Create a new category instead.',
+          '已有公示结果使用该类别：不能再修改其是否属于“发现问题”。请另建一个类别。',
+        ),
+      );
+    category.problem = input.problem;
+  }
   if (input.raisesRisk != null) category.raisesRisk = input.raisesRisk;
   if (input.marksAbnormal != null) category.marksAbnormal = input.marksAbnormal;
   return category;

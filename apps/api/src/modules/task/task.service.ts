@@ -42,8 +42,12 @@ function checkWindowFilter(filter: TaskFilter): void {
     );
 }
 
-export function listTasks(ctx: Context, filter: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
-  checkWindowFilter(filter);
+export async function listTasks(ctx: Context, given: TaskFilter = {}, sort?: SortInput, page?: PageInput) {
+  checkWindowFilter(given);
+  // A unit's tasks are its department's (tasks belong to top-level departments), as the figures count them.
+  const filter = given.departmentId
+    ? { ...given, departmentId: await rootOf(ctx.em, given.departmentId) }
+    : given;
   const scoped = scopeOf(ctx.actor, 'list', 'tasks') === 'department';
   // Fresh conditions for the page and for its count: a raw condition may be used once.
   const where = (): FilterQuery<Task> => {

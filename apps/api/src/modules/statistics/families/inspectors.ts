@@ -42,6 +42,15 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
   const where = allOf([
     { sql: 'm.drawn_on between ? and ?', params: [query.period.from, query.period.to] },
     ...departmentClauses(query),
+    // Only visits of tasks in scope: an inspector who moved departments keeps their old tasks' places there.
+    ...(query.scope
+      ? [
+          {
+            sql: `m.task_id in (select td.task_id from task_department td where td.department_id in (${query.scope.map(() => '?').join(', ')}))`,
+            params: [...query.scope],
+          },
+        ]
+      : []),
   ]);
   const loads = `select ${[...keys, 'm.inspector_id as inspector_id', 'count(*) as n'].join(', ')}
     from inspection_member m
@@ -75,7 +84,14 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
  * Inspectors on the register (not transferred away) whose certificate's last day falls within
  * CERTIFICATE_WARNING_DAYS from the cut-off day; by month or quarter, under the month it expires in, within the period.
  */
-async function expiring(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
+const periodBound = (groupBy: readonly StatDimension[]) =>
+  groupBy.includes('MONTH') || groupBy.includes('QUARTER');
+
+async function expiring(
+  query: FamilyQuery,
+  groupBy: readonly StatDimension[],
+  withinPeriod = periodBound(groupBy),
+): Promise<FamilyRow[]> {
   const today = chinaToday(query.now);
   const month = 'substr(p.certificate_valid_until, 1, 7)';
   const keyOf: Record<string, string> = {
@@ -91,7 +107,7 @@ async function expiring(query: FamilyQuery, groupBy: readonly StatDimension[]): 
     },
     ...departmentClauses(query),
   ];
-  if (groupBy.includes('MONTH') || groupBy.includes('QUARTER'))
+  if (withinPeriod)
     clauses.push({
       sql: 'p.certificate_valid_until >= ? and p.certificate_valid_until <= ?',
       params: [query.period.from, query.period.to],
@@ -125,7 +141,8 @@ export const inspectorsFamily: FamilyComputer = async (query) => {
   const visits = grouped ? await workload(query, query.groupBy) : [];
   const certificates = grouped ? await expiring(query, query.groupBy) : [];
   const [visitTotal] = await workload(query, []);
-  const [certificateTotal] = await expiring(query, []);
+  // Rows by month or quarter count the certificates expiring within the period: so does their 合计.
+  const [certificateTotal] = await expiring(query, [], periodBound(query.groupBy));
   return {
     rows: sortRows(merged(visits, certificates)),
     total: { ...visitTotal?.counts, ...certificateTotal?.counts },

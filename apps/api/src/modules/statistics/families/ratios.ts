@@ -18,12 +18,16 @@ import { scopeSql } from './visits.js';
 
 const BELOW = 'sum(case when di.drawn * 10000 < di.min_ratio_bp * di.pool_size then 1 else 0 end)';
 
-function conditions(query: FamilyQuery, a: string): Clause[] {
+function conditions(query: FamilyQuery, a: string, groupBy: readonly StatDimension[]): Clause[] {
   const { filter, period } = query;
   return [
     { sql: `${a}.drawn_on >= ? and ${a}.drawn_on <= ?`, params: [period.from, period.to] },
     ...scopeSql(query, a),
     ...(filter.departmentId ? [takingPartSql(a, [filter.departmentId])] : []),
+    // Grouped by department under a department filter, only that department's row (see VISITS).
+    ...(filter.departmentId && groupBy.includes('DEPARTMENT')
+      ? [{ sql: 'g.department_id = ?', params: [filter.departmentId] }]
+      : []),
   ];
 }
 
@@ -32,7 +36,7 @@ const departmentJoin = (groupBy: readonly StatDimension[], a: string) =>
 
 /** Rows of one item each: its pools, visits, minimum and shortfalls. */
 function perItem(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
-  const where = conditions(query, 'di');
+  const where = conditions(query, 'di', groupBy);
   if (query.filter.itemId) where.push({ sql: 'di.item_id = ?', params: [query.filter.itemId] });
   return grouped(query, {
     keys: groupBy.map((d) => (d === 'DEPARTMENT' ? 'g.department_id' : 'di.item_id')),
@@ -54,13 +58,13 @@ async function perDraw(query: FamilyQuery, groupBy: readonly StatDimension[]): P
     keys,
     counts: { pool: 'sum(d.pool_size)', drawn: 'sum(d.selected_count)' },
     from: `(select id, task_id, drawn_on, pool_size, selected_count from draw where drawn_on is not null) d${departmentJoin(groupBy, 'd')}`,
-    where: allOf(conditions(query, 'd')),
+    where: allOf(conditions(query, 'd', groupBy)),
   });
   const below = await grouped(query, {
     keys,
     counts: { belowMinimum: BELOW },
     from: `draw_item di${departmentJoin(groupBy, 'di')}`,
-    where: allOf(conditions(query, 'di')),
+    where: allOf(conditions(query, 'di', groupBy)),
   });
   return joinRows(draws, below);
 }

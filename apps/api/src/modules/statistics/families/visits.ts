@@ -67,6 +67,10 @@ async function count(query: FamilyQuery, groupBy: readonly StatDimension[]) {
     countParams.push(...predicate.params);
   }
   const departments = groupBy.includes('DEPARTMENT');
+  // Grouped by department under a department filter, only that department's row: the list behind it is
+  // filtered by one department, and another's row would count only the tasks it shares with this one.
+  if (departments && query.filter.departmentId)
+    where.push({ sql: 'g.department_id = ?', params: [query.filter.departmentId] });
   return grouped(query, {
     keys: groupBy.map((dimension) =>
       dimension === 'DEPARTMENT' ? 'g.department_id' : keySql(dimension, 'v'),
