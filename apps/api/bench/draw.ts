@@ -44,6 +44,7 @@ import {
   type Database,
   type DbKind,
   signedIn,
+  sqlLabel,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -168,14 +169,6 @@ interface SqlEvent {
   label: string;
   start: number;
   end: number;
-}
-
-/** A statement's kind: its verb and first table ("select target", "insert inspection"). */
-function sqlLabel(sql: string): string {
-  const s = sql.replace(/\s+/g, ' ').trim().toLowerCase();
-  const verb = /^(\w+)/.exec(s)?.[1] ?? '?';
-  const table = /\b(?:from|into|update)\s+[`"]?(\w+)/.exec(s)?.[1] ?? '';
-  return `${verb} ${table}`.trim();
 }
 
 function instrumentSql(conn: Conn): { events: SqlEvent[] } {

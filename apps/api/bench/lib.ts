@@ -303,3 +303,46 @@ export async function signedIn(database: Database, jwtSecret: string, locale: 'e
   const gql: Gql = (query, variables) => call(query, variables, token);
   return { app, gql, token };
 }
+
+// ---------------------------------------------------------------------------------------------
+// SQL the benchmarks generate data with, and how they name the statements they time.
+
+/** A text as an SQL string literal. */
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The dialect's pieces of the generating statements. */
+export function sqlDialect(kind: DbKind) {
+  const hex = (bytes: number) => `lower(hex(randomblob(${bytes})))`;
+  return {
+    uuid:
+      kind === 'postgresql'
+        ? 'gen_random_uuid()::text'
+        : `${hex(4)} || '-' || ${hex(2)} || '-4' || substr(${hex(2)}, 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(${hex(2)}, 2) || '-' || ${hex(6)}`,
+    /** list[n mod length], n an integer expression. */
+    pick: (list: string[], n: string) =>
+      kind === 'postgresql'
+        ? `(array[${list.map(sqlString).join(',')}])[1 + (${n}) % ${list.length}]`
+        : `json_extract(${sqlString(JSON.stringify(list))}, '$[' || ((${n}) % ${list.length}) || ']')`,
+    /** A point in time as the column stores it: timestamptz, ISO-8601 text on SQLite. */
+    ts: (at: Date) =>
+      kind === 'postgresql' ? `timestamptz ${sqlString(at.toISOString())}` : sqlString(at.toISOString()),
+    /** `base` plus n milliseconds, as the column stores it. */
+    at: (base: Date, n: string) =>
+      kind === 'postgresql'
+        ? `(timestamptz ${sqlString(base.toISOString())} + (${n}) * interval '1 millisecond')`
+        : `strftime('%Y-%m-%dT%H:%M:%fZ', ${sqlString(base.toISOString())}, '+' || ((${n}) / 1000.0) || ' seconds')`,
+    /** The integers from … to − 1 as rows `s.i`. */
+    series: (from: number, to: number) =>
+      kind === 'postgresql'
+        ? `generate_series(${from}, ${to - 1}) as s(i)`
+        : `(with recursive r(i) as (select ${from} union all select i + 1 from r where i < ${to - 1}) select i from r) as s`,
+  };
+}
+
+/** A statement's kind: its verb and first table ("select target", "insert inspection"). */
+export function sqlLabel(sql: string): string {
+  const s = sql.replace(/\s+/g, ' ').trim().toLowerCase();
+  const verb = /^(\w+)/.exec(s)?.[1] ?? '?';
+  const table = /\b(?:from|into|update)\s+[`"]?(\w+)/.exec(s)?.[1] ?? '';
+  return `${verb} ${table}`.trim();
+}

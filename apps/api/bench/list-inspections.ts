@@ -55,6 +55,9 @@ import {
   type Database,
   type DbKind,
   signedIn,
+  sqlDialect as dialect,
+  sqlLabel,
+  sqlString,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -90,40 +93,12 @@ const CHUNK = 50_000;
 /** Generated credit codes: "BL" and 16 digits, unlike any real or demo code; sorted as i is. */
 const CODE_PREFIX = 'BL';
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const code = (i: number) => `${CODE_PREFIX}${String(i).padStart(16, '0')}`;
-
-/** The dialect's pieces of the generating statements. */
-function dialect(kind: DbKind) {
-  const hex = (bytes: number) => `lower(hex(randomblob(${bytes})))`;
-  return {
-    uuid:
-      kind === 'postgresql'
-        ? 'gen_random_uuid()::text'
-        : `${hex(4)} || '-' || ${hex(2)} || '-4' || substr(${hex(2)}, 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(${hex(2)}, 2) || '-' || ${hex(6)}`,
-    /** list[n mod length], n an integer expression. */
-    pick: (list: string[], n: string) =>
-      kind === 'postgresql'
-        ? `(array[${list.map(sqlString).join(',')}])[1 + (${n}) % ${list.length}]`
-        : `json_extract(${sqlString(JSON.stringify(list))}, '$[' || ((${n}) % ${list.length}) || ']')`,
-    /** A point in time as the column stores it: timestamptz, ISO-8601 text on SQLite. */
-    ts: (at: Date) =>
-      kind === 'postgresql' ? `timestamptz ${sqlString(at.toISOString())}` : sqlString(at.toISOString()),
-    /** `base` plus n milliseconds, as the column stores it. */
-    at: (base: Date, n: string) =>
-      kind === 'postgresql'
-        ? `(timestamptz ${sqlString(base.toISOString())} + (${n}) * interval '1 millisecond')`
-        : `strftime('%Y-%m-%dT%H:%M:%fZ', ${sqlString(base.toISOString())}, '+' || ((${n}) / 1000.0) || ' seconds')`,
-  };
-}
 
 /** Targets `from` … `to - 1` of type 企业. */
 function targetsSql(kind: DbKind, from: number, to: number, now: Date): string {
   const d = dialect(kind);
-  const series =
-    kind === 'postgresql'
-      ? `generate_series(${from}, ${to - 1}) as s(i)`
-      : `(with recursive r(i) as (select ${from} union all select i + 1 from r where i < ${to - 1}) select i from r) as s`;
+  const series = d.series(from, to);
   const ts = d.ts(now);
   const region = d.pick(REGIONS, 'i');
   return `insert into target (id, created_at, updated_at, deleted_at, name, credit_code, kind, legal_representative, address, region, contact, tags, risk_class, status, target_types)
@@ -304,14 +279,6 @@ async function setup(database: Database, inspections: number): Promise<Measureme
 
 // ---------------------------------------------------------------------------------------------
 // The server: statement counts in-process, then HTTP for autocannon in the parent.
-
-/** A statement's kind: its verb and first table ("select inspection", "select item_result"). */
-function sqlLabel(sql: string): string {
-  const s = sql.replace(/\s+/g, ' ').trim().toLowerCase();
-  const verb = /^(\w+)/.exec(s)?.[1] ?? '?';
-  const from = /\b(?:from|into|update)\s+[`"]?(\w+)/.exec(s)?.[1] ?? '';
-  return `${verb} ${from}`.trim();
-}
 
 interface StatementCount {
   label: string;

@@ -43,6 +43,9 @@ import {
   type Database,
   type DbKind,
   type Measurement,
+  sqlDialect,
+  sqlLabel,
+  sqlString,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -111,29 +114,14 @@ const SCREEN: { name: string; query: string; variables: Record<string, unknown> 
 
 type Task = { database: Database; targets: number; visits: number };
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 interface Conn {
   execute(sql: string, params?: unknown[], method?: 'all' | 'get' | 'run'): Promise<unknown>;
 }
 
+/** The generating statements' pieces, with the credit codes of this benchmark's targets. */
 function dialect(kind: DbKind) {
-  const hex = (bytes: number) => `lower(hex(randomblob(${bytes})))`;
   return {
-    uuid:
-      kind === 'postgresql'
-        ? 'gen_random_uuid()::text'
-        : `${hex(4)} || '-' || ${hex(2)} || '-4' || substr(${hex(2)}, 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(${hex(2)}, 2) || '-' || ${hex(6)}`,
-    pick: (list: string[], n: string) =>
-      kind === 'postgresql'
-        ? `(array[${list.map(sqlString).join(',')}])[1 + (${n}) % ${list.length}]`
-        : `json_extract(${sqlString(JSON.stringify(list))}, '$[' || ((${n}) % ${list.length}) || ']')`,
-    ts: (at: Date) =>
-      kind === 'postgresql' ? `timestamptz ${sqlString(at.toISOString())}` : sqlString(at.toISOString()),
-    series: (from: number, to: number) =>
-      kind === 'postgresql'
-        ? `generate_series(${from}, ${to - 1}) as s(i)`
-        : `(with recursive r(i) as (select ${from} union all select i + 1 from r where i < ${to - 1}) select i from r) as s`,
+    ...sqlDialect(kind),
     code: (i: string) =>
       kind === 'postgresql'
         ? `'${CODE_PREFIX}' || lpad(${i}::text, 16, '0')`
@@ -369,14 +357,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
-
-/** A statement's kind: its verb and first table. */
-function sqlLabel(sql: string): string {
-  const s = sql.replace(/\s+/g, ' ').trim().toLowerCase();
-  const verb = /^(\w+)/.exec(s)?.[1] ?? '?';
-  const from = /\b(?:from|into|update)\s+[`"]?(\w+)/.exec(s)?.[1] ?? '';
-  return `${verb} ${from}`.trim();
-}
 
 async function run(task: Task): Promise<Measurement> {
   const { database, targets, visits } = task;

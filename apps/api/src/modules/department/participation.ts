@@ -4,7 +4,7 @@
  */
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { text, type Resource } from '@suiji/domain';
-import { placeholders } from '../../db/raw.js';
+import { placeholders } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError } from '../../graphql/errors.js';

@@ -25,7 +25,7 @@ import {
   type Text,
 } from '@suiji/domain';
 import { isPostgres, SQLITE_MAX_VARIABLES } from '../../db/platform.js';
-import { rows as rawRows } from '../../db/raw.js';
+import { selectRows as rawRows } from '../../db/query.js';
 import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';

@@ -35,7 +35,7 @@
  * - Closed follow-ups (set as the closure does, then refreshed): V1's L, V4's L, X4's MK.
  */
 import { chinaYear, completeCreditCode } from '@suiji/domain';
-import { rows } from '../../db/raw.js';
+import { selectRows as rows } from '../../db/query.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { refreshVisitFacts } from './visit-facts.js';
 

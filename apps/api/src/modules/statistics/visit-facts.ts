@@ -22,7 +22,7 @@
 import { publicationDeadline } from '@suiji/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../db/platform.js';
-import { placeholders, rows, type Clause } from '../../db/raw.js';
+import { placeholders, selectRows as rows, type Clause } from '../../db/query.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 

@@ -5,7 +5,7 @@
  * shows that number by construction.
  */
 import type { InspectionListFilter } from '@suiji/domain';
-import { allOf, clause, placeholders, type Clause } from '../../db/raw.js';
+import { allOf, clause, placeholders, type Clause } from '../../db/query.js';
 
 /**
  * The row a predicate is about: an inspection (`inspection`) or one of its `visit_item` rows, which carry

@@ -6,7 +6,7 @@
  * risk class as the visit was drawn; four statements at most.
  */
 import type { StatDimension } from '@suiji/domain';
-import { allOf, type Clause } from '../../../db/raw.js';
+import { allOf, type Clause } from '../../../db/query.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { grouped, joinRows, keySql } from './facts.js';
 import { scopeSql } from './visits.js';

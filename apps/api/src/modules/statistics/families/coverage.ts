@@ -16,7 +16,7 @@
  */
 import { monthsOf, quarterKey, type StatDimension } from '@suiji/domain';
 import { LIKE } from '../../../db/like.js';
-import { allOf, placeholders, rows, type Clause } from '../../../db/raw.js';
+import { allOf, placeholders, selectRows as rows, type Clause } from '../../../db/query.js';
 import { StringListType } from '../../../db/string-list.type.js';
 import { quarterSql } from '../visit-facts.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';

@@ -3,7 +3,7 @@
  * dimension reads as a column of a fact table, the statement that groups, and the rows it returns.
  */
 import { chinaToday, type StatDimension } from '@suiji/domain';
-import { rows, type Clause } from '../../../db/raw.js';
+import { selectRows as rows, type Clause } from '../../../db/query.js';
 import { quarterSql } from '../visit-facts.js';
 import type { FamilyQuery, FamilyRow } from './family.js';
 

@@ -10,7 +10,7 @@
  * every (draw, item) below its minimum. Four statements at most.
  */
 import type { StatDimension } from '@suiji/domain';
-import { allOf, type Clause } from '../../../db/raw.js';
+import { allOf, type Clause } from '../../../db/query.js';
 import { takingPartSql } from '../visit-predicates.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { grouped, joinRows } from './facts.js';

@@ -10,7 +10,7 @@
  * category or follow-up counts, so each visit counts once in its group.
  */
 import { countsOf, visitFigureFilter, type InspectionListFilter, type StatDimension } from '@suiji/domain';
-import { allOf, type Clause } from '../../../db/raw.js';
+import { allOf, type Clause } from '../../../db/query.js';
 import { takingPartSql, visitPredicate, type VisitRow } from '../visit-predicates.js';
 import type { FamilyComputer, FamilyCounts, FamilyQuery } from './family.js';
 import { cutOffDay, grouped, keySql } from './facts.js';
