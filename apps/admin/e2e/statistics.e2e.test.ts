@@ -83,8 +83,11 @@ describe('统计分析 in a browser', () => {
     await page.goBack();
     await page.getByTestId('statistics-period').getByText(`${lastYear} 年`).waitFor();
     await choose(page, '分组维度', '乡镇/街道');
+    // The table of regions, not the previous one still shown while the new one loads.
     const cell = page
-      .locator('[data-testid=statistics-row] [data-figure=published] a:not([data-value="0"])')
+      .locator(
+        '[data-testid=statistics-table][data-group-by=REGION] [data-testid=statistics-row] [data-figure=published] a:not([data-value="0"])',
+      )
       .first();
     await cell.waitFor();
     await page.getByTestId('statistics-total').waitFor();

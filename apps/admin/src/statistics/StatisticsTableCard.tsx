@@ -210,7 +210,13 @@ export const StatisticsTableCard = ({
             // Its own width does not widen the page: on a phone the table scrolls inside its card.
             sx={{ maxHeight: 640, contain: 'inline-size' }}
           >
-            <Table size="small" stickyHeader data-testid="statistics-table" data-family={table.family}>
+            <Table
+              size="small"
+              stickyHeader
+              data-testid="statistics-table"
+              data-family={table.family}
+              data-group-by={table.groupBy.join(',')}
+            >
               <TableHead>
                 <TableRow>
                   {table.groupBy.map((dim) => (
