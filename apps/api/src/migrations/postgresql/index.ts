@@ -14,8 +14,9 @@ import { Migration20261124094316 } from './Migration20261124094316.js';
 import { Migration20261124101604 } from './Migration20261124101604.js';
 import { Migration20261124105123 } from './Migration20261124105123.js';
 import { Migration20261201110759 } from './Migration20261201110759.js';
-import { Migration20261201134014 } from './Migration20261201134014.js';
 import { Migration20261201130903 } from './Migration20261201130903.js';
+import { Migration20261201134014 } from './Migration20261201134014.js';
+import { Migration20261201171357 } from './Migration20261201171357.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201110759', class: Migration20261201110759 },
   { name: 'Migration20261201130903', class: Migration20261201130903 },
   { name: 'Migration20261201134014', class: Migration20261201134014 },
+  { name: 'Migration20261201171357', class: Migration20261201171357 },
 ];

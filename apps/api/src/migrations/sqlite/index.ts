@@ -14,8 +14,9 @@ import { Migration20261124094316 } from './Migration20261124094316.js';
 import { Migration20261124101604 } from './Migration20261124101604.js';
 import { Migration20261124105123 } from './Migration20261124105123.js';
 import { Migration20261201110758 } from './Migration20261201110758.js';
-import { Migration20261201134013 } from './Migration20261201134013.js';
 import { Migration20261201130902 } from './Migration20261201130902.js';
+import { Migration20261201134013 } from './Migration20261201134013.js';
+import { Migration20261201171357 } from './Migration20261201171357.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201110758', class: Migration20261201110758 },
   { name: 'Migration20261201130902', class: Migration20261201130902 },
   { name: 'Migration20261201134013', class: Migration20261201134013 },
+  { name: 'Migration20261201171357', class: Migration20261201171357 },
 ];

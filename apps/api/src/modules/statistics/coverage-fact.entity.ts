@@ -11,7 +11,8 @@ import { Entity, Index, PrimaryKey, Property, PrimaryKeyProp } from '@mikro-orm/
 @Index({
   properties: ['departmentKey', 'itemKey', 'drawnOn', 'prevOn', 'region', 'targetKind', 'riskClass'],
 })
-@Index({ properties: ['targetId'] })
+// A row's predecessor in its set: the same target's rows of the set, by day.
+@Index({ properties: ['targetId', 'departmentKey', 'itemKey', 'drawnOn'] })
 export class CoverageFact {
   [PrimaryKeyProp]?: ['departmentKey', 'itemKey', 'inspectionId'];
 
