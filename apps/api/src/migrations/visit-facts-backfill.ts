@@ -32,7 +32,7 @@ export function rowBackfill(dialect: Dialect): string[] {
     pg ? `to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')` : `date(${column}, '+8 hours')`;
   const drawItems = `select d.id as draw_id, it.id as item_id, d.task_id, it.target_type, it.min_ratio_bp, d.pool_size,
       d.created_at, d.pool,
-      (select count(*) from inspection_item o where ${find("d.item_ids", "',' || o.id || ','")}
+      (select count(*) from inspection_item o where ${find('d.item_ids', "',' || o.id || ','")}
         or (d.item_ids = '' and exists (select 1 from task_item ti where ti.task_id = d.task_id and ti.inspection_item_id = o.id))) as items
     from draw d join inspection_item it
       on ${find('d.item_ids', "',' || it.id || ','")}
@@ -91,4 +91,22 @@ const REST = [
 /** The facts of every visit, as `refreshVisitFacts` computed them. */
 export function factBackfill(dialect: Dialect): string[] {
   return [FIRST[dialect], ...REST];
+}
+
+/**
+ * The summaries (cubes, modules/statistics/cubes.ts) counted afresh from the facts, each visit's state as
+ * they count it first: `cubesFromScratch()` as it was when Migration20261201171813/4 were written.
+ */
+export function cubeBackfill(): string[] {
+  return [
+    'update inspection set counted_state = state where drawn_on is not null',
+    `delete from visit_cube`,
+    `delete from visit_item_cube`,
+    `delete from coverage_cube`,
+    `delete from member_cube`,
+    `insert into visit_cube (key, task_id, drawn_on, region, target_kind, risk_class, joint, state, problem, closed, on_time, deadline, n, saved) select coalesce(cast(s.task_id as varchar(200)), '~') || '|' || coalesce(cast(s.drawn_on as varchar(200)), '~') || '|' || coalesce(cast(s.region as varchar(200)), '~') || '|' || coalesce(cast(s.target_kind as varchar(200)), '~') || '|' || coalesce(cast(s.risk_class as varchar(200)), '~') || '|' || coalesce(cast(s.joint as varchar(200)), '~') || '|' || coalesce(cast(s.counted_state as varchar(200)), '~') || '|' || coalesce(cast(s.problem as varchar(200)), '~') || '|' || coalesce(cast(s.closed as varchar(200)), '~') || '|' || coalesce(cast((s.published_on <= s.deadline) as varchar(200)), '~') || '|' || coalesce(cast(s.deadline as varchar(200)), '~'), s.task_id, s.drawn_on, s.region, s.target_kind, s.risk_class, s.joint, s.counted_state, s.problem, s.closed, (s.published_on <= s.deadline), s.deadline, 1 * count(*), 1 * coalesce(sum(s.saved), 0) from inspection s where s.drawn_on is not null and s.counted_state is not null and 1 = 1 group by s.task_id, s.drawn_on, s.region, s.target_kind, s.risk_class, s.joint, s.counted_state, s.problem, s.closed, (s.published_on <= s.deadline), s.deadline order by 1 on conflict (key) do update set n = visit_cube.n + excluded.n, saved = visit_cube.saved + excluded.saved`,
+    `insert into visit_item_cube (key, task_id, item_id, drawn_on, region, target_kind, risk_class, joint, state, deadline, on_time, visit_problem, visit_closed, category, follow_up, problem, closed, first_of_category, first_of_follow_up, n, saved) select coalesce(cast(s.task_id as varchar(200)), '~') || '|' || coalesce(cast(s.item_id as varchar(200)), '~') || '|' || coalesce(cast(s.drawn_on as varchar(200)), '~') || '|' || coalesce(cast(s.region as varchar(200)), '~') || '|' || coalesce(cast(s.target_kind as varchar(200)), '~') || '|' || coalesce(cast(s.risk_class as varchar(200)), '~') || '|' || coalesce(cast(s.joint as varchar(200)), '~') || '|' || coalesce(cast(s.state as varchar(200)), '~') || '|' || coalesce(cast(s.deadline as varchar(200)), '~') || '|' || coalesce(cast((s.published_on <= s.deadline) as varchar(200)), '~') || '|' || coalesce(cast(s.visit_problem as varchar(200)), '~') || '|' || coalesce(cast(s.visit_closed as varchar(200)), '~') || '|' || coalesce(cast(s.category as varchar(200)), '~') || '|' || coalesce(cast(s.follow_up as varchar(200)), '~') || '|' || coalesce(cast(s.problem as varchar(200)), '~') || '|' || coalesce(cast(s.closed as varchar(200)), '~') || '|' || coalesce(cast(s.first_of_category as varchar(200)), '~') || '|' || coalesce(cast(s.first_of_follow_up as varchar(200)), '~'), s.task_id, s.item_id, s.drawn_on, s.region, s.target_kind, s.risk_class, s.joint, s.state, s.deadline, (s.published_on <= s.deadline), s.visit_problem, s.visit_closed, s.category, s.follow_up, s.problem, s.closed, s.first_of_category, s.first_of_follow_up, 1 * count(*), 1 * coalesce(sum(s.saved), 0) from visit_item s where s.drawn_on is not null and 1 = 1 group by s.task_id, s.item_id, s.drawn_on, s.region, s.target_kind, s.risk_class, s.joint, s.state, s.deadline, (s.published_on <= s.deadline), s.visit_problem, s.visit_closed, s.category, s.follow_up, s.problem, s.closed, s.first_of_category, s.first_of_follow_up order by 1 on conflict (key) do update set n = visit_item_cube.n + excluded.n, saved = visit_item_cube.saved + excluded.saved`,
+    `insert into coverage_cube (key, department_key, item_key, drawn_on, prev_on, region, target_kind, risk_class, n) select coalesce(cast(s.department_key as varchar(200)), '~') || '|' || coalesce(cast(s.item_key as varchar(200)), '~') || '|' || coalesce(cast(s.drawn_on as varchar(200)), '~') || '|' || coalesce(cast(s.prev_on as varchar(200)), '~') || '|' || coalesce(cast(s.region as varchar(200)), '~') || '|' || coalesce(cast(s.target_kind as varchar(200)), '~') || '|' || coalesce(cast(s.risk_class as varchar(200)), '~'), s.department_key, s.item_key, s.drawn_on, s.prev_on, s.region, s.target_kind, s.risk_class, 1 * count(*) from coverage_fact s where 1 = 1 and 1 = 1 group by s.department_key, s.item_key, s.drawn_on, s.prev_on, s.region, s.target_kind, s.risk_class order by 1 on conflict (key) do update set n = coverage_cube.n + excluded.n`,
+    `insert into member_cube (key, task_id, inspector_id, drawn_on, n) select coalesce(cast(s.task_id as varchar(200)), '~') || '|' || coalesce(cast(s.inspector_id as varchar(200)), '~') || '|' || coalesce(cast(s.drawn_on as varchar(200)), '~'), s.task_id, s.inspector_id, s.drawn_on, 1 * count(*) from inspection_member s where s.drawn_on is not null and s.task_id is not null and 1 = 1 group by s.task_id, s.inspector_id, s.drawn_on order by 1 on conflict (key) do update set n = member_cube.n + excluded.n`,
+  ];
 }

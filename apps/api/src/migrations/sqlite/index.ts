@@ -17,6 +17,7 @@ import { Migration20261201110758 } from './Migration20261201110758.js';
 import { Migration20261201130902 } from './Migration20261201130902.js';
 import { Migration20261201134013 } from './Migration20261201134013.js';
 import { Migration20261201171357 } from './Migration20261201171357.js';
+import { Migration20261201171813 } from './Migration20261201171813.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201130902', class: Migration20261201130902 },
   { name: 'Migration20261201134013', class: Migration20261201134013 },
   { name: 'Migration20261201171357', class: Migration20261201171357 },
+  { name: 'Migration20261201171813', class: Migration20261201171813 },
 ];

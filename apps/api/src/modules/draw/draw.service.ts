@@ -674,12 +674,14 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
   const added = next.replacements[next.replacements.length - 1]!;
   inspection.teamIds = inspection.teamIds.map((id) => (id === added.out ? added.in : id));
   await em.flush();
-  await rows(
-    ctx,
-    'update inspection_member set inspector_id = ? where inspection_id = ? and inspector_id = ?',
-    [added.in, inspection.id, added.out],
-  );
-  await refreshVisitFacts(em, { inspectionIds: [inspection.id] });
+  // The team place changes between the summaries' taking the visit out and putting it back.
+  await refreshVisitFacts(em, { inspectionIds: [inspection.id] }, async () => {
+    await rows(
+      ctx,
+      'update inspection_member set inspector_id = ? where inspection_id = ? and inspector_id = ?',
+      [added.in, inspection.id, added.out],
+    );
+  });
   await rows(ctx, 'update draw set outcome = ?, updated_at = ? where id = ?', [
     JSON.stringify({
       selected: next.selected,

@@ -157,6 +157,10 @@ export class Inspection extends BaseEntity {
   @Property({ type: 'boolean', default: false })
   multiDepartment: Opt<boolean> = false;
 
+  /** The state as the statistics' summaries count it: the state when the facts were last refreshed. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  countedState: Opt<string> | null = null;
+
   @Field(() => Date)
   declare createdAt: Opt<Date>;
 

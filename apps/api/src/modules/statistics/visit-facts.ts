@@ -17,12 +17,15 @@
  *   target had already been visited for the item;
  * - `inspection_member`: the visit's day and task beside each team place;
  * - `coverage_fact`: distinct targets inspected, as counts over an index (see the entity);
- * - `draw_item`: how many of a draw's visits cover each item.
+ * - `draw_item`: how many of a draw's visits cover each item;
+ * - the summaries (`cubes.ts`): the rows of `inspection`, `visit_item`, `coverage_fact` and
+ *   `inspection_member` counted by the columns the figures read.
  */
 import { publicationDeadline } from '@suiji/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../db/platform.js';
 import { placeholders, selectRows as rows, type Clause } from '../../db/query.js';
+import { cubesIn, cubesOut, type CubeSelection } from './cubes.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -95,7 +98,8 @@ export function visitFactStatements(
         target_kind = coalesce(target_kind, ${target('kind')}),
         risk_class = coalesce(risk_class, ${target('risk_class')}),
         deadline = ${deadline},
-        published_on = case when published_at is null then null else ${chinaDaySql(dialect, 'published_at')} end
+        published_on = case when published_at is null then null else ${chinaDaySql(dialect, 'published_at')} end,
+        counted_state = state
       where ${s.sql}`,
       params: [...deadlines.flat(), ...s.params],
     },
@@ -189,8 +193,17 @@ export function visitFactStatements(
   ];
 }
 
-/** The statements for the selected visits, their deadlines counted first: one statement to ask, then ten. */
-export async function refreshVisitFacts(em: EntityManager, selector: VisitSelector): Promise<void> {
+/**
+ * Brings the selected visits' facts and the summaries counting them up to date: their deadlines asked
+ * first, their rows taken out of the summaries, the facts recomputed, the rows put back — a constant
+ * number of statements. `change`, when given, runs after the rows are taken out: a change of a fact row
+ * that this function does not write itself (a team place's inspector) goes there.
+ */
+export async function refreshVisitFacts(
+  em: EntityManager,
+  selector: VisitSelector,
+  change?: () => Promise<void>,
+): Promise<void> {
   const sel = selection(selector);
   const s = sel('i');
   const ends = await rows<{ window_end: string }>(
@@ -199,8 +212,16 @@ export async function refreshVisitFacts(em: EntityManager, selector: VisitSelect
     s.params,
   );
   const deadlines = ends.map(({ window_end }) => [window_end, publicationDeadline(window_end)] as const);
+  const plain = sel();
+  const cubes: CubeSelection = {
+    visits: { sql: `select id from inspection where ${plain.sql}`, params: plain.params },
+    targets: { sql: `select target_id from inspection where ${plain.sql}`, params: plain.params },
+  };
+  for (const statement of cubesOut(cubes)) await rows(em, statement.sql, statement.params);
+  await change?.();
   for (const statement of visitFactStatements(dialectOf(em), sel, deadlines))
     await rows(em, statement.sql, statement.params);
+  for (const statement of cubesIn(cubes)) await rows(em, statement.sql, statement.params);
 }
 
 /**

@@ -14,15 +14,62 @@ import { allOf, clause, placeholders, type Clause } from '../../db/query.js';
  */
 export interface VisitRow {
   readonly alias: string;
-  readonly table: 'inspection' | 'visit_item';
+  readonly table: VisitTable;
   readonly itemRow?: boolean;
 }
 
-/** Columns whose name differs between the two tables. */
-const COLUMNS = {
-  inspection: { id: 'id', problem: 'problem', closed: 'closed' },
-  visit_item: { id: 'inspection_id', problem: 'visit_problem', closed: 'visit_closed' },
-} as const;
+/** The fact tables, and their summaries (`cubes.ts`), whose rows stand for `n` fact rows each. */
+export type VisitTable = 'inspection' | 'visit_item' | 'visit_cube' | 'visit_item_cube';
+
+/**
+ * Columns whose name differs between the tables; `onTime`, published within the deadline (a column of the
+ * summaries); `weight`, how many visits (or visit items) a row stands for; `id`, the visit (none in a
+ * summary, which cannot ask about another row of the same visit).
+ */
+const COLUMNS: Record<
+  VisitTable,
+  {
+    id: string | null;
+    problem: string;
+    closed: string;
+    onTime: (a: string) => string;
+    weight: (a: string) => string;
+  }
+> = {
+  inspection: {
+    id: 'id',
+    problem: 'problem',
+    closed: 'closed',
+    onTime: (a) => `${a}.published_on <= ${a}.deadline`,
+    weight: () => '1',
+  },
+  visit_item: {
+    id: 'inspection_id',
+    problem: 'visit_problem',
+    closed: 'visit_closed',
+    onTime: (a) => `${a}.published_on <= ${a}.deadline`,
+    weight: () => '1',
+  },
+  visit_cube: {
+    id: null,
+    problem: 'problem',
+    closed: 'closed',
+    onTime: (a) => `${a}.on_time = true`,
+    weight: (a) => `${a}.n`,
+  },
+  visit_item_cube: {
+    id: null,
+    problem: 'visit_problem',
+    closed: 'visit_closed',
+    onTime: (a) => `${a}.on_time = true`,
+    weight: (a) => `${a}.n`,
+  },
+};
+
+/** How many visits (or visit items) a row of the table stands for, as SQL. */
+export function weightOf(row: VisitRow): string {
+  return COLUMNS[row.table].weight(row.alias);
+}
 
 /** Visits of the tasks some of these (top-level) departments take part in. */
 export function takingPartSql(alias: string, departmentIds: readonly string[]): Clause {
@@ -48,9 +95,7 @@ export function visitPredicate(filter: InspectionListFilter, today: string, row:
   if (filter.states && filter.states.length > 0)
     visit.push(clause(`${a}.state in (${placeholders(filter.states)})`, ...filter.states));
   if (filter.onTime != null)
-    visit.push(
-      clause(`${a}.state = 'PUBLISHED' and ${a}.published_on ${filter.onTime ? '<=' : '>'} ${a}.deadline`),
-    );
+    visit.push(clause(`${a}.state = 'PUBLISHED' and ${filter.onTime ? '' : 'not '}(${col.onTime(a)})`));
   if (filter.overdue != null) {
     const overdue = `${a}.state <> 'PUBLISHED' and ${a}.deadline < ?`;
     visit.push(clause(filter.overdue ? overdue : `not (${overdue})`, today));
@@ -79,6 +124,7 @@ export function visitPredicate(filter: InspectionListFilter, today: string, row:
   if (item.length > 0) {
     if (row.itemRow) visit.push(...item);
     else {
+      if (!col.id) throw new Error(`${row.table} cannot select by another row of the same visit.`);
       const inner = allOf(item);
       visit.push({
         sql: `exists (select 1 from visit_item x where x.inspection_id = ${a}.${col.id} and ${inner.sql})`,

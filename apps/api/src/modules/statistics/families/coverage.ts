@@ -12,7 +12,8 @@
  * The denominator is the registry now: active targets of the region, kind and risk class asked for and,
  * for an item, of its target type (as the draw decides that an item applies to a target) — the registry
  * is every department's, so a department's coverage sets its targets against the whole registry asked
- * for. Five statements at most: the groups and 合计 of each side, and the items' target types.
+ * for. Five statements at most: the groups and 合计 of each side, and the items' target types. The rows
+ * are counted from their summary, `coverage_cube` (each of its rows stands for `n` of `coverage_fact`).
  */
 import { monthsOf, quarterKey, type StatDimension } from '@suiji/domain';
 import { LIKE } from '../../../db/like.js';
@@ -64,8 +65,8 @@ async function inspected(query: FamilyQuery, groupBy: readonly StatDimension[]):
     keys: groupBy.map((d) =>
       d === 'ITEM' ? 'c.item_key' : d === 'DEPARTMENT' ? 'c.department_key' : keySql(d, 'c'),
     ),
-    counts: { inspectedTargets: 'count(*)' },
-    from: 'coverage_fact c',
+    counts: { inspectedTargets: 'coalesce(sum(c.n), 0)' },
+    from: 'coverage_cube c',
     where: allOf(where),
   });
 }

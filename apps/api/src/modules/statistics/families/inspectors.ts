@@ -52,8 +52,9 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
         ]
       : []),
   ]);
-  const loads = `select ${[...keys, 'm.inspector_id as inspector_id', 'count(*) as n'].join(', ')}
-    from inspection_member m
+  // Counted from the team places' summary: each row stands for `n` places.
+  const loads = `select ${[...keys, 'm.inspector_id as inspector_id', 'sum(m.n) as n'].join(', ')}
+    from member_cube m
     join inspector p on p.id = m.inspector_id join dept_root dr on dr.id = p.department_id
     where ${where.sql} group by ${[...groupBy.map((_, i) => i + 1), groupBy.length + 1].join(', ')}`;
   const partition = keyColumns.length ? `partition by ${keyColumns.join(', ')} ` : '';

@@ -2,7 +2,8 @@
  * VISITS (检查户次): every count is the number of visits the inspection list shows for the count's
  * drill-down filter (`visitFigureFilter`), counted with the list's own predicate (`visitPredicate`), so the
  * list behind a number holds that number; 减少检查户次 sums the visits each saved. Two statements: the
- * groups and the 合计 row.
+ * groups and the 合计 row, over the summaries of the visits (`visit_cube`, `visit_item_cube`), whose
+ * rows each stand for `n` visits.
  *
  * A visit counts in every group it belongs to: under each department of its task, each item it covers,
  * each category and follow-up among its published items. Counted per item, the rows are `visit_item`'s
@@ -11,7 +12,7 @@
  */
 import { countsOf, visitFigureFilter, type InspectionListFilter, type StatDimension } from '@suiji/domain';
 import { allOf, type Clause } from '../../../db/query.js';
-import { takingPartSql, visitPredicate, type VisitRow } from '../visit-predicates.js';
+import { takingPartSql, visitPredicate, weightOf, type VisitRow } from '../visit-predicates.js';
 import type { FamilyComputer, FamilyCounts, FamilyQuery } from './family.js';
 import { cutOffDay, grouped, keySql } from './facts.js';
 
@@ -39,9 +40,11 @@ async function count(query: FamilyQuery, groupBy: readonly StatDimension[]) {
   const category = groupBy.includes('CATEGORY');
   const followUp = groupBy.includes('FOLLOW_UP');
   const perItem = onItem || category || followUp;
-  const row: VisitRow = perItem
-    ? { alias: 'v', table: 'visit_item', itemRow: onItem }
-    : { alias: 'v', table: 'inspection' };
+  // The summaries, but for visits counted once per category and follow-up together, which asks about the
+  // visit's other items: the fact rows.
+  const table = !perItem ? 'visit_cube' : category && followUp && !onItem ? 'visit_item' : 'visit_item_cube';
+  const row: VisitRow = perItem ? { alias: 'v', table, itemRow: onItem } : { alias: 'v', table };
+  const weight = weightOf(row);
   const today = cutOffDay(query);
   const where: Clause[] = [visitPredicate(requestFilter(query), today, row), ...scopeSql(query, 'v')];
   if (!onItem) {
@@ -63,7 +66,7 @@ async function count(query: FamilyQuery, groupBy: readonly StatDimension[]) {
       continue;
     }
     const predicate = visitPredicate(visitFigureFilter(code)!, today, row);
-    counts[code] = `sum(case when ${predicate.sql} then 1 else 0 end)`;
+    counts[code] = `coalesce(sum(case when ${predicate.sql} then ${weight} else 0 end), 0)`;
     countParams.push(...predicate.params);
   }
   const departments = groupBy.includes('DEPARTMENT');
