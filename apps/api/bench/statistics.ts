@@ -8,13 +8,14 @@
  *
  * Setup (not measured): the app starts on an empty database with the demo data; as the coordinator,
  * through GraphQL, 24 directed tasks (one a month over last year and this year, each in one region so
- * that their pools do not run dry) are created and their draws scheduled and run — real draws. Then the
- * database itself generates the targets and, for each draw, one visit for every eighth generated target:
- * its team of two from the draw's roster, the task's items, and a state by a hash of target and draw
- * (last year's mostly published, this year's spread over every state), with item results (a tenth with a
- * problem, half of those closed) for entered ones. Finally the same backfill the migration runs brings the
- * rows and facts (task_department, inspection_member, visit_item, coverage_fact, the visit's facts) up to
- * date, as the services would have kept them; then ANALYZE.
+ * that their pools do not run dry) are created and their draws scheduled and run — real draws, moved to
+ * their month. Then the database itself generates the targets and, for each draw, one visit for every
+ * eighth generated target (its team of two from the draw's roster, the task's items, a state by a hash of
+ * target and draw: last year's mostly published, this year's spread over every state) with its item
+ * results (a tenth with a problem, half of those closed), and beside them what the services keep: the
+ * rows of the team and the items, the coverage rows and every fact of the visit, in set-based INSERTs.
+ * The summaries are counted from those facts as the migration does, and a check recomputes two draws'
+ * facts through `refreshVisitFacts` and finds every summary unchanged. Then ANALYZE.
  *
  * Every statement is timed, whichever layer sends it (knex's query / query-response events carry the
  * ORM's, the raw SQL's and the facts'); the breakdown prints, per query, the time in SQL and the rest
@@ -24,7 +25,7 @@
  * PostgreSQL, 100,000 / 300,000 on SQLite), SUIJI_BENCH_DBS (default "sqlite,postgresql"),
  * SUIJI_BENCH_STAT_RUNS (default 30), SUIJI_BENCH_PG_URL, SUIJI_BENCH_KEEP=1 keeps the temp folder.
  */
-import { chinaYear } from '@suiji/domain';
+import { chinaYear, publicationDeadline } from '@suiji/domain';
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,64 +147,156 @@ interface DrawInfo {
   /** Its China day, YYYY-MM-DD. */
   day: string;
   lastYear: boolean;
+  /** The task's departments (task_department), the initiating one first. */
+  departments: string[];
+  /** The task's initiating department. */
+  departmentId: string;
+  deadline: string;
 }
 
 interface Bulk {
+  /** The task's items, in the order of their ids. */
   itemIds: string[];
   inspectorIds: string[];
   enteredBy: string;
   reviewedBy: string;
   now: Date;
+  /** Result categories that count as a problem. */
+  problemCategories: Set<string>;
+  draws: DrawInfo[];
 }
 
 /**
- * The visits of a draw for generated targets from … to − 1 whose number is the draw's residue mod 8.
- * State by h = (i + 7 × draw) mod 20: last year 19 in 20 published; this year 0–9 published, 10–12
- * awaiting review, 13 rejected, the rest awaiting entry.
+ * What becomes of the visit of generated target `t.i` in draw k, as SQL over `t.i`: h = (i + 7k) mod 20;
+ * last year 19 in 20 published; this year 0–9 published, 10–12 awaiting review, 13 rejected, the rest
+ * awaiting entry. Item j's result by g = (31 i + 17 j + 7 k) mod 20: g mod 10 = 0 a problem pending
+ * (ordered to correct; closed when g = 0 and published), 1 unreachable, else no problem.
  */
-function visitsSql(kind: DbKind, from: number, to: number, k: number, draw: DrawInfo, b: Bulk): string {
-  const d = dialect(kind);
+function fate(k: number, b: Bulk) {
+  const lastYear = b.draws[k]!.lastYear;
   const h = `((t.i + ${7 * k}) % 20)`;
-  const state = draw.lastYear
-    ? `case when ${h} < 19 then 'PUBLISHED' else 'PENDING_ENTRY' end`
-    : `case when ${h} < 10 then 'PUBLISHED' when ${h} < 13 then 'PENDING_REVIEW' when ${h} = 13 then 'REJECTED' else 'PENDING_ENTRY' end`;
-  const entered = draw.lastYear ? `${h} < 19` : `${h} < 14`;
-  const published = draw.lastYear ? `${h} < 19` : `${h} < 10`;
-  const when = (cond: string, then: string) => `case when ${cond} then ${then} else null end`;
-  const at = d.ts(new Date(`${draw.day}T04:00:00Z`));
-  // Published 10 days after the draw, late for one in seven (70 days after it).
-  const pubAt = (late: boolean) =>
-    d.ts(new Date(Date.parse(`${draw.day}T04:00:00Z`) + (late ? 70 : 10) * 86_400_000));
-  const n = b.inspectorIds.length;
-  const second = `t.i + 1 + (t.i / ${n}) % ${n - 1}`;
-  return `insert into inspection (id, created_at, updated_at, draw_id, task_id, target_id, team_ids, item_ids, state, methods_used, inspected_on, entered_by_id, entered_at, reviewed_by_id, published_at)
-    select ${d.uuid}, ${at}, ${at}, ${sqlString(draw.drawId)}, ${sqlString(draw.taskId)}, t.id,
-      ',' || ${d.pick(b.inspectorIds, 't.i')} || ',' || ${d.pick(b.inspectorIds, second)} || ',',
-      ${sqlString(`,${b.itemIds.join(',')},`)}, ${state}, case when ${entered} then ',ON_SITE,' else '' end,
-      ${when(entered, sqlString(draw.day))}, ${when(entered, sqlString(b.enteredBy))}, ${when(entered, at)},
-      ${when(published, sqlString(b.reviewedBy))}, ${when(published, `case when t.i % 7 = 0 then ${pubAt(true)} else ${pubAt(false)} end`)}
-    from (select id, cast(substr(credit_code, ${CODE_PREFIX.length + 1}) as integer) as i from target
-      where credit_code >= ${sqlString(CODE_PREFIX + String(from).padStart(16, '0'))} and credit_code < ${sqlString(CODE_PREFIX + String(to).padStart(16, '0'))}) as t
-    where t.i % 8 = ${k % 8}`;
+  const g = (j: number) => `((t.i * 31 + ${17 * j + 7 * k}) % 20)`;
+  const category = (j: number) =>
+    `case when ${g(j)} % 10 = 0 then 'PROBLEM_PENDING' when ${g(j)} % 10 = 1 then 'UNREACHABLE' else 'NO_PROBLEM' end`;
+  const followUp = (j: number) => `case when ${g(j)} % 10 = 0 then 'ORDERED_TO_CORRECT' else 'NONE' end`;
+  const problemOf = (j: number) =>
+    ['PROBLEM_PENDING', 'UNREACHABLE']
+      .filter((c) => b.problemCategories.has(c))
+      .map((c) => `${g(j)} % 10 = ${c === 'PROBLEM_PENDING' ? 0 : 1}`)
+      .join(' or ') || '1 = 0';
+  const published = lastYear ? `${h} < 19` : `${h} < 10`;
+  const entered = lastYear ? `${h} < 19` : `${h} < 14`;
+  const items = b.itemIds.map((_, j) => j);
+  const itemProblem = (j: number) => `(${published} and (${problemOf(j)}))`;
+  const itemClosed = (j: number) => `(${itemProblem(j)} and ${g(j)} = 0)`;
+  const problem = `(${items.map(itemProblem).join(' or ')})`;
+  const closed = `(${problem} and ${items.map((j) => `(not ${itemProblem(j)} or ${itemClosed(j)})`).join(' and ')})`;
+  return {
+    h,
+    state: lastYear
+      ? `case when ${h} < 19 then 'PUBLISHED' else 'PENDING_ENTRY' end`
+      : `case when ${h} < 10 then 'PUBLISHED' when ${h} < 13 then 'PENDING_REVIEW' when ${h} = 13 then 'REJECTED' else 'PENDING_ENTRY' end`,
+    published,
+    entered,
+    category,
+    followUp,
+    itemProblem,
+    itemClosed,
+    problem,
+    closed,
+    g,
+  };
 }
 
-/** An item result per item of every entered visit of the draw: a tenth with a problem, half of those closed. */
-function resultsSql(kind: DbKind, draw: DrawInfo, b: Bulk): string {
+/** The generated targets from … to − 1 that draw k visits (every eighth), with their number `i`. */
+function targetsOf(from: number, to: number, k: number): string {
+  return `(select id, region, kind, risk_class, cast(substr(credit_code, ${CODE_PREFIX.length + 1}) as integer) as i from target
+      where credit_code >= ${sqlString(CODE_PREFIX + String(from).padStart(16, '0'))} and credit_code < ${sqlString(CODE_PREFIX + String(to).padStart(16, '0'))}) as t`;
+}
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The statements generating draw k's visits of the generated targets from … to − 1 with everything the
+ * services write beside them — item results, the rows of the team and the items, the coverage rows — and
+ * every fact `refreshVisitFacts` would have computed, in set-based INSERTs (no UPDATE of millions of rows).
+ */
+function generateSql(kind: DbKind, from: number, to: number, k: number, b: Bulk): string[] {
   const d = dialect(kind);
-  const now = d.ts(b.now);
-  const items = b.itemIds.map((id, k) => `select ${sqlString(id)} as item_id, ${k} as k`).join(' union all ');
-  const hash =
-    kind === 'postgresql'
-      ? `abs(hashtext(ins.id || it.item_id))`
-      : `abs(unicode(substr(ins.id, 1, 1)) * 31 + unicode(substr(ins.id, 2, 1)) * 7 + unicode(substr(ins.id, 3, 1)) + it.k)`;
-  return `insert into item_result (id, created_at, updated_at, inspection_id, item_id, category, findings, follow_up, closed_on)
-    select ${d.uuid}, ${now}, ${now}, ins.id, it.item_id,
-      case when ${hash} % 10 = 0 then 'PROBLEM_PENDING' when ${hash} % 10 = 1 then 'UNREACHABLE' else 'NO_PROBLEM' end,
-      '现场检查', case when ${hash} % 10 = 0 then 'ORDERED_TO_CORRECT' else 'NONE' end,
-      case when ${hash} % 20 = 0 and ins.state = 'PUBLISHED' then ins.inspected_on else null end
-    from inspection ins cross join (${items}) as it
-    where ins.draw_id = ${sqlString(draw.drawId)} and ins.state <> 'PENDING_ENTRY'
-      and not exists (select 1 from item_result r where r.inspection_id = ins.id)`;
+  const draw = b.draws[k]!;
+  const f = fate(k, b);
+  const when = (cond: string, then: string) => `case when ${cond} then ${then} else null end`;
+  const at = d.ts(new Date(`${draw.day}T04:00:00Z`));
+  // Published 10 days after the draw, late for one in seven (70 days after it), at noon in China.
+  const pubDay = (late: boolean) => addDays(draw.day, late ? 70 : 10);
+  const pubAt = (late: boolean) => d.ts(new Date(`${pubDay(late)}T04:00:00Z`));
+  const n = b.inspectorIds.length;
+  const second = `t.i + 1 + (t.i / ${n}) % ${n - 1}`;
+  const saved = Math.max(b.itemIds.length, draw.departments.length) - 1;
+  const t = targetsOf(from, to, k);
+  const mine = `t.i % 8 = ${k % 8}`;
+  const ins = `join inspection ins on ins.draw_id = ${sqlString(draw.drawId)} and ins.target_id = t.id`;
+  const bool = (cond: string) =>
+    kind === 'postgresql' ? `(${cond})` : `case when ${cond} then 1 else 0 end`;
+  const out: string[] = [
+    `insert into inspection (id, created_at, updated_at, draw_id, task_id, target_id, team_ids, item_ids, state, methods_used,
+        inspected_on, entered_by_id, entered_at, reviewed_by_id, published_at, drawn_on, initiating_department_id, joint, region,
+        target_kind, risk_class, deadline, published_on, problem, closed, saved, multi_department, counted_state)
+      select ${d.uuid}, ${at}, ${at}, ${sqlString(draw.drawId)}, ${sqlString(draw.taskId)}, t.id,
+        ',' || ${d.pick(b.inspectorIds, 't.i')} || ',' || ${d.pick(b.inspectorIds, second)} || ',',
+        ${sqlString(`,${b.itemIds.join(',')},`)}, ${f.state}, case when ${f.entered} then ',ON_SITE,' else '' end,
+        ${when(f.entered, sqlString(draw.day))}, ${when(f.entered, sqlString(b.enteredBy))}, ${when(f.entered, at)},
+        ${when(f.published, sqlString(b.reviewedBy))}, ${when(f.published, `case when t.i % 7 = 0 then ${pubAt(true)} else ${pubAt(false)} end`)},
+        ${sqlString(draw.day)}, ${sqlString(draw.departmentId)}, ${bool('1 = 0')}, t.region, t.kind, t.risk_class, ${sqlString(draw.deadline)},
+        ${when(f.published, `case when t.i % 7 = 0 then ${sqlString(pubDay(true))} else ${sqlString(pubDay(false))} end`)},
+        ${bool(f.problem)}, ${bool(f.closed)}, ${saved}, ${bool('1 = 0')}, ${f.state}
+      from ${t} where ${mine}`,
+  ];
+  // The items in the order of their ids: an item is the first of its category or follow-up if no item
+  // before it has the same.
+  b.itemIds.forEach((itemId, j) => {
+    const earlier = b.itemIds.slice(0, j).map((_, e) => e);
+    const firstOf = (expr: (x: number) => string) =>
+      earlier.length === 0
+        ? f.published
+        : `${f.published} and ${earlier.map((e) => `${expr(e)} <> ${expr(j)}`).join(' and ')}`;
+    out.push(
+      `insert into item_result (id, created_at, updated_at, inspection_id, item_id, category, findings, follow_up, closed_on)
+        select ${d.uuid}, ${at}, ${at}, ins.id, ${sqlString(itemId)}, ${f.category(j)}, '现场检查', ${f.followUp(j)},
+          ${when(`${f.g(j)} = 0 and ${f.published}`, sqlString(draw.day))}
+        from ${t} ${ins} where ${mine} and ${f.entered}`,
+      `insert into visit_item (inspection_id, item_id, draw_id, task_id, target_id, drawn_on, region, target_kind, risk_class, joint,
+          state, deadline, published_on, saved, visit_problem, visit_closed, category, follow_up, problem, closed,
+          first_of_category, first_of_follow_up, repeated)
+        select ins.id, ${sqlString(itemId)}, ins.draw_id, ins.task_id, ins.target_id, ins.drawn_on, ins.region, ins.target_kind,
+          ins.risk_class, ins.joint, ins.state, ins.deadline, ins.published_on, ins.saved, ins.problem, ins.closed,
+          ${when(f.published, f.category(j))}, ${when(f.published, f.followUp(j))}, ${bool(f.itemProblem(j))}, ${bool(f.itemClosed(j))},
+          ${bool(firstOf(f.category))}, ${bool(firstOf(f.followUp))}, ${bool(k >= 8 ? '1 = 1' : '1 = 0')}
+        from ${t} ${ins} where ${mine}`,
+    );
+  });
+  for (const member of ['t.i', second])
+    out.push(
+      `insert into inspection_member (inspection_id, inspector_id, task_id, drawn_on)
+        select ins.id, ${d.pick(b.inspectorIds, member)}, ins.task_id, ins.drawn_on from ${t} ${ins} where ${mine}`,
+    );
+  // Coverage: the same target's previous entered visit in the set — every bench draw covers the same
+  // items for the same department, and visits a target every eighth draw.
+  const earlier = [k - 8, k - 16].filter((e) => e >= 0);
+  const prevOn =
+    earlier.length === 0
+      ? 'null'
+      : `case ${earlier.map((e) => `when ${fate(e, b).entered} then ${sqlString(b.draws[e]!.day)}`).join(' ')} else null end`;
+  for (const departmentKey of ['', ...draw.departments])
+    for (const itemKey of ['', ...b.itemIds])
+      out.push(
+        `insert into coverage_fact (department_key, item_key, inspection_id, target_id, drawn_on, prev_on, region, target_kind, risk_class)
+          select ${sqlString(departmentKey)}, ${sqlString(itemKey)}, ins.id, ins.target_id, ins.drawn_on, ${prevOn}, ins.region,
+            ins.target_kind, ins.risk_class
+          from ${t} ${ins} where ${mine} and ${f.entered}`,
+      );
+  return out;
 }
 
 async function count(conn: Conn, sql: string, params: unknown[] = []): Promise<number> {
@@ -228,7 +321,7 @@ async function setup(database: Database, targets: number, visits: number) {
     )
   ).items.items.filter((i) => i.targetType === TARGET_TYPE);
   if (items.length === 0) throw new Error('setup: no demo item of 土地 for 企业');
-  const itemIds = items.map((i) => i.id);
+  const itemIds = items.map((i) => i.id).sort();
   const draws: DrawInfo[] = [];
   for (let k = 0; k < DRAWS; k++) {
     const lastYear = k < 12;
@@ -249,9 +342,7 @@ async function setup(database: Database, targets: number, visits: number) {
     const drawId = (
       await gql<{ scheduleDraw: { id: string } }>(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        {
-          i: { taskId },
-        },
+        { i: { taskId } },
       )
     ).scheduleDraw.id;
     await gql('mutation($i: RunDrawInput!) { runDraw(input: $i) { status } }', {
@@ -259,22 +350,46 @@ async function setup(database: Database, targets: number, visits: number) {
     });
     const year = lastYear ? YEAR - 1 : YEAR;
     const day = `${year}-${pad(month)}-10`;
-    // Moved to its month: the task's year and window, the draw's run, its visits' creation.
+    // Moved to its month: the task's year and window, the draw's run; the real draw's own few visits
+    // (of demo targets) go, and the generated ones take their place.
     const end = `${year}-${pad(month)}-${month === 2 ? 28 : 30}`;
     await conn.execute(
       `update task set year = ?, window_start = ?, window_end = ? where id = ?`,
       [year, day, end, taskId],
       'run',
     );
-    const ranAt = new Date(`${day}T04:00:00Z`).toISOString();
     await conn.execute(
       database.kind === 'postgresql'
-        ? `update draw set ran_at = ?::timestamptz where id = ?`
-        : `update draw set ran_at = ? where id = ?`,
-      [ranAt, drawId],
+        ? `update draw set ran_at = ?::timestamptz, drawn_on = ? where id = ?`
+        : `update draw set ran_at = ?, drawn_on = ? where id = ?`,
+      [new Date(`${day}T04:00:00Z`).toISOString(), day, drawId],
       'run',
     );
-    draws.push({ drawId, taskId, day, lastYear });
+    for (const table of ['coverage_fact', 'visit_item', 'inspection_member'])
+      await conn.execute(
+        `delete from ${table} where inspection_id in (select id from inspection where draw_id = ?)`,
+        [drawId],
+        'run',
+      );
+    await conn.execute('delete from inspection where draw_id = ?', [drawId], 'run');
+    const departments = (
+      (await conn.execute(
+        'select department_id, initiating from task_department where task_id = ? order by initiating desc, department_id',
+        [taskId],
+      )) as { department_id: string }[]
+    ).map((r) => r.department_id);
+    const [task] = (await conn.execute('select department_id from task where id = ?', [taskId])) as {
+      department_id: string;
+    }[];
+    draws.push({
+      drawId,
+      taskId,
+      day,
+      lastYear,
+      departments,
+      departmentId: task!.department_id,
+      deadline: publicationDeadline(end),
+    });
   }
   progress(`${DRAWS} tasks drawn through the API`);
   const [roster] = (await conn.execute('select inspectors from draw where id = ?', [draws[0]!.drawId])) as {
@@ -284,6 +399,11 @@ async function setup(database: Database, targets: number, visits: number) {
   const userId = async (username: string) =>
     ((await conn.execute('select id from app_user where username = ?', [username])) as { id: string }[])[0]!
       .id;
+  const problemCategories = new Set(
+    ((await conn.execute('select code from result_category where problem = true')) as { code: string }[]).map(
+      (r) => r.code,
+    ),
+  );
   const now = new Date();
   const bulk: Bulk = {
     itemIds,
@@ -291,6 +411,8 @@ async function setup(database: Database, targets: number, visits: number) {
     enteredBy: await userId('inspector'),
     reviewedBy: await userId('coordinator'),
     now,
+    problemCategories,
+    draws,
   };
 
   // The visits: each draw visits every eighth generated target, so DRAWS/8 visits per target.
@@ -299,45 +421,52 @@ async function setup(database: Database, targets: number, visits: number) {
   const generate = await measure('generate targets, visits and results (setup)', visits, async () => {
     for (let from = 0; from < targets; from += CHUNK)
       await conn.execute(targetsSql(database.kind, from, Math.min(targets, from + CHUNK), now), [], 'run');
-    for (const [k, draw] of draws.entries()) {
+    progress('targets generated');
+    for (const k of draws.keys()) {
       for (let from = 0; from < wanted; from += CHUNK * 4)
-        await conn.execute(
-          visitsSql(database.kind, from, Math.min(wanted, from + CHUNK * 4), k, draw, bulk),
-          [],
-          'run',
-        );
-      await conn.execute(resultsSql(database.kind, draw, bulk), [], 'run');
-      progress(`visits and results of draw ${k + 1} generated`);
+        for (const sql of generateSql(database.kind, from, Math.min(wanted, from + CHUNK * 4), k, bulk))
+          await conn.execute(sql, [], 'run');
+      // Every eighth of the generated targets, as many per item; the pool: those of the task's region.
+      const drawn = wanted > k % 8 ? Math.floor((wanted - 1 - (k % 8)) / 8) + 1 : 0;
+      await conn.execute(
+        'update draw_item set drawn = ?, drawn_on = ?, pool_size = ? where draw_id = ?',
+        [drawn, draws[k]!.day, drawn * 8, draws[k]!.drawId],
+        'run',
+      );
+      progress(`visits of draw ${k + 1} generated with their facts`);
     }
   });
-  const { rowBackfill, deadlineBackfill, factBackfill } =
-    await import('../dist/migrations/visit-facts-backfill.js');
-  const facts = await measure('backfill rows and facts (setup)', visits, async () => {
-    // Start from nothing: the facts the services kept for the real draws are recomputed with the rest.
-    // Only the draws' items (draw_item) stay as the scheduling wrote them: the migration's way of
-    // recovering them from the frozen pools is for old draws, and quadratic.
-    for (const table of ['coverage_fact', 'visit_item', 'inspection_member', 'task_department'])
-      await conn.execute(`delete from ${table}`, [], 'run');
-    await conn.execute(
-      `update inspection set drawn_on = null, deadline = null, region = null, target_kind = null, risk_class = null`,
-      [],
-      'run',
-    );
-    const ends = (
-      (await conn.execute('select distinct window_end from task')) as { window_end: string }[]
-    ).map((e) => e.window_end);
-    const backfill = [
-      ...rowBackfill(database.kind),
-      ...deadlineBackfill(ends),
-      ...factBackfill(database.kind),
-    ];
-    for (const sql of backfill.filter((s) => !/^\s*insert into draw_item/.test(s))) {
-      await conn.execute(sql, [], 'run');
-      progress(`backfill: ${sql.replace(/\s+/g, ' ').slice(0, 60)}`);
-    }
+  const { cubesFromScratch } = await import('../dist/modules/statistics/cubes.js');
+  const facts = await measure('summaries counted from the facts (setup)', visits, async () => {
+    for (const sql of cubesFromScratch()) await conn.execute(sql, [], 'run');
+    progress('summaries counted');
     if (database.kind === 'postgresql') await conn.execute('vacuum analyze', [], 'run');
     else await conn.execute('analyze', [], 'run');
   });
+  // The generated facts are what the services would have kept: recomputing two draws' visits through
+  // refreshVisitFacts leaves every summary as it was.
+  const { refreshVisitFacts } = await import('../dist/modules/statistics/visit-facts.js');
+  const cubes = async () =>
+    JSON.stringify(
+      await Promise.all(
+        ['visit_cube', 'visit_item_cube', 'coverage_cube', 'member_cube'].map((table) =>
+          conn.execute(`select key, n from ${table} order by key`),
+        ),
+      ),
+    );
+  const before = await cubes();
+  const checked = [draws[0]!, draws[DRAWS - 1]!];
+  const check = await measure('refreshVisitFacts of two draws (setup check)', visits, async () => {
+    const em = app.orm.em.fork();
+    await em.transactional(async (tx) => {
+      for (const draw of checked) await refreshVisitFacts(tx, { drawId: draw.drawId });
+    });
+  });
+  const agree = (await cubes()) === before;
+  progress(
+    `two draws' facts recomputed by refreshVisitFacts in ${fmtSec(check.ms)}: summaries ${agree ? 'unchanged' : 'CHANGED'}`,
+  );
+  if (!agree) throw new Error('setup: the generated facts differ from what refreshVisitFacts computes');
   const stored = await count(conn, 'select count(*) as n from inspection');
   const results = await count(conn, 'select count(*) as n from item_result');
   const members = await count(conn, 'select count(*) as n from inspection_member');
@@ -473,7 +602,7 @@ else {
           factsMs: number;
         };
         console.log(
-          `  setup: ${fmtInt(e.stored)} visits (${fmtInt(e.yearVisits)} this year), ${fmtInt(e.results)} item results, ${fmtInt(e.members)} team places; generated in ${fmtSec(e.generateMs)}, facts backfilled in ${fmtSec(e.factsMs)}`,
+          `  setup: ${fmtInt(e.stored)} visits (${fmtInt(e.yearVisits)} this year), ${fmtInt(e.results)} item results, ${fmtInt(e.members)} team places; generated with their facts in ${fmtSec(e.generateMs)}, summaries counted in ${fmtSec(e.factsMs)}`,
         );
         const base = e.timings[0]!;
         const rows = [
