@@ -211,3 +211,38 @@ describe('the migration to rows and visit facts', () => {
     expect((await sql('select department_key, item_key from coverage_fact')).length).toBe(9);
   });
 });
+
+describe("the statistics' migrations", () => {
+  let orm: MikroORM | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  afterAll(async () => {
+    await orm?.close(true);
+    await drop?.();
+  });
+
+  it('go down to before the statistics and up again, to the schema the entities describe', async () => {
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    orm = await MikroORM.init(ormOptions(fresh.database));
+    const migrator = orm.getMigrator();
+    await migrator.up();
+    const statistics = testDb() === 'postgresql' ? 'Migration20261201130903' : 'Migration20261201130902';
+    await migrator.down({ to: statistics });
+    const tables = async () =>
+      (
+        await orm!.em
+          .getConnection()
+          .execute<{ name: string }[]>(
+            testDb() === 'postgresql'
+              ? "select table_name as name from information_schema.tables where table_schema = 'public'"
+              : "select name from sqlite_master where type = 'table'",
+          )
+      ).map((t) => t.name);
+    expect(await tables()).not.toContain('visit_item');
+    expect(await tables()).not.toContain('visit_cube');
+    await migrator.up();
+    expect(await tables()).toContain('visit_cube');
+    if (testDb() === 'postgresql')
+      expect((await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
+  });
+});

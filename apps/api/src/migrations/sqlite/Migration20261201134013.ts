@@ -58,4 +58,29 @@ export class Migration20261201134013 extends Migration {
       this.addSql(sql);
   }
 
+  // SQLite drops a column (3.35 and later) once no index names it.
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists \`coverage_fact\`;`);
+    this.addSql(`drop table if exists \`draw_item\`;`);
+    this.addSql(`drop table if exists \`inspection_member\`;`);
+    this.addSql(`drop table if exists \`task_department\`;`);
+    this.addSql(`drop table if exists \`visit_item\`;`);
+    this.addSql(`alter table \`draw\` drop column \`drawn_on\`;`);
+    this.addSql(`drop index if exists \`inspection_multi_department_drawn_on_index\`;`);
+    this.addSql(`drop index if exists \`inspection_target_kind_risk_class_drawn_on_index\`;`);
+    this.addSql(`drop index if exists \`inspection_region_drawn_on_index\`;`);
+    this.addSql(`drop index if exists \`inspection_drawn_on_state_problem_closed_joint_published_on_deadline_saved_index\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`drawn_on\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`initiating_department_id\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`joint\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`region\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`target_kind\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`risk_class\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`deadline\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`published_on\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`problem\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`closed\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`saved\`;`);
+    this.addSql(`alter table \`inspection\` drop column \`multi_department\`;`);
+  }
 }

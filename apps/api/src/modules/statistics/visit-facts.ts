@@ -25,6 +25,7 @@ import { publicationDeadline } from '@suiji/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../db/platform.js';
 import { placeholders, selectRows as rows, type Clause } from '../../db/query.js';
+import { lockWrites } from '../trail/trail.service.js';
 import { cubesIn, cubesOut, type CubeSelection } from './cubes.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
@@ -196,7 +197,7 @@ export function visitFactStatements(
 /**
  * Brings the selected visits' facts and the summaries counting them up to date: their deadlines asked
  * first, their rows taken out of the summaries, the facts recomputed, the rows put back — a constant
- * number of statements. `change`, when given, runs after the rows are taken out: a change of a fact row
+ * number of statements, one transaction at a time. `change`, when given, runs after the rows are taken out: a change of a fact row
  * that this function does not write itself (a team place's inspector) goes there.
  */
 export async function refreshVisitFacts(
@@ -204,6 +205,10 @@ export async function refreshVisitFacts(
   selector: VisitSelector,
   change?: () => Promise<void>,
 ): Promise<void> {
+  // A visit's facts read the other visits of its target (the same item again, several departments in a
+  // quarter, the previous visit of a coverage set): two transactions changing visits of one target must
+  // not each miss the other's, so the facts are refreshed one transaction at a time.
+  await lockWrites(em);
   const sel = selection(selector);
   const s = sel('i');
   const ends = await rows<{ window_end: string }>(

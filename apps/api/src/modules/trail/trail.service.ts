@@ -30,10 +30,23 @@ export interface Change {
 
 const TRAIL_LOCK = 7_042_501;
 
+/**
+ * Waits for the trail's lock, held until the transaction ends (PostgreSQL; SQLite has one writer): every
+ * mutation takes it with its first trail entry, so the changes that write the trail happen one at a time.
+ * What reads other transactions' rows to write its own (the statistics' facts of a target's visits) takes
+ * it first too.
+ */
+export async function lockWrites(em: EntityManager): Promise<void> {
+  if (isPostgres(em))
+    await em
+      .getConnection()
+      .execute(`select pg_advisory_xact_lock(${TRAIL_LOCK})`, [], 'run', em.getTransactionContext());
+}
+
 async function head(em: EntityManager): Promise<{ seq: number; hash: string }> {
   const connection = em.getConnection();
   const tx = em.getTransactionContext();
-  if (isPostgres(em)) await connection.execute(`select pg_advisory_xact_lock(${TRAIL_LOCK})`, [], 'run', tx);
+  await lockWrites(em);
   const last = await connection.execute<{ seq: number; hash: string } | undefined>(
     'select seq, hash from trail_entry order by seq desc limit 1',
     [],

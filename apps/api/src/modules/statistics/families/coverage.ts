@@ -85,19 +85,27 @@ async function active(
   if (filter.region != null) where.push({ sql: 't.region = ?', params: [filter.region] });
   if (filter.targetKind) where.push({ sql: 't.kind = ?', params: [filter.targetKind] });
   if (filter.riskClass) where.push({ sql: 't.risk_class = ?', params: [filter.riskClass] });
+  // Each item's count under a name of our own (item0, item1, …), named by the item's id once read.
   const counts: Record<string, string> = { activeTargets: 'count(*)' };
   const countParams: unknown[] = [];
-  for (const item of items ?? []) {
-    counts[item.id] = `sum(case when t.target_types ${LIKE} then 1 else 0 end)`;
+  (items ?? []).forEach((item, i) => {
+    counts[`item${i}`] = `sum(case when t.target_types ${LIKE} then 1 else 0 end)`;
     countParams.push(StringListType.containing(item.targetType));
-  }
-  return grouped(query, {
+  });
+  const found = await grouped(query, {
     keys: dimensions.map((d) => TARGET_COLUMN[d]!),
     counts,
     countParams,
     from: 'target t',
     where: allOf(where),
   });
+  return found.map((row) => ({
+    keys: row.keys,
+    counts: {
+      activeTargets: row.counts.activeTargets ?? 0,
+      ...Object.fromEntries((items ?? []).map((item, i) => [item.id, row.counts[`item${i}`] ?? 0])),
+    },
+  }));
 }
 
 export const coverage: FamilyComputer = async (query) => {

@@ -34,9 +34,10 @@ export const plansFamily: FamilyComputer = (query) => {
             when coalesce(r.done, 0) >= coalesce(r.planned, 0) then 'DONE' else 'RUNNING' end as progress
         from plan p
         left join (select l.plan_id, sum(l.times_per_year) as planned, sum(${lineRoundsDone('l')}) as done
-          from plan_item l group by l.plan_id) r on r.plan_id = p.id
+          from plan_item l join plan p on p.id = l.plan_id where ${where.sql} group by l.plan_id) r on r.plan_id = p.id
         where ${where.sql}`,
-      params: where.params,
+      // The rounds of the plans counted only: the lines of the same plans.
+      params: [...where.params, ...where.params],
     },
     measures: {
       plans: 'count(*)',
