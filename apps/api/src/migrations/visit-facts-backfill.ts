@@ -30,6 +30,12 @@ export function rowBackfill(dialect: Dialect): string[] {
   const tab = pg ? "E'\\t'" : 'char(9)';
   const chinaDay = (column: string) =>
     pg ? `to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')` : `date(${column}, '+8 hours')`;
+  // The ids of a frozen pool's lines ("id<TAB>stratum"), read once per draw: rows `p.id`.
+  const poolIds = (pool: string) =>
+    pg
+      ? `(select split_part(line, ${tab}, 1) as id from unnest(string_to_array(${pool}, E'\\n')) as line) p`
+      : // JSON strings hold no tab: the tab becomes a space, which no id holds.
+        `(select substr(j.value, 1, instr(j.value, ' ') - 1) as id from json_each('["' || replace(replace(${pool}, ${tab}, ' '), char(10), '","') || '"]') j) p`;
   const drawItems = `select d.id as draw_id, it.id as item_id, d.task_id, it.target_type, it.min_ratio_bp, d.pool_size,
       d.created_at, d.pool,
       (select count(*) from inspection_item o where ${find('d.item_ids', "',' || o.id || ','")}
@@ -52,8 +58,8 @@ export function rowBackfill(dialect: Dialect): string[] {
     `update draw set drawn_on = ${chinaDay('ran_at')} where ran_at is not null`,
     `insert into draw_item (draw_id, item_id, task_id, pool_size, min_ratio_bp)
       select di.draw_id, di.item_id, di.task_id,
-        case when di.items = 1 then di.pool_size else (select count(*) from target t
-          where ${find('di.pool', `t.id || ${tab}`)} and ${find('t.target_types', "',' || di.target_type || ','")}
+        case when di.items = 1 then di.pool_size else (select count(*) from ${poolIds('di.pool')} join target t on t.id = p.id
+          where ${find('t.target_types', "',' || di.target_type || ','")}
             and not exists (select 1 from visit_item vi join inspection i on i.id = vi.inspection_id
               where vi.item_id = di.item_id and vi.target_id = t.id and i.draw_id <> di.draw_id and i.created_at < di.created_at)) end,
         di.min_ratio_bp
