@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261124101604 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index "inspection_task_id_state_index" on "inspection" ("task_id", "state");`);
   }
@@ -9,5 +8,4 @@ export class Migration20261124101604 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop index "inspection_task_id_state_index";`);
   }
-
 }

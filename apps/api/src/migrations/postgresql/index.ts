@@ -18,6 +18,7 @@ import { Migration20261201130903 } from './Migration20261201130903.js';
 import { Migration20261201134014 } from './Migration20261201134014.js';
 import { Migration20261201171357 } from './Migration20261201171357.js';
 import { Migration20261201171814 } from './Migration20261201171814.js';
+import { Migration20261201175111 } from './Migration20261201175111.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201134014', class: Migration20261201134014 },
   { name: 'Migration20261201171357', class: Migration20261201171357 },
   { name: 'Migration20261201171814', class: Migration20261201171814 },
+  { name: 'Migration20261201175111', class: Migration20261201175111 },
 ];

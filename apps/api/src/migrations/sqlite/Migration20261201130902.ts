@@ -3,11 +3,15 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261201130902 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table \`item_result\` add column \`closed_on\` text null;`);
-    this.addSql(`alter table \`item_result\` add column \`closure_outcome\` text check (\`closure_outcome\` in ('CORRECTED', 'PENALIZED', 'TRANSFERRED', 'NO_VIOLATION', 'OTHER')) null;`);
+    this.addSql(
+      `alter table \`item_result\` add column \`closure_outcome\` text check (\`closure_outcome\` in ('CORRECTED', 'PENALIZED', 'TRANSFERRED', 'NO_VIOLATION', 'OTHER')) null;`,
+    );
     this.addSql(`alter table \`item_result\` add column \`closure_note\` text null;`);
     this.addSql(`alter table \`item_result\` add column \`closed_by_id\` text null;`);
     this.addSql(`alter table \`item_result\` add column \`closed_at\` datetime null;`);
-    this.addSql(`create index \`item_result_item_id_closed_on_index\` on \`item_result\` (\`item_id\`, \`closed_on\`);`);
+    this.addSql(
+      `create index \`item_result_item_id_closed_on_index\` on \`item_result\` (\`item_id\`, \`closed_on\`);`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -17,7 +17,7 @@ import { InspectionItem } from '../item/item.entity.js';
 import { refreshVisitFacts } from '../statistics/visit-facts.js';
 import { Target } from '../target/target.entity.js';
 import { Task } from '../task/task.entity.js';
-import { appendTrail } from '../trail/trail.service.js';
+import { appendTrail, lockWrites } from '../trail/trail.service.js';
 import { Inspection } from './inspection.entity.js';
 import { ItemResult } from './item-result.entity.js';
 import { scopedInspection } from './inspection.scope.js';
@@ -95,6 +95,9 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
       'methodsUsed',
     );
   await checkItemResults(ctx, inspection, input);
+  // The write lock first: the facts' refresh below updates the target's other visits, and a row
+  // locked here before the lock was taken could hold up the transaction holding it.
+  await lockWrites(ctx.em);
   const before = resultFields(inspection);
   const changed = await ctx.em.nativeUpdate(
     Inspection,
@@ -217,6 +220,9 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
       ),
       'comment',
     );
+  // The write lock first: the facts' refresh below updates the target's other visits, and a row
+  // locked here before the lock was taken could hold up the transaction holding it.
+  await lockWrites(ctx.em);
   const before = resultFields(inspection);
   const now = ctx.clock();
   // One review wins: the second of two simultaneous reviews finds nothing awaiting review.
@@ -286,6 +292,9 @@ export async function closeFollowUp(
       : new ConflictError(problem.message);
   // A published result has one row per item: only an item removed from the list after the draw lacks one.
   if (!result) throw new NotFoundError(text('Result of item', '事项结果'), itemId);
+  // The write lock first: the facts' refresh below updates the target's other visits, and a row
+  // locked here before the lock was taken could hold up the transaction holding it.
+  await lockWrites(ctx.em);
   const before = closureFields(result);
   const now = ctx.clock();
   // One closure wins: the second of two at once finds the follow-up closed.

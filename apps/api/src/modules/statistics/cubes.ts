@@ -3,8 +3,8 @@
  * of one fact table by the columns the figures read. `refreshVisitFacts` takes the changed visits' rows
  * out of every cube (a negative count per group), recomputes their facts, puts them back (a positive
  * count), and deletes the groups left at 0 — all in the transaction of the change, so a result published
- * is counted by the next request. The upserts go in key order, so two transactions touching the same
- * groups take their locks in the same order.
+ * is counted by the next request. Refreshes run one at a time (under the write lock), so no two
+ * transactions move the same groups at once.
  *
  * A cube only reads fact columns that `refreshVisitFacts` alone writes (the visit's state as counted, not
  * its live state), so what is taken out is exactly what was put in.
@@ -119,8 +119,11 @@ function touched(cube: Cube, sel: CubeSelection): Clause {
 function delta(cube: Cube, sign: 1 | -1, where: Clause): Clause {
   const keys = Object.entries(cube.keys);
   const sums = Object.entries(cube.sums);
-  // Every column joined, a null as '~': booleans as the database writes them as text, the same each time.
-  const key = keys.map(([, sql]) => `coalesce(cast(${sql} as varchar(200)), '~')`).join(` || '|' || `);
+  // Every column joined by '|', a null as '~', and in values '~' as '~0' and '|' as '~1', so no two groups
+  // share a key; booleans as the database writes them as text, the same each time.
+  const key = keys
+    .map(([, sql]) => `coalesce(replace(replace(cast(${sql} as varchar(200)), '~', '~0'), '|', '~1'), '~')`)
+    .join(` || '|' || `);
   const columns = ['key', ...keys.map(([c]) => c), 'n', ...sums.map(([c]) => c)];
   const values = [
     key,
