@@ -208,8 +208,8 @@ function fate(k: number, b: Bulk) {
   };
 }
 
-/** The generated targets from … to − 1 that draw k visits (every eighth), with their number `i`. */
-function targetsOf(from: number, to: number, k: number): string {
+/** The generated targets from … to − 1, with their number `i` (a draw visits every eighth). */
+function targetsOf(from: number, to: number): string {
   return `(select id, region, kind, risk_class, cast(substr(credit_code, ${CODE_PREFIX.length + 1}) as integer) as i from target
       where credit_code >= ${sqlString(CODE_PREFIX + String(from).padStart(16, '0'))} and credit_code < ${sqlString(CODE_PREFIX + String(to).padStart(16, '0'))}) as t`;
 }
@@ -234,7 +234,7 @@ function generateSql(kind: DbKind, from: number, to: number, k: number, b: Bulk)
   const n = b.inspectorIds.length;
   const second = `t.i + 1 + (t.i / ${n}) % ${n - 1}`;
   const saved = Math.max(b.itemIds.length, draw.departments.length) - 1;
-  const t = targetsOf(from, to, k);
+  const t = targetsOf(from, to);
   const mine = `t.i % 8 = ${k % 8}`;
   const ins = `join inspection ins on ins.draw_id = ${sqlString(draw.drawId)} and ins.target_id = t.id`;
   const bool = (cond: string) =>

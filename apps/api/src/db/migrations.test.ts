@@ -237,7 +237,7 @@ describe("the statistics' migrations", () => {
               ? "select table_name as name from information_schema.tables where table_schema = 'public'"
               : "select name from sqlite_master where type = 'table'",
           )
-      ).map((t) => t.name);
+      ).map((t: { name: string }) => t.name);
     expect(await tables()).not.toContain('visit_item');
     expect(await tables()).not.toContain('visit_cube');
     await migrator.up();
