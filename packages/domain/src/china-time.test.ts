@@ -5,6 +5,7 @@ import {
   chinaQuarter,
   chinaToday,
   chinaYear,
+  formatChinaTime,
   fromChinaDateTime,
 } from './china-time.js';
 
@@ -34,5 +35,13 @@ describe('dates in China (UTC+8)', () => {
     expect(fromChinaDateTime('2026-06-11T00:30:15').toISOString()).toBe('2026-06-10T16:30:15.000Z');
     const now = new Date('2026-01-01T03:04:00Z');
     expect(fromChinaDateTime(chinaDateTime(now)).getTime()).toBe(now.getTime());
+  });
+});
+
+describe('formatChinaTime', () => {
+  it("shows an instant's date in China, and its time to the minute when asked", () => {
+    expect(formatChinaTime('2026-03-01T16:30:00Z')).toBe('2026-03-02');
+    expect(formatChinaTime(new Date('2026-03-01T16:30:59Z'), true)).toBe('2026-03-02 00:30');
+    expect(formatChinaTime(Date.parse('2026-12-31T15:59:00Z'), true)).toBe('2026-12-31 23:59');
   });
 });

@@ -44,3 +44,12 @@ export function chinaDateTime(instant: Date | number): string {
 export function fromChinaDateTime(local: string): Date {
   return new Date(`${local}+08:00`);
 }
+
+/**
+ * How every page shows an instant: its date in China, YYYY-MM-DD, with the time to the minute when asked
+ * (YYYY-MM-DD HH:mm) — the form the stored dates already have, in both languages.
+ */
+export function formatChinaTime(instant: Date | number | string, withTime = false): string {
+  const wall = wallClock(typeof instant === 'string' ? Date.parse(instant) : instant);
+  return withTime ? `${wall.slice(0, 10)} ${wall.slice(11, 16)}` : wall.slice(0, 10);
+}

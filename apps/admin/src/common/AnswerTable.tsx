@@ -1,7 +1,7 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { CHINA_TIME_ZONE } from '@suiji/domain';
+import { formatChinaTime } from '@suiji/domain';
 import type { ReactNode } from 'react';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import type { DepartmentAnswer } from '../providers/dataProvider';
 
 const COLOR = { PENDING: 'default', ACCEPTED: 'success', DECLINED: 'error' } as const;
@@ -24,7 +24,6 @@ export const AnswerTable = ({
   actions?: (answer: DepartmentAnswer) => ReactNode;
 }) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   return (
     <Table size="small">
       <TableHead>
@@ -45,11 +44,7 @@ export const AnswerTable = ({
               <AnswerChip state={answer.state} />
             </TableCell>
             <TableCell>{answer.answeredByName ?? '—'}</TableCell>
-            <TableCell>
-              {answer.answeredAt
-                ? new Date(answer.answeredAt).toLocaleString(locale, { timeZone: CHINA_TIME_ZONE })
-                : '—'}
-            </TableCell>
+            <TableCell>{answer.answeredAt ? formatChinaTime(answer.answeredAt, true) : '—'}</TableCell>
             <TableCell>{answer.reason ?? '—'}</TableCell>
             {actions ? <TableCell align="right">{actions(answer)}</TableCell> : null}
           </TableRow>

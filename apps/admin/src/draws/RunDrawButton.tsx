@@ -9,17 +9,9 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { CHINA_TIME_ZONE } from '@suiji/domain';
+import { formatChinaTime } from '@suiji/domain';
 import { useState } from 'react';
-import {
-  Button,
-  useCanAccess,
-  useDataProvider,
-  useLocaleState,
-  useNotify,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { Button, useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import type { DrawRecordFields } from './drawTypes';
 
@@ -33,7 +25,6 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [locale] = useLocaleState();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const { canAccess } = useCanAccess({ action: 'run', resource: 'draws', record: draw });
   const [open, setOpen] = useState(false);
@@ -94,7 +85,7 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
             {early ? (
               <Alert severity="warning">
                 {translate('suiji.draw.not_before', {
-                  time: notBefore.toLocaleString(locale, { timeZone: CHINA_TIME_ZONE }),
+                  time: formatChinaTime(notBefore, true),
                 })}
               </Alert>
             ) : null}

@@ -182,7 +182,8 @@ export const ItemResultLines = ({ details = false }: Partial<FieldProps> & { det
             <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
               {translate('resources.inspections.fields.findings')}
               {translate('suiji.colon')}
-              {result.findings || '—'}
+              {/* The findings' own full stop gives way to the separator: no "。；". */}
+              {result.findings?.replace(/[\s。.；;]+$/u, '') || '—'}
               {translate('suiji.semicolon')}
               {translate('resources.inspections.fields.followUp')}
               {translate('suiji.colon')}
