@@ -153,6 +153,8 @@ export function startWorker<T, R>(
 
 /** Runs a worker's body and reports its result (or its error) to the parent, then exits. */
 export async function serveWorker(body: () => Promise<Measurement>): Promise<never> {
+  // A worker whose parent is gone (interrupted, killed) stops too, rather than working on for nobody.
+  process.once('disconnect', () => process.exit(2));
   try {
     const result = await body();
     await new Promise<void>((resolve) => process.send!({ ok: true, result }, () => resolve()));
