@@ -88,6 +88,17 @@ export function visitFactStatements(
   const departmentKeys =
     "(select td.task_id, td.department_id as department_key from task_department td union all select k.id, '' from task k) dk";
   const entered = `${si.sql} and i.state <> 'PENDING_ENTRY' and i.drawn_on is not null`;
+  // The flags that depend on a target's other visits are recomputed for all of them, and written only
+  // where they change: most of a draw's neighbours keep theirs, and a row not written costs no new version.
+  const changed = (column: string, value: string) =>
+    `${column} ${dialect === 'postgresql' ? 'is distinct from' : 'is not'} (${value})`;
+  const repeated = `exists (select 1 from visit_item o where o.target_id = visit_item.target_id and o.item_id = visit_item.item_id and ${before('o', 'visit_item')})`;
+  const multiDepartment = `(joint = false and exists (select 1 from inspection o
+          where o.target_id = inspection.target_id and o.joint = false and o.initiating_department_id <> inspection.initiating_department_id
+            and ${quarterSql('o.drawn_on')} = ${quarterSql('inspection.drawn_on')}))`;
+  const prevOn = `(select max(o.drawn_on) from coverage_fact o
+          where o.target_id = coverage_fact.target_id and o.department_key = coverage_fact.department_key
+            and o.item_key = coverage_fact.item_key and ${before('o', 'coverage_fact')})`;
   return [
     // The visit's own facts: as of the draw once, the publication day always.
     {
@@ -145,15 +156,13 @@ export function visitFactStatements(
     // Burden: the same item again, and several departments' own tasks in one quarter (every visit of the
     // selected visits' targets, as a new visit changes its neighbours' flags).
     {
-      sql: `update visit_item set repeated = exists (select 1 from visit_item o where o.target_id = visit_item.target_id and o.item_id = visit_item.item_id and ${before('o', 'visit_item')})
-      where target_id in (${targets})`,
+      sql: `update visit_item set repeated = ${repeated}
+      where target_id in (${targets}) and ${changed('repeated', repeated)}`,
       params: s.params,
     },
     {
-      sql: `update inspection set multi_department = (joint = false and exists (select 1 from inspection o
-          where o.target_id = inspection.target_id and o.joint = false and o.initiating_department_id <> inspection.initiating_department_id
-            and ${quarterSql('o.drawn_on')} = ${quarterSql('inspection.drawn_on')}))
-      where target_id in (${targets})`,
+      sql: `update inspection set multi_department = ${multiDepartment}
+      where target_id in (${targets}) and ${changed('multi_department', multiDepartment)}`,
       params: s.params,
     },
     // Coverage: a row per entered visit and set it counts in, then each row's predecessor in its set.
@@ -177,10 +186,8 @@ export function visitFactStatements(
       params: si.params,
     },
     {
-      sql: `update coverage_fact set prev_on = (select max(o.drawn_on) from coverage_fact o
-          where o.target_id = coverage_fact.target_id and o.department_key = coverage_fact.department_key
-            and o.item_key = coverage_fact.item_key and ${before('o', 'coverage_fact')})
-      where target_id in (${targets})`,
+      sql: `update coverage_fact set prev_on = ${prevOn}
+      where target_id in (${targets}) and ${changed('prev_on', prevOn)}`,
       params: s.params,
     },
     // 比例达成: the visits of each draw covering each of its items.
