@@ -161,7 +161,6 @@ interface Bulk {
   inspectorIds: string[];
   enteredBy: string;
   reviewedBy: string;
-  now: Date;
   /** Result categories that count as a problem. */
   problemCategories: Set<string>;
   draws: DrawInfo[];
@@ -411,7 +410,6 @@ async function setup(database: Database, targets: number, visits: number) {
     inspectorIds,
     enteredBy: await userId('inspector'),
     reviewedBy: await userId('coordinator'),
-    now,
     problemCategories,
     draws,
   };
