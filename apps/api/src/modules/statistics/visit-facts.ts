@@ -204,8 +204,9 @@ export function visitFactStatements(
 /**
  * Brings the selected visits' facts and the summaries counting them up to date: their deadlines asked
  * first, their rows taken out of the summaries, the facts recomputed, the rows put back — a constant
- * number of statements, one transaction at a time. `change`, when given, runs after the rows are taken out: a change of a fact row
- * that this function does not write itself (a team place's inspector) goes there.
+ * number of statements, one transaction at a time. `change`, when given, runs after the rows are taken
+ * out: a change of a fact row that this function does not write itself (a team place's inspector) goes
+ * there.
  */
 export async function refreshVisitFacts(
   em: EntityManager,
