@@ -19,6 +19,7 @@ import { Migration20261201134014 } from './Migration20261201134014.js';
 import { Migration20261201171357 } from './Migration20261201171357.js';
 import { Migration20261201171814 } from './Migration20261201171814.js';
 import { Migration20261201175111 } from './Migration20261201175111.js';
+import { Migration20261201200255 } from './Migration20261201200255.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201171357', class: Migration20261201171357 },
   { name: 'Migration20261201171814', class: Migration20261201171814 },
   { name: 'Migration20261201175111', class: Migration20261201175111 },
+  { name: 'Migration20261201200255', class: Migration20261201200255 },
 ];

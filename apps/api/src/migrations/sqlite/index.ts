@@ -19,6 +19,7 @@ import { Migration20261201134013 } from './Migration20261201134013.js';
 import { Migration20261201171357 } from './Migration20261201171357.js';
 import { Migration20261201171813 } from './Migration20261201171813.js';
 import { Migration20261201175111 } from './Migration20261201175111.js';
+import { Migration20261201200254 } from './Migration20261201200254.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201171357', class: Migration20261201171357 },
   { name: 'Migration20261201171813', class: Migration20261201171813 },
   { name: 'Migration20261201175111', class: Migration20261201175111 },
+  { name: 'Migration20261201200254', class: Migration20261201200254 },
 ];

@@ -164,3 +164,32 @@ export class MemberCube extends CubeRow {
   @Property({ type: 'string', length: 10 })
   drawnOn!: string;
 }
+
+/**
+ * The registry's live targets (not deleted), by status and the columns 覆盖率's denominator and the
+ * registry's figures group or filter by. Kept exact by triggers on `target` in the statement's own
+ * transaction (see the migration that creates them): every way a target is written — the services, an
+ * import's bulk statements, SQL typed by hand — changes it, and a group whose count falls to 0 goes.
+ */
+@Entity()
+@Index({ properties: ['n'] })
+export class TargetCube {
+  @PrimaryKey({ type: 'string', length: 20 })
+  status!: string;
+
+  @PrimaryKey({ type: 'string', length: 100 })
+  region!: string;
+
+  @PrimaryKey({ type: 'string', length: 20 })
+  kind!: string;
+
+  @PrimaryKey({ type: 'string', length: 1 })
+  riskClass!: string;
+
+  /** As `target.target_types` stores them. */
+  @PrimaryKey({ type: 'text' })
+  targetTypes!: string;
+
+  @Property({ type: 'integer' })
+  n!: number;
+}

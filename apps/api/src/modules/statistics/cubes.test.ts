@@ -4,6 +4,7 @@
  * exactly what counting its fact table afresh gives, with no group left at 0.
  */
 import type { EntityManager } from '@mikro-orm/core';
+import { completeCreditCode } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows as rows } from '../../db/query.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
@@ -24,8 +25,26 @@ async function snapshot(em: EntityManager): Promise<Snapshot> {
   return out;
 }
 
+const TARGET_KEY = 'status, region, kind, risk_class, target_types';
+
+/** `target_cube` as its triggers keep it and as counting the live targets gives: equal, no group at 0. */
+async function expectTargetsExact(em: EntityManager): Promise<number> {
+  const kept = await rows<Record<string, string | number>>(
+    em,
+    `select ${TARGET_KEY}, n from target_cube order by ${TARGET_KEY}`,
+  );
+  const counted = await rows<Record<string, string | number>>(
+    em,
+    `select ${TARGET_KEY}, count(*) as n from target where deleted_at is null group by ${TARGET_KEY} order by ${TARGET_KEY}`,
+  );
+  const plain = (found: Record<string, string | number>[]) => found.map((r) => ({ ...r, n: Number(r.n) }));
+  expect(plain(kept)).toEqual(plain(counted));
+  return plain(kept).reduce((sum, r) => sum + r.n, 0);
+}
+
 /** The cubes as kept, then as counted afresh (which replaces them): the two must be equal. */
 async function expectExact(em: EntityManager): Promise<Snapshot> {
+  await expectTargetsExact(em);
   const kept = await snapshot(em);
   for (const sql of cubesFromScratch()) await rows(em, sql);
   const fresh = await snapshot(em);
@@ -96,4 +115,79 @@ describe('the statistics summaries', () => {
       await expectExact(em);
     });
   });
+
+  it("count the registry's live targets whichever way a target is written", async () => {
+    const t = await startTestApp();
+    try {
+      const admin = await t.login('admin');
+      const em = t.app.orm.em.fork();
+      const sql = (query: string, params: unknown[] = []) => rows(em, query, params);
+      expect(await expectTargetsExact(em)).toBe(2000);
+      const created = (
+        await t.ok(
+          'mutation($i: TargetInput!) { createTarget(input: $i) { id } }',
+          {
+            i: {
+              name: '舞钢市汇总测试有限公司',
+              creditCode: completeCreditCode('91410481MA9CUBE01'),
+              kind: 'ENTERPRISE',
+              region: '汇总测试镇',
+              riskClass: 'C',
+              tags: [],
+              targetTypes: ['企业', '矿山'],
+            },
+          },
+          admin,
+        )
+      ).createTarget as { id: string };
+      expect(await expectTargetsExact(em)).toBe(2001);
+      // A counted column changes: the target leaves its group (now empty, so gone) for another.
+      await t.ok(
+        'mutation($id: ID!) { updateTarget(id: $id, input: { region: "另一测试镇", riskClass: D, status: SUSPENDED }) { id } }',
+        { id: created.id },
+        admin,
+      );
+      await t.ok(
+        'mutation($id: ID!) { updateTarget(id: $id, input: { name: "改名公司" }) { id } }',
+        {
+          id: created.id,
+        },
+        admin,
+      );
+      expect(await expectTargetsExact(em)).toBe(2001);
+      expect(await sql(`select n from target_cube where region = '汇总测试镇'`)).toEqual([]);
+      await t.ok('mutation($id: ID!) { deleteTarget(id: $id) { id } }', { id: created.id }, admin);
+      expect(await expectTargetsExact(em)).toBe(2000);
+      // An import's bulk statements.
+      const csv = ['名称,统一社会信用代码,对象类别,所属区域,信用风险分类']
+        .concat(
+          Array.from(
+            { length: 30 },
+            (_, i) =>
+              `导入测试公司${i},${completeCreditCode(`91410481MA9CU${String(1000 + i)}`)},企业,汇总测试镇,${'ABCD'[i % 4]}`,
+          ),
+        )
+        .join('\n');
+      expect(
+        (
+          await t.ok(
+            'mutation($f: FileInput!) { importTargets(file: $f) { ok imported } }',
+            { f: { filename: 'targets.csv', contentBase64: Buffer.from(csv).toString('base64') } },
+            admin,
+          )
+        ).importTargets,
+      ).toEqual({ ok: true, imported: 30 });
+      expect(await expectTargetsExact(em)).toBe(2030);
+      // SQL typed by hand: many rows at once, a soft delete and its undoing, a row deleted outright.
+      await sql(`update target set risk_class = 'A', kind = 'UNIT' where region = '汇总测试镇'`);
+      await sql(`update target set deleted_at = created_at where region = '汇总测试镇' and risk_class = 'A'`);
+      expect(await expectTargetsExact(em)).toBe(2000);
+      await sql(`update target set deleted_at = null where region = '汇总测试镇'`);
+      expect(await expectTargetsExact(em)).toBe(2030);
+      await sql(`delete from target where region = '汇总测试镇'`);
+      expect(await expectTargetsExact(em)).toBe(2000);
+    } finally {
+      await t.close();
+    }
+  }, 300_000);
 });

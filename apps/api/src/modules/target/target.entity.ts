@@ -23,8 +23,6 @@ const REGISTRY = () => ({});
 /** An entity in the 检查对象名录库 that may be drawn for inspection. */
 @ObjectType({ simpleResolvers: true, description: '检查对象' })
 @Entity()
-// 覆盖率's denominator: the active targets by region, kind and risk class, counted from this index alone.
-@Index({ properties: ['status', 'deletedAt', 'region', 'kind', 'riskClass'] })
 export class Target extends SoftDeletableEntity {
   @Field(() => ID)
   declare id: string;

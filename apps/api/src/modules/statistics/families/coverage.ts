@@ -13,7 +13,8 @@
  * for an item, of its target type (as the draw decides that an item applies to a target) — the registry
  * is every department's, so a department's coverage sets its targets against the whole registry asked
  * for. Five statements at most: the groups and 合计 of each side, and the items' target types. The rows
- * are counted from their summary, `coverage_cube` (each of its rows stands for `n` of `coverage_fact`).
+ * are counted from their summaries, `coverage_cube` (each of its rows stands for `n` of `coverage_fact`)
+ * and `target_cube` (for `n` live targets).
  */
 import { monthsOf, quarterKey, type StatDimension } from '@suiji/domain';
 import { LIKE } from '../../../db/like.js';
@@ -72,7 +73,7 @@ async function inspected(query: FamilyQuery, groupBy: readonly StatDimension[]):
 }
 
 /**
- * Active targets now, grouped by the target dimensions given, and for each item given those of its type
+ * Active targets now (from `target_cube`: live targets), grouped by the target dimensions given, and for each item given those of its type
  * (as the draw decides that an item applies to a target), named by the item's id.
  */
 async function active(
@@ -81,22 +82,22 @@ async function active(
   items: readonly { id: string; targetType: string }[] | null,
 ): Promise<FamilyRow[]> {
   const { filter } = query;
-  const where: Clause[] = [{ sql: "t.deleted_at is null and t.status = 'ACTIVE'", params: [] }];
+  const where: Clause[] = [{ sql: "t.status = 'ACTIVE'", params: [] }];
   if (filter.region != null) where.push({ sql: 't.region = ?', params: [filter.region] });
   if (filter.targetKind) where.push({ sql: 't.kind = ?', params: [filter.targetKind] });
   if (filter.riskClass) where.push({ sql: 't.risk_class = ?', params: [filter.riskClass] });
   // Each item's count under a name of our own (item0, item1, …), named by the item's id once read.
-  const counts: Record<string, string> = { activeTargets: 'count(*)' };
+  const counts: Record<string, string> = { activeTargets: 'sum(t.n)' };
   const countParams: unknown[] = [];
   (items ?? []).forEach((item, i) => {
-    counts[`item${i}`] = `sum(case when t.target_types ${LIKE} then 1 else 0 end)`;
+    counts[`item${i}`] = `sum(case when t.target_types ${LIKE} then t.n else 0 end)`;
     countParams.push(StringListType.containing(item.targetType));
   });
   const found = await grouped(query, {
     keys: dimensions.map((d) => TARGET_COLUMN[d]!),
     counts,
     countParams,
-    from: 'target t',
+    from: 'target_cube t',
     where: allOf(where),
   });
   return found.map((row) => ({

@@ -1,6 +1,7 @@
 /**
  * TARGET_REGISTRY and INSPECTOR_REGISTRY (名录库): the registries as they stand at the cut-off. Targets
- * are shared by every department (any may inspect them), so they are counted whatever the scope;
+ * are shared by every department (any may inspect them), so they are counted whatever the scope, from
+ * their summary `target_cube` (a row for `n` live targets);
  * inspectors belong to a department and are counted in the scope of its top-level department, a
  * unit's inspectors under their department.
  */
@@ -11,17 +12,17 @@ import { groupedCounts } from './grouping.js';
 
 export const targetRegistryFamily: FamilyComputer = (query) => {
   const { filter } = query;
-  const clauses: Clause[] = [{ sql: 't.deleted_at is null', params: [] }];
+  const clauses: Clause[] = [];
   if (filter.region) clauses.push({ sql: 't.region = ?', params: [filter.region] });
   if (filter.targetKind) clauses.push({ sql: 't.kind = ?', params: [filter.targetKind] });
   if (filter.riskClass) clauses.push({ sql: 't.risk_class = ?', params: [filter.riskClass] });
   const where = allOf(clauses);
   return groupedCounts(query, {
     source: {
-      sql: `select t.kind, t.risk_class, t.region, t.status from target t where ${where.sql}`,
+      sql: `select t.kind, t.risk_class, t.region, t.status, t.n from target_cube t where ${where.sql}`,
       params: where.params,
     },
-    measures: { targets: 'count(*)' },
+    measures: { targets: 'coalesce(sum(x.n), 0)' },
     groupings: {
       TARGET_KIND: { key: 'x.kind' },
       RISK_CLASS: { key: 'x.risk_class' },
