@@ -5,7 +5,7 @@
  */
 import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, shot, startHarness, type Harness } from './harness';
+import { login, shot, startHarness, type Harness, drandValue, nextDrandRound, untilRound } from './harness';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -69,16 +69,18 @@ describe('attachments in the browser', () => {
         coordinator,
       )
     ).createTask.id;
+    const round = nextDrandRound();
     const drawId = (
       await gql(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
+        { i: { taskId, entropy: { source: 'DRAND', issue: round } } },
         coordinator,
       )
     ).scheduleDraw.id;
+    await untilRound(round);
     await gql(
       'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-      { i: { drawId, publicEntropy: 'e2e' } },
+      { i: { drawId, publicEntropy: drandValue(drawId) } },
       coordinator,
     );
     const inspection = (

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startHarness, type Harness } from './harness';
+import { login, startHarness, type Harness, drandValue, nextDrandRound, untilRound } from './harness';
 
 /** Everything the page reports as wrong: console errors, uncaught errors, CSP violations. */
 async function watch(page: Page): Promise<string[]> {
@@ -75,14 +75,16 @@ describe('the Content-Security-Policy in a browser', () => {
         },
       },
     );
+    const round = nextDrandRound();
     const { scheduleDraw } = await api<{ scheduleDraw: { id: string } }>(
       session.token,
       'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-      { i: { taskId: createTask.id } },
+      { i: { taskId: createTask.id, entropy: { source: 'DRAND', issue: round } } },
     );
     drawId = scheduleDraw.id;
+    await untilRound(round);
     await api(session.token, 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }', {
-      i: { drawId, publicEntropy: '2025-07-01 福彩 3D 123' },
+      i: { drawId, publicEntropy: drandValue(drawId) },
     });
   });
 

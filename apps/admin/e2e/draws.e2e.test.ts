@@ -7,7 +7,15 @@
 import { chinaYear } from '@suiji/domain';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, shot, startHarness, type Harness } from './harness';
+import {
+  declareDrandRound,
+  drandValue,
+  login,
+  shot,
+  startHarness,
+  untilRound,
+  type Harness,
+} from './harness';
 
 const ITEM = '土地使用情况监督检查';
 
@@ -44,16 +52,29 @@ describe('a verifiable draw in the browser', () => {
     // No item to choose: the draw covers the task's items, each class at the highest of their ratios.
     await expect(page.getByTestId('schedule-items').innerText()).resolves.toContain(ITEM);
     await expect(page.locator('input[name=ratio-A]').inputValue()).resolves.toBe('10');
+    // The public entropy source is declared now. The dialog suggests 双色球's next draw after a day; the
+    // test declares the next drand round instead (its server's delay is a second).
+    await expect(page.locator('input[name=entropyIssue]').inputValue()).resolves.toMatch(/^\d{7}$/);
     await shot(page, '11-schedule-dialog');
+    const round = await declareDrandRound(page);
     await page.getByTestId('schedule-confirm').click();
     await draw.getByText('已安排').waitFor();
 
     await draw.getByRole('button', { name: '摇号' }).click();
-    await page
-      .locator('textarea[name=publicEntropy]')
-      .fill('中国福利彩票双色球第 2025060 期开奖号码 03 07 12 19 25 31 + 09');
+    // Before the round is out the button waits, and enables itself when it is.
+    const run = page.getByTestId('run-confirm');
+    await expect(run.isDisabled()).resolves.toBe(true);
+    await untilRound(round);
+    await expect(run.isEnabled()).resolves.toBe(true);
+    const entropy = page.locator('textarea[name=publicEntropy]');
+    await entropy.fill('03 07 12 19 25 31 + 09');
+    await expect(page.getByText(/不是.*64 位十六进制数/).count()).resolves.toBeGreaterThan(0);
+    await entropy.fill(drandValue(name));
+    await expect(
+      page.getByText(`drand quicknet round ${round} randomness ${drandValue(name)}`).count(),
+    ).resolves.toBe(1);
     await shot(page, '12-run-dialog');
-    await page.getByTestId('run-confirm').click();
+    await run.click();
     await draw.getByText('已摇号').waitFor();
     await shot(page, '13-task-show');
 

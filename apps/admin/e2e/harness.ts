@@ -3,6 +3,7 @@
  * demo data) on a free port, a fresh Chromium profile, sign-in helpers, screenshots (SUIJI_SCREENSHOTS=dir)
  * and the list of every URL the browser asked for, to check that nothing left this machine.
  */
+import { createHash } from 'node:crypto';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { drandRoundAfter, drandRoundTime } from '@suiji/domain';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -121,6 +123,8 @@ export async function startHarness(): Promise<Harness> {
       // The browser tests check the product as shipped, whatever the developer's shell says.
       SUIJI_ENV: 'production',
       SUIJI_PUBLIC_INSPECTOR_NAMES: 'false',
+      // A draw may run a second after it was scheduled (a day in production), once its source is out.
+      SUIJI_DRAW_MIN_DELAY: String(DRAW_MIN_DELAY_SECONDS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -184,6 +188,36 @@ export async function startHarness(): Promise<Harness> {
     await stop();
     throw error;
   }
+}
+
+/** The server's minimum delay between scheduling a draw and running it, in these tests. */
+export const DRAW_MIN_DELAY_SECONDS = 1;
+
+/** The drand round to declare for a draw scheduled now: the first after the minimum delay. */
+export function nextDrandRound(): string {
+  // A few seconds' lead: the dialog is filled in and submitted before the round comes.
+  return String(drandRoundAfter(new Date(Date.now() + DRAW_MIN_DELAY_SECONDS * 1000 + 5000)));
+}
+
+/** Waits until a draw that declared `round` may run. */
+export async function untilRound(round: string): Promise<void> {
+  const wait = drandRoundTime(Number(round)).getTime() + 500 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** A drand round's value (64 hex digits) to run a draw with. */
+export function drandValue(n: number | string = 0): string {
+  return createHash('sha256').update(`e2e outcome ${n}`).digest('hex');
+}
+
+/** In the schedule dialog: declares the next drand round as the public entropy source; returns it. */
+export async function declareDrandRound(page: Page): Promise<string> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '公开随机源' }).click();
+  await page.getByRole('option', { name: /drand/ }).click();
+  const round = nextDrandRound();
+  await dialog.locator('input[name=entropyIssue]').fill(round);
+  return round;
 }
 
 export async function login(page: Page, base: string, username: string, password: string): Promise<void> {

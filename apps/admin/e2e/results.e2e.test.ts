@@ -6,7 +6,15 @@
  */
 import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, shot, startHarness, type Harness } from './harness';
+import {
+  login,
+  shot,
+  startHarness,
+  type Harness,
+  declareDrandRound,
+  drandValue,
+  untilRound,
+} from './harness';
 
 const LAND = '土地使用情况监督检查';
 const MINE = '矿山地质环境保护与土地复垦情况的监管';
@@ -104,12 +112,12 @@ describe('a result in the browser', () => {
     await draw.getByText('未安排').waitFor();
     await draw.getByRole('button', { name: '安排摇号' }).click();
     await expect(page.getByTestId('schedule-items').innerText()).resolves.toContain(MINE);
+    const round = await declareDrandRound(page);
     await page.getByTestId('schedule-confirm').click();
     await draw.getByText('已安排').waitFor();
     await draw.getByRole('button', { name: '摇号' }).click();
-    await page
-      .locator('textarea[name=publicEntropy]')
-      .fill('中国福利彩票双色球第 2025061 期开奖号码 01 05 09');
+    await untilRound(round);
+    await page.locator('textarea[name=publicEntropy]').fill(drandValue(taskName));
     await page.getByTestId('run-confirm').click();
     await draw.getByText('已摇号').waitFor();
 

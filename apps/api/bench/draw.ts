@@ -45,6 +45,9 @@ import {
   type DbKind,
   signedIn,
   sqlLabel,
+  benchEntropy,
+  benchOutcome,
+  untilRound,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -297,7 +300,9 @@ async function schedule(database: Database): Promise<Measurement> {
       () => draw?.poolSize ?? 0,
       events,
       async () => {
-        draw = (await gql<{ scheduleDraw: ScheduledDraw }>(SCHEDULE, { i: { taskId } })).scheduleDraw;
+        draw = (
+          await gql<{ scheduleDraw: ScheduledDraw }>(SCHEDULE, { i: { taskId, entropy: benchEntropy() } })
+        ).scheduleDraw;
         return {};
       },
     );
@@ -323,6 +328,10 @@ async function run(database: Database, drawId: string): Promise<Measurement> {
   try {
     const conn = app.orm.em.getConnection() as unknown as Conn;
     const { events } = instrumentSql(conn);
+    const [declared] = (await conn.execute('select entropy_issue from draw where id = ?', [drawId])) as {
+      entropy_issue: string;
+    }[];
+    await untilRound(declared!.entropy_issue);
     let drawn: RanDraw | undefined;
     const m = await measureStep(
       'runDraw',
@@ -331,7 +340,7 @@ async function run(database: Database, drawId: string): Promise<Measurement> {
       async () => {
         drawn = (
           await gql<{ runDraw: RanDraw }>(RUN, {
-            i: { drawId, publicEntropy: '福彩3D 2026326期 开奖号码 5 8 1' },
+            i: { drawId, publicEntropy: benchOutcome(drawId) },
           })
         ).runDraw;
         return {};

@@ -7,9 +7,10 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { drandRoundAfter, drandRoundTime } from '@suiji/domain';
 import pg from 'pg';
 
 export const API_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -290,7 +291,15 @@ export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Pro
 /** The API started in this process on `database` with the demo data, signed in as the demo coordinator. */
 export async function signedIn(database: Database, jwtSecret: string, locale: 'en' | 'zh-CN' = 'en') {
   const { createApp } = await import('../dist/server.js');
-  const app = await createApp({ database, jwtSecret, demo: true, adminPassword: null, log: () => {} });
+  // A draw may run as soon as its declared source is out (see `benchEntropy`).
+  const app = await createApp({
+    database,
+    jwtSecret,
+    demo: true,
+    adminPassword: null,
+    drawMinDelaySeconds: 0,
+    log: () => {},
+  });
   const call = async (query: string, variables: Record<string, unknown> | undefined, token?: string) => {
     const result = await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, locale);
     if (result.errors?.length)
@@ -304,6 +313,157 @@ export async function signedIn(database: Database, jwtSecret: string, locale: 'e
   const token = login.login.token;
   const gql: Gql = (query, variables) => call(query, variables, token);
   return { app, gql, token };
+}
+
+/** The public entropy source a benchmark's draw declares: the next drand round, a few seconds away. */
+export function benchEntropy(): { source: 'DRAND'; issue: string } {
+  return { source: 'DRAND', issue: String(drandRoundAfter(new Date(Date.now() + 2000))) };
+}
+
+/** Waits until a drand round is out, so that a draw that declared it may run. */
+export async function untilRound(issue: string): Promise<void> {
+  const wait = drandRoundTime(Number(issue)).getTime() + 50 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** A drand round's value (64 hex digits), the public entropy a benchmark's draw runs with. */
+export function benchOutcome(n: number | string): string {
+  return createHash('sha256').update(`bench outcome ${n}`).digest('hex');
+}
+
+/**
+ * Schedules a task's draw through the API, declaring the next drand round, and runs it once the round
+ * is out (the benchmarks' app has no minimum delay); returns the draw's id and how many it selected.
+ */
+export async function drawThroughApi(
+  gql: Gql,
+  taskId: string,
+): Promise<{ drawId: string; selected: number }> {
+  const entropy = benchEntropy();
+  const drawId = (
+    await gql<{ scheduleDraw: { id: string } }>(
+      'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
+      { i: { taskId, entropy } },
+    )
+  ).scheduleDraw.id;
+  await untilRound(entropy.issue);
+  const drawn = (
+    await gql<{ runDraw: { status: string; selectedCount: number } }>(
+      'mutation($i: RunDrawInput!) { runDraw(input: $i) { status selectedCount } }',
+      { i: { drawId, publicEntropy: benchOutcome(drawId) } },
+    )
+  ).runDraw;
+  if (drawn.status !== 'DRAWN') throw new Error(`draw ${drawId}: status ${drawn.status}`);
+  return { drawId, selected: drawn.selectedCount };
+}
+
+/** How long a query took over its runs, and what its statements cost. */
+export interface Timing {
+  name: string;
+  p50: number;
+  p95: number;
+  /** The time in SQL per run. */
+  sqlMs: number;
+  statements: number;
+  /** The statement kind that took the most time, with its time per run. */
+  slowest: string;
+}
+
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+/**
+ * Every statement the app sends, whichever layer sends it (knex's query / query-response events carry
+ * the ORM's, the raw SQL's and the facts'), timed by its query id.
+ */
+export function statementTimer(app: { orm: { em: unknown } }) {
+  const knex = (app.orm.em as { getKnex(): { on(e: string, f: (...a: never[]) => void): void } }).getKnex();
+  const open = new Map<string, { sql: string; start: number }>();
+  const done: { sql: string; ms: number }[] = [];
+  knex.on('query', (q: { __knexQueryUid: string; sql: string }) =>
+    open.set(q.__knexQueryUid, { sql: q.sql, start: performance.now() }),
+  );
+  const finish = ((_: unknown, q: { __knexQueryUid: string }) => {
+    const o = open.get(q.__knexQueryUid);
+    if (o) done.push({ sql: o.sql, ms: performance.now() - o.start });
+    open.delete(q.__knexQueryUid);
+  }) as never;
+  knex.on('query-response', finish);
+  knex.on('query-error', finish);
+  return { done };
+}
+
+/** Runs `body` once to warm up, then `runs` times: its p50, p95 and its statements' cost. */
+export async function timeRuns(
+  name: string,
+  runs: number,
+  timer: ReturnType<typeof statementTimer>,
+  body: () => Promise<unknown>,
+): Promise<Timing> {
+  await body();
+  const ms: number[] = [];
+  timer.done.length = 0;
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    await body();
+    ms.push(performance.now() - start);
+  }
+  const byKind = new Map<string, number>();
+  for (const d of timer.done) byKind.set(sqlLabel(d.sql), (byKind.get(sqlLabel(d.sql)) ?? 0) + d.ms);
+  const slowest = [...byKind].sort((a, b) => b[1] - a[1])[0];
+  return {
+    name,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    sqlMs: timer.done.reduce((a, d) => a + d.ms, 0) / runs,
+    statements: timer.done.length / runs,
+    slowest: slowest ? `${slowest[0]} ${(slowest[1] / runs).toFixed(1)} ms` : '',
+  };
+}
+
+/**
+ * Prints timings as a table beside the first (the baseline), each against its p95 target (`limitOf`;
+ * null: informative), and what dominates; returns how many targets were missed.
+ */
+export function printTimings(timings: readonly Timing[], limitOf: (t: Timing) => number | null): number {
+  const base = timings[0]!;
+  let missed = 0;
+  const rows = [
+    [
+      'query',
+      'p50',
+      'p95',
+      '× baseline p50',
+      'SQL per run',
+      'statements',
+      'slowest statement kind',
+      'target',
+    ],
+  ];
+  for (const t of timings) {
+    const limit = t === base ? null : limitOf(t);
+    if (limit !== null && t.p95 >= limit) missed++;
+    rows.push([
+      t.name,
+      `${t.p50.toFixed(1)} ms`,
+      `${t.p95.toFixed(1)} ms`,
+      t === base ? '1.00×' : `${(t.p50 / base.p50).toFixed(2)}×`,
+      `${t.sqlMs.toFixed(1)} ms`,
+      t.statements.toFixed(1),
+      t.slowest,
+      limit === null ? '' : t.p95 < limit ? `ok (< ${limit} ms)` : `MISSED (p95 ≥ ${limit} ms)`,
+    ]);
+  }
+  console.log(table(rows));
+  const measured = timings.filter((t) => t !== base && limitOf(t) !== null);
+  const worst = [...measured].sort((a, b) => b.p95 - a.p95)[0];
+  if (worst)
+    console.log(
+      `  dominates: ${worst.name} (p95 ${worst.p95.toFixed(1)} ms; ${((worst.sqlMs / worst.p50) * 100).toFixed(0)} % of its time in SQL, slowest: ${worst.slowest})`,
+    );
+  return missed;
 }
 
 // ---------------------------------------------------------------------------------------------

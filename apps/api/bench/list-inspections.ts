@@ -39,25 +39,26 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import {
+  drawThroughApi,
   fmtInt,
   fmtMb,
   fmtRatio,
   fmtSec,
+  freshDatabase,
   measure,
   runWorker,
   serveRunningWorker,
   serveWorker,
-  startWorker,
-  table,
-  workerTask,
-  type Measurement,
-  freshDatabase,
-  type Database,
-  type DbKind,
   signedIn,
   sqlDialect as dialect,
   sqlLabel,
   sqlString,
+  startWorker,
+  table,
+  workerTask,
+  type Database,
+  type DbKind,
+  type Measurement,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -193,19 +194,7 @@ async function setup(database: Database, inspections: number): Promise<Measureme
         },
       })
     ).createTask.id;
-    const drawId = (
-      await gql<{ scheduleDraw: { id: string } }>(
-        'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
-      )
-    ).scheduleDraw.id;
-    const drawn = (
-      await gql<{ runDraw: { status: string; selectedCount: number } }>(
-        'mutation($i: RunDrawInput!) { runDraw(input: $i) { status selectedCount } }',
-        { i: { drawId, publicEntropy: '福彩3D 2026326期 开奖号码 5 8 1' } },
-      )
-    ).runDraw;
-    if (drawn.status !== 'DRAWN') throw new Error(`setup: draw status ${drawn.status}`);
+    const { drawId, selected } = await drawThroughApi(gql, taskId);
     const drawMs = performance.now() - drawStart;
 
     // The draw's eligible roster (the inspectors the task's departments may send), JSON [[id, department], …].
@@ -257,13 +246,13 @@ async function setup(database: Database, inspections: number): Promise<Measureme
     const stored = await count(conn, 'select count(*) as n from inspection where draw_id = ?', [drawId]);
     const results = await count(conn, 'select count(*) as n from item_result');
     const published = Math.ceil(inspections / 2);
-    if (stored !== drawn.selectedCount + inspections)
-      throw new Error(`setup: ${stored} inspections, expected ${drawn.selectedCount} + ${inspections}`);
+    if (stored !== selected + inspections)
+      throw new Error(`setup: ${stored} inspections, expected ${selected} + ${inspections}`);
     if (results !== published * itemIds.length)
       throw new Error(`setup: ${results} item results, expected ${published} × ${itemIds.length}`);
     result.extra = {
       drawMs,
-      drawn: drawn.selectedCount,
+      drawn: selected,
       items: itemIds.length,
       inspectors: inspectorIds.length,
       inspections: stored,

@@ -33,21 +33,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  drawThroughApi,
   fmtInt,
   fmtSec,
   freshDatabase,
   measure,
+  printTimings,
   runWorker,
   serveWorker,
   signedIn,
-  table,
+  sqlDialect,
+  sqlString,
+  statementTimer,
+  timeRuns,
   workerTask,
   type Database,
   type DbKind,
   type Measurement,
-  sqlDialect,
-  sqlLabel,
-  sqlString,
+  type Timing,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -339,15 +342,7 @@ async function setup(database: Database, targets: number, visits: number) {
         },
       })
     ).createTask.id;
-    const drawId = (
-      await gql<{ scheduleDraw: { id: string } }>(
-        'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
-      )
-    ).scheduleDraw.id;
-    await gql('mutation($i: RunDrawInput!) { runDraw(input: $i) { status } }', {
-      i: { drawId, publicEntropy: `福彩3D 基准 ${k}` },
-    });
+    const { drawId } = await drawThroughApi(gql, taskId);
     const year = lastYear ? YEAR - 1 : YEAR;
     const day = `${year}-${pad(month)}-10`;
     // Moved to its month: the task's year and window, the draw's run; the real draw's own few visits
@@ -479,41 +474,12 @@ async function setup(database: Database, targets: number, visits: number) {
   return { app, conn, gql, generate, facts, stored, results, members };
 }
 
-interface Timing {
-  name: string;
-  p50: number;
-  p95: number;
-  sqlMs: number;
-  statements: number;
-  slowest: string;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
 async function run(task: Task): Promise<Measurement> {
   const { database, targets, visits } = task;
   const s = await setup(database, targets, visits);
   try {
     const { app, conn } = s;
-    // Every statement, whichever layer sends it, passes through knex: timed by its query id.
-    const knex = (
-      app.orm.em as unknown as {
-        getKnex(): { on(e: string, f: (q: { __knexQueryUid: string; sql: string }) => void): void };
-      }
-    ).getKnex();
-    const open = new Map<string, { sql: string; start: number }>();
-    const done: { sql: string; ms: number }[] = [];
-    knex.on('query', (q) => open.set(q.__knexQueryUid, { sql: q.sql, start: performance.now() }));
-    const finish = (_: unknown, q: { __knexQueryUid: string }) => {
-      const o = open.get(q.__knexQueryUid);
-      if (o) done.push({ sql: o.sql, ms: performance.now() - o.start });
-      open.delete(q.__knexQueryUid);
-    };
-    (knex as unknown as { on(e: string, f: (...a: never[]) => void): void }).on('query-response', finish);
-    (knex as unknown as { on(e: string, f: (...a: never[]) => void): void }).on('query-error', finish);
+    const timer = statementTimer(app);
 
     const login = await app.execute(
       { query: 'mutation { login(username: "manager", password: "manager12345") { token } }' },
@@ -533,25 +499,7 @@ async function run(task: Task): Promise<Measurement> {
     const yearVisits = await count(conn, baselineSql, [yearFrom, yearTo]);
     const timings: Timing[] = [];
     const time = async (name: string, body: () => Promise<unknown>) => {
-      await body(); // warm-up
-      const ms: number[] = [];
-      done.length = 0;
-      for (let r = 0; r < RUNS; r++) {
-        const start = performance.now();
-        await body();
-        ms.push(performance.now() - start);
-      }
-      const byKind = new Map<string, number>();
-      for (const d of done) byKind.set(sqlLabel(d.sql), (byKind.get(sqlLabel(d.sql)) ?? 0) + d.ms);
-      const slowest = [...byKind].sort((a, b) => b[1] - a[1])[0];
-      timings.push({
-        name,
-        p50: percentile(ms, 50),
-        p95: percentile(ms, 95),
-        sqlMs: done.reduce((a, d) => a + d.ms, 0) / RUNS,
-        statements: done.length / RUNS,
-        slowest: slowest ? `${slowest[0]} ${(slowest[1] / RUNS).toFixed(1)} ms` : '',
-      });
+      timings.push(await timeRuns(name, RUNS, timer, body));
     };
     await time('baseline: count(*) of the year’s visits', () => count(conn, baselineSql, [yearFrom, yearTo]));
     for (const q of SCREEN) await time(q.name, () => call(q.query, q.variables));
@@ -610,40 +558,8 @@ else {
         console.log(
           `  setup: ${fmtInt(e.stored)} visits (${fmtInt(e.yearVisits)} this year), ${fmtInt(e.results)} item results, ${fmtInt(e.members)} team places; generated with their facts in ${fmtSec(e.generateMs)}, summaries counted in ${fmtSec(e.factsMs)}`,
         );
-        const base = e.timings[0]!;
-        const rows = [
-          [
-            'query',
-            'p50',
-            'p95',
-            '× baseline p50',
-            'SQL per run',
-            'statements',
-            'slowest statement kind',
-            'target',
-          ],
-        ];
-        for (const t of e.timings) {
-          const isScreen = t.name.startsWith('whole');
-          const isBase = t === base;
-          const limit = isScreen ? TARGET_SCREEN_MS : TARGET_QUERY_P95_MS;
-          const ok = isBase ? '' : t.p95 < limit ? `ok (< ${limit} ms)` : `MISSED (p95 ≥ ${limit} ms)`;
-          if (!isBase && t.p95 >= limit) missed++;
-          rows.push([
-            t.name,
-            `${t.p50.toFixed(1)} ms`,
-            `${t.p95.toFixed(1)} ms`,
-            isBase ? '1.00×' : `${(t.p50 / base.p50).toFixed(2)}×`,
-            `${t.sqlMs.toFixed(1)} ms`,
-            t.statements.toFixed(1),
-            t.slowest,
-            ok,
-          ]);
-        }
-        console.log(table(rows));
-        const worst = e.timings.slice(1, -1).sort((a, b) => b.p95 - a.p95)[0]!;
-        console.log(
-          `  dominates: ${worst.name} (p95 ${worst.p95.toFixed(1)} ms; ${((worst.sqlMs / worst.p50) * 100).toFixed(0)} % of its time in SQL, slowest: ${worst.slowest})`,
+        missed += printTimings(e.timings, (t) =>
+          t.name.startsWith('whole') ? TARGET_SCREEN_MS : TARGET_QUERY_P95_MS,
         );
       } finally {
         await drop();

@@ -2,7 +2,7 @@
  * The API's configuration: read from the environment and validated here, and nowhere else.
  */
 import { resolve } from 'node:path';
-import { ATTACHMENT_MAX_MB_DEFAULT } from '@suiji/domain';
+import { ATTACHMENT_MAX_MB_DEFAULT, DRAW_MIN_DELAY_SECONDS_DEFAULT } from '@suiji/domain';
 
 /**
  * How the API runs: `production` (the default, whatever starts it) hides the schema (no introspection, no
@@ -40,6 +40,8 @@ export interface Env {
    * sign-ins are counted by. Null: the connection's own address.
    */
   trustProxy: string | number | null;
+  /** The least time between scheduling a draw and running it, in seconds (default a day). */
+  drawMinDelaySeconds: number;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -89,6 +91,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       1024,
     ),
     publicInspectorNames: flag('SUIJI_PUBLIC_INSPECTOR_NAMES', source.SUIJI_PUBLIC_INSPECTOR_NAMES, false),
+    drawMinDelaySeconds: integer(
+      'SUIJI_DRAW_MIN_DELAY',
+      source.SUIJI_DRAW_MIN_DELAY,
+      DRAW_MIN_DELAY_SECONDS_DEFAULT,
+      0,
+      30 * 24 * 3600,
+    ),
     trustProxy: !source.SUIJI_TRUST_PROXY
       ? null
       : /^\d+$/.test(source.SUIJI_TRUST_PROXY)

@@ -17,6 +17,7 @@ const app = await createApp({
   attachmentMaxMb: env.attachmentMaxMb,
   publicInspectorNames: env.publicInspectorNames,
   trustProxy: env.trustProxy,
+  drawMinDelaySeconds: env.drawMinDelaySeconds,
 });
 const server = await app.listen(env.port, env.host);
 const address = server.address();

@@ -29,6 +29,7 @@ import { graphqlGate, operationLimitsPlugin } from './graphql/limits.js';
 import { compress, dashboard, jsonErrors, securityHeaders } from './http.js';
 import {
   ATTACHMENT_MAX_MB_DEFAULT,
+  DRAW_MIN_DELAY_SECONDS_DEFAULT,
   LOGIN_THROTTLE,
   megabytes,
   text,
@@ -61,6 +62,8 @@ export interface AppOptions {
   publicInspectorNames?: boolean;
   /** How failed sign-ins are throttled (default: the domain's `LOGIN_THROTTLE`). */
   loginThrottle?: LoginThrottleLimits;
+  /** The least time between scheduling a draw and running it, in seconds (default a day). */
+  drawMinDelaySeconds?: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For gives the client's address (default: none). */
   trustProxy?: string | number | null;
   log?: (line: string) => void;
@@ -105,6 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     attachmentMaxBytes: megabytes(options.attachmentMaxMb ?? ATTACHMENT_MAX_MB_DEFAULT),
     publicInspectorNames: options.publicInspectorNames ?? false,
     loginThrottle: options.loginThrottle ?? LOGIN_THROTTLE,
+    drawMinDelayMs: (options.drawMinDelaySeconds ?? DRAW_MIN_DELAY_SECONDS_DEFAULT) * 1000,
   };
 
   async function contextFor(

@@ -5,7 +5,7 @@
  */
 import { chinaToday, chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, startTestApp, type TestApp } from './test/harness.js';
+import { errorCode, startTestApp, type TestApp, drandOutcome } from './test/harness.js';
 
 const YEAR = chinaYear();
 const TODAY = chinaToday();
@@ -76,13 +76,14 @@ describe('a round of supervision', () => {
     const drawId = (
       await t.ok(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
+        { i: { taskId, entropy: t.entropy() } },
         bureauCoordinator,
       )
     ).scheduleDraw.id;
+    t.runnable();
     await t.ok(
       'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-      { i: { drawId, publicEntropy: '福彩3D 2026326期' } },
+      { i: { drawId, publicEntropy: drandOutcome(drawId) } },
       runBy,
     );
     expect((await t.ok('query($id: ID!) { verifyDraw(id: $id) { ok } }', { id: drawId })).verifyDraw.ok).toBe(
@@ -141,7 +142,7 @@ describe('a round of supervision', () => {
     const taskId = await planAndTask(true);
     const early = await t.gql(
       'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-      { i: { taskId } },
+      { i: { taskId, entropy: t.entropy() } },
       bureauCoordinator,
     );
     expect(errorCode(early)).toBe('CONFLICT');

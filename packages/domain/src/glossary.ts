@@ -85,6 +85,10 @@ export type FollowUp = (typeof FOLLOW_UPS)[number];
 export const CLOSURE_OUTCOMES = ['CORRECTED', 'PENALIZED', 'TRANSFERRED', 'NO_VIOLATION', 'OTHER'] as const;
 export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
 
+/** 公开随机源: the public events a draw's entropy may come from (see `entropy.ts`). */
+export const ENTROPY_SOURCES = ['SSQ', 'DLT', 'FC3D', 'DRAND'] as const;
+export type EntropySource = (typeof ENTROPY_SOURCES)[number];
+
 /**
  * Why an inspector leaves a team after the draw (更换原因). The draw's record publishes only this code; the
  * coordinator's own words stay in the trail, as they may name a person's illness or relatives.

@@ -15,3 +15,4 @@ export * from './attachment.js';
 export * from './merge.js';
 export * from './statistics/index.js';
 export * from './closure.js';
+export * from './entropy.js';

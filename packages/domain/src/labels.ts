@@ -6,6 +6,7 @@ import type {
   AcceptanceState,
   ClosureOutcome,
   DepartmentKind,
+  EntropySource,
   FollowUp,
   InspectionMethod,
   InspectorStatus,
@@ -42,6 +43,7 @@ export interface DomainLabels {
   followUp: Names<FollowUp>;
   closureOutcome: Names<ClosureOutcome>;
   replacementReason: Names<ReplacementReason>;
+  entropySource: Names<EntropySource>;
   resultState: Names<ResultState>;
   acceptanceState: Names<AcceptanceState>;
   mergeState: Names<MergeState>;
@@ -92,6 +94,13 @@ export const LABELS: Record<Locale, DomainLabels> = {
       REASSIGNED: '岗位调整',
       OTHER: '其他原因',
     },
+    entropySource: {
+      SSQ: '中国福利彩票“双色球”',
+      DLT: '中国体育彩票“超级大乐透”',
+      FC3D: '中国福利彩票“福彩3D”',
+      DRAND: 'drand 公共随机信标（quicknet）',
+    },
+
     resultState: {
       PENDING_ENTRY: '待录入',
       PENDING_REVIEW: '待审核',
@@ -150,6 +159,13 @@ export const LABELS: Record<Locale, DomainLabels> = {
       REASSIGNED: 'Reassigned',
       OTHER: 'Other reason',
     },
+    entropySource: {
+      SSQ: 'China Welfare Lottery Double Color Ball (双色球)',
+      DLT: 'China Sports Lottery Super Lotto (超级大乐透)',
+      FC3D: 'China Welfare Lottery 3D (福彩3D)',
+      DRAND: 'drand randomness beacon (quicknet)',
+    },
+
     resultState: {
       PENDING_ENTRY: 'Awaiting entry',
       PENDING_REVIEW: 'Awaiting review',

@@ -1,6 +1,6 @@
 import DownloadIcon from '@mui/icons-material/GetApp';
 import { Alert, Button as MuiButton, Chip, Stack, Typography } from '@mui/material';
-import { formatRatioBp } from '@suiji/domain';
+import { formatChinaTime, formatRatioBp } from '@suiji/domain';
 import type { ReactNode } from 'react';
 import {
   ChipField,
@@ -69,6 +69,48 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
   );
 };
 
+/**
+ * 摇号时间线: scheduled (the commitment and the source published) → the source's outcome published → run,
+ * so that anyone can see the entropy came after the commitment, and the run after the entropy.
+ */
+const DrawTimeline = () => {
+  const draw = useRecordContext<PublishedDrawFields>();
+  const translate = useTranslate();
+  if (!draw) return null;
+  const steps: { key: string; label: string; at: string | null }[] = [
+    { key: 'scheduled', label: translate('suiji.draw.timeline_scheduled'), at: draw.createdAt },
+    ...(draw.entropySource
+      ? [
+          {
+            key: 'entropy',
+            label: translate('suiji.draw.timeline_entropy', {
+              source: translate(`enums.entropySource.${draw.entropySource}`),
+              issue: draw.entropyIssue ?? '',
+            }),
+            at: draw.entropyPublishedAt,
+          },
+        ]
+      : []),
+    { key: 'run', label: translate('suiji.draw.timeline_run'), at: draw.ranAt },
+  ];
+  return (
+    <Stack component="ol" spacing={0.5} sx={{ m: 0, pl: 3 }} data-testid="draw-timeline">
+      {steps.map((step) => (
+        <Typography component="li" key={step.key} data-step={step.key}>
+          <Typography component="span" sx={{ fontVariantNumeric: 'tabular-nums', mr: 1 }}>
+            {step.key === 'run' && !step.at
+              ? translate('suiji.draw.timeline_pending')
+              : step.at
+                ? formatChinaTime(step.at, true)
+                : '—'}
+          </Typography>
+          {step.label}
+        </Typography>
+      ))}
+    </Stack>
+  );
+};
+
 /** What a draw is about, for staff: its task (linked), the task's items and departments. */
 const DrawHeading = () => (
   <Stack spacing={1}>
@@ -108,6 +150,9 @@ export const PublishedDrawDetails = () => {
   if (!draw) return null;
   return (
     <>
+      <Section title="suiji.draw.timeline">
+        <DrawTimeline />
+      </Section>
       <Section title="suiji.draw.section_commitment">
         <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
           <Labeled source="createdAt" label="suiji.draw.scheduled_at">
@@ -129,6 +174,21 @@ export const PublishedDrawDetails = () => {
             <NumberField source="team.size" />
           </Labeled>
         </Stack>
+        {draw.entropySource ? (
+          <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1.5 }}>
+            <Labeled source="entropySource">
+              <Typography data-testid="entropy-source">
+                {translate(`enums.entropySource.${draw.entropySource}`)}
+              </Typography>
+            </Labeled>
+            <Labeled source="entropyIssue">
+              <TextField source="entropyIssue" />
+            </Labeled>
+            <Labeled source="entropyPublishedAt">
+              <LocalDateField source="entropyPublishedAt" showTime />
+            </Labeled>
+          </Stack>
+        ) : null}
         <Labeled source="ratios">
           <RatiosField />
         </Labeled>

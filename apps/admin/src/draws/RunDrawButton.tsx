@@ -9,16 +9,45 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { formatChinaTime } from '@suiji/domain';
-import { useState } from 'react';
-import { Button, useCanAccess, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { ENTROPY_RULES, canonicalEntropy, entropyFormat, formatChinaTime, type Locale } from '@suiji/domain';
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  useCanAccess,
+  useDataProvider,
+  useLocaleState,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import type { DrawRecordFields } from './drawTypes';
 
+/** An example outcome of each source, for the placeholder. */
+const EXAMPLES = {
+  SSQ: '03 11 17 22 28 31 + 09',
+  DLT: '05 12 19 27 33 + 02 11',
+  FC3D: '3 8 1',
+  DRAND: 'a3f1…（64 位）',
+} as const;
+
+/** Re-renders once `at` has passed, so that a button waiting for a time enables itself. */
+function useNowPast(at: number): boolean {
+  const [now, setNow] = useState(() => Date.now());
+  const past = now >= at;
+  useEffect(() => {
+    if (past) return undefined;
+    // setTimeout waits at most 2^31 − 1 ms (about 24 days): a later time is waited for in steps.
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(at - now + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [at, now, past]);
+  return past;
+}
+
 /**
- * Runs a scheduled draw, once. The public entropy must be something nobody knew when the commitment was
- * published and anyone can look up afterwards, so that neither the operator nor anyone else could choose
- * the outcome: the winning numbers of a named public lottery draw held after scheduling are the usual choice.
+ * Runs a scheduled draw, once, with the outcome of the public entropy source declared when it was
+ * scheduled, in that source's format: the dialog shows the format, checks what is typed with the domain's
+ * rule and shows the canonical text the record will hold. It enables itself when the run time comes.
  * Shown only to those the policy lets run this draw.
  */
 export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; taskName?: string }) => {
@@ -31,15 +60,36 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
   const [entropy, setEntropy] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!canAccess || draw.status !== 'SCHEDULED') return null;
+  const [locale] = useLocaleState();
+  const language: Locale = locale === 'en' ? 'en' : 'zh-CN';
   const notBefore = new Date(draw.runAfter);
-  const early = notBefore.getTime() > Date.now();
+  const early = !useNowPast(notBefore.getTime());
+  if (!canAccess || draw.status !== 'SCHEDULED') return null;
+  const source = draw.entropySource;
+  const issue = draw.entropyIssue ?? '';
+  // A draw scheduled before sources were declared takes any text, but not none.
+  const checked =
+    source != null
+      ? canonicalEntropy(source, issue, entropy)
+      : entropy.trim()
+        ? ({ ok: true, value: entropy.trim() } as const)
+        : ({
+            ok: false,
+            message: {
+              en: translate('suiji.draw.entropy_legacy'),
+              'zh-CN': translate('suiji.draw.entropy_legacy'),
+            },
+          } as const);
 
   const onRun = () => {
+    if (!checked.ok) {
+      setError(checked.message[language]);
+      return;
+    }
     setBusy(true);
     setError(null);
     dataProvider
-      .runDraw({ drawId: String(draw.id), publicEntropy: entropy.trim() })
+      .runDraw({ drawId: String(draw.id), publicEntropy: checked.value })
       .then((done) => {
         setOpen(false);
         notify('suiji.draw.drawn', {
@@ -68,19 +118,52 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
         <DialogTitle>{translate('suiji.draw.run_title', { task: taskName ?? '' })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <Typography>{translate('suiji.draw.entropy_explain')}</Typography>
+            <Typography>
+              {source != null
+                ? translate('suiji.draw.entropy_explain', { format: entropyFormat(source, language) })
+                : translate('suiji.draw.entropy_legacy')}
+            </Typography>
             <Typography variant="body2" color="text.secondary">
               {translate('suiji.draw.commitment_published', { commitment: draw.commitment })}
             </Typography>
             <TextField
-              label={translate('suiji.draw.entropy')}
-              placeholder={translate('suiji.draw.entropy_placeholder')}
+              label={
+                source != null
+                  ? translate('suiji.draw.entropy', {
+                      source: translate(`enums.entropySource.${source}`),
+                      issue,
+                    })
+                  : translate('resources.draws.fields.publicEntropy')
+              }
+              placeholder={
+                source != null
+                  ? translate('suiji.draw.entropy_placeholder', { example: EXAMPLES[source] })
+                  : undefined
+              }
               value={entropy}
-              onChange={(e) => setEntropy(e.target.value)}
+              onChange={(e) => {
+                setEntropy(e.target.value);
+                setError(null);
+              }}
               multiline
               minRows={2}
-              slotProps={{ htmlInput: { name: 'publicEntropy', maxLength: 1000 } }}
-              helperText={translate('suiji.draw.entropy_help')}
+              error={entropy.trim() !== '' && !checked.ok}
+              slotProps={{
+                htmlInput: {
+                  name: 'publicEntropy',
+                  maxLength: 1000,
+                  inputMode: source && ENTROPY_RULES[source].groups ? 'numeric' : 'text',
+                },
+              }}
+              helperText={
+                checked.ok
+                  ? translate('suiji.draw.entropy_help', { canonical: checked.value })
+                  : entropy.trim() !== ''
+                    ? checked.message[language]
+                    : source != null
+                      ? entropyFormat(source, language)
+                      : ' '
+              }
             />
             {early ? (
               <Alert severity="warning">
@@ -99,7 +182,7 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
             label="suiji.draw.run"
             variant="contained"
             onClick={onRun}
-            disabled={busy || early || entropy.trim() === ''}
+            disabled={busy || early}
             data-testid="run-confirm"
           />
         </DialogActions>

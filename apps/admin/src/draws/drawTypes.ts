@@ -3,6 +3,7 @@
  * selections in providers/resources.ts). Personal data (a member's account) is null to readers the API's
  * field policy keeps it from.
  */
+import type { EntropySource } from '@suiji/domain';
 import type { RaRecord } from 'react-admin';
 
 /** What is published of a draw: the fields the API's `Draw` and `PublicDraw` share. */
@@ -11,6 +12,10 @@ export interface PublishedDrawFields extends RaRecord {
   /** When it was scheduled: its commitment published. */
   createdAt: string;
   runAfter: string;
+  /** The public entropy source declared when it was scheduled; null for draws scheduled before. */
+  entropySource: EntropySource | null;
+  entropyIssue: string | null;
+  entropyPublishedAt: string | null;
   commitment: string;
   poolDigest: string;
   poolSize: number;

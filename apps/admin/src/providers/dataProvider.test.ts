@@ -243,11 +243,12 @@ describe('draws and inspections', () => {
 
   it('schedules one draw for the whole task, without an item', async () => {
     const { sent } = answer({ data: { scheduleDraw: { id: 'w', status: 'SCHEDULED' } } });
-    await dataProvider.scheduleDraw({ taskId: 't', ratios: [{ riskClass: 'A', ratioBp: 3000 }] });
+    const entropy = { source: 'SSQ' as const, issue: '2026139', publishedAt: '2026-12-03T13:30:00.000Z' };
+    await dataProvider.scheduleDraw({ taskId: 't', entropy, ratios: [{ riskClass: 'A', ratioBp: 3000 }] });
     expect(sent[0]!.query).toContain('scheduleDraw(input: $input)');
     expect(sent[0]!.query).not.toContain('itemId');
     expect(sent[0]!.variables).toEqual({
-      input: { taskId: 't', ratios: [{ riskClass: 'A', ratioBp: 3000 }] },
+      input: { taskId: 't', entropy, ratios: [{ riskClass: 'A', ratioBp: 3000 }] },
     });
   });
 

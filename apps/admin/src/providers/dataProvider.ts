@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import type {
   ClosureOutcome,
+  EntropySource,
   PeriodKind,
   ReplacementReason,
   StatDimension,
@@ -190,6 +191,8 @@ const MERGE_FIELDS = `id state year quarter taskIds tasks { id name departmentId
 /** The API's `ScheduleDrawInput`: ratios left out default, per class, to the highest of the task's items'. */
 export interface ScheduleDrawInput {
   taskId: string;
+  /** The public entropy source (公开随机源), declared now; `publishedAt` ISO, absent for a beacon. */
+  entropy: { source: EntropySource; issue: string; publishedAt?: string };
   ratios?: { riskClass: string; ratioBp: number }[];
   /** ISO date-time; absent: now. */
   runAfter?: string;

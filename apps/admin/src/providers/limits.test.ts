@@ -132,7 +132,8 @@ const OWN_CALLS: Record<
     await dataProvider.choices('targetTypes').catch(() => undefined);
     await dataProvider.choices('regions');
   },
-  scheduleDraw: () => dataProvider.scheduleDraw({ taskId: '1' }),
+  scheduleDraw: () =>
+    dataProvider.scheduleDraw({ taskId: '1', entropy: { source: 'DRAND', issue: '30000000' } }),
   runDraw: () => dataProvider.runDraw({ drawId: '1', publicEntropy: 'x' }),
   replaceInspector: () =>
     dataProvider.replaceInspector({ inspectionId: '1', inspectorId: '2', reason: 'LEAVE', note: 'x' }),

@@ -319,7 +319,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     one: 'draw',
     filterType: 'DrawFilter',
     sortable: false,
-    fields: `${STAMPS} taskId departmentIds status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
+    fields: `${STAMPS} taskId departmentIds status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } entropySource entropyIssue entropyPublishedAt ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
     filters: ['taskId', 'status'],
     createFields: [],
     updateFields: [],
@@ -360,7 +360,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'PublicDrawFilter',
     sortable: false,
     fields:
-      'id taskName year departments items status createdAt runAfter commitment poolDigest poolSize excludedCount rosterSize team { size } ratios { riskClass ratioBp } ranAt publicEntropy nonce seed selectedCount poolUrl exclusionsUrl recordUrl',
+      'id taskName year departments items status createdAt runAfter entropySource entropyIssue entropyPublishedAt commitment poolDigest poolSize excludedCount rosterSize team { size } ratios { riskClass ratioBp } ranAt publicEntropy nonce seed selectedCount poolUrl exclusionsUrl recordUrl',
     filters: ['status', 'departmentId', 'year'],
     createFields: [],
     updateFields: [],

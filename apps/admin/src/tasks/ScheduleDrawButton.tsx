@@ -13,14 +13,20 @@ import { RISK_CLASSES, chinaDateTime, formatRatioBp, fromChinaDateTime } from '@
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { bpToPercentText, percentToBp } from '../common/validators';
+import {
+  EntropySourceFields,
+  checkDraft,
+  emptyEntropyDraft,
+  type EntropyDraft,
+} from '../draws/EntropySourceFields';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import { defaultRatios, ratioFloor, ratioItemsOf } from './drawRatios';
 
 /**
- * Schedules the draw of a task, one for all its items (进一次门、查多项事): the ratio per credit-risk class
- * (by default the highest of the items' ratios, never below the highest item minimum), the earliest time it
- * may run and, optionally, the expertise inspectors must have. Scheduling freezes the pool and publishes the
- * commitment.
+ * Schedules the draw of a task, one for all its items (进一次门、查多项事): the public entropy source it will
+ * run with, the ratio per credit-risk class (by default the highest of the items' ratios, never below the
+ * highest item minimum), the earliest time it may run and, optionally, the expertise inspectors must have.
+ * Scheduling freezes the pool and publishes the commitment with the declared source.
  */
 export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
   const translate = useTranslate();
@@ -38,6 +44,8 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
   const [ratios, setRatios] = useState<Record<string, string>>(defaults);
   const [runAfter, setRunAfter] = useState('');
   const [expertise, setExpertise] = useState('');
+  const [entropy, setEntropy] = useState<EntropyDraft>(emptyEntropyDraft);
+  const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -50,16 +58,28 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
     setRatios(defaults());
     setRunAfter('');
     setExpertise('');
+    setEntropy(emptyEntropyDraft());
+    setTried(false);
     setError(null);
     setOpen(true);
   };
 
   const onSubmit = () => {
+    setTried(true);
+    const declared = checkDraft(entropy);
+    if (!declared.ok) return;
     setBusy(true);
     setError(null);
     dataProvider
       .scheduleDraw({
         taskId: String(task.id),
+        entropy: {
+          source: declared.value.source,
+          issue: declared.value.issue,
+          ...(declared.value.source === 'DRAND'
+            ? {}
+            : { publishedAt: declared.value.publishedAt.toISOString() }),
+        },
         ratios: RISK_CLASSES.map((riskClass) => ({
           riskClass,
           ratioBp: percentToBp(ratios[riskClass]) ?? 0,
@@ -108,6 +128,7 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
                 />
               ))}
             </Stack>
+            <EntropySourceFields draft={entropy} onChange={setEntropy} showError={tried} />
             <TextField
               label={translate('suiji.draw.run_after')}
               type="datetime-local"

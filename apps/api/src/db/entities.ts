@@ -7,7 +7,13 @@ import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { InspectionMember } from '../modules/inspection/inspection-member.entity.js';
 import { VisitItem } from '../modules/inspection/visit-item.entity.js';
 import { CoverageFact } from '../modules/statistics/coverage-fact.entity.js';
-import { CoverageCube, MemberCube, TargetCube, VisitCube, VisitItemCube } from '../modules/statistics/cube.entity.js';
+import {
+  CoverageCube,
+  MemberCube,
+  TargetCube,
+  VisitCube,
+  VisitItemCube,
+} from '../modules/statistics/cube.entity.js';
 import { Plan, PlanItem } from '../modules/plan/plan.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { TaskAcceptance } from '../modules/task/task-acceptance.entity.js';

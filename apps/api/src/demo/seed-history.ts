@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   ATTACHMENT_MAX_MB_DEFAULT,
+  DRAW_MIN_DELAY_SECONDS_DEFAULT,
   LOGIN_THROTTLE,
   canAccess,
   chinaToday,
@@ -61,6 +62,11 @@ function workingDayFrom(day: string): string {
   let d = day;
   while (!isWorkingDay(d)) d = addDays(d, 1);
   return d;
+}
+
+/** The day's number in its year: 1 on 1 January. */
+function dayOfYear(day: string): number {
+  return (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${day.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000 + 1;
 }
 
 /** An instant of a day in China, at a working hour. */
@@ -146,6 +152,7 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
     attachmentMaxBytes: megabytes(ATTACHMENT_MAX_MB_DEFAULT),
     publicInspectorNames: false,
     loginThrottle: LOGIN_THROTTLE,
+    drawMinDelayMs: DRAW_MIN_DELAY_SECONDS_DEFAULT * 1000,
   };
 
   const users = new Map((await em.find(User, {})).map((u) => [u.username, u]));
@@ -253,17 +260,23 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
   const regions = (...indexes: number[]) => indexes.map((i) => DEMO_REGIONS[i]!);
 
   let entropy = 20_240_001;
-  /** Schedules and runs a task's draw on `day`, with (made-up) lottery numbers as its public entropy. */
+  /**
+   * A task's draw, run on `day`: scheduled the morning before, declaring that evening's 福彩3D issue as
+   * its public entropy source, and run with (made-up) numbers of that issue once the minimum delay is over.
+   */
   async function draw(taskId: string, day: string, by: User): Promise<string | null> {
     if (day > today) return null;
-    const instant = at(day, 9);
-    const scheduled = await as(by, instant, ['schedule', 'draws'], (ctx) => scheduleDraw(ctx, { taskId }));
+    const before = addDays(day, -1);
+    const issue = `${before.slice(0, 4)}${String(dayOfYear(before)).padStart(3, '0')}`;
+    const scheduled = await as(by, at(before, 9), ['schedule', 'draws'], (ctx) =>
+      scheduleDraw(ctx, {
+        taskId,
+        entropy: { source: 'FC3D', issue, publishedAt: new Date(`${before}T21:30:00+08:00`) },
+      }),
+    );
     entropy += 7919;
     await as(by, at(day, 10), ['run', 'draws'], (ctx) =>
-      runDraw(ctx, {
-        drawId: scheduled.id,
-        publicEntropy: `中国福利彩票 3D 第 ${day.slice(0, 4)}${String(entropy % 1000).padStart(3, '0')} 期开奖号码 ${String(entropy % 997).padStart(3, '0')}`,
-      }),
+      runDraw(ctx, { drawId: scheduled.id, publicEntropy: String(entropy % 997).padStart(3, '0') }),
     );
     return scheduled.id;
   }
@@ -606,6 +619,14 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
   });
   if (scheduled)
     await as(coordinator2, now, ['schedule', 'draws'], (ctx) =>
-      scheduleDraw(ctx, { taskId: scheduled, runAfter: at(soon, 10) }),
+      scheduleDraw(ctx, {
+        taskId: scheduled,
+        runAfter: at(soon, 10),
+        entropy: {
+          source: 'FC3D',
+          issue: `${addDays(soon, -1).slice(0, 4)}${String(dayOfYear(addDays(soon, -1))).padStart(3, '0')}`,
+          publishedAt: new Date(`${addDays(soon, -1)}T21:30:00+08:00`),
+        },
+      }),
     );
 }

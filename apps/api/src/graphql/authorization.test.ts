@@ -15,7 +15,7 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, startTestApp, type TestApp } from '../test/harness.js';
+import { drandOutcome, errorCode, startTestApp, type TestApp } from '../test/harness.js';
 import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { operationRules } from './policy.js';
 import { getSchema } from './schema.js';
@@ -206,14 +206,15 @@ const mergeRecord = () => ({ departmentIds: [ids.bureau, ids.market] });
 async function scheduledDraw() {
   const taskId = await newTask();
   const d = await asCoordinator('mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }', {
-    i: { taskId },
+    i: { taskId, entropy: t.entropy() },
   });
   return d.scheduleDraw.id as string;
 }
 async function drawnDraw() {
   const id = await scheduledDraw();
+  t.runnable();
   await asCoordinator('mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }', {
-    i: { drawId: id, publicEntropy: 'x' },
+    i: { drawId: id, publicEntropy: drandOutcome(id) },
   });
   return id;
 }
@@ -614,16 +615,17 @@ const CASES: Record<string, Case> = {
   scheduleDraw: {
     query: 'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
     prepare: async () => ({
-      variables: { i: { taskId: await newTask() } },
+      variables: { i: { taskId: await newTask(), entropy: t.entropy() } },
       record: taskRecord(),
     }),
   },
   runDraw: {
     query: 'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-    prepare: async () => ({
-      variables: { i: { drawId: await scheduledDraw(), publicEntropy: '' } },
-      record: taskRecord(),
-    }),
+    prepare: async () => {
+      const drawId = await scheduledDraw();
+      t.runnable();
+      return { variables: { i: { drawId, publicEntropy: drandOutcome(drawId) } }, record: taskRecord() };
+    },
   },
   replaceInspector: {
     query: 'mutation($i: ReplaceInspectorInput!) { replaceInspector(input: $i) { id } }',

@@ -31,4 +31,6 @@ export interface Settings {
   publicInspectorNames: boolean;
   /** How failed sign-ins are throttled. */
   loginThrottle: LoginThrottleLimits;
+  /** The least time between scheduling a draw and running it, in milliseconds (SUIJI_DRAW_MIN_DELAY). */
+  drawMinDelayMs: number;
 }

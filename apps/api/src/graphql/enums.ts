@@ -6,6 +6,7 @@ import {
   ACCEPTANCE_STATES,
   CLOSURE_OUTCOMES,
   DEPARTMENT_KINDS,
+  ENTROPY_SOURCES,
   INSPECTION_METHODS,
   INSPECTOR_STATUSES,
   ITEM_CATEGORIES,
@@ -61,6 +62,8 @@ export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope)
 export const TaskProgressEnum = graphqlEnum('TaskProgress', TASK_PROGRESSES, zh.taskProgress);
 export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);
 export const FollowUpEnum = graphqlEnum('FollowUp', FOLLOW_UPS, zh.followUp);
+export const EntropySourceEnum = graphqlEnum('EntropySource', ENTROPY_SOURCES, zh.entropySource);
+
 export const ReplacementReasonEnum = graphqlEnum(
   'ReplacementReason',
   REPLACEMENT_REASONS,

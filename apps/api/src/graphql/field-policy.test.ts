@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements } from '../db/statements.js';
-import { startTestApp, type TestApp } from '../test/harness.js';
+import { startTestApp, type TestApp, drandOutcome } from '../test/harness.js';
 import { personalRule } from './personal.js';
 import { operationRules } from './policy.js';
 import { getSchema } from './schema.js';
@@ -95,6 +95,9 @@ const PUBLIC_FIELDS = new Set([
     'rosterSize',
     'team',
     'ratios',
+    'entropySource',
+    'entropyIssue',
+    'entropyPublishedAt',
     'ranAt',
     'publicEntropy',
     'nonce',
@@ -378,13 +381,14 @@ describe('real queries, field by field', () => {
     const drawId = (
       await t.ok(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
+        { i: { taskId, entropy: t.entropy() } },
         bureau,
       )
     ).scheduleDraw.id;
+    t.runnable();
     await t.ok(
       'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-      { i: { drawId, publicEntropy: 'x' } },
+      { i: { drawId, publicEntropy: drandOutcome(drawId) } },
       bureau,
     );
     joint = (await visitsOf(drawId))[0]!;

@@ -72,6 +72,8 @@ export interface ListOptions<T extends object> {
   where: FilterQuery<T> | (() => FilterQuery<T>);
   /** Columns searched by `q` (case-insensitive contains). */
   searchFields: readonly (keyof T & string)[];
+  /** How `q` is searched instead, when the entity has a search index of its own (see `db/search.ts`). */
+  search?: (q: string) => FilterQuery<T>;
   q?: string | undefined;
   ids?: string[] | undefined;
   /** Fields a client may sort by; the first is the default. */
@@ -102,7 +104,7 @@ export async function listEntities<T extends object>(
   const conditions: FilterQuery<T>[] = [];
   if (options.softDelete !== false) conditions.push({ deletedAt: null } as FilterQuery<T>);
   const q = options.q?.trim();
-  if (q) {
+  if (q && !options.search) {
     const contains = containsText(em, q);
     conditions.push({ $or: options.searchFields.map((field) => ({ [field]: contains })) } as FilterQuery<T>);
   }
@@ -126,7 +128,11 @@ export async function listEntities<T extends object>(
   const offset = ((options.page?.page ?? 1) - 1) * perPage;
   const where = () =>
     ({
-      $and: [typeof given === 'function' ? (given as () => FilterQuery<T>)() : given, ...conditions],
+      $and: [
+        typeof given === 'function' ? (given as () => FilterQuery<T>)() : given,
+        ...conditions,
+        ...(q && options.search ? [options.search(q)] : []),
+      ],
     }) as FilterQuery<T>;
   // The count joins only what the conditions need, not the relations the page shows.
   const items = await em.find(entity, where(), {

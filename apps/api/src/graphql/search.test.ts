@@ -54,6 +54,33 @@ describe('searches and filters', () => {
     expect(await names({ q: 'a_b' })).toEqual(['舞钢市A_B商贸有限公司']);
   });
 
+  it('find a target by any part of its name or credit code, of one character or many, as it is now', async () => {
+    expect(await names({ q: '股份' })).toEqual(['舞钢市50%股份有限公司']);
+    expect(await names({ q: '50%股份有' })).toEqual(['舞钢市50%股份有限公司']);
+    expect(await names({ q: 'B商贸有' })).toEqual(['舞钢市AXB商贸有限公司', '舞钢市A_B商贸有限公司']);
+    expect(await names({ q: 'axb商贸' })).toEqual(['舞钢市AXB商贸有限公司']);
+    expect(await names({ q: '"引号"' })).toEqual([]);
+    const code = completeCreditCode('91410481MA9XQ7W03');
+    expect(await names({ q: code.slice(13) })).toEqual(['舞钢市AXB商贸有限公司']);
+    expect(await names({ q: code.toLowerCase() })).toEqual(['舞钢市AXB商贸有限公司']);
+    // A rename and a deletion are searched as they stand (the index follows every write).
+    const { id } = (
+      await t.ok(SEARCH.replace('items { name }', 'items { id name }'), { f: { q: '500工程' } }, admin)
+    ).targets.items[0] as { id: string };
+    await t.ok(
+      'mutation($id: ID!) { updateTarget(id: $id, input: { name: "舞钢市新名字测绘有限公司" }) { id } }',
+      { id },
+      admin,
+    );
+    expect(await names({ q: '500工程' })).toEqual([]);
+    expect(await names({ q: '新名字测绘' })).toEqual(['舞钢市新名字测绘有限公司']);
+    await t.ok('mutation($id: ID!) { deleteTarget(id: $id) { id } }', { id }, admin);
+    expect(await names({ q: '新名字测绘' })).toEqual([]);
+    await t.app.orm.em.getConnection().execute(`delete from target where id = ?`, [id]);
+    expect(await names({ q: '新名字测绘' })).toEqual([]);
+    expect(await names({ q: 'B商贸有' })).toHaveLength(2);
+  });
+
   it('refuse a NUL character with a clear error, in searches, filters and every other input', async () => {
     for (const [query, variables] of [
       [SEARCH, { f: { q: 'a\u0000b' } }],

@@ -3,8 +3,8 @@
  * its own that it creates and drops. PostgreSQL must be reachable: a suite that cannot reach it fails.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { chinaYear } from '@suiji/domain';
+import { createHash, randomBytes } from 'node:crypto';
+import { chinaYear, drandRoundAfter, drandRoundTime } from '@suiji/domain';
 import pg from 'pg';
 import type { Database } from '../db/orm.js';
 import { createApp, type App } from '../server.js';
@@ -68,6 +68,18 @@ export interface TestApp {
   /** Signs in as a new INSPECTOR user of the unit (by code), linked to the given registry entry. */
   signInAsInspector(inspectorId: string, unitCode?: string): Promise<string>;
   /**
+   * A public entropy source to declare when scheduling a draw now: the drand round after the test
+   * app's minimum delay (a second). `runnable()` then moves the app's clock to when it may run.
+   */
+  entropy(): { source: 'DRAND'; issue: string };
+  /** Moves the app's own clock (not a test's) on by `ms`. */
+  advance(ms: number): void;
+  /**
+   * Moves the app's clock past every declared source and delay: the system's on, or a test's own held
+   * there until the test sets it again.
+   */
+  runnable(): void;
+  /**
    * A new task of the land-use item (土地使用情况), drawn by `coordinator`; returns the draw's id.
    * `name` must be unique among the test file's tasks.
    */
@@ -77,15 +89,64 @@ export interface TestApp {
 
 export const JWT_SECRET = 'test-secret-of-enough-length';
 
+/** The minimum delay between scheduling and running a draw in tests. */
+export const TEST_DRAW_MIN_DELAY_SECONDS = 1;
+
+/** A drand round's value (64 hex digits), different for each `n`: the public entropy tests run with. */
+export function drandOutcome(n: number | string = 0): string {
+  return createHash('sha256').update(`test outcome ${n}`).digest('hex');
+}
+
+/**
+ * For a draw scheduled at `now`: the drand round to declare (the first after the minimum delay), and
+ * the time from which the draw may run.
+ */
+export function declareEntropy(
+  now: Date,
+  delaySeconds = TEST_DRAW_MIN_DELAY_SECONDS,
+): { entropy: { source: 'DRAND'; issue: string }; runnableAt: Date } {
+  const earliest = now.getTime() + delaySeconds * 1000;
+  const round = drandRoundAfter(new Date(earliest + 100));
+  return {
+    entropy: { source: 'DRAND', issue: String(round) },
+    // With room for the server's own clock reading a little later than `now` (a slow machine).
+    runnableAt: new Date(Math.max(drandRoundTime(round).getTime(), earliest) + 5000),
+  };
+}
+
 /**
  * Starts the API with the demo data (one user per role; password `<username>12345`), without its
- * history unless `demoHistory`; `clock`, when given, is the time its rules go by.
+ * history unless `demoHistory`; `clock`, when given, is the time its rules go by — otherwise the
+ * system's —, moved on by `runnable()`. A draw may run a second after it was scheduled.
  */
 export async function startTestApp(
-  options: { demo?: boolean; demoHistory?: boolean; clock?: () => Date; publicInspectorNames?: boolean } = {},
+  options: {
+    demo?: boolean;
+    demoHistory?: boolean;
+    clock?: () => Date;
+    publicInspectorNames?: boolean;
+    /** The least time between scheduling and running a draw (default a second). */
+    drawMinDelaySeconds?: number;
+  } = {},
 ): Promise<TestApp> {
   const kind = testDb();
   const { database, drop } = await freshDatabase(kind);
+  const delay = options.drawMinDelaySeconds ?? TEST_DRAW_MIN_DELAY_SECONDS;
+  // The clock the rules go by: the system's moved on by `runnable()`, or the test's own held at the
+  // time `runnable()` asked for until the test sets another.
+  let ahead = 0;
+  let runnableAt = 0;
+  let held = 0;
+  let lastOwn = Number.NaN;
+  const clock = (): Date => {
+    if (!options.clock) return new Date(Date.now() + ahead);
+    const own = options.clock().getTime();
+    if (own !== lastOwn) {
+      lastOwn = own;
+      held = 0;
+    }
+    return new Date(Math.max(own, held));
+  };
   const app = await createApp({
     // What ships: the tests see the API as a deployment does.
     mode: 'production',
@@ -96,7 +157,8 @@ export async function startTestApp(
     publicInspectorNames: options.publicInspectorNames ?? false,
     adminPassword: 'first-admin-password',
     log: () => {},
-    ...(options.clock ? { clock: options.clock } : {}),
+    clock,
+    drawMinDelaySeconds: delay,
   });
   const gql: TestApp['gql'] = async (query, variables, token) =>
     (await app.execute({ query, variables }, token ? `Bearer ${token}` : undefined, 'en')) as never;
@@ -111,6 +173,17 @@ export async function startTestApp(
       { u: username, p: password },
     );
     return data.login.token;
+  };
+  const entropy: TestApp['entropy'] = () => {
+    const declared = declareEntropy(clock(), delay);
+    runnableAt = Math.max(runnableAt, declared.runnableAt.getTime());
+    return declared.entropy;
+  };
+  const runnable: TestApp['runnable'] = () => {
+    const behind = runnableAt - clock().getTime();
+    if (behind <= 0) return;
+    if (options.clock) held = runnableAt;
+    else ahead += behind;
   };
   let members = 0;
   const year = chinaYear();
@@ -149,6 +222,11 @@ export async function startTestApp(
       );
       return login(username, 'member-password');
     },
+    entropy,
+    runnable,
+    advance(ms) {
+      ahead += ms;
+    },
     async drawLandTask(coordinator, name) {
       const item = (
         await ok<{ items: { items: { id: string }[] } }>(
@@ -164,13 +242,14 @@ export async function startTestApp(
       const drawId = (
         await ok<{ scheduleDraw: { id: string } }>(
           'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-          { i: { taskId: task.createTask.id } },
+          { i: { taskId: task.createTask.id, entropy: entropy() } },
           coordinator,
         )
       ).scheduleDraw.id;
+      runnable();
       await ok(
         'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-        { i: { drawId, publicEntropy: 'x' } },
+        { i: { drawId, publicEntropy: drandOutcome(drawId) } },
         coordinator,
       );
       return drawId;

@@ -20,6 +20,8 @@ import { Migration20261201171357 } from './Migration20261201171357.js';
 import { Migration20261201171814 } from './Migration20261201171814.js';
 import { Migration20261201175111 } from './Migration20261201175111.js';
 import { Migration20261201200255 } from './Migration20261201200255.js';
+import { Migration20261201210000 } from './Migration20261201210000.js';
+import { Migration20261201213000 } from './Migration20261201213000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -42,4 +44,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201171814', class: Migration20261201171814 },
   { name: 'Migration20261201175111', class: Migration20261201175111 },
   { name: 'Migration20261201200255', class: Migration20261201200255 },
+  { name: 'Migration20261201210000', class: Migration20261201210000 },
+  { name: 'Migration20261201213000', class: Migration20261201213000 },
 ];

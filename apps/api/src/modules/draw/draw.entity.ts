@@ -3,7 +3,8 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@m
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
-import { DRAW_STATUSES, DrawStatusEnum } from '../../graphql/enums.js';
+import type { EntropySource } from '@suiji/domain';
+import { DRAW_STATUSES, DrawStatusEnum, EntropySourceEnum } from '../../graphql/enums.js';
 import { Task } from '../task/task.entity.js';
 import { User } from '../user/user.entity.js';
 
@@ -129,9 +130,29 @@ export class Draw extends BaseEntity {
   @Property({ type: 'string', length: 10, nullable: true })
   drawnOn: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, {
+    description: 'When it was scheduled: the commitment, pool digest and entropy source published',
+  })
   declare createdAt: Opt<Date>;
 
   @Field(() => Date)
   declare updatedAt: Opt<Date>;
+
+  // The public entropy source declared at scheduling (公开随机源), never changed; null for draws scheduled
+  // before sources were declared.
+
+  @Field(() => EntropySourceEnum, { nullable: true, description: 'The declared public entropy source' })
+  @Property({ type: 'string', length: 10, nullable: true })
+  entropySource: EntropySource | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The declared event: the lottery's issue (期号) or the beacon's round",
+  })
+  @Property({ type: 'string', length: 20, nullable: true })
+  entropyIssue: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: "When the declared event's outcome is published" })
+  @Property({ type: TimestampType, nullable: true })
+  entropyPublishedAt: Date | null = null;
 }

@@ -1,10 +1,27 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_LENGTH, type ReplacementReason } from '@suiji/domain';
-import { DrawStatusEnum, ReplacementReasonEnum } from '../../graphql/enums.js';
+import { MAX_LENGTH, type EntropySource, type ReplacementReason } from '@suiji/domain';
+import { DrawStatusEnum, EntropySourceEnum, ReplacementReasonEnum } from '../../graphql/enums.js';
 import { StratumRatioInput } from '../item/item.input.js';
 import { MAX_PER_PAGE } from '../../graphql/list.js';
 import type { DrawStatus } from './draw.entity.js';
+
+@InputType({ description: '公开随机源: the future public event whose outcome will be the public entropy' })
+export class EntropyDeclarationInput {
+  @Field(() => EntropySourceEnum)
+  source!: EntropySource;
+
+  @Field(() => String, { description: "The lottery's issue (期号), or the beacon's round" })
+  @MaxLength(20)
+  issue!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the outcome is published (a lottery's announcement); a beacon's round fixes its own",
+  })
+  @IsOptional()
+  publishedAt?: Date;
+}
 
 @InputType()
 export class ScheduleDrawInput {
@@ -20,7 +37,18 @@ export class ScheduleDrawInput {
   @ArrayMaxSize(4)
   ratios?: StratumRatioInput[];
 
-  @Field(() => Date, { nullable: true, description: 'The earliest time the draw may run; default now' })
+  @Field(() => EntropyDeclarationInput, {
+    description:
+      'The public entropy source, declared now and published with the commitment; the draw runs only after its outcome is published',
+  })
+  @ValidateNested()
+  entropy!: EntropyDeclarationInput;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "The earliest time the draw may run; never before the entropy's publication or the minimum delay after scheduling (the latest of the three applies)",
+  })
   @IsOptional()
   runAfter?: Date;
 
@@ -36,9 +64,8 @@ export class RunDrawInput {
   drawId!: string;
 
   @Field(() => String, {
-    defaultValue: '',
     description:
-      'Public randomness that did not exist when the draw was scheduled, e.g. a named lottery result',
+      "The declared event's outcome, in its source's format (a lottery's numbers in the order drawn, a beacon's value in hex)",
   })
   @MaxLength(1000)
   publicEntropy!: string;

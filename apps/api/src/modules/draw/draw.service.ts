@@ -10,7 +10,10 @@ import {
   REPLACEMENT_REASONS,
   RISK_CLASSES,
   applyReplacement,
+  canonicalEntropy,
+  checkEntropyDeclaration,
   chinaDate,
+  formatChinaTime,
   commitmentOf,
   makeDrawRecord,
   sha256 as portableSha256,
@@ -145,8 +148,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
       ),
     );
   const now = ctx.clock();
-  const runAfter = input.runAfter ?? now;
-  if (runAfter.getTime() < now.getTime() - 60_000)
+  if (input.runAfter && input.runAfter.getTime() < now.getTime() - 60_000)
     throw new BadInputError(
       text(
         'The run time is in the past: choose now or later.',
@@ -154,6 +156,24 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
       ),
       'runAfter',
     );
+  // The public entropy source, declared before its outcome exists; the draw runs after the latest of its
+  // publication, the minimum delay after scheduling, and the time asked for.
+  const declared = checkEntropyDeclaration(
+    {
+      source: input.entropy.source,
+      issue: input.entropy.issue,
+      publishedAt: input.entropy.publishedAt ?? null,
+    },
+    now,
+  );
+  if (!declared.ok) throw new BadInputError(declared.message, 'entropy');
+  const runAfter = new Date(
+    Math.max(
+      input.runAfter?.getTime() ?? now.getTime(),
+      declared.value.publishedAt.getTime(),
+      now.getTime() + ctx.settings.drawMinDelayMs,
+    ),
+  );
 
   const ratios = ratiosFor(items, input.ratios);
   const frozen = await freezePool(ctx, task, items);
@@ -205,6 +225,9 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     inspectors: JSON.stringify(inspectors),
     conflicts: JSON.stringify(conflicts),
     rosterSize: inspectors.length,
+    entropySource: declared.value.source,
+    entropyIssue: declared.value.issue,
+    entropyPublishedAt: declared.value.publishedAt,
   });
   await em.flush();
   await rows(ctx, 'update draw set pool = ?, exclusions = ? where id = ?', [
@@ -415,6 +438,43 @@ export async function findDraw(ctx: Context, id: string): Promise<Draw> {
 
 const LAZY = ['nonce', 'pool', 'inspectors', 'conflicts', 'initialLoad', 'outcome'] as const;
 
+/** Why a scheduled draw may not run yet: its declared source is not out, or the minimum delay not over. */
+function notYet(draw: Draw, now: Date): Text {
+  const from = formatChinaTime(draw.runAfter, true);
+  if (draw.entropyPublishedAt && draw.entropyPublishedAt.getTime() > now.getTime()) {
+    const out = formatChinaTime(draw.entropyPublishedAt, true);
+    return text(
+      `This draw may run from ${from} (China), not before: its declared entropy source publishes its outcome at ${out}.`,
+      `该摇号须在 ${from}（北京时间）之后进行：所声明随机源的结果于 ${out} 公布。`,
+    );
+  }
+  return text(
+    `This draw may run from ${from} (China), not before: a draw runs no sooner than the minimum delay after it was scheduled, nor before the time set when scheduling it.`,
+    `该摇号须在 ${from}（北京时间）之后进行：摇号须在安排后经过最短间隔，且不早于安排时设定的时间。`,
+  );
+}
+
+/**
+ * The run's public entropy: the declared source's outcome in its canonical text. A draw scheduled before
+ * sources were declared takes any text, but not none.
+ */
+function entropyOf(draw: Draw, given: string): string {
+  if (draw.entropySource && draw.entropyIssue) {
+    const canonical = canonicalEntropy(draw.entropySource, draw.entropyIssue, given);
+    if (!canonical.ok) throw new BadInputError(canonical.message, 'publicEntropy');
+    return canonical.value;
+  }
+  if (given.trim() === '')
+    throw new BadInputError(
+      text(
+        'Enter the public entropy: the outcome of a public event that did not exist when the draw was scheduled.',
+        '请填写公开随机数：安排摇号时尚未产生的公开事件的结果。',
+      ),
+      'publicEntropy',
+    );
+  return given.trim();
+}
+
 export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> {
   const { em } = ctx;
   const existing = await findDraw(ctx, input.drawId);
@@ -436,14 +496,11 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
           '该摇号已经进行：摇号只进行一次，不可重新摇号。',
         ),
       );
-    throw new BadInputError(
-      text(
-        `This draw may run from ${existing.runAfter.toISOString()}, not before.`,
-        `该摇号须在 ${existing.runAfter.toISOString()} 之后进行。`,
-      ),
-      'drawId',
-    );
+    throw new BadInputError(notYet(existing, now), 'drawId');
   }
+  // Checked once the draw may run (a draw already run says so, whatever is typed); refused, the
+  // transition above is rolled back with the rest.
+  const publicEntropy = entropyOf(existing, input.publicEntropy);
   const draw = await em.findOneOrFail(Draw, existing.id, { populate: [...LAZY], refresh: true });
   const inspectors = JSON.parse(draw.inspectors) as InspectorEntry[];
   const initialLoad = await loadsOf(ctx, inspectors);
@@ -453,7 +510,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
       {
         drawId: draw.id,
         nonce: draw.nonce,
-        publicEntropy: input.publicEntropy,
+        publicEntropy,
         ratios: JSON.parse(draw.ratios) as Record<string, number>,
         pool: parsePool(draw.pool),
         team: JSON.parse(draw.team) as TeamSpec,
@@ -469,7 +526,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   draw.status = 'DRAWN';
   draw.ranAt = now;
   draw.ranBy = ctx.user!;
-  draw.publicEntropy = input.publicEntropy;
+  draw.publicEntropy = publicEntropy;
   draw.initialLoad = JSON.stringify(initialLoad);
   draw.seed = record.seed;
   draw.selectedCount = record.selected.length;

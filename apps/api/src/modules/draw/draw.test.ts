@@ -1,15 +1,27 @@
 import type { Server } from 'node:http';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chinaYear, quota, verifyDrawRecord, type DrawRecord } from '@suiji/domain';
+import { fileURLToPath } from 'node:url';
+import {
+  chinaYear,
+  drandRoundAfter,
+  nextLotteryDraw,
+  quota,
+  verifyDrawRecord,
+  type DrawRecord,
+} from '@suiji/domain';
+import { GraphQLInputObjectType, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
+import { getSchema } from '../../graphql/schema.js';
+import { drandOutcome, errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 import { Draw } from './draw.entity.js';
 import { EXCLUSION_REASONS, type ExclusionReason } from './draw.service.js';
 
 const YEAR = chinaYear();
 const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id departmentId } }';
 const SCHEDULE = `mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) {
-  id status commitment poolDigest poolSize excludedCount rosterSize nonce seed recordUrl poolUrl ratios { riskClass ratioBp } team { size departments } } }`;
+  id status commitment poolDigest poolSize excludedCount rosterSize nonce seed recordUrl poolUrl ratios { riskClass ratioBp } team { size departments }
+  entropySource entropyIssue entropyPublishedAt runAfter createdAt } }`;
 const RUN =
   'mutation($i: RunDrawInput!) { runDraw(input: $i) { id status seed nonce selectedCount publicEntropy recordUrl } }';
 
@@ -40,9 +52,12 @@ describe('the draw', () => {
       )
     ).createTask.id as string;
   const schedule = (taskId: string, over: Record<string, unknown> = {}) =>
-    t.gql(SCHEDULE, { i: { taskId, ...over } }, coordinator);
-  const run = (drawId: string, publicEntropy = '福彩3D 2026326期 开奖号码 5 8 1') =>
-    t.gql(RUN, { i: { drawId, publicEntropy } }, coordinator);
+    t.gql(SCHEDULE, { i: { taskId, entropy: t.entropy(), ...over } }, coordinator);
+  /** Runs a draw once its declared source (a drand round) is out, with that round's value. */
+  const run = (drawId: string, publicEntropy = drandOutcome(drawId)) => {
+    t.runnable();
+    return t.gql(RUN, { i: { drawId, publicEntropy } }, coordinator);
+  };
   const inspectionsOf = async (drawId: string) =>
     (
       await t.ok(
@@ -107,7 +122,10 @@ describe('the draw', () => {
     const taskId = await newTask();
     const scheduled = ((await schedule(taskId)).data as any).scheduleDraw;
     const { runDraw: drawn } = (await run(scheduled.id)).data as any;
-    expect(drawn).toMatchObject({ status: 'DRAWN', publicEntropy: '福彩3D 2026326期 开奖号码 5 8 1' });
+    expect(drawn).toMatchObject({
+      status: 'DRAWN',
+      publicEntropy: `drand quicknet round ${scheduled.entropyIssue} randomness ${drandOutcome(scheduled.id)}`,
+    });
     expect(createHash('sha256').update(Buffer.from(drawn.nonce, 'hex')).digest('hex')).toBe(
       scheduled.commitment,
     );
@@ -373,11 +391,17 @@ describe('the draw', () => {
 
   it('lets only coordinators of the task’s departments schedule and run it', async () => {
     const taskId = await newTask();
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, await t.login('coordinator2')))).toBe(
+    expect(
+      errorCode(
+        await t.gql(SCHEDULE, { i: { taskId, entropy: t.entropy() } }, await t.login('coordinator2')),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId, entropy: t.entropy() } }, admin))).toBe(
       'FORBIDDEN',
     );
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, admin))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(SCHEDULE, { i: { taskId } }, await t.login('manager')))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await t.gql(SCHEDULE, { i: { taskId, entropy: t.entropy() } }, await t.login('manager'))),
+    ).toBe('FORBIDDEN');
   });
 
   it('answers an address that cannot name a draw with a 404, before any database sees it', async () => {
@@ -392,5 +416,143 @@ describe('the draw', () => {
     const attachment = await fetch(`${base}/attachments/%00`, { headers: { 'accept-language': 'en' } });
     expect(attachment.status).toBe(404);
     expect(((await attachment.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  describe('its public entropy, declared in advance', () => {
+    const CLI = fileURLToPath(new URL('../../../../../packages/domain/dist/draw/cli.js', import.meta.url));
+    const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
+    const ssq = () => {
+      const next = nextLotteryDraw('SSQ', new Date(Date.now() + 3600_000));
+      return { source: 'SSQ', issue: next.issue, publishedAt: next.publishedAt.toISOString() };
+    };
+
+    it('is required when scheduling, and must be an event of the future in its source’s form', async () => {
+      const taskId = await newTask();
+      const none = await t.gql(SCHEDULE, { i: { taskId } }, coordinator);
+      expect(none.errors?.[0]?.message).toMatch(/entropy.*required|required.*entropy/i);
+      const past = await schedule(taskId, {
+        entropy: {
+          source: 'SSQ',
+          issue: `${YEAR}001`,
+          publishedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
+      });
+      expect(errorCode(past)).toBe('BAD_USER_INPUT');
+      expect(past.errors?.[0]?.message).toMatch(/not in the future/);
+      const shape = await schedule(taskId, {
+        entropy: { source: 'SSQ', issue: '139', publishedAt: inAnHour() },
+      });
+      expect(shape.errors?.[0]?.message).toMatch(/not an issue of .*7 digits/);
+      const when = await schedule(taskId, { entropy: { source: 'FC3D', issue: `${YEAR}139` } });
+      expect(when.errors?.[0]?.message).toMatch(/Say when/);
+      const round = await schedule(taskId, { entropy: { source: 'DRAND', issue: '1' } });
+      expect(round.errors?.[0]?.message).toMatch(/not in the future/);
+      // Nothing was scheduled by the refusals.
+      expect(errorCode(await schedule(taskId))).toBeNull();
+    });
+
+    it('is published with the commitment, and the draw runs only after it, the delay, and with its outcome', async () => {
+      const declared = ssq();
+      const taskId = await newTask();
+      const scheduled = ((await schedule(taskId, { entropy: declared })).data as any).scheduleDraw;
+      expect(scheduled).toMatchObject({ entropySource: 'SSQ', entropyIssue: declared.issue });
+      expect(new Date(scheduled.entropyPublishedAt).toISOString()).toBe(declared.publishedAt);
+      // It may run once the lottery's result is out: not before.
+      expect(new Date(scheduled.runAfter).getTime()).toBe(new Date(declared.publishedAt).getTime());
+      const published = await t.ok(
+        'query($id: ID!) { publicDraw(id: $id) { commitment entropySource entropyIssue entropyPublishedAt createdAt } }',
+        { id: scheduled.id },
+      );
+      expect(published.publicDraw).toMatchObject({
+        commitment: scheduled.commitment,
+        entropySource: 'SSQ',
+        entropyIssue: declared.issue,
+      });
+      const early = await run(scheduled.id, '03 11 17 22 28 31 + 09');
+      expect(errorCode(early)).toBe('BAD_USER_INPUT');
+      expect(early.errors?.[0]?.message).toMatch(
+        /may run from .*declared entropy source publishes its outcome at/,
+      );
+
+      // The schema offers no way to change the declaration: only scheduling takes one.
+      const schema = await getSchema();
+      const takers = Object.values(schema.getTypeMap())
+        .filter((type): type is GraphQLInputObjectType => type instanceof GraphQLInputObjectType)
+        .filter((type) =>
+          Object.values(type.getFields()).some(
+            (f) => getNamedType(f.type).name === 'EntropyDeclarationInput',
+          ),
+        )
+        .map((type) => type.name);
+      expect(takers).toEqual(['ScheduleDrawInput']);
+      // Nor can it be scheduled again with another.
+      expect(errorCode(await schedule(taskId, { entropy: ssq() }))).toBe('CONFLICT');
+    });
+
+    it('refuses an outcome in another form or none, and records the canonical text, which verifies', async () => {
+      const scheduled = ((await schedule(await newTask())).data as any).scheduleDraw;
+      for (const wrong of ['', '   ', '03 11 17 22 28 31 + 09', 'ab'.repeat(31), 'zz'.repeat(32)]) {
+        const refused = await run(scheduled.id, wrong);
+        expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+        expect(refused.errors?.[0]?.message).toMatch(/64 hex digits/);
+      }
+      const value = drandOutcome('canonical').toUpperCase();
+      const drawn = ((await run(scheduled.id, `  ${value} `)).data as any).runDraw;
+      expect(drawn.publicEntropy).toBe(
+        `drand quicknet round ${scheduled.entropyIssue} randomness ${value.toLowerCase()}`,
+      );
+      const record = await (await fetch(`${base}${drawn.recordUrl}`)).text();
+      expect((JSON.parse(record) as DrawRecord).publicEntropy).toBe(drawn.publicEntropy);
+      const verified = spawnSync(process.execPath, [CLI, 'verify'], { input: record, encoding: 'utf8' });
+      expect(verified.stdout).toBe('OK\n');
+      expect(verified.status).toBe(0);
+    });
+
+    it('waits the minimum delay after scheduling, even when the source is out sooner', async () => {
+      // An app whose delay is a minute, and a drand round due in a few seconds.
+      const slow = await startTestApp({ drawMinDelaySeconds: 60 });
+      try {
+        const token = await slow.login('coordinator');
+        const landItem = (
+          await slow.ok(
+            'query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }',
+            {
+              y: YEAR,
+            },
+          )
+        ).items.items[0].id as string;
+        const taskId = (
+          await slow.ok(
+            CREATE_TASK,
+            {
+              i: {
+                name: `${YEAR} 年最短间隔测试`,
+                year: YEAR,
+                itemIds: [landItem],
+                windowStart: `${YEAR}-12-01`,
+                windowEnd: `${YEAR}-12-20`,
+              },
+            },
+            token,
+          )
+        ).createTask.id as string;
+        const round = String(drandRoundAfter(new Date(Date.now() + 2000)));
+        const scheduled = (
+          await slow.ok(SCHEDULE, { i: { taskId, entropy: { source: 'DRAND', issue: round } } }, token)
+        ).scheduleDraw;
+        expect(new Date(scheduled.runAfter).getTime() - new Date(scheduled.createdAt).getTime()).toBe(60_000);
+        const runNow = () =>
+          slow.gql(RUN, { i: { drawId: scheduled.id, publicEntropy: drandOutcome(round) } }, token);
+        slow.advance(10_000);
+        const early = await runNow();
+        expect(errorCode(early)).toBe('BAD_USER_INPUT');
+        expect(early.errors?.[0]?.message).toMatch(/may run from .*minimum delay/);
+        expect(early.errors?.[0]?.message).not.toMatch(/entropy/);
+        slow.advance(50_000);
+        expect((await runNow()).data?.runDraw).toMatchObject({ status: 'DRAWN' });
+      } finally {
+        await slow.close();
+      }
+    });
   });
 });

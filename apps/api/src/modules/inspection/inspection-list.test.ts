@@ -1,7 +1,7 @@
 import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements } from '../../db/statements.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestApp, type TestApp, drandOutcome } from '../../test/harness.js';
 
 const YEAR = chinaYear();
 /** What the dashboard's inspection list shows: target, team, items and results. */
@@ -44,13 +44,14 @@ describe('the inspection list', () => {
     const drawId = (
       await t.ok(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId } },
+        { i: { taskId, entropy: t.entropy() } },
         coordinator,
       )
     ).scheduleDraw.id;
+    t.runnable();
     await t.ok(
       'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-      { i: { drawId, publicEntropy: 'x' } },
+      { i: { drawId, publicEntropy: drandOutcome(drawId) } },
       coordinator,
     );
   });

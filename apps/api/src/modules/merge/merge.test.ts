@@ -161,7 +161,7 @@ describe('merge proposals (合并建议)', () => {
     const drawn = await task(coordinator2, within);
     await t.ok(
       'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-      { i: { taskId: drawn } },
+      { i: { taskId: drawn, entropy: t.entropy() } },
       coordinator2,
     );
     const found = await list(quarter, admin);
@@ -256,7 +256,7 @@ describe('merge proposals (合并建议)', () => {
     // The joint task is ready: its draw can be scheduled at once, with teams from both departments.
     const draw = await t.ok(
       'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { team { size departments } } }',
-      { i: { taskId: joint.id } },
+      { i: { taskId: joint.id, entropy: t.entropy() } },
       coordinator2,
     );
     expect(draw.scheduleDraw.team).toEqual({ size: 3, departments: [bureau, market].sort() });

@@ -13,6 +13,7 @@ import { Inspection } from '../inspection/inspection.entity.js';
 import { ItemResult } from '../inspection/item-result.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { targetContains } from '../../db/search.js';
 import type {
   PublicDraw,
   PublicDrawFilter,
@@ -61,10 +62,7 @@ export async function listPublicResults(
     if (filter.taskId) conditions.push({ task: filter.taskId });
     conditions.push(...taskConditions<Inspection>(filter));
     const q = filter.q?.trim();
-    if (q) {
-      const contains = containsText(em, q);
-      conditions.push({ target: { $or: [{ name: contains }, { creditCode: contains }] } });
-    }
+    if (q) conditions.push({ target: targetContains(em, q) });
     if (filter.region?.trim())
       conditions.push({ target: { region: containsText(em, filter.region.trim()) } });
     return { $and: conditions };
@@ -153,6 +151,9 @@ async function publicDraws(ctx: Context, draws: readonly Draw[]): Promise<Public
       status: draw.status,
       createdAt: draw.createdAt,
       runAfter: draw.runAfter,
+      entropySource: draw.entropySource,
+      entropyIssue: draw.entropyIssue,
+      entropyPublishedAt: draw.entropyPublishedAt,
       commitment: draw.commitment,
       poolDigest: draw.poolDigest,
       poolSize: draw.poolSize,

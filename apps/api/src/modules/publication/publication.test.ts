@@ -179,7 +179,7 @@ describe('the publication', () => {
     const scheduled = (
       await t.ok(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id commitment } }',
-        { i: { taskId: task } },
+        { i: { taskId: task, entropy: t.entropy() } },
         coordinator,
       )
     ).scheduleDraw;

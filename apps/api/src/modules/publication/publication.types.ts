@@ -5,8 +5,8 @@
  */
 import { MaxLength, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type FollowUp } from '@suiji/domain';
-import { DrawStatusEnum, FollowUpEnum } from '../../graphql/enums.js';
+import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type EntropySource, type FollowUp } from '@suiji/domain';
+import { DrawStatusEnum, EntropySourceEnum, FollowUpEnum } from '../../graphql/enums.js';
 import { PageType } from '../../graphql/list.js';
 import type { DrawStatus } from '../draw/draw.entity.js';
 import { DrawTeam } from '../draw/draw.input.js';
@@ -131,6 +131,22 @@ export class PublicDraw {
 
   @Field(() => Date, { description: 'The draw may run at or after this time' })
   runAfter!: Date;
+
+  @Field(() => EntropySourceEnum, {
+    nullable: true,
+    description:
+      'The public entropy source declared when it was scheduled (null: scheduled before sources were declared)',
+  })
+  entropySource!: EntropySource | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The declared event: the lottery's issue or the beacon's round",
+  })
+  entropyIssue!: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the declared event's outcome is published" })
+  entropyPublishedAt!: Date | null;
 
   @Field(() => String, { description: 'hex(SHA-256(nonce))' })
   commitment!: string;

@@ -156,10 +156,17 @@ export function cubesIn(sel: CubeSelection): Clause[] {
   ];
 }
 
-/** Every cube from its fact table (the migration's backfill, and a check that the cubes are exact). */
+const TARGET_KEY = 'status, region, kind, risk_class, target_types';
+
+/**
+ * Every cube from its fact table (the migration's backfill, and a check that the cubes are exact), and
+ * the registry's `target_cube` from the live targets (its triggers keep it; this rebuilds it).
+ */
 export function cubesFromScratch(): string[] {
   return [
     ...CUBES.map((cube) => `delete from ${cube.table}`),
     ...CUBES.map((cube) => delta(cube, 1, { sql: '1 = 1', params: [] }).sql),
+    'delete from target_cube',
+    `insert into target_cube (${TARGET_KEY}, n) select ${TARGET_KEY}, count(*) from target where deleted_at is null group by ${TARGET_KEY}`,
   ];
 }

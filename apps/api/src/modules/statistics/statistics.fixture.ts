@@ -36,7 +36,7 @@
  */
 import { chinaYear, completeCreditCode } from '@suiji/domain';
 import { selectRows as rows } from '../../db/query.js';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { declareEntropy, drandOutcome, startTestApp, type TestApp } from '../../test/harness.js';
 import { refreshVisitFacts } from './visit-facts.js';
 
 export const Y = chinaYear();
@@ -220,19 +220,25 @@ export async function buildFixture(stages: Stages = {}): Promise<Fixture> {
       )
     ).createTask.id as string;
   const ratios = ['A', 'B', 'C', 'D'].map((riskClass) => ({ riskClass, ratioBp: 10000 }));
-  const schedule = async (token: string, taskId: string) =>
-    (
+  // A draw runs once its declared source is out: the clock moves on the few seconds that takes.
+  let runnableAt = 0;
+  const schedule = async (token: string, taskId: string) => {
+    const declared = declareEntropy(now);
+    runnableAt = Math.max(runnableAt, declared.runnableAt.getTime());
+    return (
       await t.ok(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
-        { i: { taskId, ratios } },
+        { i: { taskId, ratios, entropy: declared.entropy } },
         token,
       )
     ).scheduleDraw.id as string;
+  };
   /** Runs a draw and names its visits by a letter and their target's number (or its only visit `only`). */
   const run = async (token: string, drawId: string, letter: string, only?: string) => {
+    if (now.getTime() < runnableAt) now = new Date(runnableAt);
     await t.ok(
       'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-      { i: { drawId, publicEntropy: `统计测试 ${letter}` } },
+      { i: { drawId, publicEntropy: drandOutcome(letter) } },
       token,
     );
     const found = (

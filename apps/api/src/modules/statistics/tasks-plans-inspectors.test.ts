@@ -38,7 +38,14 @@ import {
 } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements } from '../../db/statements.js';
-import { errorCode, startTestApp, type GqlResult, type TestApp } from '../../test/harness.js';
+import {
+  declareEntropy,
+  drandOutcome,
+  errorCode,
+  startTestApp,
+  type GqlResult,
+  type TestApp,
+} from '../../test/harness.js';
 
 const china = (at: string) => new Date(`${at}+08:00`);
 let now = china('2025-12-01T09:00:00');
@@ -118,12 +125,14 @@ describe('statistics of plans, tasks, inspectors and the registries', () => {
     classes: string[],
     options: { expertise?: string; runAfter?: Date; run?: boolean } = {},
   ): Promise<string> {
+    const declared = declareEntropy(now);
     const drawId = (
       await t.ok(
         'mutation($i: ScheduleDrawInput!) { scheduleDraw(input: $i) { id } }',
         {
           i: {
             taskId,
+            entropy: declared.entropy,
             ratios: classes.map((riskClass) => ({ riskClass, ratioBp: 10000 })),
             ...(options.expertise ? { expertise: options.expertise } : {}),
             ...(options.runAfter ? { runAfter: options.runAfter.toISOString() } : {}),
@@ -132,12 +141,15 @@ describe('statistics of plans, tasks, inspectors and the registries', () => {
         token,
       )
     ).scheduleDraw.id;
-    if (options.run !== false)
+    if (options.run !== false) {
+      // The clock moves on the few seconds until the declared source is out.
+      if (now < declared.runnableAt) now = declared.runnableAt;
       await t.ok(
         'mutation($i: RunDrawInput!) { runDraw(input: $i) { id } }',
-        { i: { drawId, publicEntropy: `entropy ${++seq}` } },
+        { i: { drawId, publicEntropy: drandOutcome(++seq) } },
         token,
       );
+    }
     return drawId;
   }
 

@@ -6,6 +6,7 @@ import { listEntities, type PageInput, type SortInput } from '../../graphql/list
 import { Target } from './target.entity.js';
 import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
 import { normaliseTarget, targetProblems } from './target.rules.js';
+import { targetContains } from '../../db/search.js';
 
 export async function findTarget(em: EntityManager, id: string): Promise<Target> {
   const target = await em.findOne(Target, { id, deletedAt: null });
@@ -36,6 +37,7 @@ export function listTargets(
     q: filter.q,
     ids: filter.ids,
     searchFields: ['name', 'creditCode'],
+    search: (q) => targetContains(em, q),
     sortable: ['name', 'creditCode', 'kind', 'region', 'riskClass', 'status', 'createdAt', 'updatedAt'],
     sort,
     page,

@@ -37,7 +37,8 @@ describe('tasks', () => {
   });
   const create = async (over: Record<string, unknown> = {}, token = coordinator) =>
     (await t.ok(CREATE, { i: input(over) }, token)).createTask;
-  const schedule = (taskId: string, token = coordinator) => t.gql(SCHEDULE, { i: { taskId } }, token);
+  const schedule = (taskId: string, token = coordinator) =>
+    t.gql(SCHEDULE, { i: { taskId, entropy: t.entropy() } }, token);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,0 +1,16 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** A draw's public entropy source, declared when it is scheduled (null for the draws scheduled before). */
+export class Migration20261201210000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`draw\` add column \`entropy_source\` text null;`);
+    this.addSql(`alter table \`draw\` add column \`entropy_issue\` text null;`);
+    this.addSql(`alter table \`draw\` add column \`entropy_published_at\` datetime null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table \`draw\` drop column \`entropy_published_at\`;`);
+    this.addSql(`alter table \`draw\` drop column \`entropy_issue\`;`);
+    this.addSql(`alter table \`draw\` drop column \`entropy_source\`;`);
+  }
+}
