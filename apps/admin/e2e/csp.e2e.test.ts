@@ -5,7 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startHarness, type Harness, drandValue, nextDrandRound, untilRound } from './harness';
+import {
+  login,
+  startHarness,
+  type Harness,
+  drandValue,
+  nextDrandRound,
+  untilRound,
+  axeViolations,
+} from './harness';
 
 /** Everything the page reports as wrong: console errors, uncaught errors, CSP violations. */
 async function watch(page: Page): Promise<string[]> {
@@ -112,6 +120,14 @@ describe('the Content-Security-Policy in a browser', () => {
     await expect(page.getByTestId('verify-browser-result').getAttribute('data-ok')).resolves.toBe('true');
     await visit(page, harness.base, '/public/results');
     await page.getByRole('heading', { name: '抽查结果公示' }).waitFor();
+    // The portal's entry page and item list, and axe-core finds nothing serious on them.
+    await visit(page, harness.base, '/public');
+    await page.getByRole('heading', { name: '“双随机、一公开”公示平台' }).waitFor();
+    expect(await axeViolations(page, ['serious', 'critical'])).toEqual([]);
+    await visit(page, harness.base, '/public/items');
+    await page.locator('[data-testid=public-items] tbody tr').first().waitFor();
+    expect(await axeViolations(page, ['serious', 'critical'])).toEqual([]);
+    await page.getByRole('navigation').getByRole('link', { name: '抽查结果公示' }).waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -113,7 +113,15 @@ describe('a verifiable draw in the browser', () => {
     await visitor.goto(`${base}/#/login`);
     await visitor.locator('input[name=username]').waitFor();
     await shot(visitor, '15-login-public-link');
-    await visitor.getByRole('link', { name: '查看摇号公示（无需登录）' }).click();
+    await visitor.getByRole('link', { name: '公示平台（无需登录）' }).click();
+    await visitor.waitForURL(/#\/public$/);
+    await shot(visitor, '15b-public-home');
+    // The portal's item list: this year's, every column of the published list.
+    await visitor.getByRole('navigation').getByRole('link', { name: '随机抽查事项清单' }).click();
+    await visitor.waitForURL(/#\/public\/items$/);
+    const itemRow = visitor.locator('[data-testid=public-items] tbody tr').filter({ hasText: ITEM });
+    await expect(itemRow.innerText()).resolves.toContain('中华人民共和国土地管理法');
+    await visitor.getByRole('navigation').getByRole('link', { name: '摇号公示' }).click();
     await visitor.waitForURL(/#\/public\/draws$/);
     await visitor.locator('[data-testid=draws] tbody tr').first().waitFor();
     await shot(visitor, '16-public-draws');

@@ -19,6 +19,8 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import plans from './plans';
 import { PublicDrawList } from './public/PublicDrawList';
+import { PublicHome } from './public/PublicHome';
+import { PublicItemList } from './public/PublicItemList';
 import { PublicDrawShow } from './public/PublicDrawShow';
 import { PublicResultList } from './public/PublicResultList';
 import { StatisticsRoute } from './statistics';
@@ -60,6 +62,8 @@ export const App = () => (
     </CustomRoutes>
     {/* Without the layout, these routes render for anyone, signed in or not (一公开). */}
     <CustomRoutes noLayout>
+      <Route path="/public" element={<PublicHome />} />
+      <Route path="/public/items" element={<PublicItemList />} />
       <Route path="/public/draws" element={<PublicDrawList />} />
       <Route path="/public/draws/:id" element={<PublicDrawShow />} />
       <Route path="/public/results" element={<PublicResultList />} />

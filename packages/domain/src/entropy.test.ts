@@ -163,6 +163,16 @@ describe("a source's outcome", () => {
       ok: true,
       value: '中国福利彩票福彩3D 第2026320期 3 3 1',
     });
+    // Every canonical text reads as itself, as the dashboard sends what it showed.
+    for (const [source, issue, outcome] of [
+      ['SSQ', '2026139', '17 3 28 11 31 22 9'],
+      ['DLT', '26139', '5 12 19 27 33 2 11'],
+      ['FC3D', '2026320', '381'],
+      ['DRAND', '20000000', 'cd'.repeat(32)],
+    ] as const) {
+      const once = canonicalEntropy(source, issue, outcome);
+      expect(once.ok && canonicalEntropy(source, issue, once.value)).toEqual(once);
+    }
     const hex = 'AB'.repeat(32);
     expect(canonicalEntropy('DRAND', '20000000', ` ${hex} `)).toEqual({
       ok: true,

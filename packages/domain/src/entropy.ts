@@ -330,7 +330,14 @@ export function canonicalEntropy(source: EntropySource, issue: string, outcome: 
       ),
     };
   if (rule.hexDigits) {
-    const hex = given.replace(/^0x/i, '').toLowerCase();
+    // The canonical text itself reads as its value.
+    const bare = given.startsWith(prefix)
+      ? given
+          .slice(prefix.length)
+          .trim()
+          .replace(/^randomness\s+/, '')
+      : given;
+    const hex = bare.replace(/^0x/i, '').toLowerCase();
     if (!new RegExp(`^[0-9a-f]{${rule.hexDigits}}$`).test(hex))
       return {
         ok: false,

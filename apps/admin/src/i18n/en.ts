@@ -620,13 +620,21 @@ const messages: TranslationMessages = {
       help: 'JPEG, PNG or WebP photos and PDF scans, at most %{max} each and %{count} in all. Attach them before submitting the result.',
     },
     public: {
-      title: 'Double random, one public · Draws',
+      title: 'Double random, one public · Public portal',
+      home_title: 'The “double random, one public” portal',
+      home_intro:
+        'The inspection item lists, every draw (its commitment, pool, declared entropy source and full record) and the reviewed results are published here: anyone can read, download and verify them without signing in.',
+      sections: 'Portal sections',
+      items: 'Inspection item lists',
+      items_intro:
+        'The items each department publishes for its year: the legal basis, the inspecting body, the targets, the ratio, the frequency and the methods.',
+      search_button: 'Search',
       intro:
         'The commitment, the pool and the full record of every draw are public. Anyone may see them without signing in and verify the outcome in their own browser.',
       list: 'All draws',
       back: 'Back to the draws',
       login: 'Staff sign-in',
-      from_login: 'See the public draws (no sign-in)',
+      from_login: 'Public portal (no sign-in)',
       page: 'Public page',
       menu: 'Public draws',
       results: 'Published results',

@@ -7,7 +7,7 @@ export const LoginPage = () => (
   <Login>
     <LoginForm />
     <Box sx={{ textAlign: 'center', pb: 2 }}>
-      <Button label="suiji.public.from_login" component={Link} to="/public/draws">
+      <Button label="suiji.public.from_login" component={Link} to="/public">
         <PublicIcon />
       </Button>
     </Box>

@@ -1,6 +1,5 @@
-import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { Card, Stack, Typography } from '@mui/material';
-import { Button, FilterForm, Link, ListBase, Pagination, useTranslate } from 'react-admin';
+import { Card, Typography } from '@mui/material';
+import { FilterForm, ListBase, Pagination, useTranslate } from 'react-admin';
 import { PublicDrawDatagrid } from './PublicDrawDatagrid';
 import { publicDrawFilters } from './PublicFilters';
 import { PublicLayout } from './PublicLayout';
@@ -10,17 +9,12 @@ export const PublicDrawList = () => {
   const translate = useTranslate();
   return (
     <PublicLayout>
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-        <Typography variant="h5">{translate('suiji.public.list')}</Typography>
-        <Button
-          label="suiji.public.results"
-          component={Link}
-          to="/public/results"
-          data-testid="public-results-link"
-        >
-          <FactCheckIcon />
-        </Button>
-      </Stack>
+      <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
+        {translate('suiji.public.list')}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {translate('suiji.public.intro')}
+      </Typography>
       <ListBase resource="publicDraws" disableAuthentication perPage={25} disableSyncWithLocation>
         <FilterForm filters={publicDrawFilters} />
         <Card>

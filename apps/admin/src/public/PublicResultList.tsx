@@ -1,7 +1,5 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Card, Stack, Typography } from '@mui/material';
 import {
-  Button,
   Datagrid,
   FilterForm,
   FunctionField,
@@ -14,6 +12,7 @@ import {
   useTranslate,
   type FieldProps,
 } from 'react-admin';
+import { useLocation } from 'react-router';
 import { LocalDateField } from '../common/LocalDateField';
 import { CategoryChip } from '../inspections/ResultFields';
 import { NameChips } from './PublicDrawDatagrid';
@@ -103,17 +102,22 @@ const PublicResultGrid = () => {
  */
 export const PublicResultList = () => {
   const translate = useTranslate();
+  // The portal's entry page searches by sending the entity here: /public/results?q=….
+  const q = new URLSearchParams(useLocation().search).get('q')?.trim() ?? '';
   return (
     <PublicLayout>
       <Stack spacing={2}>
-        <div>
-          <Button label="suiji.public.back" component={Link} to="/public/draws">
-            <ArrowBackIcon />
-          </Button>
-        </div>
-        <Typography variant="h5">{translate('suiji.public.results')}</Typography>
+        <Typography variant="h5" component="h1">
+          {translate('suiji.public.results')}
+        </Typography>
         <Typography color="text.secondary">{translate('suiji.public.results_intro')}</Typography>
-        <ListBase resource="publicResults" disableAuthentication perPage={25} disableSyncWithLocation>
+        <ListBase
+          resource="publicResults"
+          disableAuthentication
+          perPage={25}
+          disableSyncWithLocation
+          filterDefaultValues={q ? { q } : {}}
+        >
           <FilterForm filters={publicResultFilters} />
           <Card>
             <PublicResultGrid />

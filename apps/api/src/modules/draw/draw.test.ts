@@ -497,7 +497,11 @@ describe('the draw', () => {
         expect(refused.errors?.[0]?.message).toMatch(/64 hex digits/);
       }
       const value = drandOutcome('canonical').toUpperCase();
-      const drawn = ((await run(scheduled.id, `  ${value} `)).data as any).runDraw;
+      // As the dashboard sends it: the canonical text it showed (in any case).
+      const drawn = (
+        (await run(scheduled.id, `  drand quicknet round ${scheduled.entropyIssue} randomness ${value} `))
+          .data as any
+      ).runDraw;
       expect(drawn.publicEntropy).toBe(
         `drand quicknet round ${scheduled.entropyIssue} randomness ${value.toLowerCase()}`,
       );
