@@ -132,6 +132,11 @@ describe('a verifiable draw in the browser', () => {
     await row.click();
     await visitor.waitForURL(new RegExp(`#/public/draws/${drawId}$`));
     await expect(visitor.getByTestId('draw-title').innerText()).resolves.toContain(name);
+    // Its 抽查名单 names every target drawn, with its credit code and the item.
+    const drawnRows = visitor.locator('[data-testid=drawn-list] tbody tr');
+    await drawnRows.first().waitFor();
+    await expect(drawnRows.first().innerText()).resolves.toMatch(/[0-9A-Z]{18}/);
+    await expect(drawnRows.first().innerText()).resolves.toContain(ITEM);
     // The published pool is the text whose SHA-256 is the digest shown since scheduling.
     const poolHref = await visitor.getByTestId('download-pool').getAttribute('href');
     const pool = await visitor.request.get(new URL(poolHref!, base).href);

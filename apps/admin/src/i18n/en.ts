@@ -176,6 +176,15 @@ const messages: TranslationMessages = {
         departmentId: 'Department',
       },
     },
+    publicDrawTargets: {
+      name: 'Drawn target |||| Drawn targets',
+      fields: {
+        targetName: 'Entity',
+        creditCode: 'Unified social credit code',
+        region: 'Town / street',
+        items: 'Items',
+      },
+    },
     publicResults: {
       name: 'Published result |||| Published results',
       fields: {
@@ -620,6 +629,7 @@ const messages: TranslationMessages = {
       help: 'JPEG, PNG or WebP photos and PDF scans, at most %{max} each and %{count} in all. Attach them before submitting the result.',
     },
     public: {
+      drawn_list: 'Targets drawn',
       title: 'Double random, one public · Public portal',
       home_title: 'The “double random, one public” portal',
       home_intro:

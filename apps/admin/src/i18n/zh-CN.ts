@@ -392,6 +392,15 @@ const messages: TranslationMessages = {
         departmentId: '参与部门',
       },
     },
+    publicDrawTargets: {
+      name: '抽查名单 |||| 抽查名单',
+      fields: {
+        targetName: '检查对象名称',
+        creditCode: '统一社会信用代码',
+        region: '乡镇/街道',
+        items: '抽查事项',
+      },
+    },
     publicResults: {
       name: '抽查结果公示 |||| 抽查结果公示',
       fields: {
@@ -819,6 +828,7 @@ const messages: TranslationMessages = {
       help: '支持 JPEG、PNG、WebP 照片和 PDF 扫描件，每个不超过 %{max}，合计最多 %{count} 个。请在提交结果前上传。',
     },
     public: {
+      drawn_list: '抽查名单',
       title: '双随机、一公开 · 公示平台',
       home_title: '“双随机、一公开”公示平台',
       home_intro:

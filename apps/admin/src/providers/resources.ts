@@ -108,10 +108,10 @@ const TASK_FIELDS = [
 ] as const;
 
 /**
- * The public pages' own resources (一公开): the API's projections of draws and published results, which
- * anyone may read without signing in. The role policy names them both `publication`.
+ * The public pages' own resources (一公开): the API's projections of draws, their 抽查名单 and published
+ * results, which anyone may read without signing in. The role policy names them all `publication`.
  */
-export type PublicResource = 'publicDraws' | 'publicResults';
+export type PublicResource = 'publicDraws' | 'publicDrawTargets' | 'publicResults';
 
 // Partial: the policy may name resources (such as the audit trail) the dashboard does not list as records.
 export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceSpec>> = {
@@ -374,6 +374,17 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     fields:
       'id drawId targetName creditCode region taskName year authorities inspectedOn publishedAt inspectors items { item category categoryNameZh categoryNameEn problem marksAbnormal followUp }',
     filters: ['taskId', 'departmentId', 'year', 'region'],
+    createFields: [],
+    updateFields: [],
+    nullable: [],
+  },
+  // A draw's 抽查名单, as published.
+  publicDrawTargets: {
+    list: 'publicDrawTargets',
+    filterType: 'PublicDrawnTargetFilter!',
+    sortable: false,
+    fields: 'id targetName creditCode region items',
+    filters: ['drawId'],
     createFields: [],
     updateFields: [],
     nullable: [],

@@ -1,7 +1,18 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Card, Stack, Typography } from '@mui/material';
 import { useParams } from 'react-router';
-import { Button, Labeled, Link, ShowBase, TextField, useRecordContext } from 'react-admin';
+import {
+  Button,
+  Datagrid,
+  Labeled,
+  Link,
+  ListBase,
+  Pagination,
+  ShowBase,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DrawStatusChip, PublishedDrawDetails } from '../draws/DrawDetails';
 import type { PublicDrawRecordFields } from '../draws/drawTypes';
 import { NameChips } from './PublicDrawDatagrid';
@@ -31,6 +42,35 @@ const PublicDrawHeading = () => {
   );
 };
 
+/** 抽查名单: the targets the draw selected, by name, credit code and region, with each visit's items. */
+const DrawnList = () => {
+  const draw = useRecordContext<PublicDrawRecordFields>();
+  const translate = useTranslate();
+  if (draw?.status !== 'DRAWN') return null;
+  return (
+    <Stack spacing={1}>
+      <Typography variant="h6" component="h2">
+        {translate('suiji.public.drawn_list')}
+      </Typography>
+      <ListBase
+        resource="publicDrawTargets"
+        filter={{ drawId: draw.id }}
+        disableAuthentication
+        disableSyncWithLocation
+        perPage={25}
+      >
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="drawn-list">
+          <TextField source="targetName" sortable={false} />
+          <TextField source="creditCode" sortable={false} />
+          <TextField source="region" sortable={false} />
+          <NameChips source="items" />
+        </Datagrid>
+        <Pagination rowsPerPageOptions={[25, 50, 100]} />
+      </ListBase>
+    </Stack>
+  );
+};
+
 /** One draw, for anyone: its published data, files and the verification in the reader's own browser. */
 export const PublicDrawShow = () => {
   const { id } = useParams<{ id: string }>();
@@ -47,6 +87,7 @@ export const PublicDrawShow = () => {
             <Stack spacing={3} sx={{ p: 2 }}>
               <PublicDrawHeading />
               <PublishedDrawDetails />
+              <DrawnList />
             </Stack>
           </Card>
         </ShowBase>

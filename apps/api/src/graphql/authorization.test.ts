@@ -679,6 +679,10 @@ const CASES: Record<string, Case> = {
   },
   publicResults: { query: '{ publicResults { total } }', prepare: async () => ({ variables: {} }) },
   publicDraws: { query: '{ publicDraws { total } }', prepare: async () => ({ variables: {} }) },
+  publicDrawTargets: {
+    query: 'query($d: ID!) { publicDrawTargets(filter: { drawId: $d }) { total items { targetName } } }',
+    prepare: async () => ({ variables: { d: sharedDrawn ?? (sharedDrawn = await drawnDraw()) } }),
+  },
   publicDraw: {
     query: 'query($id: ID!) { publicDraw(id: $id) { id commitment } }',
     prepare: async () => ({ variables: { id: await scheduledDraw() } }),

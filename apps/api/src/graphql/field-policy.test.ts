@@ -31,9 +31,14 @@ const OWN_ACCOUNT = new Set(['me', 'login']);
 /** Every field the public may reach: the publication, and registries without personal data. */
 const PUBLIC_FIELDS = new Set([
   ...['items', 'total'].flatMap((f) =>
-    ['DepartmentPage', 'InspectionItemPage', 'ResultCategoryPage', 'PublicDrawPage', 'PublicResultPage'].map(
-      (page) => `${page}.${f}`,
-    ),
+    [
+      'DepartmentPage',
+      'InspectionItemPage',
+      'ResultCategoryPage',
+      'PublicDrawPage',
+      'PublicResultPage',
+      'PublicDrawnTargetPage',
+    ].map((page) => `${page}.${f}`),
   ),
   ...['id', 'name', 'code', 'kind', 'parent', 'parentId', 'createdAt', 'updatedAt'].map(
     (f) => `Department.${f}`,
@@ -121,6 +126,7 @@ const PUBLIC_FIELDS = new Set([
     'items',
     'inspectors',
   ].map((f) => `PublicResult.${f}`),
+  ...['id', 'targetName', 'creditCode', 'region', 'items'].map((f) => `PublicDrawnTarget.${f}`),
   ...['item', 'category', 'categoryNameZh', 'categoryNameEn', 'problem', 'marksAbnormal', 'followUp'].map(
     (f) => `PublicItemResult.${f}`,
   ),

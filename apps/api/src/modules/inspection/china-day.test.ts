@@ -33,12 +33,16 @@ describe('the day in China', () => {
         coordinator,
       )
     ).inspections;
-    return Promise.all(
-      (items as { id: string; teamIds: string[]; itemIds: string[] }[]).slice(0, 2).map(async (i) => ({
-        ...i,
-        member: await t.signInAsInspector(i.teamIds[0]!),
-      })),
-    );
+    // One account per inspector: two visits may share their first member, whom a second account would
+    // take over.
+    const accounts = new Map<string, string>();
+    const visits: { id: string; itemIds: string[]; member: string }[] = [];
+    for (const i of (items as { id: string; teamIds: string[]; itemIds: string[] }[]).slice(0, 2)) {
+      const inspector = i.teamIds[0]!;
+      if (!accounts.has(inspector)) accounts.set(inspector, await t.signInAsInspector(inspector));
+      visits.push({ ...i, member: accounts.get(inspector)! });
+    }
+    return visits;
   }
 
   const enter = (inspection: { id: string; itemIds: string[]; member: string }, inspectedOn: string) =>

@@ -5,6 +5,8 @@ import { Policy } from '../../graphql/policy.js';
 import {
   PublicDraw,
   PublicDrawFilter,
+  PublicDrawnTargetFilter,
+  PublicDrawnTargetPage,
   PublicDrawPage,
   PublicResultFilter,
   PublicResultPage,
@@ -39,5 +41,18 @@ export class PublicationResolver {
   @Query(() => PublicDraw, { nullable: true })
   publicDraw(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return publication.showPublicDraw(ctx, id);
+  }
+
+  @Policy('list', 'publication')
+  @Query(() => PublicDrawnTargetPage, {
+    description:
+      "A draw's 抽查名单: the targets it selected, by name, credit code and region, with each visit's items",
+  })
+  publicDrawTargets(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PublicDrawnTargetFilter) filter: PublicDrawnTargetFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return publication.listPublicDrawnTargets(ctx, filter, page);
   }
 }

@@ -15,6 +15,8 @@ import { Inspector } from '../inspector/inspector.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { targetContains } from '../../db/search.js';
 import type {
+  PublicDrawnTarget,
+  PublicDrawnTargetFilter,
   PublicDraw,
   PublicDrawFilter,
   PublicItemResult,
@@ -199,4 +201,39 @@ export async function listPublicDraws(
 export async function showPublicDraw(ctx: Context, id: string): Promise<PublicDraw | null> {
   const draw = await ctx.em.findOne(Draw, { id }, { populate: ['task', 'nonce'] });
   return draw ? (await publicDraws(ctx, [draw]))[0]! : null;
+}
+
+/**
+ * A draw's 抽查名单: the targets it selected, by name, credit code and region, with the items of each
+ * visit, a page at a time in a stable order (the record's `selected` gives the score order). At most
+ * three statements per page: the page, its total, the items' names.
+ */
+export async function listPublicDrawnTargets(
+  ctx: Context,
+  filter: PublicDrawnTargetFilter,
+  page?: PageInput,
+): Promise<Page<PublicDrawnTarget>> {
+  const found = await listEntities(ctx.em, Inspection, {
+    where: { draw: filter.drawId },
+    searchFields: [],
+    sortable: ['createdAt'],
+    page,
+    softDelete: false,
+    populate: ['target'],
+  });
+  const items = await namesOf(
+    ctx,
+    InspectionItem,
+    found.items.flatMap((i) => i.itemIds),
+  );
+  return {
+    total: found.total,
+    items: found.items.map((inspection) => ({
+      id: inspection.id,
+      targetName: inspection.target.name,
+      creditCode: inspection.target.creditCode,
+      region: inspection.target.region,
+      items: named(items, inspection.itemIds),
+    })),
+  };
 }

@@ -116,6 +116,9 @@ describe('the publication', () => {
     const target = published[2]!;
     expect(await find({ q: target.target.creditCode })).toEqual([target.id]);
     expect(await find({ q: target.target.name })).toContain(target.id);
+    // Part of the name, and part of the code (the search index, not a scan, on either database).
+    expect(await find({ q: target.target.name.slice(2, -2) })).toContain(target.id);
+    expect(await find({ q: target.target.creditCode.slice(4, 14).toLowerCase() })).toContain(target.id);
     const inRegion = published.filter((v) => v.target.region === target.target.region).map((v) => v.id);
     expect((await find({ region: target.target.region })).sort()).toEqual(inRegion.sort());
     const departments = (await t.ok('{ departments(filter: { kind: DEPARTMENT }) { items { id code } } }'))
@@ -208,6 +211,42 @@ describe('the publication', () => {
       true,
     );
     expect((await t.ok('{ publicDraw(id: "no-such-draw") { id } }')).publicDraw).toBeNull();
+  });
+
+  it("publishes a draw's 抽查名单: every target drawn by name, credit code and region, with its items", async () => {
+    const coordinator = await t.login('coordinator');
+    const LIST =
+      'query($d: ID!, $p: PageInput) { publicDrawTargets(filter: { drawId: $d }, page: $p) { total items { id targetName creditCode region items } } }';
+    const { selectedCount } = (
+      await t.ok('query($id: ID!) { publicDraw(id: $id) { selectedCount } }', { id: drawId })
+    ).publicDraw;
+    const all = (await t.ok(LIST, { d: drawId, p: { page: 1, perPage: 500 } })).publicDrawTargets;
+    expect(all.total).toBe(selectedCount);
+    expect(all.items).toHaveLength(selectedCount);
+    const staff = (
+      await t.ok(
+        'query($d: ID!) { inspections(filter: { drawId: $d }, page: { page: 1, perPage: 500 }) { items { id target { name creditCode region } } } }',
+        { d: drawId },
+        coordinator,
+      )
+    ).inspections.items as { id: string; target: { name: string; creditCode: string; region: string } }[];
+    expect([...all.items].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id))).toEqual(
+      [...staff]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((i) => ({
+          id: i.id,
+          targetName: i.target.name,
+          creditCode: i.target.creditCode,
+          region: i.target.region,
+          items: ['土地使用情况监督检查'],
+        })),
+    );
+    // Pages that do not overlap, and a draw not run (or not there) with nobody on its list.
+    const first = (await t.ok(LIST, { d: drawId, p: { page: 1, perPage: 2 } })).publicDrawTargets;
+    const second = (await t.ok(LIST, { d: drawId, p: { page: 2, perPage: 2 } })).publicDrawTargets;
+    expect(first.total).toBe(selectedCount);
+    expect(new Set([...first.items, ...second.items].map((i: { id: string }) => i.id)).size).toBe(4);
+    expect((await t.ok(LIST, { d: 'no-such-draw' })).publicDrawTargets).toEqual({ total: 0, items: [] });
   });
 
   it("names a draw's items from its task when the draw was scheduled before items were frozen with it", async () => {

@@ -106,6 +106,32 @@ export class PublicResultFilter {
   region?: string;
 }
 
+@ObjectType({ description: '抽查名单: a target a draw selected, as published' })
+export class PublicDrawnTarget {
+  @Field(() => ID, { description: 'The visit' })
+  id!: string;
+
+  @Field(() => String, { description: '检查对象名称' })
+  targetName!: string;
+
+  @Field(() => String, { description: '统一社会信用代码' })
+  creditCode!: string;
+
+  @Field(() => String, { description: '乡镇 / 街道' })
+  region!: string;
+
+  @Field(() => [String], { description: 'The inspection items of the visit' })
+  items!: string[];
+}
+
+export const PublicDrawnTargetPage = PageType(PublicDrawnTarget, 'PublicDrawnTargetPage');
+
+@InputType()
+export class PublicDrawnTargetFilter {
+  @Field(() => ID, { description: 'The draw' })
+  drawId!: string;
+}
+
 @ObjectType({ description: '公示的摇号' })
 export class PublicDraw {
   @Field(() => ID)
