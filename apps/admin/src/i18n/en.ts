@@ -188,6 +188,9 @@ const messages: TranslationMessages = {
     publicResults: {
       name: 'Published result |||| Published results',
       fields: {
+        itemId: 'Inspection item',
+        publishedFrom: 'Published from',
+        publishedTo: 'Published until',
         q: 'Entity',
         targetName: 'Entity',
         creditCode: 'Unified social credit code',

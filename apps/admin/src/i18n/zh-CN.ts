@@ -404,6 +404,9 @@ const messages: TranslationMessages = {
     publicResults: {
       name: '抽查结果公示 |||| 抽查结果公示',
       fields: {
+        itemId: '抽查事项',
+        publishedFrom: '公示日期自',
+        publishedTo: '公示日期至',
         q: '检查对象',
         targetName: '检查对象名称',
         creditCode: '统一社会信用代码',

@@ -373,7 +373,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     sortable: false,
     fields:
       'id drawId targetName creditCode region taskName year authorities inspectedOn publishedAt inspectors items { item category categoryNameZh categoryNameEn problem marksAbnormal followUp }',
-    filters: ['taskId', 'departmentId', 'year', 'region'],
+    filters: ['taskId', 'departmentId', 'year', 'region', 'itemId', 'publishedFrom', 'publishedTo'],
     createFields: [],
     updateFields: [],
     nullable: [],

@@ -1,4 +1,12 @@
-import { NumberInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import {
+  DateInput,
+  NumberInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
 import { YEAR_MAX, YEAR_MIN } from '@suiji/domain';
 import { drawStatusChoices } from '../common/choices';
 
@@ -23,12 +31,23 @@ const departmentFilter = (
 );
 const yearFilter = <NumberInput key="year" source="year" min={YEAR_MIN} max={YEAR_MAX} alwaysOn />;
 
-/** How a citizen finds published results: by entity, region, inspecting authority and year. */
+/** How a citizen finds published results: by entity, region, inspecting authority, item and period. */
 export const publicResultFilters = [
   <EntitySearch key="q" source="q" alwaysOn />,
   <TextInput key="region" source="region" alwaysOn />,
   departmentFilter,
   yearFilter,
+  <ReferenceInput
+    key="itemId"
+    source="itemId"
+    reference="items"
+    sort={{ field: 'seq', order: 'ASC' }}
+    alwaysOn
+  >
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <DateInput key="publishedFrom" source="publishedFrom" alwaysOn />,
+  <DateInput key="publishedTo" source="publishedTo" alwaysOn />,
 ];
 
 /** How the public finds draws: by state, department and year. */

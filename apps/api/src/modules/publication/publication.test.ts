@@ -133,6 +133,24 @@ describe('the publication', () => {
     ).draw.taskId;
     expect(await find({ taskId })).toHaveLength(6);
     expect(await find({ q: '不存在的企业名称' })).toEqual([]);
+    // By item and by the period of publication (days in China), a bad day or range refused.
+    const items = (
+      await t.ok(
+        'query($y: Int!) { items(filter: { year: $y }, page: { page: 1, perPage: 100 }) { items { id name } } }',
+        {
+          y: YEAR,
+        },
+      )
+    ).items.items as { id: string; name: string }[];
+    const land = items.find((i) => i.name === '土地使用情况监督检查')!.id;
+    const other = items.find((i) => i.name !== '土地使用情况监督检查')!.id;
+    expect(await find({ itemId: land })).toHaveLength(6);
+    expect(await find({ itemId: other })).toEqual([]);
+    expect(await find({ publishedFrom: TODAY, publishedTo: TODAY })).toHaveLength(6);
+    expect(await find({ publishedTo: `${YEAR - 1}-12-31` })).toEqual([]);
+    expect(errorCode(await t.gql(RESULTS, { f: { publishedFrom: '2026-13-01' } }))).toBe('BAD_USER_INPUT');
+    const reversed = await t.gql(RESULTS, { f: { publishedFrom: TODAY, publishedTo: `${YEAR - 1}-01-01` } });
+    expect(reversed.errors?.[0]?.message).toMatch(/ends .* before it starts/);
     const bad = await t.gql(RESULTS, { f: { year: 1900 } });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
   });

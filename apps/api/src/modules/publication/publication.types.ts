@@ -104,6 +104,17 @@ export class PublicResultFilter {
   @Field(() => String, { nullable: true, description: 'The region (乡镇 / 街道), or part of its name' })
   @MaxLength(MAX_LENGTH.short)
   region?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Results covering this inspection item' })
+  itemId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Published on or after this day (China), YYYY-MM-DD' })
+  @MaxLength(10)
+  publishedFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Published on or before this day (China), YYYY-MM-DD' })
+  @MaxLength(10)
+  publishedTo?: string;
 }
 
 @ObjectType({ description: '抽查名单: a target a draw selected, as published' })
