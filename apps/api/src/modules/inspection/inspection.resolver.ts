@@ -5,7 +5,6 @@ import { IsOptional, Matches, MaxLength } from 'class-validator';
 import {
   RESULT_STATES,
   chinaToday,
-  isIsoDate,
   isOverdue,
   publicationDeadline,
   scopeOf,
@@ -50,6 +49,7 @@ import { itsInspection, ItemResult } from './item-result.entity.js';
 import { CloseFollowUpInput, ResultInput, ReviewInput } from './inspection.input.js';
 import * as results from './inspection.service.js';
 import { scopedInspection } from './inspection.scope.js';
+import { checkDayRange } from '../../graphql/day-range.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -151,22 +151,7 @@ const InspectionPage = PageType(Inspection, 'InspectionPage');
 
 /** The list's statistics filters, checked, a unit standing for its department. */
 async function statisticsFilter(ctx: Context, filter: InspectionFilter): Promise<InspectionListFilter> {
-  for (const field of ['drawnFrom', 'drawnTo'] as const) {
-    const day = filter[field];
-    if (day && !isIsoDate(day))
-      throw new BadInputError(
-        text(`"${day}" is not a day: write YYYY-MM-DD.`, `“${day}”不是有效日期：请按 YYYY-MM-DD 填写。`),
-        field,
-      );
-  }
-  if (filter.drawnFrom && filter.drawnTo && filter.drawnTo < filter.drawnFrom)
-    throw new BadInputError(
-      text(
-        `The range ends (${filter.drawnTo}) before it starts (${filter.drawnFrom}): swap the two days.`,
-        `截止日期（${filter.drawnTo}）早于起始日期（${filter.drawnFrom}）：请交换两个日期。`,
-      ),
-      'drawnTo',
-    );
+  checkDayRange(filter, 'drawnFrom', 'drawnTo', text('The range', '抽取日期范围'));
   const listFilter: InspectionListFilter = { ...filter };
   if (filter.departmentId) {
     const known = await ctx.em.count(Department, { id: filter.departmentId, deletedAt: null });

@@ -3,9 +3,9 @@
  * statements per page (the page, then the names it shows, each in one statement), whatever its size.
  */
 import type { FilterQuery } from '@mikro-orm/core';
-import { isIsoDate, text } from '@suiji/domain';
+import { text } from '@suiji/domain';
 import { StringListType } from '../../db/string-list.type.js';
-import { BadInputError } from '../../graphql/errors.js';
+import { checkDayRange } from '../../graphql/day-range.js';
 import type { Context } from '../../graphql/context.js';
 import { containsText, listEntities, type Page, type PageInput } from '../../graphql/list.js';
 import { tasksTakingPart } from '../department/participation.js';
@@ -56,26 +56,6 @@ function taskConditions<T extends { task: unknown }>(filter: {
   return conditions;
 }
 
-/** The publication period's days are days, and the range does not end before it starts. */
-function checkPeriod(filter: PublicResultFilter): void {
-  for (const field of ['publishedFrom', 'publishedTo'] as const) {
-    const day = filter[field];
-    if (day && !isIsoDate(day))
-      throw new BadInputError(
-        text(`"${day}" is not a day: write YYYY-MM-DD.`, `“${day}”不是有效日期：请按 YYYY-MM-DD 填写。`),
-        field,
-      );
-  }
-  if (filter.publishedFrom && filter.publishedTo && filter.publishedTo < filter.publishedFrom)
-    throw new BadInputError(
-      text(
-        `The period ends (${filter.publishedTo}) before it starts (${filter.publishedFrom}): swap the two days.`,
-        `截止日期（${filter.publishedTo}）早于起始日期（${filter.publishedFrom}）：请交换两个日期。`,
-      ),
-      'publishedTo',
-    );
-}
-
 export async function listPublicResults(
   ctx: Context,
   filter: PublicResultFilter = {},
@@ -95,7 +75,7 @@ export async function listPublicResults(
     if (filter.publishedTo) conditions.push({ publishedOn: { $lte: filter.publishedTo } });
     return { $and: conditions };
   };
-  checkPeriod(filter);
+  checkDayRange(filter, 'publishedFrom', 'publishedTo', text('The period', '公示期间'));
   const found = await listEntities(em, Inspection, {
     where,
     searchFields: [],
