@@ -21,8 +21,13 @@ import plans from './plans';
 import { PublicDrawList } from './public/PublicDrawList';
 import { PublicHome } from './public/PublicHome';
 import { PublicItemList } from './public/PublicItemList';
+import { PublicPlanList } from './public/PublicPlanList';
+import { PublicPlanShow } from './public/PublicPlanShow';
+import { PublicTaskList } from './public/PublicTaskList';
 import { PublicDrawShow } from './public/PublicDrawShow';
 import { PublicResultList } from './public/PublicResultList';
+import { PublicEntityShow } from './public/PublicEntityShow';
+import { PublicStatistics } from './public/PublicStatistics';
 import { StatisticsRoute } from './statistics';
 import targets from './targets';
 import tasks from './tasks';
@@ -64,9 +69,14 @@ export const App = () => (
     <CustomRoutes noLayout>
       <Route path="/public" element={<PublicHome />} />
       <Route path="/public/items" element={<PublicItemList />} />
+      <Route path="/public/plans" element={<PublicPlanList />} />
+      <Route path="/public/plans/:id" element={<PublicPlanShow />} />
+      <Route path="/public/tasks" element={<PublicTaskList />} />
       <Route path="/public/draws" element={<PublicDrawList />} />
       <Route path="/public/draws/:id" element={<PublicDrawShow />} />
       <Route path="/public/results" element={<PublicResultList />} />
+      <Route path="/public/entities/:creditCode" element={<PublicEntityShow />} />
+      <Route path="/public/statistics" element={<PublicStatistics />} />
     </CustomRoutes>
   </Admin>
 );

@@ -86,6 +86,10 @@ export const CLOSURE_OUTCOMES = ['CORRECTED', 'PENALIZED', 'TRANSFERRED', 'NO_VI
 export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
 
 /** 公开随机源: the public events a draw's entropy may come from (see `entropy.ts`). */
+/** Why the rules leave a target out of a draw's pool (published with the pool as exclusions.json). */
+export const EXCLUSION_REASONS = ['DEREGISTERED', 'INSPECTED_FOR_ITEM', 'LOW_RISK_INSPECTED'] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
 export const ENTROPY_SOURCES = ['SSQ', 'DLT', 'FC3D', 'DRAND'] as const;
 export type EntropySource = (typeof ENTROPY_SOURCES)[number];
 

@@ -7,6 +7,7 @@ import type {
   ClosureOutcome,
   DepartmentKind,
   EntropySource,
+  ExclusionReason,
   FollowUp,
   InspectionMethod,
   InspectorStatus,
@@ -44,6 +45,7 @@ export interface DomainLabels {
   closureOutcome: Names<ClosureOutcome>;
   replacementReason: Names<ReplacementReason>;
   entropySource: Names<EntropySource>;
+  exclusionReason: Names<ExclusionReason>;
   resultState: Names<ResultState>;
   acceptanceState: Names<AcceptanceState>;
   mergeState: Names<MergeState>;
@@ -99,6 +101,11 @@ export const LABELS: Record<Locale, DomainLabels> = {
       DLT: '中国体育彩票“超级大乐透”',
       FC3D: '中国福利彩票“福彩3D”',
       DRAND: 'drand 公共随机信标（quicknet）',
+    },
+    exclusionReason: {
+      DEREGISTERED: '已注销、吊销或迁出',
+      INSPECTED_FOR_ITEM: '本年度已就本任务所涉全部适用事项被随机抽查',
+      LOW_RISK_INSPECTED: '低风险（A 类）且本年度已被抽查',
     },
 
     resultState: {
@@ -164,6 +171,12 @@ export const LABELS: Record<Locale, DomainLabels> = {
       DLT: 'China Sports Lottery Super Lotto (超级大乐透)',
       FC3D: 'China Welfare Lottery 3D (福彩3D)',
       DRAND: 'drand randomness beacon (quicknet)',
+    },
+    exclusionReason: {
+      DEREGISTERED: 'deregistered, revoked or moved away',
+      INSPECTED_FOR_ITEM:
+        "already randomly inspected this year for each of the task's items that apply to it",
+      LOW_RISK_INSPECTED: 'low risk (A) and already inspected this year',
     },
 
     resultState: {

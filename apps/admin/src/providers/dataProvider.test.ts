@@ -180,11 +180,10 @@ describe('query building', () => {
 describe('the publication', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('asks the public projections, with their filters and no sort', () => {
+  it('asks the public projections, with their filters and their sort', () => {
     const results = specOf('publicResults');
     const query = listQuery(results);
-    expect(query).toContain('publicResults(filter: $filter, page: $page)');
-    expect(query).not.toContain('sort');
+    expect(query).toContain('publicResults(filter: $filter, sort: $sort, page: $page)');
     expect(query).not.toMatch(/team|findings|target \{/);
     expect(
       listVariables(results, {
@@ -194,9 +193,33 @@ describe('the publication', () => {
       }),
     ).toEqual({
       filter: { q: '宏达', region: '垭口街道', year: 2026, departmentId: 'd' },
+      sort: { field: 'publishedAt', order: 'DESC' },
       page: { page: 2, perPage: 25 },
     });
-    expect(listQuery(specOf('publicDraws'))).toContain('publicDraws(filter: $filter, page: $page)');
+    expect(listQuery(specOf('publicDraws'))).toContain(
+      'publicDraws(filter: $filter, sort: $sort, page: $page)',
+    );
+  });
+
+  it('asks the notices of plans and tasks with their filters and the sort chosen', () => {
+    const tasks = specOf('publicTasks');
+    expect(listQuery(tasks)).toContain('publicTasks(filter: $filter, sort: $sort, page: $page)');
+    expect(listQuery(tasks)).not.toMatch(/riskClass|teamSize/);
+    expect(
+      listVariables(tasks, {
+        filter: { q: '土地', year: 2026, departmentId: 'd', planId: 'p', scope: 'DIRECTED', riskClass: 'A' },
+        sort: { field: 'windowStart', order: 'DESC' },
+        pagination: { page: 1, perPage: 25 },
+      }),
+    ).toEqual({
+      filter: { q: '土地', year: 2026, departmentId: 'd', planId: 'p', scope: 'DIRECTED' },
+      sort: { field: 'windowStart', order: 'DESC' },
+      page: { page: 1, perPage: 25 },
+    });
+    expect(listQuery(specOf('publicPlans'))).toContain(
+      'publicPlans(filter: $filter, sort: $sort, page: $page)',
+    );
+    expect(oneQuery(specOf('publicPlans'))).toContain('publicPlan(id: $id)');
   });
 
   it('reads one public draw by publicDraw', async () => {
@@ -466,6 +489,15 @@ describe('statistics', () => {
     });
     expect(sent[1]!.query).toContain('exportStatistics(family: $family, period: $period, groupBy: $groupBy');
     expect(sent[1]!.variables).toMatchObject({ family: 'TASKS', groupBy: ['ORIGIN'] });
+  });
+
+  it('asks the public statistics with only the filters chosen', async () => {
+    const summary = { fromYear: 2025, toYear: 2025, rows: [], total: {} };
+    const { sent } = answer({ data: { publicStatistics: summary } });
+    await expect(dataProvider.publicStatistics({ year: 2025, departmentId: '' })).resolves.toEqual(summary);
+    expect(sent[0]!.query).toContain('publicStatistics(filter: $filter)');
+    expect(sent[0]!.query).toContain('total { drawn published problems problemRate');
+    expect(sent[0]!.variables).toEqual({ filter: { year: 2025 } });
   });
 
   it('passes the filter a number drills into to the list as it is, so the list counts the same', async () => {

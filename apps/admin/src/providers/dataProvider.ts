@@ -13,6 +13,7 @@ import {
 import type {
   ClosureOutcome,
   EntropySource,
+  ExclusionReason,
   PeriodKind,
   ReplacementReason,
   StatDimension,
@@ -72,6 +73,10 @@ export interface SuijiDataProvider extends DataProvider {
   verifyDraw(id: string): Promise<DrawVerification>;
   /** The server's recomputation of the whole trail's hash chain. */
   verifyTrail(): Promise<TrailVerification>;
+  /** 一公开: an entity's public page by its credit code; null unless it has a published result. */
+  publicEntity(creditCode: string): Promise<PublicEntity | null>;
+  /** 一公开: where the entities matching a name or credit code stood in one draw. */
+  publicDrawCheck(drawId: string, q: string): Promise<PublicDrawCheck>;
   /** A cooperating department accepts a joint task, or declines it with a reason. */
   answerTask(taskId: string, accept: boolean, reason?: string): Promise<RaRecord>;
   /** The merge proposals of a quarter: those made, and suggestions (id null). */
@@ -86,6 +91,8 @@ export interface SuijiDataProvider extends DataProvider {
   statisticsSummary(request: Pick<StatisticsRequest, 'period' | 'filter'>): Promise<StatisticsSummary>;
   /** The statistics table as shown, as .xlsx made by the API. */
   exportStatistics(request: StatisticsRequest): Promise<FileDownload>;
+  /** 一公开: visits drawn, results published and problems by department and year, for anyone. */
+  publicStatistics(filter: PublicStatisticsFilter): Promise<PublicStatistics>;
 }
 
 /** The API's `StatisticsPeriod`: the period a table covers, labelled in the reader's language. */
@@ -132,6 +139,42 @@ export interface StatisticsSummary {
   cutOff: string;
   kpis: StatisticsKpi[];
 }
+
+/** The API's `PublicStatisticsFilter`: one year (else the latest years) and one department (else all). */
+export interface PublicStatisticsFilter {
+  year?: number | null;
+  departmentId?: string | null;
+}
+
+/** The API's `PublicStatisticsFigures`: the domain's `PUBLIC_FIGURES` (`drawn` is `due`, `problems` is `problem`). */
+export interface PublicStatisticsFigures {
+  drawn: number;
+  published: number;
+  problems: number;
+  problemRate: number | null;
+  onTime: number;
+  onTimeRate: number | null;
+}
+
+/** The API's `PublicStatisticsRow`: a department's figures of one year. */
+export interface PublicStatisticsRow extends PublicStatisticsFigures {
+  departmentId: string;
+  departmentName: string;
+  year: number;
+}
+
+/** The API's `PublicStatistics`. */
+export interface PublicStatistics {
+  fromYear: number;
+  toYear: number;
+  /** ISO instant the figures are exact at (截至). */
+  cutOff: string;
+  rows: PublicStatisticsRow[];
+  /** 合计, over the whole table (a joint task's visit once). */
+  total: PublicStatisticsFigures;
+}
+
+const PUBLIC_FIGURE_FIELDS = 'drawn published problems problemRate onTime onTimeRate';
 
 const PERIOD_FIELDS = 'kind from to label';
 const STATISTICS_ROW_FIELDS = 'keys labels values';
@@ -244,6 +287,33 @@ export interface DrawVerification {
   ok: boolean;
   /** The first field of the record that differs. */
   field: string | null;
+}
+
+/** The API's `PublicEntity`. */
+export interface PublicEntity {
+  name: string;
+  creditCode: string;
+  region: string;
+  publishedCount: number;
+}
+
+/** The API's `PublicPoolEntry`: where an entity stood in a draw, as its published files state it. */
+export interface PublicPoolEntry {
+  targetName: string;
+  creditCode: string;
+  poolId: string;
+  inPool: boolean;
+  stratum: string | null;
+  excludedReason: ExclusionReason | null;
+  /** null until the draw has run */
+  drawn: boolean | null;
+}
+
+/** The API's `PublicDrawCheck`. */
+export interface PublicDrawCheck {
+  matches: PublicPoolEntry[];
+  /** More entities match than are shown. */
+  more: boolean;
 }
 
 /** The API's `TrailVerification`. */
@@ -629,6 +699,31 @@ export const dataProvider: SuijiDataProvider = {
       statisticsVariables(request),
     );
     return data.exportStatistics;
+  },
+
+  async publicEntity(creditCode) {
+    const data = await gql<{ publicEntity: PublicEntity | null }>(
+      'query PublicEntity($creditCode: String!) { publicEntity(creditCode: $creditCode) { name creditCode region publishedCount } }',
+      { creditCode },
+    );
+    return data.publicEntity;
+  },
+
+  async publicDrawCheck(drawId, q) {
+    const data = await gql<{ publicDrawCheck: PublicDrawCheck }>(
+      'query PublicDrawCheck($drawId: ID!, $q: String!) { publicDrawCheck(drawId: $drawId, q: $q) { more matches { targetName creditCode poolId inPool stratum excludedReason drawn } } }',
+      { drawId, q },
+    );
+    return data.publicDrawCheck;
+  },
+
+  async publicStatistics(filter) {
+    const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v != null && v !== ''));
+    const data = await gql<{ publicStatistics: PublicStatistics }>(
+      `query PublicStatistics($filter: PublicStatisticsFilter) { publicStatistics(filter: $filter) { fromYear toYear cutOff rows { departmentId departmentName year ${PUBLIC_FIGURE_FIELDS} } total { ${PUBLIC_FIGURE_FIELDS} } } }`,
+      { filter: given },
+    );
+    return data.publicStatistics;
   },
 
   async choices(kind) {

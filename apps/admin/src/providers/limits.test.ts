@@ -154,6 +154,9 @@ const OWN_CALLS: Record<
   statistics: () => dataProvider.statistics(statisticsRequest),
   statisticsSummary: () => dataProvider.statisticsSummary(statisticsRequest),
   exportStatistics: () => dataProvider.exportStatistics(statisticsRequest),
+  publicStatistics: () => dataProvider.publicStatistics({ year: 2025, departmentId: 'd' }),
+  publicEntity: () => dataProvider.publicEntity('9'.repeat(MAX_LENGTH.short)),
+  publicDrawCheck: () => dataProvider.publicDrawCheck('1', 'x'.repeat(MAX_LENGTH.short)),
 };
 
 describe('the dashboard’s operations and the API’s limits', () => {
@@ -201,6 +204,12 @@ describe('the dashboard’s operations and the API’s limits', () => {
       () => dataProvider.getList('draws', page),
       () => dataProvider.getOne('draws', { id: '1' }),
       () => dataProvider.getList('results', page),
+      () => dataProvider.getList('publicPlans', page),
+      () => dataProvider.getOne('publicPlans', { id: '1' }),
+      () => dataProvider.getList('publicTasks', page),
+      () => dataProvider.publicStatistics({ year: 2025, departmentId: 'd' }),
+      () => dataProvider.publicEntity('9'.repeat(MAX_LENGTH.short)),
+      () => dataProvider.publicDrawCheck('1', 'x'.repeat(MAX_LENGTH.short)),
       () =>
         authProvider.login({
           username: 'x'.repeat(MAX_LENGTH.short),

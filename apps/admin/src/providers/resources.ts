@@ -108,10 +108,12 @@ const TASK_FIELDS = [
 ] as const;
 
 /**
- * The public pages' own resources (一公开): the API's projections of draws, their 抽查名单 and published
- * results, which anyone may read without signing in. The role policy names them all `publication`.
+ * The public pages' own resources (一公开): the API's projections of yearly plans, tasks, draws, their
+ * 抽查名单 and published results, which anyone may read without signing in. The role policy names them
+ * all `publication`.
  */
-export type PublicResource = 'publicDraws' | 'publicDrawTargets' | 'publicResults';
+export type PublicResource =
+  'publicPlans' | 'publicTasks' | 'publicDraws' | 'publicDrawTargets' | 'publicResults';
 
 // Partial: the policy may name resources (such as the audit trail) the dashboard does not list as records.
 export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceSpec>> = {
@@ -353,12 +355,34 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     updateFields: ['nameZh', 'nameEn', 'problem', 'raisesRisk', 'marksAbnormal'],
     nullable: ['departmentId'],
   },
-  // 公示: every draw as published, newest first; `createdAt` is when it was scheduled.
+  // 公示: yearly plans, sorted by createdAt (newest first), year or name.
+  publicPlans: {
+    list: 'publicPlans',
+    one: 'publicPlan',
+    filterType: 'PublicPlanFilter',
+    fields:
+      'id name year departments lines { item ratioBp timesPerYear period } taskCount selectedCount createdAt',
+    filters: ['year', 'departmentId'],
+    createFields: [],
+    updateFields: [],
+    nullable: [],
+  },
+  // 公示: tasks whose draw is scheduled, sorted by windowStart (latest first), year or name.
+  publicTasks: {
+    list: 'publicTasks',
+    filterType: 'PublicTaskFilter',
+    fields:
+      'id name year planId planName departments items scope regions tags targetKinds windowStart windowEnd drawId drawStatus selectedCount',
+    filters: ['year', 'departmentId', 'planId', 'scope'],
+    createFields: [],
+    updateFields: [],
+    nullable: [],
+  },
+  // 公示: every draw as published, newest first (or by run time); `createdAt` is when it was scheduled.
   publicDraws: {
     list: 'publicDraws',
     one: 'publicDraw',
     filterType: 'PublicDrawFilter',
-    sortable: false,
     fields:
       'id taskName year departments items status createdAt runAfter entropySource entropyIssue entropyPublishedAt commitment poolDigest poolSize excludedCount rosterSize team { size } ratios { riskClass ratioBp } ranAt publicEntropy nonce seed selectedCount poolUrl exclusionsUrl recordUrl',
     filters: ['status', 'departmentId', 'year'],
@@ -370,10 +394,18 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
   publicResults: {
     list: 'publicResults',
     filterType: 'PublicResultFilter',
-    sortable: false,
     fields:
       'id drawId targetName creditCode region taskName year authorities inspectedOn publishedAt inspectors items { item category categoryNameZh categoryNameEn problem marksAbnormal followUp }',
-    filters: ['taskId', 'departmentId', 'year', 'region', 'itemId', 'publishedFrom', 'publishedTo'],
+    filters: [
+      'taskId',
+      'departmentId',
+      'year',
+      'region',
+      'itemId',
+      'publishedFrom',
+      'publishedTo',
+      'creditCode',
+    ],
     createFields: [],
     updateFields: [],
     nullable: [],
@@ -382,9 +414,8 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
   publicDrawTargets: {
     list: 'publicDrawTargets',
     filterType: 'PublicDrawnTargetFilter!',
-    sortable: false,
     fields: 'id targetName creditCode region items',
-    filters: ['drawId'],
+    filters: ['drawId', 'q'],
     createFields: [],
     updateFields: [],
     nullable: [],

@@ -5,6 +5,7 @@ import {
   NumberField,
   TextField,
   useFieldValue,
+  useTranslate,
   type FieldProps,
   type RaRecord,
 } from 'react-admin';
@@ -26,7 +27,28 @@ export const NameChips = (props: FieldProps) => {
 
 const showPath = (id: RaRecord['id']) => `/public/draws/${String(id)}`;
 
-/** The columns of the public list of draws: the task by name, its departments and items, and the draw's figures. */
+/** The public entropy source declared when the draw was scheduled: the source and its issue or round. */
+const DeclaredSource = (_props: FieldProps) => {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      render={(draw: RaRecord) =>
+        draw.entropySource ? (
+          <span data-testid="declared-source">
+            {translate(`enums.entropySource.${String(draw.entropySource)}`)} {String(draw.entropyIssue ?? '')}
+          </span>
+        ) : (
+          '—'
+        )
+      }
+    />
+  );
+};
+
+/**
+ * The columns of the public list of draws: the task by name, its departments and items, when it was scheduled
+ * (its commitment published), the entropy source it declared then, and the draw's figures; sortable by time.
+ */
 export const PublicDrawDatagrid = () => (
   <Datagrid bulkActionButtons={false} rowClick={showPath} data-testid="draws">
     <FunctionField
@@ -38,9 +60,11 @@ export const PublicDrawDatagrid = () => (
     <NameChips source="departments" sortable={false} />
     <NameChips source="items" sortable={false} />
     <FunctionField source="status" sortable={false} render={() => <DrawStatusChip />} />
-    <LocalDateField source="runAfter" showTime sortable={false} />
+    <LocalDateField source="createdAt" label="resources.publicDraws.fields.scheduledAt" showTime />
+    <DeclaredSource source="entropySource" sortable={false} />
+    <LocalDateField source="runAfter" showTime />
     <NumberField source="poolSize" sortable={false} />
     <NumberField source="selectedCount" sortable={false} emptyText="—" />
-    <LocalDateField source="ranAt" showTime sortable={false} emptyText="—" />
+    <LocalDateField source="ranAt" showTime emptyText="—" />
   </Datagrid>
 );

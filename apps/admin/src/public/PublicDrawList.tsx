@@ -15,7 +15,13 @@ export const PublicDrawList = () => {
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {translate('suiji.public.intro')}
       </Typography>
-      <ListBase resource="publicDraws" disableAuthentication perPage={25} disableSyncWithLocation>
+      <ListBase
+        resource="publicDraws"
+        disableAuthentication
+        perPage={25}
+        disableSyncWithLocation
+        sort={{ field: 'createdAt', order: 'DESC' }}
+      >
         <FilterForm filters={publicDrawFilters} />
         <Card>
           <PublicDrawDatagrid />

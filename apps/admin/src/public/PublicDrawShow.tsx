@@ -4,10 +4,12 @@ import { useParams } from 'react-router';
 import {
   Button,
   Datagrid,
+  FilterForm,
   Labeled,
   Link,
   ListBase,
   Pagination,
+  SearchInput,
   ShowBase,
   TextField,
   useRecordContext,
@@ -15,6 +17,7 @@ import {
 } from 'react-admin';
 import { DrawStatusChip, PublishedDrawDetails } from '../draws/DrawDetails';
 import type { PublicDrawRecordFields } from '../draws/drawTypes';
+import { PublicDrawCheck } from './PublicDrawCheck';
 import { NameChips } from './PublicDrawDatagrid';
 import { PublicLayout } from './PublicLayout';
 
@@ -59,10 +62,15 @@ const DrawnList = () => {
         disableSyncWithLocation
         perPage={25}
       >
+        <FilterForm
+          filters={[
+            <SearchInput key="q" source="q" alwaysOn placeholder={translate('suiji.public.search')} />,
+          ]}
+        />
         <Datagrid bulkActionButtons={false} rowClick={false} data-testid="drawn-list">
           <TextField source="targetName" sortable={false} />
           <TextField source="creditCode" sortable={false} />
-          <TextField source="region" sortable={false} />
+          <TextField source="region" />
           <NameChips source="items" />
         </Datagrid>
         <Pagination rowsPerPageOptions={[25, 50, 100]} />
@@ -87,6 +95,7 @@ export const PublicDrawShow = () => {
             <Stack spacing={3} sx={{ p: 2 }}>
               <PublicDrawHeading />
               <PublishedDrawDetails />
+              <PublicDrawCheck />
               <DrawnList />
             </Stack>
           </Card>

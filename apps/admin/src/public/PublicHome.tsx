@@ -7,8 +7,11 @@ import { PUBLIC_SECTIONS, PublicLayout } from './PublicLayout';
 
 const DESCRIPTIONS: Record<string, string> = {
   '/public/items': 'suiji.public.items_intro',
+  '/public/plans': 'suiji.public.plans_intro',
+  '/public/tasks': 'suiji.public.tasks_intro',
   '/public/draws': 'suiji.public.intro',
   '/public/results': 'suiji.public.results_intro',
+  '/public/statistics': 'suiji.public.statistics_intro',
 };
 
 /**

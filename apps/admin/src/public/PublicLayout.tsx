@@ -6,8 +6,11 @@ import { Button, Link, LocalesMenuButton, useTranslate } from 'react-admin';
 /** The portal's sections, in the order a citizen meets them. */
 export const PUBLIC_SECTIONS = [
   { to: '/public/items', label: 'suiji.public.items' },
+  { to: '/public/plans', label: 'suiji.public.plans' },
+  { to: '/public/tasks', label: 'suiji.public.tasks' },
   { to: '/public/draws', label: 'suiji.public.menu' },
   { to: '/public/results', label: 'suiji.public.results' },
+  { to: '/public/statistics', label: 'suiji.public.statistics' },
 ] as const;
 
 /**

@@ -23,6 +23,8 @@ import { PublicLayout } from './PublicLayout';
 interface PublicResultRecord {
   id: string;
   drawId: string;
+  targetName: string;
+  creditCode: string;
   taskName: string;
   inspectors: string[] | null;
   items: {
@@ -67,15 +69,29 @@ const PublicItemResults = (_props: FieldProps) => {
   );
 };
 
-/** The published results of the page; the team's names only where the deployment publishes them. */
-const PublicResultGrid = () => {
+/**
+ * The published results of the page; the team's names only where the deployment publishes them. Each entity
+ * links to its own page, each task to its draw's; on an entity's own page (`ofEntity`) the entity's columns
+ * are left out.
+ */
+export const PublicResultGrid = ({ ofEntity = false }: { ofEntity?: boolean }) => {
   const { data } = useListContext<PublicResultRecord>();
   const named = (data ?? []).some((r) => r.inspectors !== null);
   return (
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="public-results">
-      <TextField source="targetName" sortable={false} />
-      <TextField source="creditCode" sortable={false} sx={{ fontFamily: 'monospace' }} />
-      <TextField source="region" sortable={false} />
+      {ofEntity ? null : (
+        <FunctionField
+          source="targetName"
+          sortable={false}
+          render={(r: PublicResultRecord) => (
+            <Link to={`/public/entities/${encodeURIComponent(r.creditCode)}`} data-testid="entity-link">
+              {r.targetName}
+            </Link>
+          )}
+        />
+      )}
+      {ofEntity ? null : <TextField source="creditCode" sortable={false} sx={{ fontFamily: 'monospace' }} />}
+      {ofEntity ? null : <TextField source="region" sortable={false} />}
       <NameChips source="authorities" sortable={false} />
       <FunctionField
         source="taskName"
@@ -83,8 +99,8 @@ const PublicResultGrid = () => {
         render={(r: PublicResultRecord) => <Link to={`/public/draws/${r.drawId}`}>{r.taskName}</Link>}
       />
       <PublicItemResults source="items" sortable={false} />
-      <TextField source="inspectedOn" emptyText="—" sortable={false} />
-      <LocalDateField source="publishedAt" sortable={false} />
+      <TextField source="inspectedOn" emptyText="—" />
+      <LocalDateField source="publishedAt" />
       {named ? (
         <FunctionField
           source="inspectors"
@@ -117,6 +133,7 @@ export const PublicResultList = () => {
           perPage={25}
           disableSyncWithLocation
           filterDefaultValues={q ? { q } : {}}
+          sort={{ field: 'publishedAt', order: 'DESC' }}
         >
           <FilterForm filters={publicResultFilters} />
           <Card>

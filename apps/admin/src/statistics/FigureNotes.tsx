@@ -1,13 +1,23 @@
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Accordion, AccordionDetails, AccordionSummary, Typography } from '@mui/material';
-import { KPI_FIGURES, figuresOf, type Locale, type StatFamily } from '@suiji/domain';
+import type { Locale } from '@suiji/domain';
 import { useTranslate } from 'react-admin';
 import { figureFormula, figureLabel } from './statisticsView';
 
-/** 数据说明: what each figure on the page counts, in the words of the domain's definitions. */
-export const FigureNotes = ({ family, locale }: { family: StatFamily; locale: Locale }) => {
+/**
+ * 数据说明: what each figure on a page counts, in the words of the domain's definitions; `help` (a message
+ * key) says how to read them there.
+ */
+export const FigureNotes = ({
+  codes,
+  locale,
+  help = 'suiji.statistics.notes_help',
+}: {
+  codes: readonly string[];
+  locale: Locale;
+  help?: string;
+}) => {
   const translate = useTranslate();
-  const codes = [...new Set([...KPI_FIGURES, ...figuresOf(family).map((f) => f.code)])];
   return (
     <Accordion disableGutters data-testid="figure-notes">
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
@@ -17,7 +27,7 @@ export const FigureNotes = ({ family, locale }: { family: StatFamily; locale: Lo
       </AccordionSummary>
       <AccordionDetails>
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          {translate('suiji.statistics.notes_help')}
+          {translate(help)}
         </Typography>
         <dl style={{ margin: 0 }}>
           {codes.map((code) => (

@@ -13,7 +13,7 @@ import { StatisticsCharts } from './StatisticsCharts';
 import { StatisticsFilters } from './StatisticsFilters';
 import { StatisticsTableCard } from './StatisticsTableCard';
 import { periodInput, readState, writeState, type StatisticsState } from './statisticsState';
-import { cutOffText, localeOf, type FigureContext } from './statisticsView';
+import { cutOffText, localeOf, notedFigures, type FigureContext } from './statisticsView';
 import { useStatisticsSummary } from './useStatistics';
 
 export default function StatisticsPage() {
@@ -65,7 +65,7 @@ export default function StatisticsPage() {
           />
           <StatisticsCharts state={state} period={input} context={context} onChange={onChange} />
           <StatisticsTableCard state={state} period={input} context={context} onChange={onChange} />
-          <FigureNotes family={state.family} locale={locale} />
+          <FigureNotes codes={notedFigures(state.family)} locale={locale} />
         </>
       )}
     </Stack>

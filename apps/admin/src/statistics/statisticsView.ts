@@ -5,13 +5,16 @@
  * leads are tested without a browser.
  */
 import {
+  KPI_FIGURES,
   chinaDateTime,
   drillDown,
   figure,
+  figuresOf,
   type DrillDown,
   type Locale,
   type Period,
   type RowKeys,
+  type StatFamily,
   type StatisticsFilter,
 } from '@suiji/domain';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -30,6 +33,11 @@ export function figureLabel(code: string, locale: Locale): string {
 /** What a figure is, as "数据说明" prints it. */
 export function figureFormula(code: string, locale: Locale): string {
   return figure(code)?.formula[locale] ?? '';
+}
+
+/** The figures 统计分析's 数据说明 explains: the cards' and those of the table's family, each once. */
+export function notedFigures(family: StatFamily): string[] {
+  return [...new Set<string>([...KPI_FIGURES, ...figuresOf(family).map((f) => f.code)])];
 }
 
 /** A figure's value as people read it: counts grouped, rates as percentages, "—" where there is none. */

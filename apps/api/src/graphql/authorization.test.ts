@@ -687,6 +687,24 @@ const CASES: Record<string, Case> = {
     query: 'query($id: ID!) { publicDraw(id: $id) { id commitment } }',
     prepare: async () => ({ variables: { id: await scheduledDraw() } }),
   },
+  publicEntity: {
+    query: 'query($c: String!) { publicEntity(creditCode: $c) { name } }',
+    prepare: async () => ({ variables: { c: '91410000000000000X' } }),
+  },
+  publicDrawCheck: {
+    query: 'query($id: ID!) { publicDrawCheck(drawId: $id, q: "舞钢") { more matches { poolId } } }',
+    prepare: async () => ({ variables: { id: await scheduledDraw() } }),
+  },
+  publicStatistics: {
+    query: 'query($y: Int!) { publicStatistics(filter: { year: $y }) { rows { drawn } total { drawn } } }',
+    prepare: async () => ({ variables: { y: YEAR } }),
+  },
+  publicPlans: { query: '{ publicPlans { total } }', prepare: async () => ({ variables: {} }) },
+  publicPlan: {
+    query: 'query($id: ID!) { publicPlan(id: $id) { id name } }',
+    prepare: async () => ({ variables: { id: await newPlan() } }),
+  },
+  publicTasks: { query: '{ publicTasks { total } }', prepare: async () => ({ variables: {} }) },
   inspections: {
     query: 'query($id: ID!) { inspections(filter: { ids: [$id] }) { items { id } } }',
     listsRecord: true,

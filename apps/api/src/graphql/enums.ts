@@ -7,6 +7,7 @@ import {
   CLOSURE_OUTCOMES,
   DEPARTMENT_KINDS,
   ENTROPY_SOURCES,
+  EXCLUSION_REASONS,
   INSPECTION_METHODS,
   INSPECTOR_STATUSES,
   ITEM_CATEGORIES,
@@ -78,3 +79,4 @@ registerEnumType(SortOrder, { name: 'SortOrder' });
 export const AcceptanceStateEnum = graphqlEnum('AcceptanceState', ACCEPTANCE_STATES, zh.acceptanceState);
 export const MergeStateEnum = graphqlEnum('MergeState', MERGE_STATES, zh.mergeState);
 export const ClosureOutcomeEnum = graphqlEnum('ClosureOutcome', CLOSURE_OUTCOMES, zh.closureOutcome);
+export const ExclusionReasonEnum = graphqlEnum('ExclusionReason', EXCLUSION_REASONS, zh.exclusionReason);

@@ -94,4 +94,5 @@ export const NOUNS = {
   inspector: text('Inspector', '执法检查人员'),
   conflict: text('Conflict', '回避关系'),
   user: text('User', '用户'),
+  draw: text('Draw', '摇号'),
 } as const;

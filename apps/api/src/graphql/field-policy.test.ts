@@ -38,6 +38,8 @@ const PUBLIC_FIELDS = new Set([
       'PublicDrawPage',
       'PublicResultPage',
       'PublicDrawnTargetPage',
+      'PublicPlanPage',
+      'PublicTaskPage',
     ].map((page) => `${page}.${f}`),
   ),
   ...['id', 'name', 'code', 'kind', 'parent', 'parentId', 'createdAt', 'updatedAt'].map(
@@ -127,9 +129,41 @@ const PUBLIC_FIELDS = new Set([
     'inspectors',
   ].map((f) => `PublicResult.${f}`),
   ...['id', 'targetName', 'creditCode', 'region', 'items'].map((f) => `PublicDrawnTarget.${f}`),
+  ...['name', 'creditCode', 'region', 'publishedCount'].map((f) => `PublicEntity.${f}`),
+  ...['targetName', 'creditCode', 'poolId', 'inPool', 'stratum', 'excludedReason', 'drawn'].map(
+    (f) => `PublicPoolEntry.${f}`,
+  ),
+  ...['matches', 'more'].map((f) => `PublicDrawCheck.${f}`),
   ...['item', 'category', 'categoryNameZh', 'categoryNameEn', 'problem', 'marksAbnormal', 'followUp'].map(
     (f) => `PublicItemResult.${f}`,
   ),
+  ...['fromYear', 'toYear', 'cutOff', 'rows', 'total'].map((f) => `PublicStatistics.${f}`),
+  ...['PublicStatisticsFigures', 'PublicStatisticsRow'].flatMap((type) =>
+    ['drawn', 'published', 'problems', 'problemRate', 'onTime', 'onTimeRate'].map((f) => `${type}.${f}`),
+  ),
+  ...['departmentId', 'departmentName', 'year'].map((f) => `PublicStatisticsRow.${f}`),
+  ...['id', 'name', 'year', 'departments', 'lines', 'taskCount', 'selectedCount', 'createdAt'].map(
+    (f) => `PublicPlan.${f}`,
+  ),
+  ...['item', 'ratioBp', 'timesPerYear', 'period'].map((f) => `PublicPlanLine.${f}`),
+  ...[
+    'id',
+    'name',
+    'year',
+    'planId',
+    'planName',
+    'departments',
+    'items',
+    'scope',
+    'regions',
+    'tags',
+    'targetKinds',
+    'windowStart',
+    'windowEnd',
+    'drawId',
+    'drawStatus',
+    'selectedCount',
+  ].map((f) => `PublicTask.${f}`),
 ]);
 
 /** Names of fields that hold personal data (or point at a person's account) wherever they appear. */

@@ -14,9 +14,11 @@ import {
   TargetRecordResolver,
 } from '../modules/inspection/inspection.resolver.js';
 import { PlanItemResolver, PlanResolver } from '../modules/plan/plan.resolver.js';
+import { NoticesResolver } from '../modules/publication/notices.resolver.js';
 import { PublicationResolver } from '../modules/publication/publication.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
 import { MergeResolver } from '../modules/merge/merge.resolver.js';
+import { PublicStatisticsResolver } from '../modules/statistics/public-summary.resolver.js';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver.js';
 import { TrailResolver } from '../modules/trail/trail.resolver.js';
 import { ConflictResolver } from '../modules/conflict/conflict.resolver.js';
@@ -57,6 +59,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       AttachmentResolver,
       InspectionAttachmentsResolver,
       PublicationResolver,
+      PublicStatisticsResolver,
+      NoticesResolver,
       TrailResolver,
     ],
     globalMiddlewares: [policyMiddleware, nulMiddleware],

@@ -17,7 +17,7 @@ export {
   type ReplacementRequest,
   type TeamSpec,
 } from './types.js';
-export { canonicalPool, poolDigest } from './pool.js';
+export { canonicalPool, findInPoolText, poolDigest, type PoolTextEntry } from './pool.js';
 export { commitmentOf } from './seed.js';
 export { quota } from './targets.js';
 export { makeDrawRecord, applyReplacement } from './record.js';

@@ -22,6 +22,7 @@ import { Migration20261201175111 } from './Migration20261201175111.js';
 import { Migration20261201200254 } from './Migration20261201200254.js';
 import { Migration20261201210000 } from './Migration20261201210000.js';
 import { Migration20261201213000 } from './Migration20261201213000.js';
+import { Migration20261202010000 } from './Migration20261202010000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -46,4 +47,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201200254', class: Migration20261201200254 },
   { name: 'Migration20261201210000', class: Migration20261201210000 },
   { name: 'Migration20261201213000', class: Migration20261201213000 },
+  { name: 'Migration20261202010000', class: Migration20261202010000 },
 ];

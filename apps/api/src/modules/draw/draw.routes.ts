@@ -9,9 +9,10 @@ import type { MikroORM } from '@mikro-orm/core';
 import { guardIdParam } from '../../http.js';
 import { Router } from 'express';
 import type { Context } from '../../graphql/context.js';
+import { LABELS, type ExclusionReason } from '@suiji/domain';
 import { Draw } from './draw.entity.js';
 import { localeOf } from '../../graphql/localize.js';
-import { EXCLUSION_REASONS, publishedRecord, recordOf, type ExclusionReason } from './draw.service.js';
+import { publishedRecord, recordOf } from './draw.service.js';
 
 export function drawRoutes(orm: MikroORM): Router {
   const router = Router();
@@ -40,7 +41,7 @@ export function drawRoutes(orm: MikroORM): Router {
       ([target, reason]) => ({
         target,
         reason,
-        text: EXCLUSION_REASONS[reason][locale],
+        text: LABELS[locale].exclusionReason[reason],
       }),
     );
     res.type('application/json').send(JSON.stringify({ drawId: draw.id, exclusions }));

@@ -22,6 +22,7 @@ import {
   type ConflictEntry,
   type DrawOptions,
   type DrawRecord,
+  type ExclusionReason,
   type InspectorEntry,
   type PoolEntry,
   type TeamSpec,
@@ -32,7 +33,7 @@ import { selectRows as rawRows } from '../../db/query.js';
 import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
-import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { departmentScope } from '../department/department.service.js';
 import { Inspection } from '../inspection/inspection.entity.js';
@@ -44,24 +45,13 @@ import { appendTrail } from '../trail/trail.service.js';
 import { Draw } from './draw.entity.js';
 import type { ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
 
-const NOUN = text('Draw', '摇号');
+const NOUN = NOUNS.draw;
 
 /** Node's SHA-256 for the large pool digest, the portable one for the many short messages (it is faster there). */
 const DRAW_OPTIONS: DrawOptions = {
   sha256: (message) =>
     message.length > 4096 ? createHash('sha256').update(message).digest() : portableSha256(message),
 };
-
-/** Why a target is left out of a pool. */
-export const EXCLUSION_REASONS = {
-  DEREGISTERED: text('deregistered, revoked or moved away', '已注销、吊销或迁出'),
-  INSPECTED_FOR_ITEM: text(
-    "already randomly inspected this year for each of the task's items that apply to it",
-    '本年度已就本任务所涉全部适用事项被随机抽查',
-  ),
-  LOW_RISK_INSPECTED: text('low risk (A) and already inspected this year', '低风险（A 类）且本年度已被抽查'),
-} as const;
-export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
 
 /** The spec's error codes in words people can act on. */
 function drawErrorText(error: DrawError): Text {

@@ -34,6 +34,9 @@ const THIS_INSPECTION = (inspection: Inspection, ctx: Context) => scopedInspecti
 @Index({ properties: ['targetKind', 'riskClass', 'drawnOn'] })
 // Burden: the few visits of a target by several departments in a quarter.
 @Index({ properties: ['multiDepartment', 'drawnOn'] })
+// 公示: the published results, newest (or oldest) first, or by the day inspected, a page at a time.
+@Index({ properties: ['publishedAt', 'id'] })
+@Index({ properties: ['inspectedOn', 'id'] })
 export class Inspection extends BaseEntity {
   @Field(() => ID)
   declare id: string;

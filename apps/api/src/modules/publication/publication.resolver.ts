@@ -1,9 +1,11 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PageInput } from '../../graphql/list.js';
+import { PageInput, SortInput } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import {
   PublicDraw,
+  PublicDrawCheck,
+  PublicEntity,
   PublicDrawFilter,
   PublicDrawnTargetFilter,
   PublicDrawnTargetPage,
@@ -21,8 +23,13 @@ export class PublicationResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => PublicResultFilter, { nullable: true }) filter?: PublicResultFilter,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('sort', () => SortInput, {
+      nullable: true,
+      description: 'By publishedAt (the default, newest first) or inspectedOn',
+    })
+    sort?: SortInput,
   ) {
-    return publication.listPublicResults(ctx, filter, page);
+    return publication.listPublicResults(ctx, filter, page, sort);
   }
 
   @Policy('list', 'publication')
@@ -33,8 +40,13 @@ export class PublicationResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => PublicDrawFilter, { nullable: true }) filter?: PublicDrawFilter,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('sort', () => SortInput, {
+      nullable: true,
+      description: 'By createdAt (the default, newest first), runAfter or ranAt',
+    })
+    sort?: SortInput,
   ) {
-    return publication.listPublicDraws(ctx, filter, page);
+    return publication.listPublicDraws(ctx, filter, page, sort);
   }
 
   @Policy('show', 'publication')
@@ -52,7 +64,37 @@ export class PublicationResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => PublicDrawnTargetFilter) filter: PublicDrawnTargetFilter,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('sort', () => SortInput, {
+      nullable: true,
+      description: 'By createdAt (the default: as drawn) or region',
+    })
+    sort?: SortInput,
   ) {
-    return publication.listPublicDrawnTargets(ctx, filter, page);
+    return publication.listPublicDrawnTargets(ctx, filter, page, sort);
+  }
+
+  @Policy('show', 'publication')
+  @Query(() => PublicEntity, {
+    nullable: true,
+    description: "An entity's public page by its credit code; null unless it has a published result",
+  })
+  publicEntity(@Ctx() ctx: Context, @Arg('creditCode', () => String) creditCode: string) {
+    return publication.showPublicEntity(ctx, creditCode);
+  }
+
+  @Policy('show', 'publication')
+  @Query(() => PublicDrawCheck, {
+    description:
+      "Whether an entity (by its name, a part of it, or its credit code) was in a draw's pool, in which stratum, why it was left out, and whether it was drawn, as the published files state it",
+  })
+  publicDrawCheck(
+    @Ctx() ctx: Context,
+    @Arg('drawId', () => ID) drawId: string,
+    @Arg('q', () => String, {
+      description: "The entity's name, a part of it, or its unified social credit code",
+    })
+    q: string,
+  ) {
+    return publication.checkPublicDraw(ctx, drawId, q);
   }
 }

@@ -3,11 +3,14 @@
  * statements per page (the page, then the names it shows, each in one statement), whatever its size.
  */
 import type { FilterQuery } from '@mikro-orm/core';
-import { text } from '@suiji/domain';
+import { MAX_LENGTH, text, type ExclusionReason } from '@suiji/domain';
+import { isPostgres } from '../../db/platform.js';
+import { selectRows } from '../../db/query.js';
+import { BadInputError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { checkDayRange } from '../../graphql/day-range.js';
 import type { Context } from '../../graphql/context.js';
-import { containsText, listEntities, type Page, type PageInput } from '../../graphql/list.js';
+import { containsText, listEntities, type Page, type PageInput, type SortInput } from '../../graphql/list.js';
 import { tasksTakingPart } from '../department/participation.js';
 import { Department } from '../department/department.entity.js';
 import { Draw } from '../draw/draw.entity.js';
@@ -16,19 +19,24 @@ import { Inspection } from '../inspection/inspection.entity.js';
 import { ItemResult } from '../inspection/item-result.entity.js';
 import { Inspector } from '../inspector/inspector.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { Target } from '../target/target.entity.js';
 import { targetContains } from '../../db/search.js';
-import type {
-  PublicDrawnTarget,
+import {
+  POOL_CHECK_MATCHES,
+  type PublicDrawCheck,
+  type PublicEntity,
+  type PublicPoolEntry,
+  type PublicDrawnTarget,
   PublicDrawnTargetFilter,
-  PublicDraw,
-  PublicDrawFilter,
-  PublicItemResult,
-  PublicResult,
-  PublicResultFilter,
+  type PublicDraw,
+  type PublicDrawFilter,
+  type PublicItemResult,
+  type PublicResult,
+  type PublicResultFilter,
 } from './publication.types.js';
 
 /** Names by id, in one statement. */
-async function namesOf(
+export async function namesOf(
   ctx: Context,
   entity: typeof Department | typeof InspectionItem | typeof Inspector,
   ids: Iterable<string>,
@@ -39,7 +47,8 @@ async function namesOf(
   return new Map(found.map((row) => [row.id, row.name]));
 }
 
-const named = (names: Map<string, string>, ids: readonly string[]) =>
+/** The names of `ids`, in their order, leaving out any not found. */
+export const named = (names: Map<string, string>, ids: readonly string[]) =>
   ids.map((id) => names.get(id)).filter((name): name is string => name !== undefined);
 
 /**
@@ -60,6 +69,7 @@ export async function listPublicResults(
   ctx: Context,
   filter: PublicResultFilter = {},
   page?: PageInput,
+  sort?: SortInput,
 ): Promise<Page<PublicResult>> {
   const { em } = ctx;
   const where = (): FilterQuery<Inspection> => {
@@ -71,6 +81,8 @@ export async function listPublicResults(
     if (filter.region?.trim())
       conditions.push({ target: { region: containsText(em, filter.region.trim()) } });
     if (filter.itemId) conditions.push({ itemIds: StringListType.contains(filter.itemId) });
+    if (filter.creditCode?.trim())
+      conditions.push({ target: { creditCode: filter.creditCode.trim().toUpperCase() } });
     if (filter.publishedFrom) conditions.push({ publishedOn: { $gte: filter.publishedFrom } });
     if (filter.publishedTo) conditions.push({ publishedOn: { $lte: filter.publishedTo } });
     return { $and: conditions };
@@ -79,8 +91,8 @@ export async function listPublicResults(
   const found = await listEntities(em, Inspection, {
     where,
     searchFields: [],
-    sortable: ['publishedAt'],
-    sort: { field: 'publishedAt', order: 'DESC' as never },
+    sortable: ['publishedAt', 'inspectedOn'],
+    sort: sort ?? { field: 'publishedAt', order: 'DESC' as never },
     page,
     softDelete: false,
     populate: ['target', 'task'],
@@ -188,6 +200,7 @@ export async function listPublicDraws(
   ctx: Context,
   filter: PublicDrawFilter = {},
   page?: PageInput,
+  sort?: SortInput,
 ): Promise<Page<PublicDraw>> {
   const where = (): FilterQuery<Draw> => ({
     $and: [...(filter.status ? [{ status: filter.status }] : []), ...taskConditions<Draw>(filter)],
@@ -195,8 +208,8 @@ export async function listPublicDraws(
   const found = await listEntities(ctx.em, Draw, {
     where,
     searchFields: [],
-    sortable: ['createdAt'],
-    sort: { field: 'createdAt', order: 'DESC' as never },
+    sortable: ['createdAt', 'runAfter', 'ranAt'],
+    sort: sort ?? { field: 'createdAt', order: 'DESC' as never },
     page,
     softDelete: false,
     // The nonce is revealed only for draws that have run; reading it with the row costs no statement.
@@ -219,11 +232,14 @@ export async function listPublicDrawnTargets(
   ctx: Context,
   filter: PublicDrawnTargetFilter,
   page?: PageInput,
+  sort?: SortInput,
 ): Promise<Page<PublicDrawnTarget>> {
+  const q = filter.q?.trim();
   const found = await listEntities(ctx.em, Inspection, {
-    where: { draw: filter.drawId },
+    where: () => ({ draw: filter.drawId, ...(q ? { target: targetContains(ctx.em, q) } : {}) }),
     searchFields: [],
-    sortable: ['createdAt'],
+    sortable: ['createdAt', 'region'],
+    sort,
     page,
     softDelete: false,
     populate: ['target'],
@@ -242,5 +258,104 @@ export async function listPublicDrawnTargets(
       region: inspection.target.region,
       items: named(items, inspection.itemIds),
     })),
+  };
+}
+
+/**
+ * An entity's public page: its name, credit code and region, if it has at least one published result (an
+ * entity never published about is not part of the publication). One statement.
+ */
+export async function showPublicEntity(ctx: Context, creditCode: string): Promise<PublicEntity | null> {
+  const code = creditCode.trim().toUpperCase();
+  if (!code) return null;
+  const [row] = await selectRows<{ name: string; credit_code: string; region: string; n: number | string }>(
+    ctx.em,
+    `select t.name, t.credit_code, t.region, count(*) as n from target t join inspection i on i.target_id = t.id
+      where t.credit_code = ? and i.state = 'PUBLISHED' group by t.id, t.name, t.credit_code, t.region`,
+    [code],
+  );
+  return row
+    ? { name: row.name, creditCode: row.credit_code, region: row.region, publishedCount: Number(row.n) }
+    : null;
+}
+
+/** How long a name or code asked about may be, and how short. */
+const CHECK_MIN = 2;
+
+/**
+ * An entity's check of a draw about itself: the entities matching `q` (the credit code exactly, else the
+ * name exactly, else a part of the name or code), at most POOL_CHECK_MATCHES, each with where the draw's
+ * published files put it — its line of pool.txt and the stratum there, its exclusion with the reason, and
+ * whether it was drawn. The pool and the exclusions are searched inside the database, in one statement
+ * for all the matches, never loaded; at most five statements whatever the pool's size.
+ */
+export async function checkPublicDraw(ctx: Context, drawId: string, q: string): Promise<PublicDrawCheck> {
+  const { em } = ctx;
+  const asked = q.trim();
+  if ([...asked].length < CHECK_MIN || asked.length > MAX_LENGTH.short)
+    throw new BadInputError(
+      text(
+        `Give the entity's name (${CHECK_MIN} to ${MAX_LENGTH.short} characters, or a part of it) or its unified social credit code.`,
+        `请输入检查对象名称（${CHECK_MIN}–${MAX_LENGTH.short} 个字，可为名称的一部分）或统一社会信用代码。`,
+      ),
+      'q',
+    );
+  const draw = await em.findOne(Draw, { id: drawId }, { fields: ['status'] });
+  if (!draw) throw new NotFoundError(NOUNS.draw, drawId);
+  const fields = ['name', 'creditCode'] as const;
+  const limit = POOL_CHECK_MATCHES + 1;
+  // Exact first (both columns are indexed), so that an entity whose name others contain is found alone.
+  let found = await em.find(
+    Target,
+    { $or: [{ creditCode: asked.toUpperCase() }, { name: asked }] },
+    { fields, limit },
+  );
+  if (found.length === 0) found = await em.find(Target, targetContains(em, asked), { fields, limit });
+  const more = found.length > POOL_CHECK_MATCHES;
+  const targets = found
+    .slice(0, POOL_CHECK_MATCHES)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.creditCode.localeCompare(b.creditCode));
+  if (targets.length === 0) return { matches: [], more: false };
+  const ids = targets.map((t) => t.id);
+  // The line `id TAB stratum LF` of pool.txt, and `["id","REASON"]` of the stored exclusions.
+  const lines = isPostgres(em)
+    ? `select s.id, case when s.at > 0 then split_part(substr(s.pool, s.at + length(s.id) + 1, 40), E'\n', 1) end as stratum,
+         case when s.ex > 0 then split_part(substr(s.exclusions, s.ex + length(s.id) + 5, 40), '"', 1) end as reason
+       from (select m.id, d.pool, d.exclusions, strpos(E'\n' || d.pool, E'\n' || m.id || E'\t') as at,
+               strpos(d.exclusions, '["' || m.id || '","') as ex
+             from draw d cross join unnest(cast(? as text[])) as m(id) where d.id = ?) s`
+    : `select s.id, case when s.at > 0 then substr(s.rest, 1, instr(s.rest || char(10), char(10)) - 1) end as stratum,
+         case when s.ex > 0 then substr(s.why, 1, instr(s.why, '"') - 1) end as reason
+       from (select m.id, m.at, m.ex, substr(m.pool, m.at + length(m.id) + 1, 40) as rest,
+               substr(m.exclusions, m.ex + length(m.id) + 5, 40) as why
+             from (select j.value as id, d.pool, d.exclusions,
+                     instr(char(10) || d.pool, char(10) || j.value || char(9)) as at,
+                     instr(d.exclusions, '["' || j.value || '","') as ex
+                   from draw d, json_each(?) j where d.id = ?) m) s`;
+  const [entries, drawn] = await Promise.all([
+    selectRows<{ id: string; stratum: string | null; reason: ExclusionReason | null }>(em, lines, [
+      isPostgres(em) ? ids : JSON.stringify(ids),
+      drawId,
+    ]),
+    draw.status === 'DRAWN'
+      ? em.find(Inspection, { draw: drawId, target: { $in: ids } }, { fields: ['target'] })
+      : Promise.resolve(null),
+  ]);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const drawnIds = drawn ? new Set(drawn.map((i) => i.target.id)) : null;
+  return {
+    more,
+    matches: targets.map((target): PublicPoolEntry => {
+      const entry = byId.get(target.id);
+      return {
+        targetName: target.name,
+        creditCode: target.creditCode,
+        poolId: target.id,
+        inPool: Boolean(entry?.stratum),
+        stratum: entry?.stratum ?? null,
+        excludedReason: entry?.reason ?? null,
+        drawn: drawnIds ? drawnIds.has(target.id) : null,
+      };
+    }),
   };
 }

@@ -265,6 +265,163 @@ describe('the publication', () => {
     expect(first.total).toBe(selectedCount);
     expect(new Set([...first.items, ...second.items].map((i: { id: string }) => i.id)).size).toBe(4);
     expect((await t.ok(LIST, { d: 'no-such-draw' })).publicDrawTargets).toEqual({ total: 0, items: [] });
+    // Found in the list by a part of its name or its credit code; sorted by region.
+    const one = all.items[3] as { id: string; targetName: string; creditCode: string };
+    const SEARCH =
+      'query($d: ID!, $q: String) { publicDrawTargets(filter: { drawId: $d, q: $q }, page: { page: 1, perPage: 500 }) { total items { id } } }';
+    const byCode = (await t.ok(SEARCH, { d: drawId, q: one.creditCode })).publicDrawTargets;
+    expect(byCode).toEqual({ total: 1, items: [{ id: one.id }] });
+    const byName = (await t.ok(SEARCH, { d: drawId, q: one.targetName.slice(1, -1) })).publicDrawTargets;
+    expect(byName.items.map((i: { id: string }) => i.id)).toContain(one.id);
+    const regionRuns = async (order: string) => {
+      const regions = (
+        await t.ok(
+          `query($d: ID!) { publicDrawTargets(filter: { drawId: $d }, sort: { field: "region", order: ${order} }, page: { page: 1, perPage: 500 }) { items { region } } }`,
+          { d: drawId },
+        )
+      ).publicDrawTargets.items.map((i: { region: string }) => i.region) as string[];
+      return regions.filter((region, i) => region !== regions[i - 1]);
+    };
+    // Each region in one run (the database's collation orders them), the one order the other's reverse.
+    const ascending = await regionRuns('ASC');
+    expect(new Set(ascending).size).toBe(ascending.length);
+    expect(ascending.length).toBeGreaterThan(1);
+    expect(await regionRuns('DESC')).toEqual([...ascending].reverse());
+  });
+
+  it('sorts results by the time published or the day inspected, either way, and refuses another field', async () => {
+    const SORTED = `query($s: SortInput) { publicResults(sort: $s, page: { page: 1, perPage: 50 }) { items { id } } }`;
+    const order = async (sort?: Record<string, string>) =>
+      ((await t.ok(SORTED, { s: sort })).publicResults.items as { id: string }[]).map((r) => r.id);
+    const ids = published.map((v) => v.id);
+    expect(await order()).toEqual([...ids].reverse());
+    expect(await order({ field: 'publishedAt', order: 'ASC' })).toEqual(ids);
+    // All inspected the same day: the id breaks the tie.
+    expect(await order({ field: 'inspectedOn', order: 'ASC' })).toEqual([...ids].sort());
+    const bad = await t.gql(SORTED, { s: { field: 'targetName', order: 'ASC' } });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/publishedAt, inspectedOn/);
+    const draws = await t.gql('{ publicDraws(sort: { field: "nonce", order: ASC }) { total } }');
+    expect(errorCode(draws)).toBe('BAD_USER_INPUT');
+  });
+
+  it("gives each entity with a published result a page: its name, code, region and its results' history", async () => {
+    const visit = published[1]!;
+    const ENTITY =
+      'query($c: String!) { publicEntity(creditCode: $c) { name creditCode region publishedCount } }';
+    expect((await t.ok(ENTITY, { c: visit.target.creditCode.toLowerCase() })).publicEntity).toEqual({
+      name: visit.target.name,
+      creditCode: visit.target.creditCode,
+      region: visit.target.region,
+      publishedCount: 1,
+    });
+    const history = (await t.ok(RESULTS, { f: { creditCode: visit.target.creditCode } })).publicResults;
+    expect(history.items.map((r: { id: string }) => r.id)).toEqual([visit.id]);
+    // Drawn but not published, never drawn, or no such code: no page.
+    const coordinator = await t.login('coordinator');
+    const unpublished = (
+      await t.ok(
+        'query($d: ID!) { inspections(filter: { drawId: $d, states: [PENDING_ENTRY] }, page: { page: 1, perPage: 1 }) { items { target { creditCode } } } }',
+        { d: drawId },
+        coordinator,
+      )
+    ).inspections.items[0].target.creditCode as string;
+    expect((await t.ok(ENTITY, { c: unpublished })).publicEntity).toBeNull();
+    expect((await t.ok(ENTITY, { c: '91410000000000000X' })).publicEntity).toBeNull();
+    expect((await t.ok(ENTITY, { c: '' })).publicEntity).toBeNull();
+  });
+
+  it('lets an entity check a draw about itself, as pool.txt, the exclusions and the record state it', async () => {
+    const server = await t.app.listen(0, '127.0.0.1');
+    try {
+      const address = server.address();
+      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const pool = await (await fetch(`${base}/draws/${drawId}/pool.txt`)).text();
+      const exclusions = (
+        (await (await fetch(`${base}/draws/${drawId}/exclusions.json`)).json()) as {
+          exclusions: { target: string; reason: string }[];
+        }
+      ).exclusions;
+      const record = (await (await fetch(`${base}/draws/${drawId}/record.json`)).json()) as {
+        selected: string[];
+      };
+      const CHECK = `query($d: ID!, $q: String!) { publicDrawCheck(drawId: $d, q: $q) {
+        more matches { targetName creditCode poolId inPool stratum excludedReason drawn } } }`;
+      const check = async (q: string, d = drawId) => (await t.ok(CHECK, { d, q })).publicDrawCheck;
+      const admin = await t.login('admin');
+      const targetOf = async (id: string) =>
+        (await t.ok('query($id: ID!) { target(id: $id) { id name creditCode } }', { id }, admin)).target as {
+          id: string;
+          name: string;
+          creditCode: string;
+        };
+      const lineOf = (id: string) => pool.split('\n').find((line) => line.startsWith(`${id}\t`));
+
+      // Drawn: by its credit code, its pool line and the record's selection agree.
+      const drawnId = record.selected[0]!;
+      const drawn = await targetOf(drawnId);
+      const byCode = await check(drawn.creditCode);
+      expect(byCode).toEqual({
+        more: false,
+        matches: [
+          {
+            targetName: drawn.name,
+            creditCode: drawn.creditCode,
+            poolId: drawnId,
+            inPool: true,
+            stratum: lineOf(drawnId)!.split('\t')[1],
+            excludedReason: null,
+            drawn: true,
+          },
+        ],
+      });
+      // By its exact name (which others may share), and by a part of it.
+      expect((await check(drawn.name)).matches.map((m: { poolId: string }) => m.poolId)).toContain(drawnId);
+      expect(
+        (await check(drawn.name.slice(1, -1))).matches.map((m: { poolId: string }) => m.poolId),
+      ).toContain(drawnId);
+      // In the pool, not drawn.
+      const notDrawnId = pool
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]!)
+        .find((id) => !record.selected.includes(id))!;
+      const notDrawn = (await check((await targetOf(notDrawnId)).creditCode)).matches[0];
+      expect(notDrawn).toMatchObject({
+        poolId: notDrawnId,
+        inPool: true,
+        drawn: false,
+        excludedReason: null,
+      });
+      expect(notDrawn.stratum).toBe(lineOf(notDrawnId)!.split('\t')[1]);
+      // Left out by the rules, with the reason exclusions.json gives.
+      const excluded = exclusions[0]!;
+      const left = (await check((await targetOf(excluded.target)).creditCode)).matches[0];
+      expect(left).toMatchObject({
+        poolId: excluded.target,
+        inPool: false,
+        stratum: null,
+        excludedReason: excluded.reason,
+        drawn: false,
+      });
+      // Nothing matches, the question too short or too long, no such draw.
+      expect(await check('不存在的企业名称')).toEqual({ more: false, matches: [] });
+      for (const q of ['', ' 舞 ', 'x'.repeat(300)]) {
+        const refused = await t.gql(CHECK, { d: drawId, q });
+        expect(errorCode(refused), q).toBe('BAD_USER_INPUT');
+        expect(refused.errors?.[0]?.message).toMatch(/统一社会信用代码|credit code/);
+      }
+      expect(errorCode(await t.gql(CHECK, { d: 'no-such-draw', q: drawn.creditCode }))).toBe('NOT_FOUND');
+      // A broad part of many names: ten answers and a word that there are more; the same statements as one.
+      const broad = await countStatements(t.app.orm, () => check('舞钢'));
+      expect(broad.result.matches).toHaveLength(10);
+      expect(broad.result.more).toBe(true);
+      const single = await countStatements(t.app.orm, () => check(drawn.creditCode));
+      expect(broad.statements.length).toBeLessThanOrEqual(single.statements.length + 1);
+      expect(broad.statements.length).toBeLessThanOrEqual(6);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("names a draw's items from its task when the draw was scheduled before items were frozen with it", async () => {

@@ -5,12 +5,22 @@
  */
 import { MaxLength, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type EntropySource, type FollowUp } from '@suiji/domain';
-import { DrawStatusEnum, EntropySourceEnum, FollowUpEnum } from '../../graphql/enums.js';
+import {
+  MAX_LENGTH,
+  YEAR_MAX,
+  YEAR_MIN,
+  type EntropySource,
+  type ExclusionReason,
+  type FollowUp,
+} from '@suiji/domain';
+import { DrawStatusEnum, EntropySourceEnum, ExclusionReasonEnum, FollowUpEnum } from '../../graphql/enums.js';
 import { PageType } from '../../graphql/list.js';
 import type { DrawStatus } from '../draw/draw.entity.js';
 import { DrawTeam } from '../draw/draw.input.js';
 import { StratumRatioInput } from '../item/item.input.js';
+
+/** How many entities one check of a draw answers for (each costs a scan of the frozen pool). */
+export const POOL_CHECK_MATCHES = 10;
 
 @ObjectType({ description: '公示的检查事项结果' })
 export class PublicItemResult {
@@ -108,6 +118,13 @@ export class PublicResultFilter {
   @Field(() => ID, { nullable: true, description: 'Results covering this inspection item' })
   itemId?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "One entity's results: its unified social credit code, exactly (its page of 公示)",
+  })
+  @MaxLength(MAX_LENGTH.short)
+  creditCode?: string;
+
   @Field(() => String, { nullable: true, description: 'Published on or after this day (China), YYYY-MM-DD' })
   @MaxLength(10)
   publishedFrom?: string;
@@ -141,6 +158,13 @@ export const PublicDrawnTargetPage = PageType(PublicDrawnTarget, 'PublicDrawnTar
 export class PublicDrawnTargetFilter {
   @Field(() => ID, { description: 'The draw' })
   drawId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Search the entity by name or credit code (a part of either)',
+  })
+  @MaxLength(MAX_LENGTH.short)
+  q?: string;
 }
 
 @ObjectType({ description: '公示的摇号' })
@@ -250,4 +274,67 @@ export class PublicDrawFilter {
   @Min(YEAR_MIN)
   @Max(YEAR_MAX)
   year?: number;
+}
+
+@ObjectType({ description: '公示的检查对象: an entity with published results, as its page shows it' })
+export class PublicEntity {
+  @Field(() => String, { description: '检查对象名称' })
+  name!: string;
+
+  @Field(() => String, { description: '统一社会信用代码' })
+  creditCode!: string;
+
+  @Field(() => String, { description: '乡镇 / 街道' })
+  region!: string;
+
+  @Field(() => Int, { description: 'Its published results (公示)' })
+  publishedCount!: number;
+}
+
+@ObjectType({
+  description:
+    "Where an entity stood in one draw, as its published files state it: the line of pool.txt, the exclusion, the record's selection",
+})
+export class PublicPoolEntry {
+  @Field(() => String, { description: '检查对象名称' })
+  targetName!: string;
+
+  @Field(() => String, { description: '统一社会信用代码' })
+  creditCode!: string;
+
+  @Field(() => String, {
+    description: "The entity's id in the draw's files (pool.txt, exclusions, the record)",
+  })
+  poolId!: string;
+
+  @Field(() => Boolean, { description: 'It was in the frozen pool' })
+  inPool!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Its stratum, as pool.txt's line states it" })
+  stratum!: string | null;
+
+  @Field(() => ExclusionReasonEnum, {
+    nullable: true,
+    description: 'Why the rules left it out of the pool (exclusions.json); null when it was not excluded',
+  })
+  excludedReason!: ExclusionReason | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'It was drawn (in the record and the 抽查名单); null until the draw has run',
+  })
+  drawn!: boolean | null;
+}
+
+@ObjectType({ description: "An entity's check of a draw about itself, by its name or credit code" })
+export class PublicDrawCheck {
+  @Field(() => [PublicPoolEntry], {
+    description: `The entities matched (at most ${POOL_CHECK_MATCHES}), each with where it stood in the draw`,
+  })
+  matches!: PublicPoolEntry[];
+
+  @Field(() => Boolean, {
+    description: 'More entities match than are shown: give more of the name, or the credit code',
+  })
+  more!: boolean;
 }

@@ -42,12 +42,29 @@ export interface TableRequest {
   filter?: StatisticsFilter | null;
 }
 
-/** The checked query of a request, in the caller's scope. */
-export async function prepare(ctx: Context, request: TableRequest): Promise<FamilyQuery> {
+/**
+ * The top-level departments whose records a signed-in caller's statistics count: their own department
+ * (and the joint tasks it takes part in), or every department for administrators (null).
+ */
+export function callerScope(ctx: Context): readonly string[] | null {
+  const actor = ctx.actor!;
+  return actor.role === 'ADMIN' ? null : actor.departmentIds.slice(0, 1);
+}
+
+/**
+ * The public's scope (一公开): every department. What the public reads of it is its own projection of
+ * the figures (see `public-summary.ts`), never a table of its choosing.
+ */
+export const PUBLIC_SCOPE = null;
+
+/** The checked query of a request, in a scope: by default the caller's. */
+export async function prepare(
+  ctx: Context,
+  request: TableRequest,
+  scope: readonly string[] | null = callerScope(ctx),
+): Promise<FamilyQuery> {
   const checked = checkStatisticsRequest(request);
   if (!checked.ok) throw new BadInputError(checked.message, checked.field);
-  const actor = ctx.actor!;
-  const scope = actor.role === 'ADMIN' ? null : actor.departmentIds.slice(0, 1);
   let filter: StatisticsFilter = { ...checked.filter };
   if (filter.departmentId) {
     const exists = await ctx.em.count(Department, { id: filter.departmentId, deletedAt: null });
@@ -69,7 +86,8 @@ export async function prepare(ctx: Context, request: TableRequest): Promise<Fami
   return { ctx, period: checked.period, groupBy: request.groupBy, filter, scope, now: ctx.clock() };
 }
 
-async function count(query: FamilyQuery, family: StatFamily): Promise<FamilyCounts> {
+/** The database's counts of a family for a checked query: its groups and the 合计 row. */
+export async function familyCounts(query: FamilyQuery, family: StatFamily): Promise<FamilyCounts> {
   const compute = FAMILIES[family];
   if (!compute) throw new Error(`No query for the statistics family ${family}.`);
   return compute(query);
@@ -82,7 +100,7 @@ export function periodOut(ctx: Context, period: Period): StatisticsPeriod {
 /** One table: the family's figures by the groups asked for, with the 合计 row. */
 export async function statisticsTable(ctx: Context, request: TableRequest): Promise<StatisticsTable> {
   const query = await prepare(ctx, request);
-  const counts = await count(query, request.family);
+  const counts = await familyCounts(query, request.family);
   const figures = figuresOf(request.family).map((f) => f.code);
   const valuesOf = (c: Readonly<Record<string, number | null>>) => {
     const row = combineFigures(request.family, c);
@@ -115,7 +133,7 @@ export async function statisticsTable(ctx: Context, request: TableRequest): Prom
 }
 
 /** The names people read for the keys of the grouped dimensions: one statement per dimension that needs names. */
-async function keyNames(
+export async function keyNames(
   ctx: Context,
   groupBy: readonly StatDimension[],
   keys: readonly (readonly string[])[],
@@ -188,8 +206,8 @@ export async function statisticsSummary(
   const before = previousPeriod(first.period);
   const totals = new Map<StatFamily, [FamilyCounts['total'], FamilyCounts['total'] | null]>();
   for (const [family, query] of current) {
-    const now = (await count(query, family)).total;
-    const prev = before ? (await count({ ...query, period: before }, family)).total : null;
+    const now = (await familyCounts(query, family)).total;
+    const prev = before ? (await familyCounts({ ...query, period: before }, family)).total : null;
     totals.set(family, [now, prev]);
   }
   return {
