@@ -48,6 +48,10 @@ import {
   benchEntropy,
   benchOutcome,
   untilRound,
+  printTimings,
+  statementTimer,
+  timeRuns,
+  type Timing,
 } from './lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -362,6 +366,41 @@ async function run(database: Database, drawId: string): Promise<Measurement> {
   }
 }
 
+const CHECK_RUNS = 20;
+const CHECK =
+  'query($d: ID!, $q: String!) { publicDrawCheck(drawId: $d, q: $q) { more matches { poolId inPool stratum excludedReason drawn } } }';
+
+/**
+ * An entity's check of the draw (一公开), as the public asks it, beside a primary-key lookup: by a credit
+ * code (one entity, its line searched in the frozen pool inside the database) and by a part of a name that
+ * many share (as many entities as one check answers for, a search of the pool each).
+ */
+async function checks(app: Awaited<ReturnType<typeof signedIn>>['app'], drawId: string): Promise<Timing[]> {
+  const conn = app.orm.em.getConnection() as unknown as Conn;
+  const timer = statementTimer(app);
+  const ask = async (q: string, wanted: number) => {
+    const r = await app.execute({ query: CHECK, variables: { d: drawId, q } }, undefined, 'zh-CN');
+    if (r.errors?.length) throw new Error(`publicDrawCheck: ${JSON.stringify(r.errors).slice(0, 500)}`);
+    const found = (r.data as { publicDrawCheck: { matches: { inPool: boolean }[] } }).publicDrawCheck.matches;
+    if (found.length !== wanted || !found.every((e) => e.inPool))
+      throw new Error(`publicDrawCheck "${q}": ${JSON.stringify(found).slice(0, 500)}`);
+  };
+  const picks = Array.from({ length: 7 }, (_, n) => Math.floor(((n + 0.5) * POOL) / 7));
+  let turn = 0;
+  const ids = (await conn.execute('select id from draw limit 7')) as { id: string }[];
+  return [
+    await timeRuns('baseline: one draw by primary key', CHECK_RUNS, timer, () =>
+      conn.execute('select id, status from draw where id = ?', [ids[turn++ % ids.length]!.id]),
+    ),
+    await timeRuns('check by a credit code (1 entity)', CHECK_RUNS, timer, () =>
+      ask(`BX${String(picks[turn++ % picks.length]).padStart(16, '0')}`, 1),
+    ),
+    await timeRuns('check by a part of a name (the most answered)', CHECK_RUNS, timer, () =>
+      ask(`测试企业${1 + (turn++ % 9)}`, 5),
+    ),
+  ];
+}
+
 async function verify(database: Database, drawId: string): Promise<Measurement> {
   const { app, gql } = await signedIn(database, JWT_SECRET);
   try {
@@ -371,7 +410,7 @@ async function verify(database: Database, drawId: string): Promise<Measurement> 
         .verifyDraw;
     });
     if (!result?.ok) throw new Error(`verifyDraw: ${JSON.stringify(result)}`);
-    m.extra = { ok: result.ok };
+    m.extra = { ok: result.ok, checks: await checks(app, drawId) };
     return m;
   } finally {
     await app.close();
@@ -553,6 +592,8 @@ async function main(): Promise<void> {
         );
         const ver = await runWorker<Task>(SELF, { kind: 'verify', database, drawId }, opts);
         console.log(`  ${kind}: verifyDraw ${fmtSec(ver.ms)} (ok)`);
+        console.log(`  ${kind}: an entity's public check of this draw, p50/p95 over ${CHECK_RUNS} runs:`);
+        printTimings((ver.extra?.checks ?? []) as Timing[], () => null);
         const base = await runWorker<Task>(SELF, { kind: 'baseline', database, k: rn.rows }, opts);
         console.log(`  ${kind}: baseline ${fmtSec(base.ms)}`);
         results.push({ db: kind, setup: set, schedule: sch, run: rn, verify: ver, baseline: base });

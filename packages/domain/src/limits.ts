@@ -125,3 +125,9 @@ export const IMPORT_ROWS_MAX = 100_000;
 
 /** The most characters one cell of an imported sheet may hold: no field of a registry holds more. */
 export const IMPORT_CELL_MAX_CHARS = MAX_LENGTH.text;
+
+/**
+ * How many entities one public check of a draw answers for: each costs a search of the frozen pool's text
+ * in the database (about 80 ms for a pool of 1,000,000 on PostgreSQL), so a broad name is told to narrow.
+ */
+export const POOL_CHECK_MATCHES = 5;

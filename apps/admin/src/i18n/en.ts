@@ -688,7 +688,7 @@ const messages: TranslationMessages = {
       check_pending: 'Not drawn yet',
       check_pool_id: 'Pool id',
       check_none: 'No entity matches.',
-      check_more: 'More entities match; the first 10 are shown: give more of the name, or the credit code.',
+      check_more: 'More entities match; the first %{n} are shown: give more of the name, or the credit code.',
       check_files: 'Check the files in this browser',
       check_files_line:
         "pool.txt matches the published digest; line %{line} holds the entity's id, stratum %{stratum}.",

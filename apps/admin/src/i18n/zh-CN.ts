@@ -887,7 +887,7 @@ const messages: TranslationMessages = {
       check_pending: '尚未摇号',
       check_pool_id: '名录编号',
       check_none: '没有找到符合的检查对象。',
-      check_more: '符合的检查对象较多，只列出前 10 个：请输入更完整的名称或统一社会信用代码。',
+      check_more: '符合的检查对象较多，只列出前 %{n} 个：请输入更完整的名称或统一社会信用代码。',
       check_files: '在本浏览器中核对文件',
       check_files_line: 'pool.txt 与公布的摘要一致，第 %{line} 行即该对象的编号，分层为 %{stratum}。',
       check_files_absent: 'pool.txt 与公布的摘要一致，其中没有该对象的编号。',

@@ -1,7 +1,7 @@
 import SearchIcon from '@mui/icons-material/Search';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import { Alert, Box, Chip, Stack, TextField, Typography } from '@mui/material';
-import { findInPoolText } from '@suiji/domain';
+import { POOL_CHECK_MATCHES, findInPoolText } from '@suiji/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { Button, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { PublishedDrawFields } from '../draws/drawTypes';
@@ -215,7 +215,7 @@ export const PublicDrawCheck = () => {
           )}
           {answer.more ? (
             <Typography variant="body2" color="text.secondary">
-              {translate('suiji.public.check_more')}
+              {translate('suiji.public.check_more', { n: POOL_CHECK_MATCHES })}
             </Typography>
           ) : null}
         </div>

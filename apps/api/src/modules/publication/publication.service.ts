@@ -3,7 +3,7 @@
  * statements per page (the page, then the names it shows, each in one statement), whatever its size.
  */
 import type { FilterQuery } from '@mikro-orm/core';
-import { MAX_LENGTH, text, type ExclusionReason } from '@suiji/domain';
+import { MAX_LENGTH, POOL_CHECK_MATCHES, text, type ExclusionReason } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
 import { selectRows } from '../../db/query.js';
 import { BadInputError, NotFoundError, NOUNS } from '../../graphql/errors.js';
@@ -21,18 +21,17 @@ import { Inspector } from '../inspector/inspector.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Target } from '../target/target.entity.js';
 import { targetContains } from '../../db/search.js';
-import {
-  POOL_CHECK_MATCHES,
-  type PublicDrawCheck,
-  type PublicEntity,
-  type PublicPoolEntry,
-  type PublicDrawnTarget,
+import type {
+  PublicDrawCheck,
+  PublicEntity,
+  PublicPoolEntry,
+  PublicDrawnTarget,
   PublicDrawnTargetFilter,
-  type PublicDraw,
-  type PublicDrawFilter,
-  type PublicItemResult,
-  type PublicResult,
-  type PublicResultFilter,
+  PublicDraw,
+  PublicDrawFilter,
+  PublicItemResult,
+  PublicResult,
+  PublicResultFilter,
 } from './publication.types.js';
 
 /** Names by id, in one statement. */

@@ -4,6 +4,7 @@
  * the deployment says so. Each page costs the same statements whatever its size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POOL_CHECK_MATCHES } from '@suiji/domain';
 import { countStatements } from '../../db/statements.js';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
@@ -375,11 +376,13 @@ describe('the publication', () => {
           },
         ],
       });
-      // By its exact name (which others may share), and by a part of it.
-      expect((await check(drawn.name)).matches.map((m: { poolId: string }) => m.poolId)).toContain(drawnId);
-      expect(
-        (await check(drawn.name.slice(1, -1))).matches.map((m: { poolId: string }) => m.poolId),
-      ).toContain(drawnId);
+      // By its exact name (which others may share), and by a part of it: each entity matched has it, and
+      // the one asked about is among them unless more match than one check answers for.
+      for (const q of [drawn.name, drawn.name.slice(1, -1)]) {
+        const { matches, more } = await check(q);
+        for (const m of matches as { targetName: string }[]) expect(m.targetName).toContain(q);
+        if (!more) expect(matches.map((m: { poolId: string }) => m.poolId)).toContain(drawnId);
+      }
       // In the pool, not drawn.
       const notDrawnId = pool
         .trimEnd()
@@ -412,9 +415,9 @@ describe('the publication', () => {
         expect(refused.errors?.[0]?.message).toMatch(/统一社会信用代码|credit code/);
       }
       expect(errorCode(await t.gql(CHECK, { d: 'no-such-draw', q: drawn.creditCode }))).toBe('NOT_FOUND');
-      // A broad part of many names: ten answers and a word that there are more; the same statements as one.
+      // A broad part of many names: the most answers and a word that there are more; the same statements as one.
       const broad = await countStatements(t.app.orm, () => check('舞钢'));
-      expect(broad.result.matches).toHaveLength(10);
+      expect(broad.result.matches).toHaveLength(POOL_CHECK_MATCHES);
       expect(broad.result.more).toBe(true);
       const single = await countStatements(t.app.orm, () => check(drawn.creditCode));
       expect(broad.statements.length).toBeLessThanOrEqual(single.statements.length + 1);

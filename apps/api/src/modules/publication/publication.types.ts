@@ -7,6 +7,7 @@ import { MaxLength, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   MAX_LENGTH,
+  POOL_CHECK_MATCHES,
   YEAR_MAX,
   YEAR_MIN,
   type EntropySource,
@@ -18,9 +19,6 @@ import { PageType } from '../../graphql/list.js';
 import type { DrawStatus } from '../draw/draw.entity.js';
 import { DrawTeam } from '../draw/draw.input.js';
 import { StratumRatioInput } from '../item/item.input.js';
-
-/** How many entities one check of a draw answers for (each costs a scan of the frozen pool). */
-export const POOL_CHECK_MATCHES = 10;
 
 @ObjectType({ description: '公示的检查事项结果' })
 export class PublicItemResult {
