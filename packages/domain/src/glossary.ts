@@ -85,11 +85,22 @@ export type FollowUp = (typeof FOLLOW_UPS)[number];
 export const CLOSURE_OUTCOMES = ['CORRECTED', 'PENALIZED', 'TRANSFERRED', 'NO_VIOLATION', 'OTHER'] as const;
 export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
 
-/** 公开随机源: the public events a draw's entropy may come from (see `entropy.ts`). */
 /** Why the rules leave a target out of a draw's pool (published with the pool as exclusions.json). */
 export const EXCLUSION_REASONS = ['DEREGISTERED', 'INSPECTED_FOR_ITEM', 'LOW_RISK_INSPECTED'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
+/**
+ * The same reasons as a named entity's check tells them (一公开): "low risk and inspected this year" would
+ * tell the entity's risk class, which is not public, so both inspected-this-year reasons read as one.
+ */
+export const PUBLIC_EXCLUSION_REASONS = ['DEREGISTERED', 'INSPECTED_THIS_YEAR'] as const;
+export type PublicExclusionReason = (typeof PUBLIC_EXCLUSION_REASONS)[number];
+
+export function publicExclusionReason(reason: ExclusionReason): PublicExclusionReason {
+  return reason === 'DEREGISTERED' ? 'DEREGISTERED' : 'INSPECTED_THIS_YEAR';
+}
+
+/** 公开随机源: the public events a draw's entropy may come from (see `entropy.ts`). */
 export const ENTROPY_SOURCES = ['SSQ', 'DLT', 'FC3D', 'DRAND'] as const;
 export type EntropySource = (typeof ENTROPY_SOURCES)[number];
 

@@ -8,6 +8,7 @@ import type {
   DepartmentKind,
   EntropySource,
   ExclusionReason,
+  PublicExclusionReason,
   FollowUp,
   InspectionMethod,
   InspectorStatus,
@@ -46,6 +47,7 @@ export interface DomainLabels {
   replacementReason: Names<ReplacementReason>;
   entropySource: Names<EntropySource>;
   exclusionReason: Names<ExclusionReason>;
+  publicExclusionReason: Names<PublicExclusionReason>;
   resultState: Names<ResultState>;
   acceptanceState: Names<AcceptanceState>;
   mergeState: Names<MergeState>;
@@ -106,6 +108,10 @@ export const LABELS: Record<Locale, DomainLabels> = {
       DEREGISTERED: '已注销、吊销或迁出',
       INSPECTED_FOR_ITEM: '本年度已就本任务所涉全部适用事项被随机抽查',
       LOW_RISK_INSPECTED: '低风险（A 类）且本年度已被抽查',
+    },
+    publicExclusionReason: {
+      DEREGISTERED: '已注销、吊销或迁出',
+      INSPECTED_THIS_YEAR: '本年度已被随机抽查',
     },
 
     resultState: {
@@ -177,6 +183,10 @@ export const LABELS: Record<Locale, DomainLabels> = {
       INSPECTED_FOR_ITEM:
         "already randomly inspected this year for each of the task's items that apply to it",
       LOW_RISK_INSPECTED: 'low risk (A) and already inspected this year',
+    },
+    publicExclusionReason: {
+      DEREGISTERED: 'deregistered, revoked or moved away',
+      INSPECTED_THIS_YEAR: 'already randomly inspected this year',
     },
 
     resultState: {

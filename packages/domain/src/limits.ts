@@ -127,7 +127,10 @@ export const IMPORT_ROWS_MAX = 100_000;
 export const IMPORT_CELL_MAX_CHARS = MAX_LENGTH.text;
 
 /**
- * How many entities one public check of a draw answers for: each costs a search of the frozen pool's text
- * in the database (about 80 ms for a pool of 1,000,000 on PostgreSQL), so a broad name is told to narrow.
+ * How many entities one public check of a draw answers for (entities of the same full name): each costs a
+ * search of the frozen pool's text in the database (about 80 ms for a pool of 1,000,000 on PostgreSQL).
  */
 export const POOL_CHECK_MATCHES = 5;
+
+/** What a public check of a draw is asked with: an entity's full name or its credit code, this long. */
+export const POOL_CHECK_QUERY = { min: 2, max: 100 } as const;

@@ -2,6 +2,7 @@ import type { InspectionListFilter } from '@suiji/domain';
 import { cloneElement, type ReactElement } from 'react';
 import {
   AutocompleteInput,
+  BooleanInput,
   DateInput,
   NullableBooleanInput,
   ReferenceInput,
@@ -18,6 +19,7 @@ import {
   targetKindChoices,
 } from '../common/choices';
 import { DepartmentInput } from '../common/DepartmentInput';
+import { QuickSearch } from '../common/QuickSearch';
 import { useValuesInUse } from '../common/useValuesInUse';
 import { categoryName, type CategoryNames } from './result';
 
@@ -55,5 +57,10 @@ export function useInspectionFilters() {
     onTime: <NullableBooleanInput source="onTime" />,
     overdue: <NullableBooleanInput source="overdue" />,
   };
-  return Object.entries(inputs).map(([key, input]) => cloneElement(input, { key }));
+  // The search and "mine" first, always shown: what people look for every day.
+  const daily = [
+    <QuickSearch key="q" source="q" alwaysOn />,
+    <BooleanInput key="mine" source="mine" alwaysOn />,
+  ];
+  return [...daily, ...Object.entries(inputs).map(([key, input]) => cloneElement(input, { key }))];
 }

@@ -13,7 +13,7 @@ import {
 import type {
   ClosureOutcome,
   EntropySource,
-  ExclusionReason,
+  PublicExclusionReason,
   PeriodKind,
   ReplacementReason,
   StatDimension,
@@ -67,6 +67,8 @@ export interface SuijiDataProvider extends DataProvider {
   enterResult(input: ResultInput): Promise<RaRecord>;
   /** Publishes (公示) or rejects a result awaiting review. */
   reviewResult(input: ReviewInput): Promise<RaRecord>;
+  /** Publishes several results awaiting review in one transaction: one refused refuses them all. */
+  publishResults(inspectionIds: string[]): Promise<{ id: string; state: string }[]>;
   /** Records how the follow-up of one item's problem ended; answers with the inspection. */
   closeFollowUp(inspectionId: string, itemId: string, input: CloseFollowUpInput): Promise<RaRecord>;
   /** The server's recomputation of a draw's record. */
@@ -297,14 +299,12 @@ export interface PublicEntity {
   publishedCount: number;
 }
 
-/** The API's `PublicPoolEntry`: where an entity stood in a draw, as its published files state it. */
+/** The API's `PublicPoolEntry`: where an entity stood in a draw (not its stratum, a risk class). */
 export interface PublicPoolEntry {
   targetName: string;
   creditCode: string;
-  poolId: string;
   inPool: boolean;
-  stratum: string | null;
-  excludedReason: ExclusionReason | null;
+  excludedReason: PublicExclusionReason | null;
   /** null until the draw has run */
   drawn: boolean | null;
 }
@@ -611,6 +611,14 @@ export const dataProvider: SuijiDataProvider = {
     );
   },
 
+  async publishResults(inspectionIds) {
+    const data = await gql<{ publishResults: { id: string; state: string }[] }>(
+      'mutation PublishResults($inspectionIds: [ID!]!) { publishResults(inspectionIds: $inspectionIds) { id state } }',
+      { inspectionIds },
+    );
+    return data.publishResults;
+  },
+
   async closeFollowUp(inspectionId, itemId, input) {
     const inspections = specOf('inspections');
     return mutate(
@@ -711,7 +719,7 @@ export const dataProvider: SuijiDataProvider = {
 
   async publicDrawCheck(drawId, q) {
     const data = await gql<{ publicDrawCheck: PublicDrawCheck }>(
-      'query PublicDrawCheck($drawId: ID!, $q: String!) { publicDrawCheck(drawId: $drawId, q: $q) { more matches { targetName creditCode poolId inPool stratum excludedReason drawn } } }',
+      'query PublicDrawCheck($drawId: ID!, $q: String!) { publicDrawCheck(drawId: $drawId, q: $q) { more matches { targetName creditCode inPool excludedReason drawn } } }',
       { drawId, q },
     );
     return data.publicDrawCheck;

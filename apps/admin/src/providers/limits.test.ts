@@ -140,6 +140,8 @@ const OWN_CALLS: Record<
   enterResult: () =>
     dataProvider.enterResult({ inspectionId: '1', inspectedOn: '2025-01-01', methodsUsed: [], items: [] }),
   reviewResult: () => dataProvider.reviewResult({ inspectionId: '1', approve: true }),
+  publishResults: () =>
+    dataProvider.publishResults(Array.from({ length: 100 }, (_, i) => `id-${i}`.padEnd(36, '0'))),
   closeFollowUp: () =>
     dataProvider.closeFollowUp('1', '2', { closedOn: '2025-01-01', outcome: 'OTHER', note: 'x' }),
   verifyDraw: () => dataProvider.verifyDraw('1'),

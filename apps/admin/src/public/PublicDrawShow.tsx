@@ -71,7 +71,7 @@ const DrawnList = () => {
           <TextField source="targetName" sortable={false} />
           <TextField source="creditCode" sortable={false} />
           <TextField source="region" />
-          <NameChips source="items" />
+          <NameChips source="items" sortable={false} />
         </Datagrid>
         <Pagination rowsPerPageOptions={[25, 50, 100]} />
       </ListBase>

@@ -1,8 +1,8 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Card, CircularProgress, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
-import { Button, Link, ListBase, Pagination, useDataProvider, useTranslate } from 'react-admin';
+import { useNavigate, useParams } from 'react-router';
+import { Button, ListBase, Pagination, useDataProvider, useTranslate } from 'react-admin';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import { PublicLayout } from './PublicLayout';
 import { PublicResultGrid } from './PublicResultList';
@@ -14,6 +14,7 @@ import { PublicResultGrid } from './PublicResultList';
 export const PublicEntityShow = () => {
   const { creditCode = '' } = useParams<{ creditCode: string }>();
   const translate = useTranslate();
+  const navigate = useNavigate();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const {
     data: entity,
@@ -27,7 +28,11 @@ export const PublicEntityShow = () => {
     <PublicLayout>
       <Stack spacing={2}>
         <div>
-          <Button label="suiji.public.back_results" component={Link} to="/public/results">
+          {/* Back to the search the reader came from, where there is one. */}
+          <Button
+            label="suiji.public.back_results"
+            onClick={() => (window.history.length > 1 ? void navigate(-1) : void navigate('/public/results'))}
+          >
             <ArrowBackIcon />
           </Button>
         </div>

@@ -1,12 +1,13 @@
 import { Card, Chip, Stack, Typography } from '@mui/material';
 import { chinaYear } from '@suiji/domain';
 import {
+  FunctionField,
+  Link,
   Datagrid,
   FilterForm,
   ListBase,
   NumberField,
   Pagination,
-  TextField,
   useRecordContext,
   useTranslate,
   type FieldProps,
@@ -64,7 +65,13 @@ export const PublicPlanList = () => {
         <FilterForm filters={publicPlanFilters} />
         <Card sx={{ overflowX: 'auto' }}>
           <Datagrid bulkActionButtons={false} rowClick={showPath} data-testid="public-plans">
-            <TextField source="name" />
+            <FunctionField
+              source="name"
+              render={(plan: RaRecord) => (
+                // A link as well as the row's click: keyboards and screen readers open a plan by its name.
+                <Link to={showPath(plan.id)}>{String(plan.name)}</Link>
+              )}
+            />
             <NumberField source="year" options={{ useGrouping: false }} />
             <NameChips source="departments" sortable={false} />
             <PlanItems source="lines" sortable={false} />

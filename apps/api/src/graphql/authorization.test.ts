@@ -651,6 +651,13 @@ const CASES: Record<string, Case> = {
       return { variables: { i: { inspectionId: first.id, approve: true } }, record: taskRecord() };
     },
   },
+  publishResults: {
+    query: 'mutation($ids: [ID!]!) { publishResults(inspectionIds: $ids) { id } }',
+    prepare: async () => {
+      const first = await enteredInspection();
+      return { variables: { ids: [first.id] }, record: taskRecord() };
+    },
+  },
   closeFollowUp: {
     query:
       'mutation($id: ID!, $item: ID!, $i: CloseFollowUpInput!) { closeFollowUp(inspectionId: $id, itemId: $item, input: $i) { id } }',
@@ -692,7 +699,7 @@ const CASES: Record<string, Case> = {
     prepare: async () => ({ variables: { c: '91410000000000000X' } }),
   },
   publicDrawCheck: {
-    query: 'query($id: ID!) { publicDrawCheck(drawId: $id, q: "舞钢") { more matches { poolId } } }',
+    query: 'query($id: ID!) { publicDrawCheck(drawId: $id, q: "舞钢") { more matches { inPool } } }',
     prepare: async () => ({ variables: { id: await scheduledDraw() } }),
   },
   publicStatistics: {

@@ -8,6 +8,7 @@ import {
   DEPARTMENT_KINDS,
   ENTROPY_SOURCES,
   EXCLUSION_REASONS,
+  PUBLIC_EXCLUSION_REASONS,
   INSPECTION_METHODS,
   INSPECTOR_STATUSES,
   ITEM_CATEGORIES,
@@ -80,3 +81,8 @@ export const AcceptanceStateEnum = graphqlEnum('AcceptanceState', ACCEPTANCE_STA
 export const MergeStateEnum = graphqlEnum('MergeState', MERGE_STATES, zh.mergeState);
 export const ClosureOutcomeEnum = graphqlEnum('ClosureOutcome', CLOSURE_OUTCOMES, zh.closureOutcome);
 export const ExclusionReasonEnum = graphqlEnum('ExclusionReason', EXCLUSION_REASONS, zh.exclusionReason);
+export const PublicExclusionReasonEnum = graphqlEnum(
+  'PublicExclusionReason',
+  PUBLIC_EXCLUSION_REASONS,
+  zh.publicExclusionReason,
+);

@@ -13,6 +13,25 @@ export abstract class AppError extends GraphQLError {
   }
 }
 
+/**
+ * One entry of a batch refused as it would be alone: its own code and message, saying which entry it was
+ * and that nothing of the batch was written (the batch is one transaction).
+ */
+export class BatchEntryError extends AppError {
+  constructor(position: number, id: string, cause: AppError) {
+    const own = cause.extensions.text as Text;
+    super(
+      String(cause.extensions.code),
+      text(
+        `Entry ${position} (${id}): ${own.en} Nothing of the batch was done.`,
+        `第 ${position} 条（${id}）：${own['zh-CN']}本批均未处理。`,
+      ),
+      cause.extensions.field as string | undefined,
+      { position },
+    );
+  }
+}
+
 export class BadInputError extends AppError {
   constructor(message: Text, field?: string) {
     super('BAD_USER_INPUT', message, field);

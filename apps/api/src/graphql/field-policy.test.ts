@@ -130,9 +130,7 @@ const PUBLIC_FIELDS = new Set([
   ].map((f) => `PublicResult.${f}`),
   ...['id', 'targetName', 'creditCode', 'region', 'items'].map((f) => `PublicDrawnTarget.${f}`),
   ...['name', 'creditCode', 'region', 'publishedCount'].map((f) => `PublicEntity.${f}`),
-  ...['targetName', 'creditCode', 'poolId', 'inPool', 'stratum', 'excludedReason', 'drawn'].map(
-    (f) => `PublicPoolEntry.${f}`,
-  ),
+  ...['targetName', 'creditCode', 'inPool', 'excludedReason', 'drawn'].map((f) => `PublicPoolEntry.${f}`),
   ...['matches', 'more'].map((f) => `PublicDrawCheck.${f}`),
   ...['item', 'category', 'categoryNameZh', 'categoryNameEn', 'problem', 'marksAbnormal', 'followUp'].map(
     (f) => `PublicItemResult.${f}`,

@@ -43,8 +43,14 @@ export function isDay(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-function addDays(day: string, days: number): string {
+/** The day `days` after `day` (before it when negative), both YYYY-MM-DD. */
+export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** How many days from `from` to `to` (YYYY-MM-DD each): 0 the same day, negative when `to` is past. */
+export function daysUntil(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 function lastDayOfMonth(year: number, month: number): string {

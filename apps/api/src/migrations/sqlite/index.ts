@@ -23,6 +23,7 @@ import { Migration20261201200254 } from './Migration20261201200254.js';
 import { Migration20261201210000 } from './Migration20261201210000.js';
 import { Migration20261201213000 } from './Migration20261201213000.js';
 import { Migration20261202010000 } from './Migration20261202010000.js';
+import { Migration20261202020000 } from './Migration20261202020000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -48,4 +49,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201210000', class: Migration20261201210000 },
   { name: 'Migration20261201213000', class: Migration20261201213000 },
   { name: 'Migration20261202010000', class: Migration20261202010000 },
+  { name: 'Migration20261202020000', class: Migration20261202020000 },
 ];

@@ -101,6 +101,18 @@ export class DrawFilter {
   @Field(() => [ID], { nullable: true })
   @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Draws of tasks this department takes part in' })
+  @IsOptional()
+  @MaxLength(36)
+  departmentId?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: scheduled and its time has come (the declared entropy out, the minimum delay past): to run',
+  })
+  runnable?: boolean;
 }
 
 @ObjectType()

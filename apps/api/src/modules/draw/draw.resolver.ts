@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
-import { listEntities, PageInput, PageType } from '../../graphql/list.js';
+import { listEntities, PageInput, PageType, SortInput } from '../../graphql/list.js';
+import { rootOf, tasksTakingPart } from '../department/participation.js';
 import { Policy } from '../../graphql/policy.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { Task } from '../task/task.entity.js';
@@ -25,20 +26,34 @@ export class DrawResolver {
   @Query(() => DrawPage, {
     description: 'Draws as staff work with them; the public reads publicDraws',
   })
-  draws(
-    @Ctx() { em }: Context,
+  async draws(
+    @Ctx() ctx: Context,
     @Arg('filter', () => DrawFilter, { nullable: true }) filter: DrawFilter = {},
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('sort', () => SortInput, {
+      nullable: true,
+      description: 'By createdAt (the default, newest first) or runAfter',
+    })
+    sort?: SortInput,
   ) {
-    const where: FilterQuery<Draw> = {};
-    if (filter.taskId) where.task = filter.taskId;
-    if (filter.status) where.status = filter.status;
-    if (filter.ids) where.id = { $in: filter.ids };
-    return listEntities(em, Draw, {
+    // A unit stands for its department, whose tasks they are.
+    const department = filter.departmentId ? await rootOf(ctx.em, filter.departmentId) : null;
+    const where = (): FilterQuery<Draw> => {
+      const conditions: FilterQuery<Draw>[] = [];
+      if (filter.taskId) conditions.push({ task: filter.taskId });
+      if (filter.status) conditions.push({ status: filter.status });
+      if (filter.ids) conditions.push({ id: { $in: filter.ids } });
+      if (department) conditions.push(tasksTakingPart<Draw>([department], 'task_id'));
+      if (filter.runnable === true) conditions.push({ status: 'SCHEDULED', runAfter: { $lte: ctx.clock() } });
+      if (filter.runnable === false)
+        conditions.push({ $or: [{ status: { $ne: 'SCHEDULED' } }, { runAfter: { $gt: ctx.clock() } }] });
+      return { $and: conditions };
+    };
+    return listEntities(ctx.em, Draw, {
       where,
       searchFields: [],
-      sortable: ['createdAt'],
-      sort: { field: 'createdAt', order: 'DESC' as never },
+      sortable: ['createdAt', 'runAfter'],
+      sort: sort ?? { field: 'createdAt', order: 'DESC' as never },
       page,
       softDelete: false,
     });

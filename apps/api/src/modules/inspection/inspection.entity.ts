@@ -34,9 +34,12 @@ const THIS_INSPECTION = (inspection: Inspection, ctx: Context) => scopedInspecti
 @Index({ properties: ['targetKind', 'riskClass', 'drawnOn'] })
 // Burden: the few visits of a target by several departments in a quarter.
 @Index({ properties: ['multiDepartment', 'drawnOn'] })
-// 公示: the published results, newest (or oldest) first, or by the day inspected, a page at a time.
-@Index({ properties: ['publishedAt', 'id'] })
-@Index({ properties: ['inspectedOn', 'id'] })
+// 公示: the published results, newest (or oldest) first, or by the day inspected, a page at a time (the
+// state first: the unpublished visits, whose time of publication is null, are never walked through).
+@Index({ properties: ['state', 'publishedAt', 'id'] })
+@Index({ properties: ['state', 'inspectedOn', 'id'] })
+// Work lists: the visits whose deadline comes first.
+@Index({ properties: ['deadline', 'id'] })
 export class Inspection extends BaseEntity {
   @Field(() => ID)
   declare id: string;

@@ -3,6 +3,7 @@ import { ArrayMaxSize } from 'class-validator';
 import { raw } from '@mikro-orm/core';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import {
+  MAX_LENGTH,
   RESULT_STATES,
   chinaToday,
   isOverdue,
@@ -35,7 +36,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { listEntities, MAX_PER_PAGE, PageInput, PageType } from '../../graphql/list.js';
+import { listEntities, MAX_PER_PAGE, PageInput, PageType, SortInput } from '../../graphql/list.js';
+import { targetContains } from '../../db/search.js';
 import { byKey, loaderOf, manyByKey, related } from '../../graphql/loaders.js';
 import { Personal } from '../../graphql/personal.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
@@ -145,6 +147,21 @@ class InspectionFilter implements InspectionListFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Past its deadline and not published' })
   overdue?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The target's name or credit code, or a part of either",
+  })
+  @IsOptional()
+  @MaxLength(MAX_LENGTH.short)
+  q?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only those whose team includes the signed-in user (我的); an account that is no inspector has none',
+  })
+  mine?: boolean;
 }
 
 const InspectionPage = PageType(Inspection, 'InspectionPage');
@@ -181,16 +198,22 @@ export class InspectionResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => InspectionFilter, { nullable: true }) filter: InspectionFilter = {},
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('sort', () => SortInput, {
+      nullable: true,
+      description:
+        'By createdAt (the default: as drawn), deadline, drawnOn, state, inspectedOn or publishedAt',
+    })
+    sort?: SortInput,
   ) {
     const scope = scopeOf(ctx.actor, 'list', 'inspections');
-    const mine = scope === 'own' ? await inspectorIdsOf(ctx) : [];
+    const mine = scope === 'own' || filter.mine ? await inspectorIdsOf(ctx) : [];
     const listFilter = await statisticsFilter(ctx, filter);
     const today = chinaToday(ctx.clock());
     const where = (): FilterQuery<Inspection> => {
       const conditions: FilterQuery<Inspection>[] = [];
       if (scope === 'department')
         conditions.push(tasksTakingPart<Inspection>(ctx.actor?.departmentIds ?? [], 'task_id'));
-      else if (scope === 'own')
+      if (scope === 'own' || filter.mine)
         conditions.push(
           mine.length
             ? {
@@ -205,6 +228,8 @@ export class InspectionResolver {
       if (filter.taskId) conditions.push({ task: filter.taskId });
       if (filter.drawId) conditions.push({ draw: filter.drawId });
       if (filter.ids) conditions.push({ id: { $in: filter.ids } });
+      const q = filter.q?.trim();
+      if (q) conditions.push({ target: targetContains(ctx.em, q) });
       const build = (alias: string) => visitPredicate(listFilter, today, { alias, table: 'inspection' });
       conditions.push({ [raw((alias: string) => build(alias).sql, build('i').params)]: [] });
       return { $and: conditions };
@@ -212,7 +237,8 @@ export class InspectionResolver {
     return listEntities(ctx.em, Inspection, {
       where,
       searchFields: [],
-      sortable: ['createdAt'],
+      sortable: ['createdAt', 'deadline', 'drawnOn', 'state', 'inspectedOn', 'publishedAt'],
+      sort,
       page,
       softDelete: false,
       // Joined into the page's own statement: every row shows its target and deadline.
@@ -240,6 +266,14 @@ export class InspectionResolver {
   @Mutation(() => Inspection, { description: 'Publishes (公示) or rejects a result awaiting review' })
   reviewResult(@Ctx() ctx: Context, @Arg('input', () => ReviewInput) input: ReviewInput) {
     return results.reviewResult(ctx, input);
+  }
+
+  @Policy('review', 'inspections')
+  @Mutation(() => [Inspection], {
+    description: `Publishes (公示) several results awaiting review (at most ${results.BATCH_REVIEW_MAX}) in one transaction, each checked as if alone: one refused refuses them all`,
+  })
+  publishResults(@Ctx() ctx: Context, @Arg('inspectionIds', () => [ID]) inspectionIds: string[]) {
+    return results.publishResults(ctx, inspectionIds);
   }
 
   @Policy('close', 'inspections')

@@ -8,7 +8,13 @@ import { LockMode } from '@mikro-orm/core';
 import { chinaDate, chinaToday, closableFollowUp, consequenceOf, isIsoDate, text } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
 import type { Context } from '../../graphql/context.js';
-import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import {
+  AppError,
+  BadInputError,
+  BatchEntryError,
+  ConflictError,
+  NotFoundError,
+} from '../../graphql/errors.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Category } from '../category/category.entity.js';
 import { categoriesForTask } from '../category/category.service.js';
@@ -248,6 +254,35 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
   if (input.approve) await applyConsequences(ctx, inspection);
   await refreshVisitFacts(ctx.em, { inspectionIds: [inspection.id] });
   return inspection;
+}
+
+/** How many results one batch review may publish. */
+export const BATCH_REVIEW_MAX = 100;
+
+/**
+ * Publishes several results awaiting review (批量审核通过), each checked as if it were reviewed alone, in the
+ * mutation's one transaction: one that may not be published refuses the whole batch, and nothing is.
+ */
+export async function publishResults(ctx: Context, inspectionIds: readonly string[]): Promise<Inspection[]> {
+  const ids = [...new Set(inspectionIds)];
+  if (ids.length === 0 || ids.length !== inspectionIds.length || ids.length > BATCH_REVIEW_MAX)
+    throw new BadInputError(
+      text(
+        `Choose between 1 and ${BATCH_REVIEW_MAX} different results to publish.`,
+        `请选择 1 至 ${BATCH_REVIEW_MAX} 条不同的结果进行公示。`,
+      ),
+      'inspectionIds',
+    );
+  const published: Inspection[] = [];
+  for (const [n, inspectionId] of ids.entries()) {
+    try {
+      published.push(await reviewResult(ctx, { inspectionId, approve: true }));
+    } catch (error) {
+      if (error instanceof AppError) throw new BatchEntryError(n + 1, inspectionId, error);
+      throw error;
+    }
+  }
+  return published;
 }
 
 /** The fields a closure sets, for the trail. */

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { MAX_LENGTH, type InspectorStatus } from '@suiji/domain';
+import { CERTIFICATE_WARNING_DAYS, MAX_LENGTH, type InspectorStatus } from '@suiji/domain';
 import { InspectorStatusEnum } from '../../graphql/enums.js';
 import { BaseFilter } from '../../graphql/list.js';
 
@@ -123,4 +123,10 @@ export class InspectorFilter extends BaseFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Certificate valid today (true) or not (false)' })
   certificateValid?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `true: the certificate is valid today and expires within ${CERTIFICATE_WARNING_DAYS} days (to renew)`,
+  })
+  certificateExpiring?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { chinaToday, scopeOf, text } from '@suiji/domain';
+import { CERTIFICATE_WARNING_DAYS, addDays, chinaToday, scopeOf, text } from '@suiji/domain';
 import { asFilter } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
@@ -42,6 +42,11 @@ export function inspectorWhere(
     where.push({ certificateValidFrom: { $lte: day }, certificateValidUntil: { $gte: day } });
   if (filter.certificateValid === false)
     where.push({ $or: [{ certificateValidFrom: { $gt: day } }, { certificateValidUntil: { $lt: day } }] });
+  if (filter.certificateExpiring)
+    where.push({
+      certificateValidFrom: { $lte: day },
+      certificateValidUntil: { $gte: day, $lte: addDays(day, CERTIFICATE_WARNING_DAYS) },
+    });
   return { $and: where };
 }
 

@@ -3,7 +3,13 @@
  * statements per page (the page, then the names it shows, each in one statement), whatever its size.
  */
 import type { FilterQuery } from '@mikro-orm/core';
-import { MAX_LENGTH, POOL_CHECK_MATCHES, text, type ExclusionReason } from '@suiji/domain';
+import {
+  POOL_CHECK_MATCHES,
+  POOL_CHECK_QUERY,
+  publicExclusionReason,
+  text,
+  type ExclusionReason,
+} from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
 import { selectRows } from '../../db/query.js';
 import { BadInputError, NotFoundError, NOUNS } from '../../graphql/errors.js';
@@ -254,7 +260,8 @@ export async function listPublicDrawnTargets(
       id: inspection.id,
       targetName: inspection.target.name,
       creditCode: inspection.target.creditCode,
-      region: inspection.target.region,
+      // As drawn (what the list sorts by); visits drawn before the region was kept with them, the target's.
+      region: inspection.region ?? inspection.target.region,
       items: named(items, inspection.itemIds),
     })),
   };
@@ -278,61 +285,56 @@ export async function showPublicEntity(ctx: Context, creditCode: string): Promis
     : null;
 }
 
-/** How long a name or code asked about may be, and how short. */
-const CHECK_MIN = 2;
-
 /**
- * An entity's check of a draw about itself: the entities matching `q` (the credit code exactly, else the
- * name exactly, else a part of the name or code), at most POOL_CHECK_MATCHES, each with where the draw's
- * published files put it — its line of pool.txt and the stratum there, its exclusion with the reason, and
- * whether it was drawn. The pool and the exclusions are searched inside the database, in one statement
- * for all the matches, never loaded; at most five statements whatever the pool's size.
+ * An entity's check of a draw about itself (一公开): the entities with that credit code, or that full name,
+ * which the draw considered — in its frozen pool, or left out by its rules — each with whether it was drawn
+ * and, if left out, why, as the public reads the reason. Not the entity's stratum (its risk class) nor its id
+ * in the draw's files, and nothing of an entity the draw did not consider: the registry is not public.
+ * The pool's text and the exclusions are searched inside the database, in one statement for all the
+ * matches, never loaded; at most five statements whatever the pool's size.
  */
 export async function checkPublicDraw(ctx: Context, drawId: string, q: string): Promise<PublicDrawCheck> {
   const { em } = ctx;
   const asked = q.trim();
-  if ([...asked].length < CHECK_MIN || asked.length > MAX_LENGTH.short)
+  if ([...asked].length < POOL_CHECK_QUERY.min || [...asked].length > POOL_CHECK_QUERY.max)
     throw new BadInputError(
       text(
-        `Give the entity's name (${CHECK_MIN} to ${MAX_LENGTH.short} characters, or a part of it) or its unified social credit code.`,
-        `请输入检查对象名称（${CHECK_MIN}–${MAX_LENGTH.short} 个字，可为名称的一部分）或统一社会信用代码。`,
+        `Give the entity's full name or its unified social credit code (${POOL_CHECK_QUERY.min} to ${POOL_CHECK_QUERY.max} characters).`,
+        `请输入检查对象的完整名称或统一社会信用代码（${POOL_CHECK_QUERY.min}–${POOL_CHECK_QUERY.max} 个字）。`,
       ),
       'q',
     );
   const draw = await em.findOne(Draw, { id: drawId }, { fields: ['status'] });
   if (!draw) throw new NotFoundError(NOUNS.draw, drawId);
-  const fields = ['name', 'creditCode'] as const;
-  const limit = POOL_CHECK_MATCHES + 1;
-  // Exact first (both columns are indexed), so that an entity whose name others contain is found alone.
-  let found = await em.find(
+  // Both columns are indexed; entities of one name in a stable order.
+  const found = await em.find(
     Target,
     { $or: [{ creditCode: asked.toUpperCase() }, { name: asked }] },
-    { fields, limit },
+    {
+      fields: ['name', 'creditCode'],
+      orderBy: { creditCode: 'ASC' },
+      limit: POOL_CHECK_MATCHES + 1,
+    },
   );
-  if (found.length === 0) found = await em.find(Target, targetContains(em, asked), { fields, limit });
   const more = found.length > POOL_CHECK_MATCHES;
-  const targets = found
-    .slice(0, POOL_CHECK_MATCHES)
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.creditCode.localeCompare(b.creditCode));
+  const targets = found.slice(0, POOL_CHECK_MATCHES);
   if (targets.length === 0) return { matches: [], more: false };
   const ids = targets.map((t) => t.id);
-  // The line `id TAB stratum LF` of pool.txt, and `["id","REASON"]` of the stored exclusions.
+  // The line `id TAB stratum LF` of pool.txt, and `["id","REASON"]` of the stored exclusions: a pool
+  // entry's id starts the text or follows a line feed.
   const lines = isPostgres(em)
-    ? `select s.id, case when s.at > 0 then split_part(substr(s.pool, s.at + length(s.id) + 1, 40), E'\n', 1) end as stratum,
-         case when s.ex > 0 then split_part(substr(s.exclusions, s.ex + length(s.id) + 5, 40), '"', 1) end as reason
-       from (select m.id, d.pool, d.exclusions, strpos(E'\n' || d.pool, E'\n' || m.id || E'\t') as at,
-               strpos(d.exclusions, '["' || m.id || '","') as ex
-             from draw d cross join unnest(cast(? as text[])) as m(id) where d.id = ?) s`
-    : `select s.id, case when s.at > 0 then substr(s.rest, 1, instr(s.rest || char(10), char(10)) - 1) end as stratum,
-         case when s.ex > 0 then substr(s.why, 1, instr(s.why, '"') - 1) end as reason
-       from (select m.id, m.at, m.ex, substr(m.pool, m.at + length(m.id) + 1, 40) as rest,
-               substr(m.exclusions, m.ex + length(m.id) + 5, 40) as why
-             from (select j.value as id, d.pool, d.exclusions,
-                     instr(char(10) || d.pool, char(10) || j.value || char(9)) as at,
-                     instr(d.exclusions, '["' || j.value || '","') as ex
-                   from draw d, json_each(?) j where d.id = ?) m) s`;
+    ? `select m.id, strpos(E'\n' || d.pool, E'\n' || m.id || E'\t') > 0 as in_pool,
+         case when s.ex > 0 then split_part(substr(d.exclusions, s.ex + length(m.id) + 5, 40), '"', 1) end as reason
+       from draw d cross join unnest(cast(? as text[])) as m(id)
+         cross join lateral (select strpos(d.exclusions, '["' || m.id || '","') as ex) s
+       where d.id = ?`
+    : `select s.id, s.in_pool, case when s.ex > 0 then substr(s.why, 1, instr(s.why, '"') - 1) end as reason
+       from (select j.value as id, instr(char(10) || d.pool, char(10) || j.value || char(9)) > 0 as in_pool,
+               instr(d.exclusions, '["' || j.value || '","') as ex,
+               substr(d.exclusions, instr(d.exclusions, '["' || j.value || '","') + length(j.value) + 5, 40) as why
+             from draw d, json_each(?) j where d.id = ?) s`;
   const [entries, drawn] = await Promise.all([
-    selectRows<{ id: string; stratum: string | null; reason: ExclusionReason | null }>(em, lines, [
+    selectRows<{ id: string; in_pool: boolean | number; reason: ExclusionReason | null }>(em, lines, [
       isPostgres(em) ? ids : JSON.stringify(ids),
       drawId,
     ]),
@@ -342,19 +344,19 @@ export async function checkPublicDraw(ctx: Context, drawId: string, q: string): 
   ]);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const drawnIds = drawn ? new Set(drawn.map((i) => i.target.id)) : null;
-  return {
-    more,
-    matches: targets.map((target): PublicPoolEntry => {
-      const entry = byId.get(target.id);
-      return {
+  const matches = targets.flatMap((target): PublicPoolEntry[] => {
+    const entry = byId.get(target.id);
+    const inPool = Boolean(entry?.in_pool);
+    if (!inPool && !entry?.reason) return [];
+    return [
+      {
         targetName: target.name,
         creditCode: target.creditCode,
-        poolId: target.id,
-        inPool: Boolean(entry?.stratum),
-        stratum: entry?.stratum ?? null,
-        excludedReason: entry?.reason ?? null,
+        inPool,
+        excludedReason: entry?.reason ? publicExclusionReason(entry.reason) : null,
         drawn: drawnIds ? drawnIds.has(target.id) : null,
-      };
-    }),
-  };
+      },
+    ];
+  });
+  return { matches, more };
 }

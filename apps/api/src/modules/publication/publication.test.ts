@@ -4,7 +4,6 @@
  * the deployment says so. Each page costs the same statements whatever its size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POOL_CHECK_MATCHES } from '@suiji/domain';
 import { countStatements } from '../../db/statements.js';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
@@ -338,6 +337,12 @@ describe('the publication', () => {
       const address = server.address();
       const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
       const pool = await (await fetch(`${base}/draws/${drawId}/pool.txt`)).text();
+      const inPool = new Set(
+        pool
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.split('\t')[0]!),
+      );
       const exclusions = (
         (await (await fetch(`${base}/draws/${drawId}/exclusions.json`)).json()) as {
           exclusions: { target: string; reason: string }[];
@@ -347,66 +352,69 @@ describe('the publication', () => {
         selected: string[];
       };
       const CHECK = `query($d: ID!, $q: String!) { publicDrawCheck(drawId: $d, q: $q) {
-        more matches { targetName creditCode poolId inPool stratum excludedReason drawn } } }`;
+        more matches { targetName creditCode inPool excludedReason drawn } } }`;
       const check = async (q: string, d = drawId) => (await t.ok(CHECK, { d, q })).publicDrawCheck;
       const admin = await t.login('admin');
-      const targetOf = async (id: string) =>
-        (await t.ok('query($id: ID!) { target(id: $id) { id name creditCode } }', { id }, admin)).target as {
-          id: string;
-          name: string;
-          creditCode: string;
-        };
-      const lineOf = (id: string) => pool.split('\n').find((line) => line.startsWith(`${id}\t`));
+      const registry: { id: string; name: string; creditCode: string }[] = [];
+      for (let page = 1; registry.length === (page - 1) * 500; page++)
+        registry.push(
+          ...((
+            await t.ok(
+              'query($p: PageInput) { targets(page: $p) { items { id name creditCode } } }',
+              { p: { page, perPage: 500 } },
+              admin,
+            )
+          ).targets.items as typeof registry),
+        );
+      const byId = new Map(registry.map((target) => [target.id, target]));
 
-      // Drawn: by its credit code, its pool line and the record's selection agree.
-      const drawnId = record.selected[0]!;
-      const drawn = await targetOf(drawnId);
-      const byCode = await check(drawn.creditCode);
-      expect(byCode).toEqual({
-        more: false,
-        matches: [
-          {
-            targetName: drawn.name,
-            creditCode: drawn.creditCode,
-            poolId: drawnId,
-            inPool: true,
-            stratum: lineOf(drawnId)!.split('\t')[1],
-            excludedReason: null,
-            drawn: true,
-          },
-        ],
-      });
-      // By its exact name (which others may share), and by a part of it: each entity matched has it, and
-      // the one asked about is among them unless more match than one check answers for.
-      for (const q of [drawn.name, drawn.name.slice(1, -1)]) {
-        const { matches, more } = await check(q);
-        for (const m of matches as { targetName: string }[]) expect(m.targetName).toContain(q);
-        if (!more) expect(matches.map((m: { poolId: string }) => m.poolId)).toContain(drawnId);
-      }
-      // In the pool, not drawn.
-      const notDrawnId = pool
-        .trimEnd()
-        .split('\n')
-        .map((line) => line.split('\t')[0]!)
-        .find((id) => !record.selected.includes(id))!;
-      const notDrawn = (await check((await targetOf(notDrawnId)).creditCode)).matches[0];
-      expect(notDrawn).toMatchObject({
-        poolId: notDrawnId,
+      // Drawn: by its credit code (in any case), as the pool and the record's selection state it.
+      const drawn = byId.get(record.selected[0]!)!;
+      const entry = {
+        targetName: drawn.name,
+        creditCode: drawn.creditCode,
         inPool: true,
-        drawn: false,
         excludedReason: null,
+      };
+      expect(await check(drawn.creditCode.toLowerCase())).toEqual({
+        more: false,
+        matches: [{ ...entry, drawn: true }],
       });
-      expect(notDrawn.stratum).toBe(lineOf(notDrawnId)!.split('\t')[1]);
-      // Left out by the rules, with the reason exclusions.json gives.
+      // By its full name, which others may share: each entity of that name the draw considered.
+      const named = await check(drawn.name);
+      for (const m of named.matches as { targetName: string }[]) expect(m.targetName).toBe(drawn.name);
+      if (!named.more) expect(named.matches).toContainEqual({ ...entry, drawn: true });
+      // A part of the name is not enough: the registry is not searched for the public.
+      expect((await check(drawn.name.slice(1, -1))).matches).toEqual([]);
+      // In the pool, not drawn.
+      const notDrawn = registry.find(
+        (target) => inPool.has(target.id) && !record.selected.includes(target.id),
+      )!;
+      expect((await check(notDrawn.creditCode)).matches).toEqual([
+        {
+          targetName: notDrawn.name,
+          creditCode: notDrawn.creditCode,
+          inPool: true,
+          excludedReason: null,
+          drawn: false,
+        },
+      ]);
+      // Left out by the rules, with the reason exclusions.json gives, as the public reads it.
       const excluded = exclusions[0]!;
-      const left = (await check((await targetOf(excluded.target)).creditCode)).matches[0];
-      expect(left).toMatchObject({
-        poolId: excluded.target,
-        inPool: false,
-        stratum: null,
-        excludedReason: excluded.reason,
-        drawn: false,
-      });
+      expect(excluded.reason).toBe('DEREGISTERED');
+      expect((await check(byId.get(excluded.target)!.creditCode)).matches).toEqual([
+        expect.objectContaining({ inPool: false, excludedReason: 'DEREGISTERED', drawn: false }),
+      ]);
+      // An entity the draw did not consider: nothing of it is told.
+      const outside = registry.find(
+        (target) => !inPool.has(target.id) && !exclusions.some((e) => e.target === target.id),
+      );
+      expect(outside, 'a target outside the task’s scope').toBeDefined();
+      expect(await check(outside!.creditCode)).toEqual({ more: false, matches: [] });
+      // Nothing of its stratum (a risk class) or its id in the draw's files.
+      const answer = JSON.stringify(await check(drawn.creditCode));
+      expect(answer).not.toContain(drawn.id);
+      expect(answer).not.toMatch(/stratum|riskClass|poolId/);
       // Nothing matches, the question too short or too long, no such draw.
       expect(await check('不存在的企业名称')).toEqual({ more: false, matches: [] });
       for (const q of ['', ' 舞 ', 'x'.repeat(300)]) {
@@ -415,15 +423,46 @@ describe('the publication', () => {
         expect(refused.errors?.[0]?.message).toMatch(/统一社会信用代码|credit code/);
       }
       expect(errorCode(await t.gql(CHECK, { d: 'no-such-draw', q: drawn.creditCode }))).toBe('NOT_FOUND');
-      // A broad part of many names: the most answers and a word that there are more; the same statements as one.
-      const broad = await countStatements(t.app.orm, () => check('舞钢'));
-      expect(broad.result.matches).toHaveLength(POOL_CHECK_MATCHES);
-      expect(broad.result.more).toBe(true);
-      const single = await countStatements(t.app.orm, () => check(drawn.creditCode));
-      expect(broad.statements.length).toBeLessThanOrEqual(single.statements.length + 1);
-      expect(broad.statements.length).toBeLessThanOrEqual(6);
+      // As many statements by a name as by a code.
+      const byName = await countStatements(t.app.orm, () => check(drawn.name));
+      const byCode = await countStatements(t.app.orm, () => check(drawn.creditCode));
+      expect(byName.statements.length).toBe(byCode.statements.length);
+      expect(byCode.statements.length).toBeLessThanOrEqual(5);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('tells an entity left out as low risk and inspected this year only that it was inspected this year', async () => {
+    // The draw's own exclusions, rewritten as the rules would have written a low-risk one.
+    const [row] = (await t.app.orm.em
+      .getConnection()
+      .execute('select exclusions from draw where id = ?', [drawId])) as { exclusions: string }[];
+    const entries = JSON.parse(row!.exclusions) as [string, string][];
+    const [first] = entries;
+    await t.app.orm.em
+      .getConnection()
+      .execute('update draw set exclusions = ? where id = ?', [
+        JSON.stringify([[first![0], 'LOW_RISK_INSPECTED'], ...entries.slice(1)]),
+        drawId,
+      ]);
+    try {
+      const code = (
+        await t.ok(
+          'query($id: ID!) { target(id: $id) { creditCode } }',
+          { id: first![0] },
+          await t.login('admin'),
+        )
+      ).target.creditCode as string;
+      const { publicDrawCheck } = await t.ok(
+        'query($d: ID!, $q: String!) { publicDrawCheck(drawId: $d, q: $q) { matches { inPool excludedReason } } }',
+        { d: drawId, q: code },
+      );
+      expect(publicDrawCheck.matches).toEqual([{ inPool: false, excludedReason: 'INSPECTED_THIS_YEAR' }]);
+    } finally {
+      await t.app.orm.em
+        .getConnection()
+        .execute('update draw set exclusions = ? where id = ?', [row!.exclusions, drawId]);
     }
   });
 

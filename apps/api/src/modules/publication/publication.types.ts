@@ -11,10 +11,15 @@ import {
   YEAR_MAX,
   YEAR_MIN,
   type EntropySource,
-  type ExclusionReason,
+  type PublicExclusionReason,
   type FollowUp,
 } from '@suiji/domain';
-import { DrawStatusEnum, EntropySourceEnum, ExclusionReasonEnum, FollowUpEnum } from '../../graphql/enums.js';
+import {
+  DrawStatusEnum,
+  EntropySourceEnum,
+  FollowUpEnum,
+  PublicExclusionReasonEnum,
+} from '../../graphql/enums.js';
 import { PageType } from '../../graphql/list.js';
 import type { DrawStatus } from '../draw/draw.entity.js';
 import { DrawTeam } from '../draw/draw.input.js';
@@ -143,7 +148,7 @@ export class PublicDrawnTarget {
   @Field(() => String, { description: '统一社会信用代码' })
   creditCode!: string;
 
-  @Field(() => String, { description: '乡镇 / 街道' })
+  @Field(() => String, { description: '乡镇 / 街道, as drawn' })
   region!: string;
 
   @Field(() => [String], { description: 'The inspection items of the visit' })
@@ -291,7 +296,7 @@ export class PublicEntity {
 
 @ObjectType({
   description:
-    "Where an entity stood in one draw, as its published files state it: the line of pool.txt, the exclusion, the record's selection",
+    "Where an entity stood in one draw: in its pool, left out by the rules, drawn. Not its stratum (a risk class, not public), nor its id in the draw's files (which would tell it)",
 })
 export class PublicPoolEntry {
   @Field(() => String, { description: '检查对象名称' })
@@ -300,26 +305,19 @@ export class PublicPoolEntry {
   @Field(() => String, { description: '统一社会信用代码' })
   creditCode!: string;
 
-  @Field(() => String, {
-    description: "The entity's id in the draw's files (pool.txt, exclusions, the record)",
-  })
-  poolId!: string;
-
   @Field(() => Boolean, { description: 'It was in the frozen pool' })
   inPool!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Its stratum, as pool.txt's line states it" })
-  stratum!: string | null;
-
-  @Field(() => ExclusionReasonEnum, {
+  @Field(() => PublicExclusionReasonEnum, {
     nullable: true,
-    description: 'Why the rules left it out of the pool (exclusions.json); null when it was not excluded',
+    description:
+      'Why the rules left it out of the pool, as the public reads it; null when it was in the pool',
   })
-  excludedReason!: ExclusionReason | null;
+  excludedReason!: PublicExclusionReason | null;
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'It was drawn (in the record and the 抽查名单); null until the draw has run',
+    description: 'It was drawn (it is on the 抽查名单); null until the draw has run',
   })
   drawn!: boolean | null;
 }

@@ -127,4 +127,11 @@ export class TaskFilter extends BaseFilter {
 
   @Field(() => TaskProgressEnum, { nullable: true, description: 'How far the tasks have got' })
   progress?: TaskProgress;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: joint tasks awaiting the answer (accept or decline) of the signed-in user's department",
+  })
+  awaitingAnswer?: boolean;
 }

@@ -1,7 +1,7 @@
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { isDay, isIsoDate, scopeOf, text } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
-import { asFilter } from '../../db/query.js';
+import { asFilter, placeholders } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -55,6 +55,20 @@ export async function listTasks(ctx: Context, given: TaskFilter = {}, sort?: Sor
     if (scoped) conditions.push(tasksTakingPart<Task>(ctx.actor?.departmentIds ?? []));
     if (filter.year) conditions.push({ year: filter.year });
     if (filter.planId) conditions.push({ plan: filter.planId });
+    if (filter.awaitingAnswer) {
+      const mine = [...(ctx.actor?.departmentIds ?? [])];
+      conditions.push(
+        mine.length
+          ? {
+              [raw(
+                (alias: string) =>
+                  `exists (select 1 from task_acceptance a where a.task_id = ${alias}.id and a.state = 'PENDING' and a.department_id in (${placeholders(mine)}))`,
+                mine,
+              )]: [],
+            }
+          : { id: '' },
+      );
+    }
     // The filters a figure's list is drilled down with: the same conditions the figures count by.
     const { departmentId, itemId, windowFrom, windowTo, joint, fromPlan, progress } = filter;
     if (departmentId || itemId || windowFrom || windowTo || joint != null || fromPlan != null || progress)
