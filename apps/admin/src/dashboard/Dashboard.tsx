@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { StatisticsRoute, landsOnStatistics } from '../statistics';
 import { VerifyTrailPanel } from '../trail/VerifyTrailPanel';
+import { TodoPanel } from './TodoPanel';
 
 const CountCard = ({ resource }: { resource: Resource }) => {
   const translate = useTranslate();
@@ -70,7 +71,10 @@ const TrailCard = () => {
   );
 };
 
-/** The home page: 统计分析 for managers, who come for the figures; for others, who they are and the registries. */
+/**
+ * The home page: 统计分析 for managers, who come for the figures; for others, their to-do lists (待办), who
+ * they are and the registries.
+ */
 export const Dashboard = () => {
   const { identity, isPending } = useGetIdentity();
   const role = typeof identity?.role === 'string' ? identity.role : undefined;
@@ -98,6 +102,7 @@ const Welcome = () => {
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title="ra.page.dashboard" />
+      <TodoPanel />
       <Card>
         <CardContent>
           <Typography variant="h5" gutterBottom>

@@ -36,7 +36,7 @@ export const DrawDatagrid = () => (
       </SingleFieldList>
     </ReferenceArrayField>
     <FunctionField source="status" sortable={false} render={() => <DrawStatusChip />} />
-    <LocalDateField source="runAfter" showTime sortable={false} />
+    <LocalDateField source="runAfter" showTime />
     <NumberField source="poolSize" sortable={false} />
     <NumberField source="selectedCount" sortable={false} emptyText="—" />
     <LocalDateField source="ranAt" showTime sortable={false} emptyText="—" />

@@ -341,6 +341,20 @@ const messages: TranslationMessages = {
     semicolon: '; ',
     title: 'Random inspections',
     search: 'Search name or code',
+    todo: {
+      title: 'To do',
+      to_enter: 'Inspections to enter',
+      to_review: 'Results to review',
+      overdue: 'Overdue, not published',
+      to_run: 'Draws to run',
+      to_answer: "Joint tasks awaiting your department's answer",
+      certificates: 'Certificates expiring within %{n} days',
+      none: 'Nothing to do',
+      all: 'See all %{smart_count} |||| See all %{smart_count}',
+      days_left: '%{smart_count} day left |||| %{smart_count} days left',
+      due_today: 'Due today',
+      days_over: '%{smart_count} day overdue |||| %{smart_count} days overdue',
+    },
     dashboard: {
       welcome: 'Welcome, %{name}',
       intro:

@@ -2,12 +2,70 @@ import CallMergeIcon from '@mui/icons-material/CallMerge';
 import PublicIcon from '@mui/icons-material/Public';
 import StatisticsIcon from '@mui/icons-material/BarChart';
 import ImportIcon from '@mui/icons-material/UploadFile';
-import { Menu as RaMenu, useCanAccess, useGetIdentity } from 'react-admin';
+import { Badge } from '@mui/material';
+import { CERTIFICATE_WARNING_DAYS } from '@suiji/domain';
+import {
+  Menu as RaMenu,
+  useCanAccess,
+  useGetIdentity,
+  useGetResourceLabel,
+  useResourceDefinitions,
+  useTranslate,
+} from 'react-admin';
+import { useTodo, useTodoLists, type TodoList } from '../dashboard/todo';
 import { landsOnStatistics } from '../statistics';
+
+/** A resource's label with the count of the user's first to-do list of it, as a badge. */
+const BadgedLabel = ({ name, list }: { name: string; list: TodoList }) => {
+  const label = useGetResourceLabel()(name, 2);
+  const translate = useTranslate();
+  const { departmentId } = useTodoLists();
+  const { total } = useTodo(list, departmentId);
+  const count = total ?? 0;
+  return (
+    <Badge
+      badgeContent={count}
+      color="primary"
+      max={999}
+      sx={{ '& .MuiBadge-badge': { right: -14 } }}
+      slotProps={{
+        badge: {
+          'aria-label': translate(`suiji.todo.${list.key}`, { n: CERTIFICATE_WARNING_DAYS }) + ` ${count}`,
+        } as never,
+      }}
+      data-testid={`menu-badge-${name}`}
+    >
+      {label}
+    </Badge>
+  );
+};
+
+/** The resources the user may list, each with its to-do count where the user has a to-do list of it. */
+const ResourceItems = () => {
+  const resources = useResourceDefinitions();
+  const { lists } = useTodoLists();
+  return (
+    <>
+      {Object.keys(resources)
+        .filter((name) => resources[name]!.hasList)
+        .map((name) => {
+          const list = lists.find((l) => l.resource === name);
+          return (
+            <RaMenu.ResourceItem
+              key={name}
+              name={name}
+              {...(list ? { primaryText: <BadgedLabel name={name} list={list} /> } : {})}
+            />
+          );
+        })}
+    </>
+  );
+};
 
 /**
  * The home page (统计分析 for those it is the home page of), 统计分析 for the others who may read statistics,
- * the resources the user may list (react-admin asks the authProvider), the merge proposals for those who may
+ * the resources the user may list (react-admin asks the authProvider), each with the count of the user's
+ * to-do list of it, the merge proposals for those who may
  * read them, the import page for those who may import,
  * and the public draws page everyone may open.
  */
@@ -28,7 +86,7 @@ export const Menu = () => {
       {statistics.canAccess && !home ? (
         <RaMenu.Item to="/statistics" primaryText="suiji.statistics.menu" leftIcon={<StatisticsIcon />} />
       ) : null}
-      <RaMenu.ResourceItems />
+      <ResourceItems />
       {merges.canAccess ? (
         <RaMenu.Item to="/merges" primaryText="suiji.merge.menu" leftIcon={<CallMergeIcon />} />
       ) : null}

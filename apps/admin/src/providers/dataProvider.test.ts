@@ -246,12 +246,18 @@ describe('the publication', () => {
 describe('draws and inspections', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('lists draws without a sort, which their query does not take', () => {
+  it('lists draws with their sort and the to-do filters', () => {
     const spec = specOf('draws');
-    expect(listQuery(spec)).not.toContain('sort');
+    expect(listQuery(spec)).toContain('draws(filter: $filter, sort: $sort, page: $page)');
     expect(
-      listVariables(spec, { filter: { taskId: 't' }, sort: { field: 'createdAt', order: 'DESC' } }),
-    ).toEqual({ filter: { taskId: 't' } });
+      listVariables(spec, {
+        filter: { taskId: 't', runnable: true, departmentId: 'd', other: 'x' },
+        sort: { field: 'runAfter', order: 'ASC' },
+      }),
+    ).toEqual({
+      filter: { taskId: 't', runnable: true, departmentId: 'd' },
+      sort: { field: 'runAfter', order: 'ASC' },
+    });
   });
 
   it('updates a task with its whole input, as updateTask requires', async () => {
