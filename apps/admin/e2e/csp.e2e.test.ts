@@ -13,6 +13,7 @@ import {
   nextDrandRound,
   untilRound,
   axeViolations,
+  graphqlAs,
 } from './harness';
 
 /** Everything the page reports as wrong: console errors, uncaught errors, CSP violations. */
@@ -46,16 +47,9 @@ describe('the Content-Security-Policy in a browser', () => {
   let harness: Harness;
   let drawId: string;
 
-  async function api<T>(token: string | null, query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(`${harness.base}/graphql`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body.data!;
-  }
+  /** Sends one GraphQL operation as `token` (null: the public) and returns its data. */
+  const api = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) =>
+    graphqlAs<T>(harness.base, token, query, variables);
 
   beforeAll(async () => {
     harness = await startHarness();

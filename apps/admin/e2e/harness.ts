@@ -234,3 +234,20 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await page.locator('input[name=username]').waitFor();
 }
+
+/** Sends one GraphQL operation to the API at `base` as `token` (null: the public) and returns its data. */
+export async function graphqlAs<T>(
+  base: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data!;
+}

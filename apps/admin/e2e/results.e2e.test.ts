@@ -14,6 +14,7 @@ import {
   declareDrandRound,
   drandValue,
   untilRound,
+  graphqlAs,
 } from './harness';
 
 const LAND = '土地使用情况监督检查';
@@ -33,19 +34,8 @@ describe('a result in the browser', () => {
   let harness: Harness;
 
   /** Sends one GraphQL operation as `token` (null: the public) and returns its data. */
-  async function api<T>(token: string | null, query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(`${harness.base}/graphql`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body.data!;
-  }
+  const api = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) =>
+    graphqlAs<T>(harness.base, token, query, variables);
 
   async function tokenOf(username: string, password: string): Promise<string> {
     const data = await api<{ login: { token: string } }>(

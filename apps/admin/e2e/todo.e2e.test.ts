@@ -6,7 +6,7 @@
  * serious violations and, on the phone, scrolls no wider than the screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, login, logout, shot, startHarness, type Harness } from './harness';
+import { axeViolations, graphqlAs, login, logout, shot, startHarness, type Harness } from './harness';
 
 const SERIOUS = ['serious', 'critical'];
 
@@ -22,16 +22,8 @@ describe('the to-do lists', () => {
   });
 
   /** Sends one GraphQL operation as `token` (null: the public) and returns its data. */
-  async function api<T>(token: string | null, query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(`${harness.base}/graphql`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body.data!;
-  }
+  const api = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) =>
+    graphqlAs<T>(harness.base, token, query, variables);
 
   /** The username of an inspector with a visit awaiting entry (the demo's teams are drawn by lot). */
   async function inspectorWithWork(): Promise<string> {
@@ -65,7 +57,7 @@ describe('the to-do lists', () => {
     await entries.first().waitFor();
     const days = await card.getByTestId('days-left').allInnerTexts();
     expect(days.length).toBeGreaterThan(0);
-    for (const day of days) expect(day).toMatch(/还剩 \d+ 天|今天到期|已逾期 \d+ 天/);
+    for (const day of days) expect(day).toMatch(/还剩 \d+ 个工作日|今天到期|已逾期 \d+ 个工作日/);
     await expect(
       page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
     ).resolves.toBe(true);

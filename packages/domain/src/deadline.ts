@@ -34,3 +34,21 @@ export function isOverdue(deadline: string, now: Date, published: boolean): bool
 export function isWorkingDay(day: string): boolean {
   return chineseDays.isWorkday(day);
 }
+
+/**
+ * Working days from `from` to `to` on the Chinese calendar (YYYY-MM-DD each), as a to-do list counts what is
+ * left: the working days after `from` up to and including `to`; 0 when `to` is `from`; negative, the working
+ * days past, when `to` is before. Counted day by day, at most `limit` of them (a year and a half).
+ */
+export function workingDaysUntil(from: string, to: string, limit = 550): number {
+  const step = to >= from ? 1 : -1;
+  let count = 0;
+  let day = from;
+  for (let n = 0; day !== to && n < limit; n++) {
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + step * 86_400_000).toISOString().slice(0, 10);
+    // Going forward a day counts if it is a working day; going back, the day left behind.
+    if (isWorkingDay(step > 0 ? next : day)) count += step;
+    day = next;
+  }
+  return count;
+}

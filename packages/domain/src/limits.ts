@@ -126,11 +126,18 @@ export const IMPORT_ROWS_MAX = 100_000;
 /** The most characters one cell of an imported sheet may hold: no field of a registry holds more. */
 export const IMPORT_CELL_MAX_CHARS = MAX_LENGTH.text;
 
-/**
- * How many entities one public check of a draw answers for (entities of the same full name): each costs a
- * search of the frozen pool's text in the database (about 80 ms for a pool of 1,000,000 on PostgreSQL).
- */
+/** How many entities one public check of a draw answers for (entities of the same full name). */
 export const POOL_CHECK_MATCHES = 5;
+
+/**
+ * How many entities of one name a public check looks up in the draw, to find those it considered: each is
+ * a search of the frozen pool's text in the database (about 80 ms for a pool of 1,000,000 on PostgreSQL).
+ * A name shared by more is asked again by credit code.
+ */
+export const POOL_CHECK_CANDIDATES = 12;
 
 /** What a public check of a draw is asked with: an entity's full name or its credit code, this long. */
 export const POOL_CHECK_QUERY = { min: 2, max: 100 } as const;
+
+/** How many results one batch review (批量公示) may publish. */
+export const BATCH_REVIEW_MAX = 100;

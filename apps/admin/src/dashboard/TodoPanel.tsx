@@ -9,16 +9,19 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { CERTIFICATE_WARNING_DAYS, chinaToday, daysUntil, formatChinaTime } from '@suiji/domain';
+import { CERTIFICATE_WARNING_DAYS, chinaToday, formatChinaTime, workingDaysUntil } from '@suiji/domain';
 import { Link, useTranslate, type RaRecord } from 'react-admin';
 import { drawNumber } from '../draws/DrawDetails';
 import { TODO_SHOWN, todoListPath, useTodo, useTodoLists, type TodoList } from './todo';
 
-/** Days left until `day` (China's calendar): "还剩 3 天", "今天到期", "已逾期 2 天". */
+/**
+ * Working days left until `day` on the Chinese calendar (holidays skipped, 调休 counted), as the publication
+ * deadline counts them: "还剩 3 个工作日", "今天到期", "已逾期 2 个工作日".
+ */
 const DaysLeft = ({ day }: { day: string | null | undefined }) => {
   const translate = useTranslate();
   if (!day) return null;
-  const left = daysUntil(chinaToday(), day);
+  const left = workingDaysUntil(chinaToday(), day);
   const label =
     left > 0
       ? translate('suiji.todo.days_left', { smart_count: left })

@@ -351,9 +351,9 @@ const messages: TranslationMessages = {
       certificates: 'Certificates expiring within %{n} days',
       none: 'Nothing to do',
       all: 'See all %{smart_count} |||| See all %{smart_count}',
-      days_left: '%{smart_count} day left |||| %{smart_count} days left',
+      days_left: '%{smart_count} working day left |||| %{smart_count} working days left',
       due_today: 'Due today',
-      days_over: '%{smart_count} day overdue |||| %{smart_count} days overdue',
+      days_over: '%{smart_count} working day overdue |||| %{smart_count} working days overdue',
     },
     dashboard: {
       welcome: 'Welcome, %{name}',
@@ -632,6 +632,7 @@ const messages: TranslationMessages = {
       too_long: 'At most %{max} characters',
       review: 'Review',
       batch: 'Publish selected',
+      batch_clear: 'Clear the choice',
       batch_choose: 'Choose the result of “%{target}” to publish',
       batch_chosen:
         '%{smart_count} result awaiting review chosen |||| %{smart_count} results awaiting review chosen',
@@ -705,6 +706,7 @@ const messages: TranslationMessages = {
       check_pending: 'Not drawn yet',
       check_none:
         'This draw did not consider the entity (it is neither in the pool nor left out by the rules).',
+      check_too_many: 'Too many entities have that name: give the credit code.',
       check_more: 'More entities have that name; the first %{n} are shown: give the credit code.',
       back_results: 'Back to published results',
       entity_none: 'No published result for this unified social credit code.',

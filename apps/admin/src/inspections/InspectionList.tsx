@@ -17,7 +17,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Checkbox, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { BATCH_REVIEW_MAX } from '@suiji/domain';
+import type { InspectionRecordFields } from '../draws/drawTypes';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import { resultStateChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
@@ -30,29 +32,38 @@ import { TeamField } from './TeamField';
  * alone; one refused refuses them all, and the message says which.
  */
 const PublishSelectedButton = () => {
-  const { selectedIds, onUnselectItems } = useListContext();
+  const { data, selectedIds, onUnselectItems } = useListContext<InspectionRecordFields>();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
+  // Only those chosen that the page shows awaiting review: what the reviewer sees is what is published.
+  const chosen = (data ?? []).filter((r) => r.state === 'PENDING_REVIEW' && selectedIds.includes(r.id));
   const onClick = () => {
     setBusy(true);
     dataProvider
-      .publishResults(selectedIds.map(String))
+      .publishResults(chosen.map((r) => String(r.id)))
       .then((published) => {
         notify(translate('suiji.result.batch_done', { smart_count: published.length }), { type: 'success' });
         onUnselectItems();
         refresh();
       })
-      .catch((e: Error) => notify(e.message, { type: 'error', autoHideDuration: 10_000 }))
+      .catch((e: Error) => {
+        // The API names a refused entry by its id; the reviewer knows it by its target.
+        const message = chosen.reduce(
+          (text, r) => text.replace(String(r.id), r.target?.name ?? String(r.id)),
+          e.message,
+        );
+        notify(message, { type: 'error', autoHideDuration: 10_000 });
+      })
       .finally(() => setBusy(false));
   };
   return (
     <Button
       label="suiji.result.batch"
       onClick={onClick}
-      disabled={busy}
+      disabled={busy || chosen.length === 0}
       variant="contained"
       data-testid="publish-selected"
     >
@@ -71,11 +82,14 @@ const ChooseForBatch = (_props: { label?: string }) => {
   const { selectedIds, onToggleItem } = useListContext();
   const translate = useTranslate();
   if (record?.state !== 'PENDING_REVIEW') return null;
+  const checked = selectedIds.includes(record.id);
   const target = (record.target as { name?: string } | undefined)?.name ?? '';
   return (
     <Checkbox
       size="small"
-      checked={selectedIds.includes(record.id)}
+      checked={checked}
+      // No more than one batch may publish.
+      disabled={!checked && selectedIds.length >= BATCH_REVIEW_MAX}
       onClick={(event) => event.stopPropagation()}
       onChange={() => onToggleItem(record.id)}
       slotProps={{ input: { 'aria-label': translate('suiji.result.batch_choose', { target }) } }}
@@ -85,8 +99,11 @@ const ChooseForBatch = (_props: { label?: string }) => {
 };
 
 const BatchBar = () => {
-  const { selectedIds } = useListContext();
+  const { selectedIds, filterValues, onUnselectItems } = useListContext();
   const translate = useTranslate();
+  // A new filter starts a new choice: nothing chosen out of sight stays chosen.
+  const filters = JSON.stringify(filterValues);
+  useEffect(() => onUnselectItems(), [filters]);
   if (selectedIds.length === 0) return null;
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1 }}>
@@ -94,6 +111,11 @@ const BatchBar = () => {
         {translate('suiji.result.batch_chosen', { smart_count: selectedIds.length })}
       </Typography>
       <PublishSelectedButton />
+      <Button
+        label="suiji.result.batch_clear"
+        onClick={() => onUnselectItems()}
+        data-testid="clear-selection"
+      />
     </Stack>
   );
 };

@@ -112,7 +112,9 @@ export const PublicDrawCheck = () => {
       <div aria-live="polite">
         {error ? <Alert severity="error">{error}</Alert> : null}
         {answer && answer.matches.length === 0 ? (
-          <Typography data-testid="check-none">{translate('suiji.public.check_none')}</Typography>
+          <Typography data-testid="check-none">
+            {translate(answer.more ? 'suiji.public.check_too_many' : 'suiji.public.check_none')}
+          </Typography>
         ) : null}
         {answer && answer.matches.length > 0 ? (
           <Box component="ul" sx={{ p: 0, m: 0 }}>
@@ -121,7 +123,7 @@ export const PublicDrawCheck = () => {
             ))}
           </Box>
         ) : null}
-        {answer?.more ? (
+        {answer?.more && answer.matches.length > 0 ? (
           <Typography variant="body2" color="text.secondary">
             {translate('suiji.public.check_more', { n: POOL_CHECK_MATCHES })}
           </Typography>

@@ -1,7 +1,7 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Card, CircularProgress, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { Button, ListBase, Pagination, useDataProvider, useTranslate } from 'react-admin';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import { PublicLayout } from './PublicLayout';
@@ -15,6 +15,8 @@ export const PublicEntityShow = () => {
   const { creditCode = '' } = useParams<{ creditCode: string }>();
   const translate = useTranslate();
   const navigate = useNavigate();
+  // 'default': the portal was opened on this page, so there is no page of ours to go back to.
+  const location = useLocation();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const {
     data: entity,
@@ -31,7 +33,9 @@ export const PublicEntityShow = () => {
           {/* Back to the search the reader came from, where there is one. */}
           <Button
             label="suiji.public.back_results"
-            onClick={() => (window.history.length > 1 ? void navigate(-1) : void navigate('/public/results'))}
+            onClick={() =>
+              location.key !== 'default' ? void navigate(-1) : void navigate('/public/results')
+            }
           >
             <ArrowBackIcon />
           </Button>

@@ -8,7 +8,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { YEAR_MAX, YEAR_MIN } from '@suiji/domain';
-import { drawStatusChoices } from '../common/choices';
+import { drawStatusChoices, taskScopeChoices } from '../common/choices';
 
 const TOP_LEVEL = { kind: 'DEPARTMENT' };
 
@@ -29,7 +29,7 @@ const departmentFilter = (
     <SelectInput optionText="name" />
   </ReferenceInput>
 );
-const yearFilter = <NumberInput key="year" source="year" min={YEAR_MIN} max={YEAR_MAX} alwaysOn />;
+const yearFilter = <NumberInput key="year" source="year" min={YEAR_MIN} max={YEAR_MAX} step={1} alwaysOn />;
 
 /** How a citizen finds published results: by entity, region, inspecting authority, item and period. */
 export const publicResultFilters = [
@@ -55,4 +55,18 @@ export const publicDrawFilters = [
   <SelectInput key="status" source="status" choices={drawStatusChoices} alwaysOn />,
   departmentFilter,
   yearFilter,
+];
+
+/** How the public finds the item list: by year and department. */
+export const publicItemFilters = [yearFilter, departmentFilter];
+
+/** How the public finds yearly plans: by name, year and a department taking part. */
+export const publicPlanFilters = [<SearchInput key="q" source="q" alwaysOn />, yearFilter, departmentFilter];
+
+/** How the public finds tasks: by name, year, a department taking part and scope. */
+export const publicTaskFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  yearFilter,
+  departmentFilter,
+  <SelectInput key="scope" source="scope" choices={taskScopeChoices} alwaysOn />,
 ];

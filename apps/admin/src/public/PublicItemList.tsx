@@ -1,16 +1,13 @@
 import { Card, Stack, Typography } from '@mui/material';
-import { YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
+import { chinaYear } from '@suiji/domain';
 import {
   Datagrid,
   FilterForm,
   ListBase,
   NumberField,
-  NumberInput,
   Pagination,
   ReferenceField,
-  ReferenceInput,
   SelectField,
-  SelectInput,
   TextField,
   useTranslate,
 } from 'react-admin';
@@ -18,20 +15,8 @@ import { itemCategoryChoices } from '../common/choices';
 import { EnumArrayField } from '../common/EnumArrayField';
 import { ExportXlsxButton } from '../common/ExportXlsxButton';
 import { PercentField } from '../common/PercentField';
+import { publicItemFilters } from './PublicFilters';
 import { PublicLayout } from './PublicLayout';
-
-const filters = [
-  <NumberInput key="year" source="year" min={YEAR_MIN} max={YEAR_MAX} step={1} alwaysOn />,
-  <ReferenceInput
-    key="departmentId"
-    source="departmentId"
-    reference="departments"
-    filter={{ kind: 'DEPARTMENT' }}
-    alwaysOn
-  >
-    <SelectInput optionText="name" />
-  </ReferenceInput>,
-];
 
 /**
  * 随机抽查事项清单, as each department publishes it: per year and department, every column of the list
@@ -58,7 +43,7 @@ export const PublicItemList = () => {
         <Typography color="text.secondary" sx={{ mb: 1 }}>
           {translate('suiji.public.items_intro')}
         </Typography>
-        <FilterForm filters={filters} />
+        <FilterForm filters={publicItemFilters} />
         <Card sx={{ overflowX: 'auto' }}>
           <Datagrid bulkActionButtons={false} rowClick={false} data-testid="public-items">
             <ReferenceField source="departmentId" reference="departments" link={false} sortable={false} />

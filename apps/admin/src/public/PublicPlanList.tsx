@@ -15,7 +15,7 @@ import {
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { NameChips } from './PublicDrawDatagrid';
-import { publicPlanFilters } from './PublicNoticeFilters';
+import { publicPlanFilters } from './PublicFilters';
 import { PublicLayout } from './PublicLayout';
 
 /** A plan as the API's `PublicPlan` gives it. */

@@ -1,7 +1,7 @@
 import { Card, Typography } from '@mui/material';
 import { chinaYear } from '@suiji/domain';
 import { FilterForm, ListBase, Pagination, useTranslate } from 'react-admin';
-import { publicTaskFilters } from './PublicNoticeFilters';
+import { publicTaskFilters } from './PublicFilters';
 import { PublicLayout } from './PublicLayout';
 import { PublicTaskDatagrid } from './PublicTaskDatagrid';
 

@@ -24,3 +24,15 @@ describe('an exclusion as the public reads it', () => {
     expect(publicExclusionReason('LOW_RISK_INSPECTED')).toBe('INSPECTED_THIS_YEAR');
   });
 });
+
+describe('working days left on the Chinese calendar', () => {
+  it('skips weekends and holidays both ways', async () => {
+    const { workingDaysUntil } = await import('../deadline.js');
+    // Friday 2026-12-04 to Monday 2026-12-07: one working day (the Monday).
+    expect(workingDaysUntil('2026-12-04', '2026-12-07')).toBe(1);
+    expect(workingDaysUntil('2026-12-07', '2026-12-04')).toBe(-1);
+    expect(workingDaysUntil('2026-12-02', '2026-12-02')).toBe(0);
+    // National Day 2025: 1–8 October are holidays; Tuesday 30 September to Thursday 9 October: one.
+    expect(workingDaysUntil('2025-09-30', '2025-10-09')).toBe(1);
+  });
+});

@@ -8,9 +8,19 @@
  * figure of a family can be grouped by the same dimensions and drilled into the same list.
  */
 import { text, type Text } from '../text.js';
+import { addDays } from './period.js';
 
 /** Certificates whose last day is at most this many days after the cut-off day count as expiring. */
 export const CERTIFICATE_WARNING_DAYS = 90;
+
+/**
+ * The days a certificate "expires soon" on (its last valid day within CERTIFICATE_WARNING_DAYS from today,
+ * today included): the figure of 统计分析 and the administrator's to-do list count the same inspectors, those
+ * not transferred away (调离) with their last valid day in this range.
+ */
+export function certificateExpiryWindow(today: string): { from: string; to: string } {
+  return { from: today, to: addDays(today, CERTIFICATE_WARNING_DAYS) };
+}
 
 /** What is counted. */
 export const STAT_FAMILIES = [

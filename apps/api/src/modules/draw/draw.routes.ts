@@ -1,7 +1,7 @@
 /**
  * Public downloads of a draw, outside GraphQL because they can be large: the frozen pool (from the
  * moment the draw is scheduled, so anyone can check the published digest), the targets the rules left
- * out with their reason codes, and the record (once it has run). All are public (一公开); the nonce
+ * out with their reasons as the public reads them (no risk class), and the record (once it has run). All are public (一公开); the nonce
  * appears only in the record. Targets and inspectors appear by their opaque ids, reasons by code: no
  * free text and nothing of the registries.
  */
@@ -9,7 +9,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { guardIdParam } from '../../http.js';
 import { Router } from 'express';
 import type { Context } from '../../graphql/context.js';
-import { LABELS, type ExclusionReason } from '@suiji/domain';
+import { LABELS, publicExclusionReason, type ExclusionReason } from '@suiji/domain';
 import { Draw } from './draw.entity.js';
 import { localeOf } from '../../graphql/localize.js';
 import { publishedRecord, recordOf } from './draw.service.js';
@@ -37,13 +37,11 @@ export function drawRoutes(orm: MikroORM): Router {
       return;
     }
     const locale = localeOf(req.headers['accept-language']);
-    const exclusions = (JSON.parse(draw.exclusions) as [string, ExclusionReason][]).map(
-      ([target, reason]) => ({
-        target,
-        reason,
-        text: LABELS[locale].exclusionReason[reason],
-      }),
-    );
+    // The reason as the public reads it: "low risk and inspected this year" would tell a risk class.
+    const exclusions = (JSON.parse(draw.exclusions) as [string, ExclusionReason][]).map(([target, why]) => {
+      const reason = publicExclusionReason(why);
+      return { target, reason, text: LABELS[locale].publicExclusionReason[reason] };
+    });
     res.type('application/json').send(JSON.stringify({ drawId: draw.id, exclusions }));
   });
   router.get('/draws/:id/record.json', async (req, res) => {

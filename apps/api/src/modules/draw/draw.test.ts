@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import {
   chinaYear,
-  EXCLUSION_REASONS,
   LABELS,
-  type ExclusionReason,
+  PUBLIC_EXCLUSION_REASONS,
+  type PublicExclusionReason,
   drandRoundAfter,
   nextLotteryDraw,
   quota,
@@ -108,8 +108,8 @@ describe('the draw', () => {
     // Only the opaque id, the reason's code and that code's fixed wording: no free text, nothing of the registry.
     for (const entry of excluded.exclusions) {
       expect(Object.keys(entry).sort()).toEqual(['reason', 'target', 'text']);
-      expect(EXCLUSION_REASONS).toContain(entry.reason);
-      expect(entry.text).toBe(LABELS['zh-CN'].exclusionReason[entry.reason as ExclusionReason]);
+      expect(PUBLIC_EXCLUSION_REASONS).toContain(entry.reason);
+      expect(entry.text).toBe(LABELS['zh-CN'].publicExclusionReason[entry.reason as PublicExclusionReason]);
     }
     expect(pool).not.toContain(excluded.exclusions[0].target);
     const publicView = await t.ok('query($id: ID!) { publicDraw(id: $id) { commitment nonce } }', {

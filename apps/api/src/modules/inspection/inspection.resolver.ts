@@ -3,6 +3,7 @@ import { ArrayMaxSize } from 'class-validator';
 import { raw } from '@mikro-orm/core';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import {
+  BATCH_REVIEW_MAX,
   MAX_LENGTH,
   RESULT_STATES,
   chinaToday,
@@ -270,7 +271,7 @@ export class InspectionResolver {
 
   @Policy('review', 'inspections')
   @Mutation(() => [Inspection], {
-    description: `Publishes (公示) several results awaiting review (at most ${results.BATCH_REVIEW_MAX}) in one transaction, each checked as if alone: one refused refuses them all`,
+    description: `Publishes (公示) several results awaiting review (at most ${BATCH_REVIEW_MAX}) in one transaction, each checked as if alone: one refused refuses them all`,
   })
   publishResults(@Ctx() ctx: Context, @Arg('inspectionIds', () => [ID]) inspectionIds: string[]) {
     return results.publishResults(ctx, inspectionIds);

@@ -5,7 +5,15 @@
  * categories' consequences to the target (risk class, abnormal list).
  */
 import { LockMode } from '@mikro-orm/core';
-import { chinaDate, chinaToday, closableFollowUp, consequenceOf, isIsoDate, text } from '@suiji/domain';
+import {
+  BATCH_REVIEW_MAX,
+  chinaDate,
+  chinaToday,
+  closableFollowUp,
+  consequenceOf,
+  isIsoDate,
+  text,
+} from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
 import type { Context } from '../../graphql/context.js';
 import {
@@ -255,9 +263,6 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
   await refreshVisitFacts(ctx.em, { inspectionIds: [inspection.id] });
   return inspection;
 }
-
-/** How many results one batch review may publish. */
-export const BATCH_REVIEW_MAX = 100;
 
 /**
  * Publishes several results awaiting review (批量审核通过), each checked as if it were reviewed alone, in the

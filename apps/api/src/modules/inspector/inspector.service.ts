@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { CERTIFICATE_WARNING_DAYS, addDays, chinaToday, scopeOf, text } from '@suiji/domain';
+import { certificateExpiryWindow, chinaToday, scopeOf, text } from '@suiji/domain';
 import { asFilter } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
@@ -42,11 +42,14 @@ export function inspectorWhere(
     where.push({ certificateValidFrom: { $lte: day }, certificateValidUntil: { $gte: day } });
   if (filter.certificateValid === false)
     where.push({ $or: [{ certificateValidFrom: { $gt: day } }, { certificateValidUntil: { $lt: day } }] });
-  if (filter.certificateExpiring)
+  if (filter.certificateExpiring) {
+    // As 统计分析 counts them (`certificateExpiryWindow`): not transferred away, the last valid day near.
+    const window = certificateExpiryWindow(day);
     where.push({
-      certificateValidFrom: { $lte: day },
-      certificateValidUntil: { $gte: day, $lte: addDays(day, CERTIFICATE_WARNING_DAYS) },
+      status: { $ne: 'TRANSFERRED' },
+      certificateValidUntil: { $gte: window.from, $lte: window.to },
     });
+  }
   return { $and: where };
 }
 

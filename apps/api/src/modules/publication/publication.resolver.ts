@@ -85,13 +85,13 @@ export class PublicationResolver {
   @Policy('show', 'publication')
   @Query(() => PublicDrawCheck, {
     description:
-      "Whether an entity (by its name, a part of it, or its credit code) was in a draw's pool, in which stratum, why it was left out, and whether it was drawn, as the published files state it",
+      'Whether a draw considered an entity (by its credit code or full name): in its pool, or left out by the rules and why, and whether it was drawn; never its stratum (a risk class)',
   })
   publicDrawCheck(
     @Ctx() ctx: Context,
     @Arg('drawId', () => ID) drawId: string,
     @Arg('q', () => String, {
-      description: "The entity's name, a part of it, or its unified social credit code",
+      description: "The entity's unified social credit code or full name",
     })
     q: string,
   ) {

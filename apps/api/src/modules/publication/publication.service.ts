@@ -4,6 +4,7 @@
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import {
+  POOL_CHECK_CANDIDATES,
   POOL_CHECK_MATCHES,
   POOL_CHECK_QUERY,
   publicExclusionReason,
@@ -306,18 +307,20 @@ export async function checkPublicDraw(ctx: Context, drawId: string, q: string): 
     );
   const draw = await em.findOne(Draw, { id: drawId }, { fields: ['status'] });
   if (!draw) throw new NotFoundError(NOUNS.draw, drawId);
-  // Both columns are indexed; entities of one name in a stable order.
+  // Both columns are indexed; entities of one name in a stable order. All of them (up to a bound) are
+  // looked up in the draw, so that one it considered is not hidden behind others of its name.
   const found = await em.find(
     Target,
     { $or: [{ creditCode: asked.toUpperCase() }, { name: asked }] },
     {
       fields: ['name', 'creditCode'],
       orderBy: { creditCode: 'ASC' },
-      limit: POOL_CHECK_MATCHES + 1,
+      limit: POOL_CHECK_CANDIDATES + 1,
     },
   );
-  const more = found.length > POOL_CHECK_MATCHES;
-  const targets = found.slice(0, POOL_CHECK_MATCHES);
+  // Too many of that name to look up: the credit code tells them apart.
+  if (found.length > POOL_CHECK_CANDIDATES) return { matches: [], more: true };
+  const targets = found;
   if (targets.length === 0) return { matches: [], more: false };
   const ids = targets.map((t) => t.id);
   // The line `id TAB stratum LF` of pool.txt, and `["id","REASON"]` of the stored exclusions: a pool
@@ -344,7 +347,7 @@ export async function checkPublicDraw(ctx: Context, drawId: string, q: string): 
   ]);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const drawnIds = drawn ? new Set(drawn.map((i) => i.target.id)) : null;
-  const matches = targets.flatMap((target): PublicPoolEntry[] => {
+  const considered = targets.flatMap((target): PublicPoolEntry[] => {
     const entry = byId.get(target.id);
     const inPool = Boolean(entry?.in_pool);
     if (!inPool && !entry?.reason) return [];
@@ -358,5 +361,5 @@ export async function checkPublicDraw(ctx: Context, drawId: string, q: string): 
       },
     ];
   });
-  return { matches, more };
+  return { matches: considered.slice(0, POOL_CHECK_MATCHES), more: considered.length > POOL_CHECK_MATCHES };
 }

@@ -4,6 +4,7 @@
  * the deployment says so. Each page costs the same statements whatever its size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POOL_CHECK_CANDIDATES } from '@suiji/domain';
 import { countStatements } from '../../db/statements.js';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
@@ -384,6 +385,43 @@ describe('the publication', () => {
       const named = await check(drawn.name);
       for (const m of named.matches as { targetName: string }[]) expect(m.targetName).toBe(drawn.name);
       if (!named.more) expect(named.matches).toContainEqual({ ...entry, drawn: true });
+      // Behind others of its name that the draw did not consider, each with a smaller credit code: the drawn
+      // one is still found. A name shared by more than a check looks up is asked again by code.
+      const last = [...record.selected]
+        .map((id) => byId.get(id)!)
+        .sort((a, b) => b.creditCode.localeCompare(a.creditCode))[0]!;
+      const considered = new Set([...inPool, ...exclusions.map((e) => e.target)]);
+      const outsiders = registry
+        .filter((r) => r.creditCode < last.creditCode && !considered.has(r.id))
+        .slice(0, POOL_CHECK_CANDIDATES - 1);
+      expect(outsiders.length).toBeGreaterThan(0);
+      const others = registry.filter((r) => r.id !== last.id).slice(0, POOL_CHECK_CANDIDATES + 1);
+      const rename = (rows: typeof registry, name: (r: (typeof registry)[number]) => string) =>
+        Promise.all(
+          rows.map((r) =>
+            t.app.orm.em.getConnection().execute('update target set name = ? where id = ?', [name(r), r.id]),
+          ),
+        );
+      try {
+        await rename([last, ...outsiders], () => '自查测试同名对象有限公司');
+        expect(await check('自查测试同名对象有限公司')).toEqual({
+          more: false,
+          matches: [
+            {
+              targetName: '自查测试同名对象有限公司',
+              creditCode: last.creditCode,
+              inPool: true,
+              excludedReason: null,
+              drawn: true,
+            },
+          ],
+        });
+        await rename([last, ...outsiders], (r) => r.name);
+        await rename(others, () => '同名的检查对象有限公司');
+        expect(await check('同名的检查对象有限公司')).toEqual({ more: true, matches: [] });
+      } finally {
+        await rename([last, ...outsiders, ...others], (r) => r.name);
+      }
       // A part of the name is not enough: the registry is not searched for the public.
       expect((await check(drawn.name.slice(1, -1))).matches).toEqual([]);
       // In the pool, not drawn.

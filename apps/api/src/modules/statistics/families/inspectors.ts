@@ -3,17 +3,12 @@
  * day its draw ran, China time — by the inspector's top-level department, and the certificates about
  * to expire. Scoped by the inspector's department: a manager sees their own staff's workload.
  */
-import { CERTIFICATE_WARNING_DAYS, chinaToday, type StatDimension } from '@suiji/domain';
+import { certificateExpiryWindow, chinaToday, type StatDimension } from '@suiji/domain';
 import { isPostgres } from '../../../db/platform.js';
 import { allOf, quarterOfMonth, selectRows, type Clause } from '../../../db/query.js';
 import { DEPARTMENT_ROOTS } from '../../department/department.conditions.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { sortRows } from './grouping.js';
-
-const DAY_MS = 86_400_000;
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Department scope and filter on the top-level department `dr.root_id`. */
 function departmentClauses(query: FamilyQuery): Clause[] {
@@ -104,7 +99,7 @@ async function expiring(
     { sql: "p.deleted_at is null and p.status <> 'TRANSFERRED'", params: [] },
     {
       sql: 'p.certificate_valid_until >= ? and p.certificate_valid_until <= ?',
-      params: [today, addDays(today, CERTIFICATE_WARNING_DAYS)],
+      params: [certificateExpiryWindow(today).from, certificateExpiryWindow(today).to],
     },
     ...departmentClauses(query),
   ];
