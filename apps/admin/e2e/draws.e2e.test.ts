@@ -112,6 +112,21 @@ describe('a verifiable draw in the browser', () => {
     const visitor = await harness.newAnonymousPage();
     await visitor.goto(`${base}/#/login`);
     await visitor.locator('input[name=username]').waitFor();
+    // The sign-in page names the product, and switches language.
+    await expect(visitor.getByTestId('product-name').innerText()).resolves.toContain('双随机、一公开');
+    await visitor.getByRole('button', { name: '简体中文' }).click();
+    await visitor.getByRole('menuitem', { name: 'English' }).click();
+    await expect(visitor.getByTestId('product-name').innerText()).resolves.toContain('random inspection');
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await visitor.getByRole('menuitem', { name: '简体中文' }).click();
+    await visitor
+      .getByTestId('product-name')
+      .getByText(/双随机/)
+      .waitFor();
+    // With its own icon in the browser's tab.
+    const icon = await visitor.request.get(`${base}/favicon.svg`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
     await shot(visitor, '15-login-public-link');
     await visitor.getByRole('link', { name: '公示平台（无需登录）' }).click();
     await visitor.waitForURL(/#\/public$/);

@@ -111,6 +111,19 @@ describe('the to-do lists', () => {
       .toMatch(/^\d+$/);
     expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '82-todo-admin');
+    // The registries' counts are what the lists they open show (the item list opens on this year's).
+    const items = page.locator('[data-count=items]');
+    await expect.poll(async () => /^\d+$/.test((await items.innerText()).trim())).toBe(true);
+    const counted = Number(await items.innerText());
+    await items.click();
+    await page.waitForURL(/#\/items/);
+    await expect
+      .poll(async () =>
+        Number(
+          ((await page.locator('.MuiTablePagination-displayedRows').innerText()).match(/\d+/g) ?? []).at(-1),
+        ),
+      )
+      .toBe(counted);
     await logout(page);
     expect(harness.outsideRequests()).toEqual([]);
   });

@@ -12,15 +12,20 @@ import {
 } from 'react-admin';
 import { StatisticsRoute, landsOnStatistics } from '../statistics';
 import { VerifyTrailPanel } from '../trail/VerifyTrailPanel';
+import { itemListDefaults } from '../items/ItemList';
 import { TodoPanel } from './TodoPanel';
 
-const CountCard = ({ resource }: { resource: Resource }) => {
+/**
+ * A registry's size, counted with the filter its list opens with (the item list shows the current year's),
+ * so that the number is what the list it links to shows.
+ */
+const CountCard = ({ resource, filter = {} }: { resource: Resource; filter?: Record<string, unknown> }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const { canAccess } = useCanAccess({ action: 'list', resource });
   const { total, isPending } = useGetList(
     resource,
-    { pagination: { page: 1, perPage: 1 } },
+    { pagination: { page: 1, perPage: 1 }, filter },
     { enabled: canAccess === true },
   );
   if (!canAccess) return null;
@@ -125,7 +130,7 @@ const Welcome = () => {
       </Card>
       <Typography variant="h6">{translate('suiji.dashboard.counts')}</Typography>
       <Grid container spacing={2}>
-        <CountCard resource="items" />
+        <CountCard resource="items" filter={itemListDefaults()} />
         <CountCard resource="targets" />
         <CountCard resource="inspectors" />
       </Grid>

@@ -158,6 +158,7 @@ const messages: TranslationMessages = {
         joint: 'Joint task',
         fromPlan: 'Round of a yearly plan',
         progress: 'Progress',
+        visits: 'Visits',
         createdAt: 'Created',
         updatedAt: 'Updated',
       },
@@ -341,6 +342,10 @@ const messages: TranslationMessages = {
     semicolon: '; ',
     title: 'Random inspections',
     search: 'Search name or code',
+    login: {
+      product: 'suiji · random inspection and publication',
+      purpose: 'Targets drawn by lot, inspectors drawn by lot, results published',
+    },
     todo: {
       title: 'To do',
       to_enter: 'Inspections to enter',
@@ -475,6 +480,7 @@ const messages: TranslationMessages = {
         'The check character is "%{actual}" but should be "%{expected}": compare the code with the business licence',
     },
     task: {
+      visits: 'Drawn %{drawn} · entered %{entered} · published %{published}',
       progress: taskProgressNames('en'),
       window: 'Inspection window',
       year_first: 'Give the year first, then choose items from that year’s list',

@@ -374,6 +374,7 @@ const messages: TranslationMessages = {
         joint: '联合抽查',
         fromPlan: '属于年度抽查计划',
         progress: '执行情况',
+        visits: '检查进度',
         createdAt: '创建时间',
         updatedAt: '更新时间',
       },
@@ -557,6 +558,10 @@ const messages: TranslationMessages = {
     semicolon: '；',
     title: '双随机、一公开 · 随机抽查管理',
     search: '搜索名称或代码',
+    login: {
+      product: 'suiji 随机 · 双随机、一公开监管',
+      purpose: '随机抽取检查对象，随机选派执法检查人员，抽查结果及时公开',
+    },
     todo: {
       title: '待办',
       to_enter: '待录入的检查',
@@ -683,6 +688,7 @@ const messages: TranslationMessages = {
       CHECK: '校验位应为“%{expected}”，实际为“%{actual}”：代码可能输错了，请与营业执照核对',
     },
     task: {
+      visits: '抽取 %{drawn} · 录入 %{entered} · 公示 %{published}',
       progress: taskProgressNames('zh-CN'),
       window: '检查时间',
       year_first: '请先填写年度，再选择该年度清单中的抽查事项',

@@ -24,10 +24,13 @@ const filters = [
   <SelectInput key="category" source="category" choices={itemCategoryChoices} />,
 ];
 
+/** The item list opens on the current year's items (and the home page counts those). */
+export const itemListDefaults = () => ({ year: chinaYear() });
+
 export const ItemList = () => (
   <List
     filters={filters}
-    filterDefaultValues={{ year: chinaYear() }}
+    filterDefaultValues={itemListDefaults()}
     actions={<ListActions />}
     sort={{ field: 'seq', order: 'ASC' }}
     exporter={false}

@@ -29,4 +29,9 @@ export const theme: RaThemeOptions = {
     info: { light: '#03a9f4', main: '#01579b', dark: '#002f6c', contrastText: '#fff' },
   },
   typography: { ...defaultTheme.typography, fontFamily: FONT_FAMILY },
+  components: {
+    ...defaultTheme.components,
+    // A list's column titles stay on one line: "待录入", never "待录/入".
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } } } },
+  },
 };

@@ -310,7 +310,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     createInputType: 'TaskInput',
     updateInputType: 'TaskInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp riskRatios { riskClass ratioBp } targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize ready acceptances { ${ANSWER_FIELDS} }`,
+    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp riskRatios { riskClass ratioBp } targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize ready progress visits { drawn entered published } acceptances { ${ANSWER_FIELDS} }`,
     filters: ['year', 'planId', 'awaitingAnswer', ...TASK_LIST_FILTERS],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],

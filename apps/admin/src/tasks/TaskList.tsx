@@ -13,11 +13,30 @@ import {
   SelectField,
   TextField,
   WrapperField,
+  useRecordContext,
+  useTranslate,
+  type FieldProps,
 } from 'react-admin';
 import { taskProgressChoices, taskScopeChoices } from '../common/choices';
 import { DepartmentInput } from '../common/DepartmentInput';
 import { ListActions } from '../common/ListActions';
 import { QuickSearch } from '../common/QuickSearch';
+
+/** A task's visits: drawn, entered, published ("抽取 12 · 录入 8 · 公示 5"). */
+const VisitsField = (_props: FieldProps) => {
+  const task = useRecordContext<{
+    id: string;
+    visits?: { drawn: number; entered: number; published: number };
+  }>();
+  const translate = useTranslate();
+  if (!task?.visits) return null;
+  const { drawn, entered, published } = task.visits;
+  return (
+    <span data-testid="task-visits" style={{ whiteSpace: 'nowrap' }}>
+      {translate('suiji.task.visits', { drawn, entered, published })}
+    </span>
+  );
+};
 
 /** Search and year, and the filters of 统计分析's drill-downs (`TaskListFilter`), shown when set. */
 const filters = [
@@ -51,6 +70,8 @@ export const TaskList = () => (
         <TextField source="windowStart" /> – <TextField source="windowEnd" />
       </WrapperField>
       <NumberField source="teamSize" sortable={false} />
+      <SelectField source="progress" choices={taskProgressChoices} sortable={false} />
+      <VisitsField source="visits" sortable={false} />
     </Datagrid>
   </List>
 );

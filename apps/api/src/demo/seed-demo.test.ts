@@ -1,6 +1,7 @@
 import { chinaDate, chinaToday, chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
+import { DEMO_USERS, demoLoginsText } from './seed-demo.js';
 
 const THIS_YEAR = chinaYear();
 const LAST_YEAR = THIS_YEAR - 1;
@@ -112,6 +113,22 @@ describe('the demo with its history', () => {
     expect(count(problems, (r) => r.closedOn === null)).toBeGreaterThan(0);
     expect(problems.filter((r) => r.closedOn).every((r) => r.closedByName)).toBe(true);
     expect((await t.ok('{ publicResults { total } }')).publicResults.total).toBe(published.length);
+  });
+
+  it("lists every demo login in the start-up message: one per role and the registry's inspectors", async () => {
+    const accounts = (
+      await t.ok(
+        '{ users(page: { page: 1, perPage: 100 }) { items { username } } }',
+        {},
+        await t.login('admin'),
+      )
+    ).users.items.map((u: { username: string }) => u.username) as string[];
+    const text = demoLoginsText(accounts);
+    for (const user of DEMO_USERS) expect(text).toContain(user.username);
+    const numbered = accounts.filter((u) => /^inspector\d{2}$/.test(u)).sort();
+    expect(numbered.length).toBeGreaterThan(20);
+    expect(text).toContain(`${numbered[0]} … ${numbered.at(-1)}`);
+    expect(text).toContain('12345');
   });
 
   it('was made through the services: the trail names who did each step, and its chain holds', async () => {

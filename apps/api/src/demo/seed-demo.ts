@@ -116,6 +116,22 @@ export const DEMO_USERS: readonly {
   },
 ];
 
+/**
+ * The demo's logins as the start-up message lists them: one per role, then the inspectors' own accounts
+ * (`inspectorNN`, made with the history), each signing in with its username followed by 12345.
+ */
+export function demoLoginsText(inspectorAccounts: readonly string[]): string {
+  const numbered = inspectorAccounts.filter((username) => /^inspector\d{2}$/.test(username)).sort();
+  const lines = DEMO_USERS.map(
+    (user) => `  ${user.username.padEnd(13)} ${user.role.padEnd(12)} ${user.displayName}`,
+  );
+  if (numbered.length > 0)
+    lines.push(
+      `  ${`${numbered[0]} … ${numbered.at(-1)}`.padEnd(26)} INSPECTOR    the registry's inspectors (${numbered.length})`,
+    );
+  return `Demo logins (the password is the username followed by 12345):\n${lines.join('\n')}`;
+}
+
 function personName(rand: ReturnType<typeof generator>): string {
   const given = rand.next() < 0.5 ? rand.pick([...GIVEN]) : rand.pick([...GIVEN]) + rand.pick([...GIVEN]);
   return rand.pick([...SURNAMES]) + given;

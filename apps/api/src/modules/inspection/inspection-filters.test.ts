@@ -135,6 +135,34 @@ describe('the inspection list at work', () => {
     expect(counts[0]).toBe(counts[1]);
   });
 
+  it("shows each task's progress and its visits drawn, entered and published, a page in the same statements", async () => {
+    const TASKS = `query($p: PageInput) { tasks(filter: { q: "日常工作任务" }, page: $p) {
+      items { name progress visits { drawn entered published } } } }`;
+    const { tasks } = await t.ok(TASKS, { p: { page: 1, perPage: 10 } }, coordinator);
+    expect(tasks.items).toEqual([
+      {
+        name: '日常工作任务',
+        progress: 'RUNNING',
+        visits: { drawn: visits.length, entered: 5, published: 0 },
+      },
+    ]);
+    const counts: number[] = [];
+    for (const perPage of [1, 50]) {
+      const { statements } = await countStatements(t.app.orm, () =>
+        t.ok(
+          '{ tasks(page: { page: 1, perPage: 50 }) { items { progress visits { drawn } } } }'.replace(
+            '50',
+            String(perPage),
+          ),
+          {},
+          coordinator,
+        ),
+      );
+      counts.push(statements.filter((sql) => !/^select count\(/.test(sql)).length);
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+
   it('publishes several results at once; one that may not be refuses the batch and nothing is published', async () => {
     const PUBLISH = 'mutation($ids: [ID!]!) { publishResults(inspectionIds: $ids) { id state } }';
     const [a, b, c, d] = visits.slice(0, 4).map((v) => v.id);

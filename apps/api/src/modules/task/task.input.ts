@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   MAX_LENGTH,
   RISK_CLASSES,
@@ -134,4 +134,18 @@ export class TaskFilter extends BaseFilter {
       "true: joint tasks awaiting the answer (accept or decline) of the signed-in user's department",
   })
   awaitingAnswer?: boolean;
+}
+
+@ObjectType({
+  description: "A task's visits: drawn, their results entered (awaiting review or published), published",
+})
+export class TaskVisits {
+  @Field(() => Int)
+  drawn!: number;
+
+  @Field(() => Int, { description: 'Entered: awaiting review or published' })
+  entered!: number;
+
+  @Field(() => Int)
+  published!: number;
 }

@@ -8,7 +8,8 @@ import { InspectionItem } from '../item/item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { TaskAcceptance } from './task-acceptance.entity.js';
 import { Task } from './task.entity.js';
-import { TaskFilter, TaskInput } from './task.input.js';
+import { TaskFilter, TaskInput, TaskVisits } from './task.input.js';
+import { TaskProgressEnum } from '../../graphql/enums.js';
 import * as tasks from './task.service.js';
 
 const TaskPage = PageType(Task, 'TaskPage');
@@ -84,6 +85,18 @@ export class TaskResolver {
   })
   ready(@Root() task: Task, @Ctx() { em }: Context) {
     return tasks.isReady(em, task);
+  }
+
+  @FieldResolver(() => TaskProgressEnum, {
+    description: 'How far it has got: PENDING until drawn, RUNNING while a visit is not published, then DONE',
+  })
+  async progress(@Root() task: Task, @Ctx() ctx: Context) {
+    return (await tasks.visitsOf(ctx, task)).progress;
+  }
+
+  @FieldResolver(() => TaskVisits, { description: 'Its visits drawn, entered and published' })
+  async visits(@Root() task: Task, @Ctx() ctx: Context) {
+    return (await tasks.visitsOf(ctx, task)).visits;
   }
 
   @FieldResolver(() => Department)

@@ -1,7 +1,8 @@
 import { LockMode, raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { isDay, isIsoDate, scopeOf, text } from '@suiji/domain';
+import { isDay, isIsoDate, scopeOf, text, type TaskProgress } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
-import { asFilter, placeholders } from '../../db/query.js';
+import { asFilter, placeholders, selectRows } from '../../db/query.js';
+import { loaderOf } from '../../graphql/loaders.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
@@ -16,7 +17,7 @@ import type { Plan } from '../plan/plan.entity.js';
 import { checkedPlanForTask } from '../plan/plan.service.js';
 import { writeTaskDepartments } from '../statistics/visit-facts.js';
 import { TaskAcceptance } from './task-acceptance.entity.js';
-import { taskConditions } from './task.conditions.js';
+import { progressOf, taskConditions } from './task.conditions.js';
 import { Task } from './task.entity.js';
 import type { TaskFilter, TaskInput } from './task.input.js';
 
@@ -392,4 +393,47 @@ export async function deleteTask(ctx: Context, id: string): Promise<Task> {
   task.deletedAt = new Date();
   await ctx.em.flush();
   return task;
+}
+
+/**
+ * A task's progress and its visits by state, for a whole page of tasks in one statement (the progress by
+ * `progressOf`, the rule the task list's filter and 统计分析 count by).
+ */
+export async function visitsOf(
+  ctx: Context,
+  task: Task,
+): Promise<{ progress: TaskProgress; visits: { drawn: number; entered: number; published: number } }> {
+  const loader = loaderOf(ctx, 'taskVisits', async (ids) => {
+    const rows = await selectRows<{
+      id: string;
+      progress: TaskProgress;
+      drawn: number | string | null;
+      entered: number | string | null;
+      published: number | string | null;
+    }>(
+      ctx.em,
+      `select t.id, ${progressOf('t')} as progress,
+         (select count(*) from inspection i where i.task_id = t.id) as drawn,
+         (select count(*) from inspection i where i.task_id = t.id and i.state in ('PENDING_REVIEW', 'PUBLISHED')) as entered,
+         (select count(*) from inspection i where i.task_id = t.id and i.state = 'PUBLISHED') as published
+       from task t where t.id in (${placeholders(ids)})`,
+      ids,
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          progress: row.progress,
+          visits: {
+            drawn: Number(row.drawn ?? 0),
+            entered: Number(row.entered ?? 0),
+            published: Number(row.published ?? 0),
+          },
+        },
+      ]),
+    );
+  });
+  return (
+    (await loader.load(task.id)) ?? { progress: 'PENDING', visits: { drawn: 0, entered: 0, published: 0 } }
+  );
 }
