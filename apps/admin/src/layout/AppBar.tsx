@@ -1,6 +1,15 @@
 import PasswordIcon from '@mui/icons-material/Password';
-import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
-import { AppBar as RaAppBar, Logout, UserMenu, useTranslate, useUserMenu } from 'react-admin';
+import { CircularProgress, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import {
+  AppBar as RaAppBar,
+  LocalesMenuButton,
+  Logout,
+  RefreshIconButton,
+  UserMenu,
+  useLoading,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
 import { Link } from 'react-router';
 
 /** The user menu's way to the change-my-password page; the menu closes as it is followed. */
@@ -17,9 +26,35 @@ const ChangePasswordItem = () => {
   );
 };
 
+/**
+ * react-admin's loading indicator, named: its spinner has no accessible name (axe: aria-progressbar-name),
+ * so this one says "loading" while the dashboard fetches, and offers the refresh button otherwise.
+ */
+const LoadingIndicator = () => {
+  const loading = useLoading();
+  const translate = useTranslate();
+  if (!loading) return <RefreshIconButton />;
+  return (
+    <CircularProgress
+      size={18}
+      thickness={4}
+      color="inherit"
+      aria-label={translate('ra.page.loading')}
+      sx={{ mx: 1.5 }}
+      data-testid="loading"
+    />
+  );
+};
+
 /** react-admin's app bar, whose user menu also changes the signed-in user's password. */
 export const AppBar = () => (
   <RaAppBar
+    toolbar={
+      <>
+        <LocalesMenuButton />
+        <LoadingIndicator />
+      </>
+    }
     userMenu={
       <UserMenu>
         <ChangePasswordItem />
