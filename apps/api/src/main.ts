@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { readEnv } from './env.js';
-import { demoLoginsText } from './demo/seed-demo.js';
-import { User } from './modules/user/user.entity.js';
 import { createApp, databaseFor, defaultAdminStaticDir, jwtSecretFor } from './server.js';
 
 const env = readEnv();
@@ -29,13 +27,6 @@ console.log(
     database.kind === 'sqlite' ? `the embedded database ${database.path}` : 'PostgreSQL'
   }`,
 );
-
-if (env.demo) {
-  const accounts = await app.orm.em
-    .fork()
-    .find(User, { username: { $like: 'inspector%' }, deletedAt: null }, { fields: ['username'] });
-  console.log(demoLoginsText(accounts.map((user) => user.username)));
-}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

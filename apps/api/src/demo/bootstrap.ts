@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { generatePassword, hashPassword } from '../modules/auth/password.js';
 import { Department } from '../modules/department/department.entity.js';
 import { User } from '../modules/user/user.entity.js';
-import { seedDemo } from './seed-demo.js';
+import { demoLoginsText, seedDemo } from './seed-demo.js';
 
 export interface BootstrapOptions {
   demo: boolean;
@@ -25,8 +25,9 @@ export async function bootstrap(em: EntityManager, options: BootstrapOptions): P
     await em.transactional((tx) =>
       seedDemo(tx, { history: options.demoHistory ?? false, now: options.now ?? new Date() }),
     );
+    const accounts = await em.find(User, { username: { $like: 'inspector%' } }, { fields: ['username'] });
     options.log(
-      `Loaded the demo data${options.demoHistory ? ' with two years of history' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s; demo logins: admin, coordinator, coordinator2, inspector, manager (password: <username>12345).`,
+      `Loaded the demo data${options.demoHistory ? ' with two years of history' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n${demoLoginsText(accounts.map((user) => user.username))}`,
     );
     return;
   }
