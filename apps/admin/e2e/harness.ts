@@ -51,17 +51,32 @@ async function waitForHealth(url: string, api: ChildProcess, log: () => string):
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe's WCAG 2 A and AA violations of the page (those of `impacts` only, when given), as "rule: the elements' selectors". */
+/**
+ * axe's WCAG 2 A and AA violations of the page (those of `impacts` only, when given), as "rule: the elements'
+ * selectors". Prints how many of each impact the page has, so every browser test reports every page it checks.
+ */
 export async function axeViolations(page: Page, impacts?: readonly string[]): Promise<string[]> {
   // Evaluated through the browser's protocol, not as a page script, so a Content-Security-Policy allows it.
   await page.evaluate(axeSource);
-  return page.evaluate(async (only) => {
+  const { violations, counts } = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return result.violations
-      .filter((v) => !only || only.includes(v.impact ?? ''))
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')}`);
+    const counts: Record<string, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+    for (const v of result.violations) counts[v.impact ?? 'minor'] = (counts[v.impact ?? 'minor'] ?? 0) + 1;
+    return {
+      counts,
+      violations: result.violations
+        .filter((v) => !only || only.includes(v.impact ?? ''))
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')}`),
+    };
   }, impacts ?? null);
+  const where = new URL(page.url()).hash.split('?')[0] || '#/';
+  console.log(
+    `axe ${where}: ${Object.entries(counts)
+      .map(([impact, n]) => `${impact} ${n}`)
+      .join(', ')}`,
+  );
+  return violations;
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -80,6 +95,8 @@ export interface Harness {
   newPage(): Promise<Page>;
   /** A new tab in a fresh profile of its own: nobody signed in, nothing cached. */
   newAnonymousPage(): Promise<Page>;
+  /** Likewise, as a phone: 390×844, touch, a mobile browser. */
+  newPhonePage(): Promise<Page>;
   /** The requested URLs on a host other than this machine. */
   outsideRequests(): string[];
   stop(): Promise<void>;
@@ -133,7 +150,7 @@ export async function startHarness(): Promise<Harness> {
   const contexts: BrowserContext[] = [];
   const requested: string[] = [];
 
-  async function launch(): Promise<BrowserContext> {
+  async function launch(phone = false): Promise<BrowserContext> {
     // A fresh profile per context: nothing cached or signed in from before.
     const userDataDir = mkdtempSync(join(tmpdir(), 'suiji-e2e-chromium-'));
     dirs.push(userDataDir);
@@ -142,7 +159,8 @@ export async function startHarness(): Promise<Harness> {
       locale: 'zh-CN',
       // Where the users are: "today" in the dashboard is the API's day in China Standard Time.
       timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1400, height: 900 },
+      viewport: phone ? { width: 390, height: 844 } : { width: 1400, height: 900 },
+      ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : {}),
       args: CHROMIUM_ARGS,
     });
     contexts.push(context);
@@ -176,6 +194,7 @@ export async function startHarness(): Promise<Harness> {
       requested,
       newPage: () => pageOf(shared),
       newAnonymousPage: async () => pageOf(await launch()),
+      newPhonePage: async () => pageOf(await launch(true)),
       outsideRequests: () =>
         requested.filter((url) => {
           const { protocol, hostname } = new URL(url);

@@ -623,6 +623,12 @@ const messages: TranslationMessages = {
       done: 'Replaced: %{name} was drawn to join the team',
     },
     result: {
+      offline:
+        'The connection dropped and the result was not sent. What you typed is kept on this device: submit again once you are back online, without retyping.',
+      draft_restored: 'The draft kept on this device was restored (%{at}).',
+      draft_discard: 'Discard the draft',
+      fix_marked:
+        '%{smart_count} field needs correcting, as marked above. |||| %{smart_count} fields need correcting, as marked above.',
       overdue: 'Overdue',
       enter: 'Enter result',
       enter_title: 'Enter the result: %{target}',
@@ -687,6 +693,7 @@ const messages: TranslationMessages = {
       no_history: 'No inspections yet',
     },
     attachment: {
+      take_photo: 'Take a photo',
       none: 'No photos or documents attached.',
       upload: 'Attach photos or PDFs',
       uploading: 'Uploading…',

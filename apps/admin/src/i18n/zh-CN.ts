@@ -825,6 +825,11 @@ const messages: TranslationMessages = {
       done: '已更换：%{name} 经随机抽取加入检查组',
     },
     result: {
+      offline:
+        '网络连接中断，结果未提交。已填写的内容保存在本设备上，恢复网络后再点"提交审核"即可，无需重填。',
+      draft_restored: '已恢复本设备上保存的草稿（%{at}）。',
+      draft_discard: '放弃草稿',
+      fix_marked: '有 %{smart_count} 处需要更正，已在上方标出。',
       overdue: '逾期',
       enter: '录入结果',
       enter_title: '录入检查结果：%{target}',
@@ -885,6 +890,7 @@ const messages: TranslationMessages = {
       no_history: '暂无检查记录',
     },
     attachment: {
+      take_photo: '拍照',
       none: '尚无照片或文书。',
       upload: '上传照片或 PDF',
       uploading: '正在上传…',

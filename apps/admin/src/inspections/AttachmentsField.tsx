@@ -1,4 +1,5 @@
 import AttachFileIcon from '@mui/icons-material/AttachFile';
+import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
 import DeleteIcon from '@mui/icons-material/Delete';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import {
@@ -31,7 +32,14 @@ import {
   uploadAttachment,
   type AttachmentRecord,
 } from '../providers/attachments';
-import { ATTACHMENT_ACCEPT, attachmentPrecheck, formatSize, headOf, isImage } from './attachments';
+import {
+  ATTACHMENT_ACCEPT,
+  PHOTO_ACCEPT,
+  attachmentPrecheck,
+  formatSize,
+  headOf,
+  isImage,
+} from './attachments';
 import { ENTERABLE_STATES } from './result';
 
 /** A browser address for an attachment's content, fetched with the login token, released when unmounted. */
@@ -228,25 +236,46 @@ export const AttachmentsField = (_props: { label?: string }) => {
         </Stack>
       )}
       {editable && rules ? (
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <MuiButton
-            component="label"
-            variant="outlined"
-            size="small"
-            startIcon={busy ? <CircularProgress size={16} /> : <AttachFileIcon />}
-            disabled={busy || attachments.length >= rules.maxCount}
-            data-testid="upload-attachment"
-          >
-            {translate(busy ? 'suiji.attachment.uploading' : 'suiji.attachment.upload')}
-            <input
-              hidden
-              type="file"
-              multiple
-              accept={ATTACHMENT_ACCEPT}
-              onChange={(e) => void onFiles(e)}
-              name="attachment"
-            />
-          </MuiButton>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            {/* On a phone, `capture` opens the camera; elsewhere it picks a photo like the other button. */}
+            <MuiButton
+              component="label"
+              variant="contained"
+              size="small"
+              startIcon={<PhotoCameraIcon />}
+              disabled={busy || attachments.length >= rules.maxCount}
+              data-testid="take-photo"
+            >
+              {translate('suiji.attachment.take_photo')}
+              <input
+                hidden
+                type="file"
+                accept={PHOTO_ACCEPT}
+                capture="environment"
+                onChange={(e) => void onFiles(e)}
+                name="photo"
+              />
+            </MuiButton>
+            <MuiButton
+              component="label"
+              variant="outlined"
+              size="small"
+              startIcon={busy ? <CircularProgress size={16} /> : <AttachFileIcon />}
+              disabled={busy || attachments.length >= rules.maxCount}
+              data-testid="upload-attachment"
+            >
+              {translate(busy ? 'suiji.attachment.uploading' : 'suiji.attachment.upload')}
+              <input
+                hidden
+                type="file"
+                multiple
+                accept={ATTACHMENT_ACCEPT}
+                onChange={(e) => void onFiles(e)}
+                name="attachment"
+              />
+            </MuiButton>
+          </Stack>
           <Typography variant="caption" color="text.secondary">
             {translate('suiji.attachment.help', {
               max: formatSize(rules.maxBytes),

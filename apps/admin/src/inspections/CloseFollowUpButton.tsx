@@ -21,7 +21,6 @@ import {
 } from '@suiji/domain';
 import { useState } from 'react';
 import {
-  Button,
   useCanAccess,
   useDataProvider,
   useGetOne,
@@ -30,6 +29,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { TextButton } from '../common/TextButton';
 import { closureOutcomeChoices } from '../common/choices';
 import type { DrawRecordFields, InspectionRecordFields, ItemResultFields } from '../draws/drawTypes';
 import type { SuijiDataProvider } from '../providers/dataProvider';
@@ -111,7 +111,7 @@ export const CloseFollowUpButton = ({
 
   return (
     <>
-      <Button
+      <TextButton
         label="suiji.closure.close"
         size="small"
         onClick={(e) => {
@@ -123,9 +123,8 @@ export const CloseFollowUpButton = ({
           setOpen(true);
         }}
         data-testid="close-follow-up"
-      >
-        <TaskAltIcon />
-      </Button>
+        icon={<TaskAltIcon />}
+      />
       <Dialog
         open={open}
         onClose={() => !busy && setOpen(false)}
@@ -180,8 +179,8 @@ export const CloseFollowUpButton = ({
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
-          <Button
+          <TextButton label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
+          <TextButton
             label="suiji.closure.submit"
             variant="contained"
             onClick={onClose}

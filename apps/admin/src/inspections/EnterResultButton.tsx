@@ -1,67 +1,53 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import {
   Alert,
-  Checkbox,
+  Button as MuiButton,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
-  Divider,
-  FormControl,
-  FormControlLabel,
-  FormGroup,
-  FormHelperText,
-  FormLabel,
-  ListSubheader,
-  MenuItem,
   Stack,
-  TextField,
   Typography,
+  useMediaQuery,
+  type Theme,
 } from '@mui/material';
-import { MAX_LENGTH, chinaToday } from '@suiji/domain';
-import { useState } from 'react';
+import { chinaToday, formatChinaTime } from '@suiji/domain';
+import { useRef, useState } from 'react';
 import {
-  Button,
+  HttpError,
   useCanAccess,
   useDataProvider,
   useGetList,
-  useLocaleState,
+  useGetIdentity,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { followUpChoices, inspectionMethodChoices } from '../common/choices';
+import { TextButton } from '../common/TextButton';
 import type { CategoryRecordFields, InspectionRecordFields } from '../draws/drawTypes';
 import type { SuijiDataProvider } from '../providers/dataProvider';
-import {
-  ENTERABLE_STATES,
-  categoryName,
-  draftOf,
-  groupCategories,
-  itemProblemKey,
-  resultProblems,
-  toResultInput,
-  type ItemDraft,
-  type ResultDraft,
-} from './result';
+import { ENTERABLE_STATES, draftOf, resultProblems, toResultInput, type ResultDraft } from './result';
+import { ResultForm } from './ResultForm';
+import { discardDraft, draftKey, loadDraft, saveDraft } from './resultDraft';
 
 /** More categories than any task has: the standard ten and its departments' own. */
 const CATEGORIES_PER_PAGE = 500;
 
 /**
- * Enters (or, after a rejection, corrects) the result of an inspection: once for the visit (its date and
- * the methods used) and, for each item it covers, a category, findings and follow-up. The categories offered
- * are those the task's results may take: the standard ones and its departments' own. Shown to the members
- * of its team while the result awaits entry or was sent back; once entered it awaits review.
+ * Enters (or, after a rejection, corrects) the result of an inspection. Shown to the members of its team
+ * while the result awaits entry or was sent back; once entered it awaits review. Made for the field: on a
+ * phone the form fills the screen; what is typed is kept on the device as it is typed (resultDraft.ts), so
+ * a dropped connection or a reload loses nothing; and it is sent once, however often "submit" is tapped.
  */
 export const EnterResultButton = () => {
   const inspection = useRecordContext<InspectionRecordFields>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [locale] = useLocaleState();
   const dataProvider = useDataProvider<SuijiDataProvider>();
+  const { identity } = useGetIdentity();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const { canAccess } = useCanAccess({
     action: 'enter',
     resource: 'inspections',
@@ -70,9 +56,12 @@ export const EnterResultButton = () => {
   });
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<ResultDraft | null>(null);
+  const [restoredAt, setRestoredAt] = useState<Date | null>(null);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Set before the request goes and cleared when it ends: a second tap in the same moment finds it set.
+  const sending = useRef(false);
   const { data: categories, error: categoriesError } = useGetList<CategoryRecordFields>(
     'categories',
     {
@@ -85,76 +74,78 @@ export const EnterResultButton = () => {
   if (!inspection || !canAccess || !ENTERABLE_STATES.includes(inspection.state)) return null;
 
   const today = chinaToday();
+  const key = draftKey(String(identity?.id ?? ''), String(inspection.id));
+  const basis = { state: inspection.state, enteredAt: inspection.enteredAt };
   const problems = draft ? resultProblems(draft, today) : {};
-  const shown = (key: string) => {
-    const problem = touched ? problems[key] : undefined;
-    return problem ? translate(problem, { max: MAX_LENGTH.text }) : undefined;
-  };
-  const set = (patch: Partial<ResultDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
-  const setItem = (itemId: string, patch: Partial<ItemDraft>) =>
-    setDraft((d) =>
-      d ? { ...d, items: d.items.map((item) => (item.itemId === itemId ? { ...item, ...patch } : item)) } : d,
-    );
+  const problemCount = Object.keys(problems).length;
   const itemName = (itemId: string) => inspection.items.find((item) => item.id === itemId)?.name ?? itemId;
-  const { standard, own } = groupCategories(categories ?? []);
-  // MUI's select takes its options as direct children, so the group headers are too.
-  const categoryOptions = [
-    <ListSubheader key="standard">{translate('suiji.category.standard_group')}</ListSubheader>,
-    ...standard.map((c) => (
-      <MenuItem key={c.id} value={c.code}>
-        {categoryName(c, locale)}
-      </MenuItem>
-    )),
-    ...(own.length > 0
-      ? [<ListSubheader key="own">{translate('suiji.category.own_group')}</ListSubheader>]
-      : []),
-    ...own.map((c) => (
-      <MenuItem key={c.id} value={c.code}>
-        {categoryName(c, locale)}
-      </MenuItem>
-    )),
-  ];
 
+  const onOpen = () => {
+    const kept = loadDraft(localStorage, key, basis, inspection.itemIds);
+    setDraft(kept?.draft ?? draftOf(inspection, today));
+    setRestoredAt(kept?.savedAt ?? null);
+    setTouched(false);
+    setError(null);
+    setOpen(true);
+  };
+  const onChange = (next: ResultDraft) => {
+    setDraft(next);
+    saveDraft(localStorage, key, basis, next);
+  };
+  const onDiscard = () => {
+    discardDraft(localStorage, key);
+    setDraft(draftOf(inspection, today));
+    setRestoredAt(null);
+  };
   const onSave = () => {
     setTouched(true);
-    if (!draft || Object.keys(problems).length > 0) return;
+    if (!draft || problemCount > 0 || sending.current) return;
+    sending.current = true;
     setBusy(true);
     setError(null);
     dataProvider
       .enterResult(toResultInput(String(inspection.id), draft))
       .then(() => {
+        discardDraft(localStorage, key);
         setOpen(false);
         notify('suiji.result.entered', { type: 'success' });
         refresh();
       })
-      .catch((e: Error) => setError(e.message))
-      .finally(() => setBusy(false));
+      .catch((e: Error) => {
+        // Nothing reached the server: the draft stays on the device until it can be sent.
+        const offline = e instanceof HttpError && e.status === 0;
+        setError(offline ? translate('suiji.result.offline') : translate(e.message, { _: e.message }));
+      })
+      .finally(() => {
+        sending.current = false;
+        setBusy(false);
+      });
   };
 
   return (
     <>
-      <Button
+      <TextButton
         label="suiji.result.enter"
         variant="contained"
+        icon={<EditNoteIcon />}
         onClick={(e) => {
           e.stopPropagation();
-          setDraft(draftOf(inspection, today));
-          setTouched(false);
-          setError(null);
-          setOpen(true);
+          onOpen();
         }}
         data-testid="enter-result"
-      >
-        <EditNoteIcon />
-      </Button>
+      />
       <Dialog
         open={open}
         onClose={() => !busy && setOpen(false)}
         onClick={(e) => e.stopPropagation()}
         maxWidth="md"
         fullWidth
+        fullScreen={phone}
+        aria-labelledby="enter-result-title"
       >
-        <DialogTitle>{translate('suiji.result.enter_title', { target: inspection.target.name })}</DialogTitle>
+        <DialogTitle id="enter-result-title">
+          {translate('suiji.result.enter_title', { target: inspection.target.name })}
+        </DialogTitle>
         <DialogContent>
           {draft ? (
             <Stack spacing={2} sx={{ pt: 1 }}>
@@ -163,107 +154,51 @@ export const EnterResultButton = () => {
                   {translate('suiji.result.rejected_because', { comment: inspection.reviewComment })}
                 </Alert>
               ) : null}
-              <Typography variant="subtitle1">{translate('suiji.result.visit')}</Typography>
-              <TextField
-                type="date"
-                label={translate('resources.inspections.fields.inspectedOn')}
-                value={draft.inspectedOn}
-                onChange={(e) => set({ inspectedOn: e.target.value })}
-                error={!!shown('inspectedOn')}
-                helperText={shown('inspectedOn')}
-                required
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: 'inspectedOn', max: today } }}
-              />
-              <FormControl error={!!shown('methodsUsed')} required component="fieldset">
-                <FormLabel component="legend">
-                  {translate('resources.inspections.fields.methodsUsed')}
-                </FormLabel>
-                <FormGroup row>
-                  {inspectionMethodChoices.map((c) => (
-                    <FormControlLabel
-                      key={c.id}
-                      label={translate(c.name)}
-                      control={
-                        <Checkbox
-                          name="methodsUsed"
-                          value={c.id}
-                          checked={draft.methodsUsed.includes(c.id)}
-                          onChange={(e) =>
-                            set({
-                              methodsUsed: e.target.checked
-                                ? [...draft.methodsUsed, c.id]
-                                : draft.methodsUsed.filter((m) => m !== c.id),
-                            })
-                          }
-                        />
-                      }
-                    />
-                  ))}
-                </FormGroup>
-                {shown('methodsUsed') ? <FormHelperText>{shown('methodsUsed')}</FormHelperText> : null}
-              </FormControl>
-              {categoriesError ? <Alert severity="error">{categoriesError.message}</Alert> : null}
-              {draft.items.map((item, index) => (
-                <Stack
-                  key={item.itemId}
-                  spacing={2}
-                  data-testid="item-result-entry"
-                  data-item={itemName(item.itemId)}
+              {restoredAt ? (
+                <Alert
+                  severity="info"
+                  data-testid="draft-restored"
+                  action={
+                    <MuiButton color="inherit" size="small" onClick={onDiscard}>
+                      {translate('suiji.result.draft_discard')}
+                    </MuiButton>
+                  }
                 >
-                  <Divider />
-                  <Typography variant="subtitle1">
-                    {translate('suiji.result.item_heading', {
-                      n: index + 1,
-                      total: draft.items.length,
-                      item: itemName(item.itemId),
-                    })}
+                  <Typography variant="body2">
+                    {translate('suiji.result.draft_restored', { at: formatChinaTime(restoredAt, true) })}
                   </Typography>
-                  <TextField
-                    select
-                    label={translate('resources.inspections.fields.category')}
-                    value={categories ? item.category : ''}
-                    onChange={(e) => setItem(item.itemId, { category: e.target.value })}
-                    error={!!shown(itemProblemKey(item.itemId, 'category'))}
-                    helperText={shown(itemProblemKey(item.itemId, 'category'))}
-                    required
-                    slotProps={{ htmlInput: { name: `items.${index}.category` } }}
-                  >
-                    {categoryOptions}
-                  </TextField>
-                  <TextField
-                    label={translate('resources.inspections.fields.findings')}
-                    placeholder={translate('suiji.result.findings_placeholder')}
-                    value={item.findings}
-                    onChange={(e) => setItem(item.itemId, { findings: e.target.value })}
-                    error={!!shown(itemProblemKey(item.itemId, 'findings'))}
-                    helperText={shown(itemProblemKey(item.itemId, 'findings'))}
-                    multiline
-                    minRows={2}
-                    slotProps={{ htmlInput: { name: `items.${index}.findings`, maxLength: MAX_LENGTH.text } }}
-                  />
-                  <TextField
-                    select
-                    label={translate('resources.inspections.fields.followUp')}
-                    value={item.followUp}
-                    onChange={(e) => setItem(item.itemId, { followUp: e.target.value })}
-                    slotProps={{ htmlInput: { name: `items.${index}.followUp` } }}
-                  >
-                    {followUpChoices.map((c) => (
-                      <MenuItem key={c.id} value={c.id}>
-                        {translate(c.name)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                </Stack>
-              ))}
+                </Alert>
+              ) : null}
+              <ResultForm
+                draft={draft}
+                onChange={onChange}
+                problems={problems}
+                touched={touched}
+                categories={categories}
+                categoriesError={categoriesError}
+                itemName={itemName}
+                today={today}
+              />
               <Alert severity="info">{translate('suiji.result.enter_help')}</Alert>
-              {error ? <Alert severity="error">{error}</Alert> : null}
+              {/* Announced when it appears: what stops the submission, and what was wrong with it. */}
+              <div role="alert">
+                {touched && problemCount > 0 ? (
+                  <Alert severity="error">
+                    {translate('suiji.result.fix_marked', { smart_count: problemCount })}
+                  </Alert>
+                ) : null}
+                {error ? (
+                  <Alert severity="error" data-testid="enter-result-error">
+                    {error}
+                  </Alert>
+                ) : null}
+              </div>
             </Stack>
           ) : null}
         </DialogContent>
         <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
-          <Button
+          <TextButton label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
+          <TextButton
             label="suiji.result.submit"
             variant="contained"
             onClick={onSave}

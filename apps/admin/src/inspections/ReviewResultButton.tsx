@@ -12,7 +12,6 @@ import {
 import { MAX_LENGTH } from '@suiji/domain';
 import { useState } from 'react';
 import {
-  Button,
   useCanAccess,
   useDataProvider,
   useGetOne,
@@ -21,6 +20,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { TextButton } from '../common/TextButton';
 import type { DrawRecordFields, InspectionRecordFields } from '../draws/drawTypes';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import { ResultSummary } from './ResultFields';
@@ -76,9 +76,10 @@ const ReviewDialog = ({ inspection }: { inspection: InspectionRecordFields }) =>
 
   return (
     <>
-      <Button
+      <TextButton
         label="suiji.result.review"
         variant="contained"
+        icon={<RateReviewIcon />}
         onClick={(e) => {
           e.stopPropagation();
           setComment('');
@@ -86,9 +87,7 @@ const ReviewDialog = ({ inspection }: { inspection: InspectionRecordFields }) =>
           setOpen(true);
         }}
         data-testid="review-result"
-      >
-        <RateReviewIcon />
-      </Button>
+      />
       <Dialog
         open={open}
         onClose={() => !busy && setOpen(false)}
@@ -119,15 +118,15 @@ const ReviewDialog = ({ inspection }: { inspection: InspectionRecordFields }) =>
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
-          <Button
+          <TextButton label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
+          <TextButton
             label="suiji.result.reject"
             color="error"
             onClick={() => onReview(false)}
             disabled={busy || !comment.trim()}
             data-testid="review-reject"
           />
-          <Button
+          <TextButton
             label="suiji.result.approve"
             variant="contained"
             onClick={() => onReview(true)}

@@ -14,6 +14,14 @@ export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.flatMap((t) => [
   ...t.extensions.map((e) => `.${e}`),
 ]).join(',');
 
+/**
+ * The camera's filter: the photo types only, so a phone offers its camera (with `capture`) and hands over a
+ * JPEG rather than a format the API refuses (iOS converts its HEIC photos to a type listed here).
+ */
+export const PHOTO_ACCEPT = ATTACHMENT_TYPES.filter((t) => t.mimeType.startsWith('image/'))
+  .map((t) => t.mimeType)
+  .join(',');
+
 /** Whether an attachment is shown as a thumbnail. */
 export function isImage(mimeType: string): boolean {
   return ATTACHMENT_TYPES.some((t) => t.image && t.mimeType === mimeType);
