@@ -126,4 +126,24 @@ describe('the dashboard in a browser', () => {
     expect(harness.outsideRequests()).toEqual([]);
     expect(harness.requested.length).toBeGreaterThan(0);
   });
+
+  it('narrows the registry to a tag chosen from those in use, the filter going to the API', async () => {
+    const { base } = harness;
+    // A profile of its own: the shared one is still signed in as the manager.
+    const page = await harness.newAnonymousPage();
+    await login(page, base, 'admin', 'admin12345');
+    const rows = page.locator('tbody tr');
+    const withoutTag = (tag: string) => rows.filter({ hasNotText: tag }).count();
+    await page.goto(`${base}/#/targets?filter=${encodeURIComponent(JSON.stringify({ tag: '重点监管' }))}`);
+    await rows.first().waitFor();
+    await expect.poll(() => withoutTag('重点监管'), { timeout: 60_000 }).toBe(0);
+    // Another tag, from the tags in use: every row the API sends back has it.
+    const tag = page.getByRole('combobox', { name: '标签' });
+    await tag.click();
+    await tag.fill('新设');
+    await page.getByRole('option', { name: '新设立' }).click();
+    await expect.poll(() => withoutTag('新设立'), { timeout: 60_000 }).toBe(0);
+    await expect(rows.count()).resolves.toBeGreaterThan(0);
+    await shot(page, '07-targets-by-tag');
+  });
 });

@@ -70,7 +70,7 @@ describe('result entry on a phone', () => {
     await login(phone, base, visit.username, `${visit.username}12345`);
 
     // The to-do list: their visits to enter; this one among them.
-    await phone.getByRole('heading', { name: '待办', level: 1 }).waitFor();
+    await phone.getByRole('heading', { name: '待办', level: 2 }).waitFor();
     await phone.getByTestId('todo-to_enter').getByTestId('todo-entry').first().waitFor();
     expect(await fitsTheScreen(phone)).toBe(true);
     expect(await axeViolations(phone, SERIOUS)).toEqual([]);

@@ -49,13 +49,39 @@ async function waitForHealth(url: string, api: ChildProcess, log: () => string):
   throw new Error(`The API did not answer ${url} within 60 s:\n${log()}`);
 }
 
+/** A dashboard route as a pattern: its hash path, keys and numbers as `:id` (…/inspections/:id/show). */
+export function routeOf(url: string): string {
+  const hash = new URL(url).hash.split('?')[0] || '#/';
+  return hash
+    .split('/')
+    .map((part) => (/^[0-9a-f-]{36}$|^\d+$|^[0-9A-Z]{18}$/.test(part) ? ':id' : part))
+    .join('/');
+}
+
+/** The routes the browser tests opened, and those axe checked, over the whole run of a test file. */
+const visitedRoutes = new Set<string>();
+const checkedRoutes = new Set<string>();
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * axe's WCAG 2 A and AA violations of the page (those of `impacts` only, when given), as "rule: the elements'
- * selectors". Prints how many of each impact the page has, so every browser test reports every page it checks.
+ * selectors". Prints how many of each impact the page has, so every browser test reports every page it checks;
+ * a page without exactly one level-one heading counts as a violation too.
  */
 export async function axeViolations(page: Page, impacts?: readonly string[]): Promise<string[]> {
+  // A dialog or notification fading in or out is read mid-way at a contrast it never rests at: wait until
+  // the page's transitions have ended (the infinite ones, spinners, never do and are not waited for).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   // Evaluated through the browser's protocol, not as a page script, so a Content-Security-Policy allows it.
   await page.evaluate(axeSource);
   const { violations, counts } = await page.evaluate(async (only) => {
@@ -70,12 +96,16 @@ export async function axeViolations(page: Page, impacts?: readonly string[]): Pr
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')}`),
     };
   }, impacts ?? null);
-  const where = new URL(page.url()).hash.split('?')[0] || '#/';
+  const where = routeOf(page.url());
+  checkedRoutes.add(where);
+  // And the house rule axe leaves to best practice: one level-one heading per page (the app bar's title).
+  const h1 = await page.locator('h1').count();
   console.log(
     `axe ${where}: ${Object.entries(counts)
       .map(([impact, n]) => `${impact} ${n}`)
-      .join(', ')}`,
+      .join(', ')}; h1 ${h1}`,
   );
+  if (h1 !== 1) violations.push(`page-has-one-h1: ${h1} level-one headings, one expected`);
   return violations;
 }
 
@@ -171,10 +201,18 @@ export async function startHarness(): Promise<Harness> {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     page.on('request', (request) => requested.push(request.url()));
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url().startsWith(base)) visitedRoutes.add(routeOf(frame.url()));
+    });
     return page;
   }
 
   const stop = async () => {
+    const unchecked = [...visitedRoutes].filter((r) => !checkedRoutes.has(r)).sort();
+    console.log(
+      `axe: ${checkedRoutes.size} routes checked of ${visitedRoutes.size} opened` +
+        (unchecked.length ? `; opened without a check: ${unchecked.join(' ')}` : ''),
+    );
     for (const context of contexts) await context.close().catch(() => undefined);
     if (api.exitCode === null) {
       const exited = new Promise((r) => api.once('exit', r));

@@ -51,7 +51,7 @@ describe('the to-do lists', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const username = await inspectorWithWork();
     await login(page, base, username, `${username}12345`);
-    await page.getByRole('heading', { name: '待办', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: '待办', level: 2 }).waitFor();
     const card = page.getByTestId('todo-to_enter');
     const entries = card.getByTestId('todo-entry');
     await entries.first().waitFor();

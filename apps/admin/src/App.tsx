@@ -1,16 +1,14 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
-import { ChangePasswordPage } from './account/ChangePasswordPage';
 import categories from './categories';
+import { lazyPage } from './common/lazyPage';
 import conflicts from './conflicts';
 import { Dashboard } from './dashboard/Dashboard';
 import departments from './departments';
 import draws from './draws';
-import { ImportPage } from './import/ImportPage';
 import inspections from './inspections';
 import inspectors from './inspectors';
 import items from './items';
-import { MergeProposalsPage } from './merges/MergeProposalsPage';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
@@ -18,21 +16,29 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import plans from './plans';
-import { PublicDrawList } from './public/PublicDrawList';
-import { PublicHome } from './public/PublicHome';
-import { PublicItemList } from './public/PublicItemList';
-import { PublicPlanList } from './public/PublicPlanList';
-import { PublicPlanShow } from './public/PublicPlanShow';
-import { PublicTaskList } from './public/PublicTaskList';
-import { PublicDrawShow } from './public/PublicDrawShow';
-import { PublicResultList } from './public/PublicResultList';
-import { PublicEntityShow } from './public/PublicEntityShow';
-import { PublicStatistics } from './public/PublicStatistics';
 import { StatisticsRoute } from './statistics';
 import targets from './targets';
 import tasks from './tasks';
 import trail from './trail';
 import users from './users';
+
+// The first screen (the sign-in page, the layout, the home page with its to-do list) comes with the app's
+// script: it shows without a second round of requests. Every other page's code is fetched when it first shows
+// (so are the resources' pages: see their index.ts).
+const ChangePasswordPage = lazyPage(() => import('./account/ChangePasswordPage'), 'ChangePasswordPage');
+const ForbiddenPage = lazyPage(() => import('./layout/ForbiddenPage'), 'ForbiddenPage');
+const ImportPage = lazyPage(() => import('./import/ImportPage'), 'ImportPage');
+const MergeProposalsPage = lazyPage(() => import('./merges/MergeProposalsPage'), 'MergeProposalsPage');
+const PublicDrawList = lazyPage(() => import('./public/PublicDrawList'), 'PublicDrawList');
+const PublicHome = lazyPage(() => import('./public/PublicHome'), 'PublicHome');
+const PublicItemList = lazyPage(() => import('./public/PublicItemList'), 'PublicItemList');
+const PublicPlanList = lazyPage(() => import('./public/PublicPlanList'), 'PublicPlanList');
+const PublicPlanShow = lazyPage(() => import('./public/PublicPlanShow'), 'PublicPlanShow');
+const PublicTaskList = lazyPage(() => import('./public/PublicTaskList'), 'PublicTaskList');
+const PublicDrawShow = lazyPage(() => import('./public/PublicDrawShow'), 'PublicDrawShow');
+const PublicResultList = lazyPage(() => import('./public/PublicResultList'), 'PublicResultList');
+const PublicEntityShow = lazyPage(() => import('./public/PublicEntityShow'), 'PublicEntityShow');
+const PublicStatistics = lazyPage(() => import('./public/PublicStatistics'), 'PublicStatistics');
 
 export const App = () => (
   <Admin
@@ -64,6 +70,7 @@ export const App = () => (
       <Route path="/import" element={<ImportPage />} />
       <Route path="/merges" element={<MergeProposalsPage />} />
       <Route path="/account/password" element={<ChangePasswordPage />} />
+      <Route path="/forbidden" element={<ForbiddenPage />} />
     </CustomRoutes>
     {/* Without the layout, these routes render for anyone, signed in or not (一公开). */}
     <CustomRoutes noLayout>

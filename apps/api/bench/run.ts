@@ -21,6 +21,7 @@ const BENCHMARKS = [
   'abuse.ts',
   'statistics.ts',
   'public.ts',
+  'first-screen.ts',
 ];
 
 /** This runner's folder: bench/ under tsx, bench-dist/ once compiled (as `pnpm bench` runs it). */

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { CategoryForm } from './CategoryForm';
 
 export const CategoryEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
+  <RecordEdit mutationMode="pessimistic" redirect="list">
     <CategoryForm edit />
-  </Edit>
+  </RecordEdit>
 );

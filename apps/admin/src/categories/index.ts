@@ -1,7 +1,9 @@
 import CategoryIcon from '@mui/icons-material/Category';
-import { CategoryCreate } from './CategoryCreate';
-import { CategoryEdit } from './CategoryEdit';
-import { CategoryList } from './CategoryList';
+import { lazyPage } from '../common/lazyPage';
+
+const CategoryCreate = lazyPage(() => import('./CategoryCreate'), 'CategoryCreate');
+const CategoryEdit = lazyPage(() => import('./CategoryEdit'), 'CategoryEdit');
+const CategoryList = lazyPage(() => import('./CategoryList'), 'CategoryList');
 
 export default {
   list: CategoryList,

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { ConflictForm } from './ConflictForm';
 
 export const ConflictEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <RecordEdit mutationMode="pessimistic">
     <ConflictForm edit />
-  </Edit>
+  </RecordEdit>
 );

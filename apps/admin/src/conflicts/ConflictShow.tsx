@@ -1,8 +1,9 @@
-import { ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { ReferenceField, SimpleShowLayout, TextField } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { LocalDateField } from '../common/LocalDateField';
 
 export const ConflictShow = () => (
-  <Show>
+  <RecordShow>
     <SimpleShowLayout>
       <ReferenceField source="inspectorId" reference="inspectors" />
       <ReferenceField source="targetId" reference="targets" />
@@ -11,5 +12,5 @@ export const ConflictShow = () => (
       <ReferenceField source="departmentId" reference="departments" />
       <LocalDateField source="createdAt" showTime />
     </SimpleShowLayout>
-  </Show>
+  </RecordShow>
 );

@@ -1,9 +1,11 @@
 import ConflictIcon from '@mui/icons-material/DoNotDisturbOn';
 import type { RaRecord } from 'react-admin';
-import { ConflictCreate } from './ConflictCreate';
-import { ConflictEdit } from './ConflictEdit';
-import { ConflictList } from './ConflictList';
-import { ConflictShow } from './ConflictShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ConflictCreate = lazyPage(() => import('./ConflictCreate'), 'ConflictCreate');
+const ConflictEdit = lazyPage(() => import('./ConflictEdit'), 'ConflictEdit');
+const ConflictList = lazyPage(() => import('./ConflictList'), 'ConflictList');
+const ConflictShow = lazyPage(() => import('./ConflictShow'), 'ConflictShow');
 
 interface ConflictRecord extends RaRecord {
   inspector?: { name: string } | null;

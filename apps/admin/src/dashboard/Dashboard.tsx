@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { StatisticsRoute, landsOnStatistics } from '../statistics';
 import { VerifyTrailPanel } from '../trail/VerifyTrailPanel';
-import { itemListDefaults } from '../items/ItemList';
+import { itemListDefaults } from '../items/listDefaults';
 import { TodoPanel } from './TodoPanel';
 
 /**

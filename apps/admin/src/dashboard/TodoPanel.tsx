@@ -11,8 +11,8 @@ import {
 } from '@mui/material';
 import { CERTIFICATE_WARNING_DAYS, chinaToday, formatChinaTime, workingDaysUntil } from '@suiji/domain';
 import { Link, useTranslate, type RaRecord } from 'react-admin';
-import { drawNumber } from '../draws/DrawDetails';
-import { TODO_SHOWN, todoListPath, useTodo, useTodoLists, type TodoList } from './todo';
+import { drawNumber } from '../draws/drawTypes';
+import { TODO_SHOWN, mergesPath, todoListPath, useTodo, useTodoLists, type TodoList } from './todo';
 
 /**
  * Working days left until `day` on the Chinese calendar (holidays skipped, 调休 counted), as the publication
@@ -44,29 +44,49 @@ function describe(
   list: TodoList,
   record: RaRecord,
   translate: ReturnType<typeof useTranslate>,
-): { primary: string; secondary: string; due?: string | null } {
+): { primary: string; secondary: string; due?: string | null; path: string } {
+  const path = `/${list.resource}/${String(record.id)}/show`;
   switch (list.resource) {
     case 'inspections':
       return {
         primary: String((record.target as { name?: string } | undefined)?.name ?? record.id),
         secondary: translate(`enums.resultState.${String(record.state)}`),
         due: record.publicationDeadline as string | null,
+        path,
       };
     case 'draws':
       return {
         primary: drawNumber(record),
         secondary: `${translate('resources.draws.fields.runAfter')}${translate('suiji.colon')}${formatChinaTime(String(record.runAfter), true)}`,
+        path,
       };
     case 'tasks':
       return {
         primary: String(record.name),
         secondary: `${String(record.windowStart)} – ${String(record.windowEnd)}`,
+        path,
       };
     case 'inspectors':
+      return list.key === 'certificates'
+        ? {
+            primary: String(record.name),
+            secondary: `${translate('resources.inspectors.fields.certificateValidUntil')}${translate('suiji.colon')}${String(record.certificateValidUntil)}`,
+            due: record.certificateValidUntil as string,
+            path,
+          }
+        : {
+            primary: String(record.name),
+            secondary: translate('suiji.todo.without_account_hint'),
+            path: `/inspectors/${String(record.id)}`,
+          };
+    case 'merges':
       return {
-        primary: String(record.name),
-        secondary: `${translate('resources.inspectors.fields.certificateValidUntil')}${translate('suiji.colon')}${String(record.certificateValidUntil)}`,
-        due: record.certificateValidUntil as string,
+        primary: translate('suiji.todo.merge_entry', {
+          year: Number(record.year),
+          quarter: Number(record.quarter),
+        }),
+        secondary: translate('suiji.todo.merge_saves', { smart_count: Number(record.visitsSaved) }),
+        path: mergesPath(Number(record.year), Number(record.quarter)),
       };
   }
 }
@@ -80,7 +100,7 @@ const TodoCard = ({ list, departmentId }: { list: TodoList; departmentId: string
       <Card data-testid={`todo-${list.key}`} sx={{ height: '100%' }}>
         <CardContent>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-            <Typography variant="h6" component="h2">
+            <Typography variant="h6" component="h3">
               {translate(`suiji.todo.${list.key}`, { n: CERTIFICATE_WARNING_DAYS })}
             </Typography>
             <Chip
@@ -107,7 +127,7 @@ const TodoCard = ({ list, departmentId }: { list: TodoList; departmentId: string
                   data-testid="todo-entry"
                 >
                   <ListItemText
-                    primary={<Link to={`/${list.resource}/${String(record.id)}/show`}>{entry.primary}</Link>}
+                    primary={<Link to={entry.path}>{entry.primary}</Link>}
                     secondary={entry.secondary}
                     sx={{ pr: 12 }}
                   />
@@ -135,7 +155,7 @@ export const TodoPanel = () => {
   if (lists.length === 0) return null;
   return (
     <Stack spacing={1} component="section" aria-labelledby="todo-title">
-      <Typography variant="h5" component="h1" id="todo-title">
+      <Typography variant="h5" component="h2" id="todo-title">
         {translate('suiji.todo.title')}
       </Typography>
       <Grid container spacing={2}>

@@ -4,9 +4,12 @@
  * the list it opens hold the same records.
  */
 import type { Role } from '@suiji/domain';
-import { useGetIdentity, useGetList, type RaRecord } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, useGetIdentity, useGetList, type RaRecord } from 'react-admin';
+import type { SuijiDataProvider } from '../providers/dataProvider';
 
-export type TodoResource = 'inspections' | 'draws' | 'tasks' | 'inspectors';
+/** The lists' records: the resources, and the merge proposals (合并建议, a page of their own, not a list). */
+export type TodoResource = 'inspections' | 'draws' | 'tasks' | 'inspectors' | 'merges';
 
 export interface TodoList {
   /** Its name under `suiji.todo.*`. */
@@ -48,6 +51,8 @@ export const TODO_LISTS: Partial<Record<Role, readonly TodoList[]>> = {
       filter: () => ({ awaitingAnswer: true }),
       sort: { field: 'windowStart', order: 'ASC' },
     },
+    // The API's `mergeProposalsAwaiting`: open, the user's department's answer pending, oldest first.
+    { key: 'to_merge', resource: 'merges', filter: () => ({}), sort: { field: 'createdAt', order: 'ASC' } },
   ],
   ADMIN: [
     {
@@ -55,6 +60,15 @@ export const TODO_LISTS: Partial<Record<Role, readonly TodoList[]>> = {
       resource: 'inspectors',
       filter: () => ({ certificateExpiring: true }),
       sort: { field: 'certificateValidUntil', order: 'ASC' },
+    },
+    // What an import leaves to do: inspectors come from a sheet without an account, and cannot sign in to
+    // enter their results until one is made (an import's refused rows are reported when it runs, and
+    // nothing of a refused file is written).
+    {
+      key: 'without_account',
+      resource: 'inspectors',
+      filter: () => ({ hasAccount: false, status: 'ON_DUTY' }),
+      sort: { field: 'name', order: 'ASC' },
     },
   ],
 };
@@ -71,20 +85,41 @@ export function useTodoLists(): { lists: readonly TodoList[]; departmentId: stri
 }
 
 /** A to-do list's first entries and its total: one query, shared by the home page and the menu's badge. */
-export function useTodo(list: TodoList | undefined, departmentId: string | undefined) {
-  return useGetList<RaRecord>(
-    list?.resource ?? 'inspections',
+export function useTodo(
+  list: TodoList | undefined,
+  departmentId: string | undefined,
+): { data?: RaRecord[]; total?: number; isPending: boolean; error: Error | null } {
+  const dataProvider = useDataProvider<SuijiDataProvider>();
+  const merges = list?.resource === 'merges';
+  const listed = useGetList<RaRecord>(
+    merges ? 'inspections' : (list?.resource ?? 'inspections'),
     {
       filter: list?.filter(departmentId) ?? {},
       sort: list?.sort ?? INSPECTIONS_DUE,
       pagination: { page: 1, perPage: TODO_SHOWN },
     },
-    { enabled: list !== undefined },
+    { enabled: list !== undefined && !merges },
   );
+  const proposals = useQuery({
+    queryKey: ['mergeProposalsAwaiting', TODO_SHOWN],
+    queryFn: () => dataProvider.mergeProposalsAwaiting({ page: 1, perPage: TODO_SHOWN }),
+    enabled: merges,
+  });
+  if (!merges) return listed;
+  return {
+    data: proposals.data?.items,
+    total: proposals.data?.total,
+    isPending: proposals.isPending,
+    error: proposals.error,
+  };
 }
+
+/** The page a merge proposal is answered on: 合并建议 of its quarter. */
+export const mergesPath = (year: number, quarter: number) => `/merges?year=${year}&quarter=${quarter}`;
 
 /** The list page holding every entry of a to-do list, with its filter and sort. */
 export function todoListPath(list: TodoList, departmentId: string | undefined): string {
+  if (list.resource === 'merges') return '/merges';
   const query = new URLSearchParams({
     filter: JSON.stringify(list.filter(departmentId)),
     sort: list.sort.field,

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { DepartmentForm } from './DepartmentForm';
 
 export const DepartmentEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <RecordEdit mutationMode="pessimistic">
     <DepartmentForm />
-  </Edit>
+  </RecordEdit>
 );

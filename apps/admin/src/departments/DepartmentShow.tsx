@@ -1,9 +1,10 @@
-import { ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { ReferenceField, SelectField, SimpleShowLayout, TextField } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { departmentKindChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
 
 export const DepartmentShow = () => (
-  <Show>
+  <RecordShow>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="code" />
@@ -12,5 +13,5 @@ export const DepartmentShow = () => (
       <LocalDateField source="createdAt" showTime />
       <LocalDateField source="updatedAt" showTime />
     </SimpleShowLayout>
-  </Show>
+  </RecordShow>
 );

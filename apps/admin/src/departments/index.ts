@@ -1,8 +1,10 @@
 import DepartmentIcon from '@mui/icons-material/AccountTree';
-import { DepartmentCreate } from './DepartmentCreate';
-import { DepartmentEdit } from './DepartmentEdit';
-import { DepartmentList } from './DepartmentList';
-import { DepartmentShow } from './DepartmentShow';
+import { lazyPage } from '../common/lazyPage';
+
+const DepartmentCreate = lazyPage(() => import('./DepartmentCreate'), 'DepartmentCreate');
+const DepartmentEdit = lazyPage(() => import('./DepartmentEdit'), 'DepartmentEdit');
+const DepartmentList = lazyPage(() => import('./DepartmentList'), 'DepartmentList');
+const DepartmentShow = lazyPage(() => import('./DepartmentShow'), 'DepartmentShow');
 
 export default {
   list: DepartmentList,

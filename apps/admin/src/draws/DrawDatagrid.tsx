@@ -9,7 +9,8 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
-import { DrawStatusChip, drawNumber } from './DrawDetails';
+import { DrawStatusChip } from './DrawDetails';
+import { drawNumber } from './drawTypes';
 import { TaskItemsField } from './TaskItemsField';
 
 /** The columns of the staff's list of draws. A draw serves a whole task: its task, items and departments. */

@@ -13,15 +13,11 @@ import {
   useRecordContext,
   useTranslate,
   type FieldProps,
-  type RaRecord,
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import type { DrawRecordFields, PublishedDrawFields } from './drawTypes';
 import { TaskItemsField } from './TaskItemsField';
 import { VerifyButtons } from './VerifyButtons';
-
-/** A draw's short number, as in its address: the first characters of its id. */
-export const drawNumber = (draw: Pick<RaRecord, 'id'>) => `#${String(draw.id).slice(0, 8)}`;
 
 /** A digest, seed or nonce: fixed-width and broken anywhere, so 64 hex characters fit. */
 const HexField = (props: FieldProps) => (

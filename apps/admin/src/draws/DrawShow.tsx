@@ -4,12 +4,12 @@ import {
   Button,
   Link,
   ReferenceField,
-  Show,
   TopToolbar,
   useCanAccess,
   useGetOne,
   useRecordContext,
 } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { DrawDetails } from './DrawDetails';
 import { DrawInspections } from './DrawInspections';
 import type { DrawRecordFields } from './drawTypes';
@@ -32,9 +32,9 @@ const DrawActions = () => {
 };
 
 export const DrawShow = () => (
-  <Show actions={<DrawActions />}>
+  <RecordShow actions={<DrawActions />}>
     <DrawDetails />
     <Divider />
     <DrawInspections />
-  </Show>
+  </RecordShow>
 );

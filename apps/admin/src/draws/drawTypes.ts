@@ -119,3 +119,6 @@ export interface ItemResultFields {
   closedByName?: string | null;
   closedAt?: string | null;
 }
+
+/** A draw's short number, as in its address: the first characters of its id. */
+export const drawNumber = (draw: Pick<RaRecord, 'id'>) => `#${String(draw.id).slice(0, 8)}`;

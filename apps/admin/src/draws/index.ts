@@ -1,10 +1,13 @@
 import DrawIcon from '@mui/icons-material/Casino';
-import { DrawList } from './DrawList';
-import { DrawShow } from './DrawShow';
+import { lazyPage } from '../common/lazyPage';
+import { drawNumber } from './drawTypes';
+
+const DrawList = lazyPage(() => import('./DrawList'), 'DrawList');
+const DrawShow = lazyPage(() => import('./DrawShow'), 'DrawShow');
 
 export default {
   list: DrawList,
   show: DrawShow,
   icon: DrawIcon,
-  recordRepresentation: (draw: { id: string | number }) => `#${String(draw.id).slice(0, 8)}`,
+  recordRepresentation: drawNumber,
 };

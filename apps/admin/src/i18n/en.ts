@@ -10,6 +10,8 @@ const DRAW_FIELDS = {
   taskId: 'Task',
   items: 'Inspection items',
   departmentIds: 'Departments',
+  departmentId: 'Department',
+  year: 'Year',
   status: 'Status',
   runAfter: 'May run from',
   commitment: 'Commitment (SHA-256 of the nonce)',
@@ -354,6 +356,11 @@ const messages: TranslationMessages = {
       to_run: 'Draws to run',
       to_answer: "Joint tasks awaiting your department's answer",
       certificates: 'Certificates expiring within %{n} days',
+      to_merge: 'Merge proposals awaiting your department',
+      merge_entry: 'Merge proposal of Q%{quarter} %{year}',
+      merge_saves: 'Merged, it saves %{smart_count} visit |||| Merged, it saves %{smart_count} visits',
+      without_account: 'Inspectors on duty without a sign-in',
+      without_account_hint: 'Imported without an account: make one so they can sign in and enter results',
       none: 'Nothing to do',
       all: 'See all %{smart_count} |||| See all %{smart_count}',
       days_left: '%{smart_count} working day left |||| %{smart_count} working days left',
@@ -691,6 +698,11 @@ const messages: TranslationMessages = {
     target: {
       abnormal: 'On the abnormal list',
       no_history: 'No inspections yet',
+    },
+    forbidden: {
+      title: 'No permission',
+      body: "This record exists, but it belongs to another department, and your account may not open it. If you need it, ask that department's coordinator or an administrator.",
+      back: 'Back to the list of %{list}',
     },
     attachment: {
       take_photo: 'Take a photo',

@@ -226,6 +226,8 @@ const DRAW_FIELDS = {
   taskId: '抽查任务',
   items: '抽查事项',
   departmentIds: '参与部门',
+  departmentId: '部门',
+  year: '年度',
   status: '状态',
   runAfter: '最早摇号时间',
   commitment: '承诺值（随机数的 SHA-256）',
@@ -570,6 +572,11 @@ const messages: TranslationMessages = {
       to_run: '可以摇号的任务',
       to_answer: '待本部门答复的联合抽查',
       certificates: '执法证 %{n} 天内到期',
+      to_merge: '待本部门答复的合并建议',
+      merge_entry: '%{year} 年第 %{quarter} 季度的合并建议',
+      merge_saves: '合并后可减少检查 %{smart_count} 户次',
+      without_account: '尚无登录账号的在岗执法检查人员',
+      without_account_hint: '导入的人员没有账号，开通后才能登录录入检查结果',
       none: '暂无待办',
       all: '查看全部 %{smart_count} 条',
       days_left: '还剩 %{smart_count} 个工作日',
@@ -888,6 +895,11 @@ const messages: TranslationMessages = {
     target: {
       abnormal: '列入经营异常名录',
       no_history: '暂无检查记录',
+    },
+    forbidden: {
+      title: '无权访问',
+      body: '这条记录存在，但属于其他部门，您的账号无权查看。如确需查看，请联系该部门的股室负责人或系统管理员。',
+      back: '返回%{list}列表',
     },
     attachment: {
       take_photo: '拍照',

@@ -2,12 +2,12 @@ import { Stack } from '@mui/material';
 import {
   ReferenceField,
   SelectField,
-  Show,
   SimpleShowLayout,
   TextField,
   useCanAccess,
   type ShowProps,
 } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { EnumArrayField } from '../common/EnumArrayField';
 import { resultStateChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
@@ -29,7 +29,7 @@ const ResultActions = () => (
 export const InspectionShow = (props: ShowProps) => {
   const { canAccess: seesTasks } = useCanAccess({ action: 'show', resource: 'tasks' });
   return (
-    <Show {...props}>
+    <RecordShow {...props}>
       <SimpleShowLayout>
         <ResultActions />
         <TextField source="target.name" label="resources.inspections.fields.targetId" />
@@ -50,6 +50,6 @@ export const InspectionShow = (props: ShowProps) => {
         <LocalDateField source="publishedAt" showTime emptyText="—" />
         <LocalDateField source="createdAt" showTime />
       </SimpleShowLayout>
-    </Show>
+    </RecordShow>
   );
 };

@@ -1,6 +1,8 @@
 import InspectionIcon from '@mui/icons-material/FactCheck';
-import { InspectionList } from './InspectionList';
-import { InspectionShow } from './InspectionShow';
+import { lazyPage } from '../common/lazyPage';
+
+const InspectionList = lazyPage(() => import('./InspectionList'), 'InspectionList');
+const InspectionShow = lazyPage(() => import('./InspectionShow'), 'InspectionShow');
 
 export default {
   list: InspectionList,

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { InspectorForm } from './InspectorForm';
 
 export const InspectorEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <RecordEdit mutationMode="pessimistic">
     <InspectorForm />
-  </Edit>
+  </RecordEdit>
 );

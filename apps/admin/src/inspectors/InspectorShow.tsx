@@ -2,16 +2,16 @@ import {
   BooleanField,
   ReferenceField,
   SelectField,
-  Show,
   SimpleShowLayout,
   TextArrayField,
   TextField,
 } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { inspectorStatusChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
 
 export const InspectorShow = () => (
-  <Show>
+  <RecordShow>
     <SimpleShowLayout>
       <TextField source="name" />
       <ReferenceField source="departmentId" reference="departments" />
@@ -24,5 +24,5 @@ export const InspectorShow = () => (
       <TextField source="phone" emptyText="—" />
       <LocalDateField source="updatedAt" showTime />
     </SimpleShowLayout>
-  </Show>
+  </RecordShow>
 );

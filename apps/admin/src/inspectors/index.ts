@@ -1,8 +1,10 @@
 import InspectorIcon from '@mui/icons-material/Badge';
-import { InspectorCreate } from './InspectorCreate';
-import { InspectorEdit } from './InspectorEdit';
-import { InspectorList } from './InspectorList';
-import { InspectorShow } from './InspectorShow';
+import { lazyPage } from '../common/lazyPage';
+
+const InspectorCreate = lazyPage(() => import('./InspectorCreate'), 'InspectorCreate');
+const InspectorEdit = lazyPage(() => import('./InspectorEdit'), 'InspectorEdit');
+const InspectorList = lazyPage(() => import('./InspectorList'), 'InspectorList');
+const InspectorShow = lazyPage(() => import('./InspectorShow'), 'InspectorShow');
 
 export default {
   list: InspectorList,

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { ItemForm } from './ItemForm';
 
 export const ItemEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <RecordEdit mutationMode="pessimistic">
     <ItemForm />
-  </Edit>
+  </RecordEdit>
 );

@@ -1,4 +1,4 @@
-import { YEAR_MAX, YEAR_MIN, chinaYear } from '@suiji/domain';
+import { YEAR_MAX, YEAR_MIN } from '@suiji/domain';
 import {
   Datagrid,
   EditButton,
@@ -16,6 +16,7 @@ import { EnumArrayField } from '../common/EnumArrayField';
 import { ListActions } from '../common/ListActions';
 import { QuickSearch } from '../common/QuickSearch';
 import { PercentField } from '../common/PercentField';
+import { itemListDefaults } from './listDefaults';
 
 const filters = [
   <QuickSearch key="q" source="q" alwaysOn />,
@@ -23,9 +24,6 @@ const filters = [
   <DepartmentInput key="departmentId" source="departmentId" />,
   <SelectInput key="category" source="category" choices={itemCategoryChoices} />,
 ];
-
-/** The item list opens on the current year's items (and the home page counts those). */
-export const itemListDefaults = () => ({ year: chinaYear() });
 
 export const ItemList = () => (
   <List

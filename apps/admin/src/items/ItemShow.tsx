@@ -1,11 +1,12 @@
-import { NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { NumberField, ReferenceField, SelectField, SimpleShowLayout, TextField } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { itemCategoryChoices } from '../common/choices';
 import { EnumArrayField } from '../common/EnumArrayField';
 import { PercentField } from '../common/PercentField';
 import { LocalDateField } from '../common/LocalDateField';
 
 export const ItemShow = () => (
-  <Show>
+  <RecordShow>
     <SimpleShowLayout>
       <NumberField source="year" options={{ useGrouping: false }} />
       <ReferenceField source="departmentId" reference="departments" />
@@ -21,5 +22,5 @@ export const ItemShow = () => (
       <TextField source="remarks" emptyText="—" />
       <LocalDateField source="updatedAt" showTime />
     </SimpleShowLayout>
-  </Show>
+  </RecordShow>
 );

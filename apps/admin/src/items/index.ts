@@ -1,8 +1,10 @@
 import ItemIcon from '@mui/icons-material/Checklist';
-import { ItemCreate } from './ItemCreate';
-import { ItemEdit } from './ItemEdit';
-import { ItemList } from './ItemList';
-import { ItemShow } from './ItemShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ItemCreate = lazyPage(() => import('./ItemCreate'), 'ItemCreate');
+const ItemEdit = lazyPage(() => import('./ItemEdit'), 'ItemEdit');
+const ItemList = lazyPage(() => import('./ItemList'), 'ItemList');
+const ItemShow = lazyPage(() => import('./ItemShow'), 'ItemShow');
 
 export default {
   list: ItemList,

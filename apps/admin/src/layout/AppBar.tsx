@@ -5,6 +5,7 @@ import {
   LocalesMenuButton,
   Logout,
   RefreshIconButton,
+  TitlePortal,
   UserMenu,
   useLoading,
   useTranslate,
@@ -46,7 +47,10 @@ const LoadingIndicator = () => {
   );
 };
 
-/** react-admin's app bar, whose user menu also changes the signed-in user's password. */
+/**
+ * react-admin's app bar, whose user menu also changes the signed-in user's password. The page's title in it
+ * is the page's one level-one heading (react-admin makes it an h6): the pages' own headings are h2 and below.
+ */
 export const AppBar = () => (
   <RaAppBar
     toolbar={
@@ -61,5 +65,7 @@ export const AppBar = () => (
         <Logout />
       </UserMenu>
     }
-  />
+  >
+    <TitlePortal component="h1" />
+  </RaAppBar>
 );

@@ -15,10 +15,11 @@ import {
 import { useTodo, useTodoLists, type TodoList } from '../dashboard/todo';
 import { landsOnStatistics } from '../statistics';
 
-/** A resource's label with the count of the user's first to-do list of it, as a badge. */
-const BadgedLabel = ({ name, list }: { name: string; list: TodoList }) => {
-  const label = useGetResourceLabel()(name, 2);
+/** A resource's label (or `text`) with the count of the user's first to-do list of it, as a badge. */
+const BadgedLabel = ({ name, list, text }: { name: string; list: TodoList; text?: string }) => {
+  const resourceLabel = useGetResourceLabel();
   const translate = useTranslate();
+  const label = text ? translate(text) : resourceLabel(name, 2);
   const { departmentId } = useTodoLists();
   const { total } = useTodo(list, departmentId);
   const count = total ?? 0;
@@ -75,6 +76,8 @@ export const Menu = () => {
   const merges = useCanAccess({ action: 'list', resource: 'merges' });
   const statistics = useCanAccess({ action: 'list', resource: 'statistics' });
   const { identity } = useGetIdentity();
+  const { lists } = useTodoLists();
+  const mergeList = lists.find((l) => l.resource === 'merges');
   const home = landsOnStatistics(typeof identity?.role === 'string' ? identity.role : undefined);
   return (
     <RaMenu>
@@ -88,7 +91,17 @@ export const Menu = () => {
       ) : null}
       <ResourceItems />
       {merges.canAccess ? (
-        <RaMenu.Item to="/merges" primaryText="suiji.merge.menu" leftIcon={<CallMergeIcon />} />
+        <RaMenu.Item
+          to="/merges"
+          primaryText={
+            mergeList ? (
+              <BadgedLabel name="merges" list={mergeList} text="suiji.merge.menu" />
+            ) : (
+              'suiji.merge.menu'
+            )
+          }
+          leftIcon={<CallMergeIcon />}
+        />
       ) : null}
       {targets.canAccess || inspectors.canAccess ? (
         <RaMenu.Item to="/import" primaryText="suiji.import.menu" leftIcon={<ImportIcon />} />

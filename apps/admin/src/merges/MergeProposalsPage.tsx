@@ -18,6 +18,7 @@ import {
 import { chinaQuarter, chinaYear } from '@suiji/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button, Link, Title, useCreatePath, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { AnswerTable } from '../common/AnswerTable';
 import { DeclineButton } from '../common/DeclineButton';
@@ -150,6 +151,9 @@ const ProposalCard = ({ proposal, onChange }: { proposal: MergeProposal; onChang
   );
 };
 
+const yearParam = (value: string | null) => (value && /^\d{4}$/.test(value) ? Number(value) : undefined);
+const quarterParam = (value: string | null) => (value && /^[1-4]$/.test(value) ? Number(value) : undefined);
+
 /**
  * 合并建议: tasks of different departments in one quarter whose draws would visit the same targets, with the
  * visits one joint task would save. Coordinators propose a suggestion and answer proposals; every
@@ -159,8 +163,10 @@ export const MergeProposalsPage = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const queryClient = useQueryClient();
-  const [year, setYear] = useState(() => chinaYear());
-  const [quarter, setQuarter] = useState(() => chinaQuarter());
+  // A to-do entry opens the page on its proposal's quarter (?year=&quarter=); otherwise the current one.
+  const [params] = useSearchParams();
+  const [year, setYear] = useState(() => yearParam(params.get('year')) ?? chinaYear());
+  const [quarter, setQuarter] = useState(() => quarterParam(params.get('quarter')) ?? chinaQuarter());
   const key = ['mergeProposals', year, quarter];
   const { data, isPending, error } = useQuery({
     queryKey: key,

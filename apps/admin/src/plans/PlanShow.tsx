@@ -10,7 +10,6 @@ import {
   ReferenceArrayField,
   ReferenceField,
   ReferenceManyField,
-  Show,
   SimpleShowLayout,
   SingleFieldList,
   TextField,
@@ -19,6 +18,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { LocalDateField } from '../common/LocalDateField';
 
 interface Line {
@@ -129,7 +129,7 @@ const PlanTasks = () => {
 };
 
 export const PlanShow = () => (
-  <Show actions={<PlanActions />}>
+  <RecordShow actions={<PlanActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <NumberField source="year" options={{ useGrouping: false }} />
@@ -144,5 +144,5 @@ export const PlanShow = () => (
       <LocalDateField source="updatedAt" showTime />
       <PlanTasks />
     </SimpleShowLayout>
-  </Show>
+  </RecordShow>
 );

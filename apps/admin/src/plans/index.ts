@@ -1,8 +1,10 @@
 import PlanIcon from '@mui/icons-material/EventNote';
-import { PlanCreate } from './PlanCreate';
-import { PlanEdit } from './PlanEdit';
-import { PlanList } from './PlanList';
-import { PlanShow } from './PlanShow';
+import { lazyPage } from '../common/lazyPage';
+
+const PlanCreate = lazyPage(() => import('./PlanCreate'), 'PlanCreate');
+const PlanEdit = lazyPage(() => import('./PlanEdit'), 'PlanEdit');
+const PlanList = lazyPage(() => import('./PlanList'), 'PlanList');
+const PlanShow = lazyPage(() => import('./PlanShow'), 'PlanShow');
 
 export default {
   list: PlanList,

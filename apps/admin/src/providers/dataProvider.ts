@@ -55,8 +55,8 @@ export interface SuijiDataProvider extends DataProvider {
   importFile(kind: ImportKind, file: { filename: string; contentBase64: string }): Promise<ImportReport>;
   /** An empty sheet with the columns an import expects. */
   importTemplate(kind: ImportKind): Promise<FileDownload>;
-  /** Values in use, offered as choices: `targetTypes` or `regions`. */
-  choices(kind: 'targetTypes' | 'regions'): Promise<string[]>;
+  /** Values in use, offered as choices: `targetTypes`, `regions` or `targetTags`. */
+  choices(kind: 'targetTypes' | 'regions' | 'targetTags'): Promise<string[]>;
   /** Freezes the pool and publishes the commitment of a task's draw (one per task, covering all its items). */
   scheduleDraw(input: ScheduleDrawInput): Promise<RaRecord>;
   /** Runs a scheduled draw with the public entropy, once. */
@@ -83,6 +83,11 @@ export interface SuijiDataProvider extends DataProvider {
   answerTask(taskId: string, accept: boolean, reason?: string): Promise<RaRecord>;
   /** The merge proposals of a quarter: those made, and suggestions (id null). */
   mergeProposals(year: number, quarter: number): Promise<MergeProposal[]>;
+  /** 待办: the merge proposals awaiting the user's department's answer, oldest first, and their total. */
+  mergeProposalsAwaiting(page: {
+    page: number;
+    perPage: number;
+  }): Promise<{ items: AwaitingMergeProposal[]; total: number }>;
   /** Proposes to merge tasks into one joint task; the proposer's department accepts by proposing. */
   proposeMerge(taskIds: string[]): Promise<MergeProposal>;
   /** Accepts a merge proposal for the user's department, or declines it with a reason. */
@@ -229,6 +234,12 @@ export interface MergeProposal {
   mergedTaskId: string | null;
   responses: DepartmentAnswer[];
 }
+
+/** A merge proposal as a to-do entry names it: its own fields only, so a page costs one statement. */
+export type AwaitingMergeProposal = Pick<MergeProposal, 'year' | 'quarter' | 'visitsSaved'> & {
+  id: string;
+  createdAt: string;
+};
 
 const MERGE_FIELDS = `id state year quarter taskIds tasks { id name departmentId windowStart windowEnd } departmentIds
   departments { id name } targetCount separateVisits jointVisits visitsSaved mergedTaskId responses { ${ANSWER_FIELDS} }`;
@@ -666,6 +677,14 @@ export const dataProvider: SuijiDataProvider = {
       { year, quarter },
     );
     return data.mergeProposals;
+  },
+
+  async mergeProposalsAwaiting(page) {
+    const data = await gql<{ mergeProposalsAwaiting: { items: AwaitingMergeProposal[]; total: number } }>(
+      'query Awaiting($page: PageInput) { mergeProposalsAwaiting(page: $page) { items { id year quarter visitsSaved createdAt } total } }',
+      { page },
+    );
+    return data.mergeProposalsAwaiting;
   },
 
   async proposeMerge(taskIds) {

@@ -130,7 +130,8 @@ const OWN_CALLS: Record<
   importTemplate: () => dataProvider.importTemplate('targets'),
   choices: async () => {
     await dataProvider.choices('targetTypes').catch(() => undefined);
-    await dataProvider.choices('regions');
+    await dataProvider.choices('regions').catch(() => undefined);
+    await dataProvider.choices('targetTags');
   },
   scheduleDraw: () =>
     dataProvider.scheduleDraw({ taskId: '1', entropy: { source: 'DRAND', issue: '30000000' } }),
@@ -151,6 +152,7 @@ const OWN_CALLS: Record<
     await dataProvider.answerTask('1', false, 'x');
   },
   mergeProposals: () => dataProvider.mergeProposals(2025, 1),
+  mergeProposalsAwaiting: () => dataProvider.mergeProposalsAwaiting({ page: 1, perPage: 500 }),
   proposeMerge: () => dataProvider.proposeMerge(['1', '2']),
   respondToMergeProposal: () => dataProvider.respondToMergeProposal('1', false, 'x'),
   statistics: () => dataProvider.statistics(statisticsRequest),

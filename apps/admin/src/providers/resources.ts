@@ -187,7 +187,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     updateInputType: 'TargetUpdateInput',
     fields: `${STAMPS} name creditCode kind legalRepresentative address region contact tags riskClass status targetTypes abnormal abnormalReason problemCount`,
     oneFields: `inspectionHistory { id taskId state ${RESULT_FIELDS} }`,
-    filters: ['kind', 'riskClass', 'status', 'region', 'targetType', 'tag'],
+    filters: ['kind', 'riskClass', 'status', 'region', 'targetType', 'tag', 'abnormal'],
     createFields: [
       'name',
       'creditCode',
@@ -321,7 +321,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     one: 'draw',
     filterType: 'DrawFilter',
     fields: `${STAMPS} taskId departmentIds status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } entropySource entropyIssue entropyPublishedAt ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
-    filters: ['taskId', 'status', 'departmentId', 'runnable'],
+    filters: ['taskId', 'status', 'departmentId', 'year', 'runnable'],
     createFields: [],
     updateFields: [],
     nullable: [],

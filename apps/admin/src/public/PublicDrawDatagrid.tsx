@@ -10,7 +10,8 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
-import { DrawStatusChip, drawNumber } from '../draws/DrawDetails';
+import { DrawStatusChip } from '../draws/DrawDetails';
+import { drawNumber } from '../draws/drawTypes';
 
 /** A list of names (departments, items) as chips. */
 export const NameChips = (props: FieldProps) => {

@@ -28,8 +28,9 @@ const PublicDrawHeading = () => {
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="div" data-testid="draw-title">
-          <TextField source="taskName" variant="h5" />
+        {/* The public layout has no app bar title: the task's name is the page's level-one heading. */}
+        <Typography variant="h5" component="h1" data-testid="draw-title">
+          <TextField source="taskName" variant="h5" component="span" />
         </Typography>
         <DrawStatusChip />
       </Stack>

@@ -13,7 +13,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
-import { drawNumber } from '../draws/DrawDetails';
+import { drawNumber } from '../draws/drawTypes';
 import { NameChips } from './PublicDrawDatagrid';
 
 /** A task as the API's `PublicTask` gives it. */

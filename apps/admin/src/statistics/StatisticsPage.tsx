@@ -36,7 +36,8 @@ export default function StatisticsPage() {
     <Stack spacing={2} sx={{ mt: 2, mb: 4, minWidth: 0 }} data-testid="statistics-page">
       <Title title="suiji.statistics.title" />
       <Stack sx={{ alignItems: 'baseline', flexWrap: 'wrap', columnGap: 2 }} direction="row">
-        <Typography component="h1" variant="h5">
+        {/* The app bar's title is the page's h1. */}
+        <Typography component="h2" variant="h5">
           {translate('suiji.statistics.title')}
         </Typography>
         {summary.data ? (

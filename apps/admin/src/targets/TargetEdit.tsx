@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { TargetForm } from './TargetForm';
 
 export const TargetEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <RecordEdit mutationMode="pessimistic">
     <TargetForm />
-  </Edit>
+  </RecordEdit>
 );

@@ -1,13 +1,14 @@
 import {
+  AutocompleteInput,
   Datagrid,
   EditButton,
   List,
+  NullableBooleanInput,
   NumberField,
   SelectField,
   SelectInput,
   TextArrayField,
   TextField,
-  TextInput,
 } from 'react-admin';
 import { riskClassChoices, stringChoices, targetKindChoices, targetStatusChoices } from '../common/choices';
 import { ListActions } from '../common/ListActions';
@@ -18,6 +19,7 @@ import { AbnormalChip } from './TargetFields';
 export const TargetList = () => {
   const regions = useValuesInUse('regions');
   const targetTypes = useValuesInUse('targetTypes');
+  const tags = useValuesInUse('targetTags');
   const filters = [
     <QuickSearch key="q" source="q" alwaysOn />,
     <SelectInput key="kind" source="kind" choices={targetKindChoices} />,
@@ -25,7 +27,8 @@ export const TargetList = () => {
     <SelectInput key="status" source="status" choices={targetStatusChoices} />,
     <SelectInput key="region" source="region" choices={stringChoices(regions)} />,
     <SelectInput key="targetType" source="targetType" choices={stringChoices(targetTypes)} />,
-    <TextInput key="tag" source="tag" />,
+    <AutocompleteInput key="tag" source="tag" choices={stringChoices(tags)} />,
+    <NullableBooleanInput key="abnormal" source="abnormal" />,
   ];
   return (
     <List filters={filters} actions={<ListActions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>

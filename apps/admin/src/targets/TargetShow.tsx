@@ -1,11 +1,12 @@
-import { NumberField, SelectField, Show, SimpleShowLayout, TextArrayField, TextField } from 'react-admin';
+import { NumberField, SelectField, SimpleShowLayout, TextArrayField, TextField } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { riskClassChoices, targetKindChoices, targetStatusChoices } from '../common/choices';
 import { LocalDateField } from '../common/LocalDateField';
 import { AbnormalField, InspectionHistoryField } from './TargetFields';
 
 /** A target's record, with what published results did to it and its inspection history. */
 export const TargetShow = () => (
-  <Show>
+  <RecordShow>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="creditCode" />
@@ -23,5 +24,5 @@ export const TargetShow = () => (
       <LocalDateField source="updatedAt" showTime />
       <InspectionHistoryField source="inspectionHistory" />
     </SimpleShowLayout>
-  </Show>
+  </RecordShow>
 );

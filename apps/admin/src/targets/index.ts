@@ -1,8 +1,10 @@
 import TargetIcon from '@mui/icons-material/Business';
-import { TargetCreate } from './TargetCreate';
-import { TargetEdit } from './TargetEdit';
-import { TargetList } from './TargetList';
-import { TargetShow } from './TargetShow';
+import { lazyPage } from '../common/lazyPage';
+
+const TargetCreate = lazyPage(() => import('./TargetCreate'), 'TargetCreate');
+const TargetEdit = lazyPage(() => import('./TargetEdit'), 'TargetEdit');
+const TargetList = lazyPage(() => import('./TargetList'), 'TargetList');
+const TargetShow = lazyPage(() => import('./TargetShow'), 'TargetShow');
 
 export default {
   list: TargetList,

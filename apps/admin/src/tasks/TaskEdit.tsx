@@ -1,9 +1,9 @@
-import { Edit } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { TaskForm, taskTransform } from './TaskForm';
 
 /** A task can change only until one of its draws is scheduled; the API says so when it is too late. */
 export const TaskEdit = () => (
-  <Edit mutationMode="pessimistic" transform={taskTransform} redirect="show">
+  <RecordEdit mutationMode="pessimistic" transform={taskTransform} redirect="show">
     <TaskForm />
-  </Edit>
+  </RecordEdit>
 );

@@ -4,7 +4,6 @@ import {
   ReferenceArrayField,
   ReferenceField,
   SelectField,
-  Show,
   SimpleShowLayout,
   SingleFieldList,
   ChipField,
@@ -15,6 +14,7 @@ import {
   useGetList,
   useRecordContext,
 } from 'react-admin';
+import { RecordShow } from '../common/RecordViews';
 import { taskScopeChoices } from '../common/choices';
 import { EnumArrayField } from '../common/EnumArrayField';
 import { LocalDateField } from '../common/LocalDateField';
@@ -56,7 +56,7 @@ const DirectedFields = () => {
 };
 
 export const TaskShow = () => (
-  <Show actions={<TaskActions />}>
+  <RecordShow actions={<TaskActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <NumberField source="year" options={{ useGrouping: false }} />
@@ -76,5 +76,5 @@ export const TaskShow = () => (
       <TaskAcceptances />
       <TaskDraws />
     </SimpleShowLayout>
-  </Show>
+  </RecordShow>
 );

@@ -1,8 +1,10 @@
 import TaskIcon from '@mui/icons-material/AssignmentTurnedIn';
-import { TaskCreate } from './TaskCreate';
-import { TaskEdit } from './TaskEdit';
-import { TaskList } from './TaskList';
-import { TaskShow } from './TaskShow';
+import { lazyPage } from '../common/lazyPage';
+
+const TaskCreate = lazyPage(() => import('./TaskCreate'), 'TaskCreate');
+const TaskEdit = lazyPage(() => import('./TaskEdit'), 'TaskEdit');
+const TaskList = lazyPage(() => import('./TaskList'), 'TaskList');
+const TaskShow = lazyPage(() => import('./TaskShow'), 'TaskShow');
 
 export default {
   list: TaskList,

@@ -13,7 +13,8 @@ import {
 import { alpha } from '@mui/material/styles';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { diffSides, listItems, showValue, type DiffRow } from './trailDiff';
-import type { TrailEntryRecord } from './trailTypes';
+import { RecordName } from './TrailFields';
+import { referenceOf, type TrailEntryRecord } from './trailTypes';
 
 const VALUE: SxProps<Theme> = {
   m: 0,
@@ -36,9 +37,21 @@ function cell(row: DiffRow, side: 'before' | 'after'): SxProps<Theme> {
 }
 
 /** A side's value: a list as its items (those not on the other side marked), anything else as JSON. */
-const Value = ({ row, side }: { row: DiffRow; side: 'before' | 'after' }) => {
+const Value = ({
+  row,
+  side,
+  reference,
+}: {
+  row: DiffRow;
+  side: 'before' | 'after';
+  /** The resource whose keys the value holds: shown as names, linked. */
+  reference?: string;
+}) => {
   const translate = useTranslate();
   const items = listItems(row, side);
+  const value = side === 'before' ? row.before : row.after;
+  if (!items && reference && typeof value === 'string' && value !== '')
+    return <RecordName resource={reference} id={value} />;
   if (!items)
     return (
       <Box component="pre" sx={VALUE}>
@@ -59,7 +72,13 @@ const Value = ({ row, side }: { row: DiffRow; side: 'before' | 'after' }) => {
           size="small"
           variant="outlined"
           color={item.change === 'removed' ? 'error' : item.change === 'added' ? 'success' : 'default'}
-          label={String(item.value)}
+          label={
+            reference && typeof item.value === 'string' ? (
+              <RecordName resource={reference} id={item.value} />
+            ) : (
+              String(item.value)
+            )
+          }
           data-item-change={item.change}
           sx={item.change === 'removed' ? { textDecoration: 'line-through' } : undefined}
         />
@@ -115,10 +134,10 @@ export const TrailDiff = () => {
                   )}
                 </TableCell>
                 <TableCell sx={cell(row, 'before')} data-side="before">
-                  <Value row={row} side="before" />
+                  <Value row={row} side="before" reference={referenceOf(record.entity, row.key)} />
                 </TableCell>
                 <TableCell sx={cell(row, 'after')} data-side="after">
-                  <Value row={row} side="after" />
+                  <Value row={row} side="after" reference={referenceOf(record.entity, row.key)} />
                 </TableCell>
               </TableRow>
             ))}

@@ -1,5 +1,15 @@
 import { Chip, Typography } from '@mui/material';
-import { useCanAccess, useGetManyAggregate, useTranslate, type RaRecord } from 'react-admin';
+import type { MouseEvent } from 'react';
+import {
+  Link,
+  useCanAccess,
+  useCreatePath,
+  useGetManyAggregate,
+  useGetRecordRepresentation,
+  useResourceDefinitions,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 
 const ACTION_COLORS: Record<string, 'success' | 'info' | 'error'> = {
   create: 'success',
@@ -56,5 +66,38 @@ export const ActorName = ({ actorId }: { actorId: string | null }) => {
     <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace' }}>
       {isLoading ? '…' : actorId}
     </Typography>
+  );
+};
+
+/**
+ * A record named by its key: its name as its resource shows it, linked to its page; its key when it is gone
+ * (the trail outlives it) or the reader may not see it. The names of a page's rows come in one request per
+ * resource (react-admin gathers the keys asked in the same moment).
+ */
+export const RecordName = ({ resource, id }: { resource: string; id: string }) => {
+  const definitions = useResourceDefinitions();
+  const createPath = useCreatePath();
+  const represent = useGetRecordRepresentation(resource);
+  const definition = definitions[resource];
+  const { canAccess } = useCanAccess({ action: 'show', resource, enabled: !!definition });
+  const { data, isLoading } = useGetManyAggregate<RaRecord>(
+    resource,
+    { ids: [id] },
+    { enabled: !!definition && canAccess === true },
+  );
+  const record = data?.find((r) => String(r.id) === id);
+  const name = record ? represent(record) : null;
+  if (!definition || !record || (typeof name === 'string' && name === ''))
+    return (
+      <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+        {isLoading && definition ? '…' : id}
+      </Typography>
+    );
+  const type = definition.hasShow ? 'show' : definition.hasEdit ? 'edit' : null;
+  if (!type) return <span title={id}>{name}</span>;
+  return (
+    <Link to={createPath({ resource, id, type })} title={id} onClick={(e: MouseEvent) => e.stopPropagation()}>
+      {name}
+    </Link>
   );
 };

@@ -1,4 +1,4 @@
-import { Card, CardContent } from '@mui/material';
+import { Card, CardContent, Typography } from '@mui/material';
 import {
   AutocompleteInput,
   Datagrid,
@@ -14,8 +14,8 @@ import {
 } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { TrailDiff } from './TrailDiff';
-import { ActionChip, ActorName, EntityName } from './TrailFields';
-import { actionChoices, entityChoices, type TrailEntryRecord } from './trailTypes';
+import { ActionChip, ActorName, EntityName, RecordName } from './TrailFields';
+import { ENTITY_RESOURCES, actionChoices, entityChoices, type TrailEntryRecord } from './trailTypes';
 import { VerifyTrailPanel } from './VerifyTrailPanel';
 
 // What the API's `TrailFilter` offers: the kind of record, one record, who made the change, what
@@ -71,7 +71,20 @@ export const TrailList = () => (
           sortable={false}
           render={(entry: TrailEntryRecord) => <EntityName entity={entry.entity} />}
         />
-        <TextField source="entityId" sortable={false} sx={{ fontFamily: 'monospace' }} />
+        <FunctionField
+          source="entityId"
+          sortable={false}
+          render={(entry: TrailEntryRecord) => {
+            const resource = ENTITY_RESOURCES[entry.entity as keyof typeof ENTITY_RESOURCES];
+            return resource && entry.entityId !== '*' ? (
+              <RecordName resource={resource} id={entry.entityId} />
+            ) : (
+              <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace' }}>
+                {entry.entityId}
+              </Typography>
+            );
+          }}
+        />
       </Datagrid>
     </List>
   </>

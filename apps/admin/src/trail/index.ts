@@ -1,5 +1,7 @@
 import TrailIcon from '@mui/icons-material/History';
-import { TrailList } from './TrailList';
+import { lazyPage } from '../common/lazyPage';
+
+const TrailList = lazyPage(() => import('./TrailList'), 'TrailList');
 
 // Read-only and a list only: the API offers no single entry, and nothing changes the trail.
 export default {

@@ -48,3 +48,57 @@ export const entityChoices = TRAIL_ENTITIES.map((id) => ({ id, name: `suiji.trai
 export const TRAIL_ACTIONS = ['create', 'update', 'delete', 'import', 'replace'] as const;
 
 export const actionChoices = TRAIL_ACTIONS.map((id) => ({ id, name: `suiji.trail.actions.${id}` }));
+
+/** The dashboard's resource of each entity that has pages of its own; the others show their key. */
+export const ENTITY_RESOURCES: Partial<Record<(typeof TRAIL_ENTITIES)[number], string>> = {
+  InspectionItem: 'items',
+  Plan: 'plans',
+  Task: 'tasks',
+  Draw: 'draws',
+  Inspection: 'inspections',
+  Category: 'categories',
+  Target: 'targets',
+  Inspector: 'inspectors',
+  Conflict: 'conflicts',
+  Department: 'departments',
+  User: 'users',
+};
+
+/**
+ * The keys of a before or after that hold another record's key (a relation as the API records it, or a
+ * list of keys), and that record's resource: shown as its name, linked.
+ */
+const REFERENCE_KEYS: Record<string, string> = {
+  department: 'departments',
+  departmentId: 'departments',
+  departmentIds: 'departments',
+  cooperatingDepartmentIds: 'departments',
+  plan: 'plans',
+  planId: 'plans',
+  planIds: 'plans',
+  task: 'tasks',
+  taskId: 'tasks',
+  taskIds: 'tasks',
+  draw: 'draws',
+  drawId: 'draws',
+  inspection: 'inspections',
+  inspectionId: 'inspections',
+  inspectionIds: 'inspections',
+  item: 'items',
+  itemId: 'items',
+  itemIds: 'items',
+  target: 'targets',
+  targetId: 'targets',
+  inspector: 'inspectors',
+  inspectorId: 'inspectors',
+  teamIds: 'inspectors',
+  user: 'users',
+  userId: 'users',
+};
+
+/** The resource whose key a before/after key holds, if any (`parent` is a department's own kind). */
+export function referenceOf(entity: string, key: string): string | undefined {
+  if (key === 'parent' || key === 'parentId')
+    return ENTITY_RESOURCES[entity as keyof typeof ENTITY_RESOURCES];
+  return Object.hasOwn(REFERENCE_KEYS, key) ? REFERENCE_KEYS[key] : undefined;
+}

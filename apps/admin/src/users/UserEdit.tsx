@@ -1,7 +1,6 @@
 import { MAX_LENGTH } from '@suiji/domain';
 import {
   BooleanInput,
-  Edit,
   PasswordInput,
   SelectInput,
   SimpleForm,
@@ -9,12 +8,13 @@ import {
   maxLength,
   required,
 } from 'react-admin';
+import { RecordEdit } from '../common/RecordViews';
 import { roleChoices } from '../common/choices';
 import { DepartmentInput } from '../common/DepartmentInput';
 import { validatePassword } from '../common/validators';
 
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <RecordEdit mutationMode="pessimistic">
     <SimpleForm>
       <TextInput source="username" readOnly />
       <TextInput source="displayName" validate={[required(), maxLength(MAX_LENGTH.short)]} />
@@ -29,5 +29,5 @@ export const UserEdit = () => (
         autoComplete="new-password"
       />
     </SimpleForm>
-  </Edit>
+  </RecordEdit>
 );

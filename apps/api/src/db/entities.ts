@@ -25,6 +25,7 @@ import { Department } from '../modules/department/department.entity.js';
 import { Inspector } from '../modules/inspector/inspector.entity.js';
 import { InspectionItem } from '../modules/item/item.entity.js';
 import { Target } from '../modules/target/target.entity.js';
+import { TargetTag } from '../modules/target/target-tag.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { UserSession } from '../modules/auth/session.entity.js';
 import { LoginThrottle } from '../modules/auth/throttle.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Department,
   InspectionItem,
   Target,
+  TargetTag,
   Inspector,
   Conflict,
   User,

@@ -57,7 +57,9 @@ describe('migrations', () => {
           'select tgname from pg_trigger where not tgisinternal order by tgname',
         );
       expect(triggers.map((t: { tgname: string }) => t.tgname)).toEqual(
-        ['delete', 'insert', 'update'].map((op) => `target_cube_${op}`),
+        ['target_cube', 'target_tag'].flatMap((p) =>
+          ['delete', 'insert', 'update'].map((op) => `${p}_${op}`),
+        ),
       );
     } else {
       // MikroORM's SQLite diff always proposes to rebuild tables, so compare with a schema built
@@ -66,12 +68,13 @@ describe('migrations', () => {
       opened.push(direct);
       await direct.getSchemaGenerator().createSchema();
       expect(await sqliteSchema(migrated)).toEqual(await sqliteSchema(direct));
-      // What the comparison leaves out is there: the summaries' and the search's triggers, and a sound index.
+      // What the comparison leaves out is there: the summaries', the search's and the tags' triggers, and a
+      // sound index.
       const triggers = await migrated.em
         .getConnection()
         .execute<{ name: string }[]>("select name from sqlite_master where type = 'trigger' order by name");
       expect(triggers.map((t: { name: string }) => t.name)).toEqual(
-        ['target_cube', 'target_search'].flatMap((p) =>
+        ['target_cube', 'target_search', 'target_tag'].flatMap((p) =>
           ['delete', 'insert', 'update'].map((op) => `${p}_${op}`),
         ),
       );

@@ -397,6 +397,7 @@ const CASES: Record<string, Case> = {
   },
   targetTypes: { query: '{ targetTypes }', prepare: async () => ({ variables: {} }) },
   regions: { query: '{ regions }', prepare: async () => ({ variables: {} }) },
+  targetTags: { query: '{ targetTags }', prepare: async () => ({ variables: {} }) },
   createTarget: {
     query: 'mutation($i: TargetInput!) { createTarget(input: $i) { id } }',
     prepare: async () => ({ variables: { i: targetInput() }, record: {} }),
@@ -584,6 +585,10 @@ const CASES: Record<string, Case> = {
     // The first quarter holds no task here, so the answer is quick; finding proposals is the merge test's.
     query: 'query($y: Int!) { mergeProposals(year: $y, quarter: 1) { taskIds } }',
     prepare: async () => ({ variables: { y: YEAR } }),
+  },
+  mergeProposalsAwaiting: {
+    query: '{ mergeProposalsAwaiting { total } }',
+    prepare: async () => ({ variables: {} }),
   },
   proposeMerge: {
     query: 'mutation($ids: [ID!]!) { proposeMerge(taskIds: $ids) { id } }',

@@ -24,6 +24,7 @@ import { Migration20261201210000 } from './Migration20261201210000.js';
 import { Migration20261201213000 } from './Migration20261201213000.js';
 import { Migration20261202010000 } from './Migration20261202010000.js';
 import { Migration20261202020000 } from './Migration20261202020000.js';
+import { Migration20261202050000 } from './Migration20261202050000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -50,4 +51,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201213000', class: Migration20261201213000 },
   { name: 'Migration20261202010000', class: Migration20261202010000 },
   { name: 'Migration20261202020000', class: Migration20261202020000 },
+  { name: 'Migration20261202050000', class: Migration20261202050000 },
 ];

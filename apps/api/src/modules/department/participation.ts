@@ -48,6 +48,19 @@ export async function rootOf(em: EntityManager, departmentId: string): Promise<s
 }
 
 /**
+ * A list's department filter, checked: the top-level department of the one given (a unit stands for its
+ * department, whose tasks they are), or an error naming the field when no such department exists.
+ */
+export async function departmentFilter(em: EntityManager, departmentId: string): Promise<string> {
+  if (!(await em.count(Department, { id: departmentId, deletedAt: null })))
+    throw new BadInputError(
+      text(`Department ${departmentId} does not exist.`, `部门 ${departmentId} 不存在。`),
+      'departmentId',
+    );
+  return rootOf(em, departmentId);
+}
+
+/**
  * The checked participants of a task or plan: the initiating department (the top-level department of the
  * one given, by default the actor's) and the distinct cooperating ones. Whose record it would be is
  * checked against the policy first, so nobody learns about another department's data by trying.

@@ -1,10 +1,12 @@
-import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_LENGTH, type EntropySource, type ReplacementReason } from '@suiji/domain';
+import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type EntropySource, type ReplacementReason } from '@suiji/domain';
 import { DrawStatusEnum, EntropySourceEnum, ReplacementReasonEnum } from '../../graphql/enums.js';
 import { StratumRatioInput } from '../item/item.input.js';
 import { MAX_PER_PAGE } from '../../graphql/list.js';
 import type { DrawStatus } from './draw.entity.js';
+
+const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
 
 @InputType({ description: '公开随机源: the future public event whose outcome will be the public entropy' })
 export class EntropyDeclarationInput {
@@ -102,10 +104,19 @@ export class DrawFilter {
   @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
 
-  @Field(() => ID, { nullable: true, description: 'Draws of tasks this department takes part in' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Draws of tasks this department takes part in (a unit stands for its department)',
+  })
   @IsOptional()
   @MaxLength(36)
   departmentId?: string;
+
+  @Field(() => Int, { nullable: true, description: "Draws of the year's tasks (the task's year)" })
+  @IsOptional()
+  @Min(YEAR_MIN, { message: YEAR_MESSAGE })
+  @Max(YEAR_MAX, { message: YEAR_MESSAGE })
+  year?: number;
 
   @Field(() => Boolean, {
     nullable: true,

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, PageInput, PageType, SortInput } from '../../graphql/list.js';
-import { rootOf, tasksTakingPart } from '../department/participation.js';
+import { departmentFilter, tasksTakingPart } from '../department/participation.js';
+import { related } from '../../graphql/loaders.js';
 import { Policy } from '../../graphql/policy.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { Task } from '../task/task.entity.js';
@@ -37,13 +38,14 @@ export class DrawResolver {
     sort?: SortInput,
   ) {
     // A unit stands for its department, whose tasks they are.
-    const department = filter.departmentId ? await rootOf(ctx.em, filter.departmentId) : null;
+    const department = filter.departmentId ? await departmentFilter(ctx.em, filter.departmentId) : null;
     const where = (): FilterQuery<Draw> => {
       const conditions: FilterQuery<Draw>[] = [];
       if (filter.taskId) conditions.push({ task: filter.taskId });
       if (filter.status) conditions.push({ status: filter.status });
       if (filter.ids) conditions.push({ id: { $in: filter.ids } });
       if (department) conditions.push(tasksTakingPart<Draw>([department], 'task_id'));
+      if (filter.year) conditions.push({ task: { year: filter.year } });
       if (filter.runnable === true) conditions.push({ status: 'SCHEDULED', runAfter: { $lte: ctx.clock() } });
       if (filter.runnable === false)
         conditions.push({ $or: [{ status: { $ne: 'SCHEDULED' } }, { runAfter: { $gt: ctx.clock() } }] });
@@ -56,6 +58,8 @@ export class DrawResolver {
       sort: sort ?? { field: 'createdAt', order: 'DESC' as never },
       page,
       softDelete: false,
+      // Joined into the page's own statement: every row shows its task's departments.
+      populate: ['task'],
     });
   }
 
@@ -100,8 +104,8 @@ export class DrawResolver {
   }
 
   @FieldResolver(() => [ID], { description: "The departments taking part in the draw's task" })
-  async departmentIds(@Root() draw: Draw, @Ctx() { em }: Context) {
-    return (await em.findOneOrFail(Task, draw.task.id)).departmentIds;
+  async departmentIds(@Root() draw: Draw, @Ctx() ctx: Context) {
+    return (await related(ctx, Task, draw.task, draw.task.id)).departmentIds;
   }
 
   @FieldResolver(() => [StratumRatioInput])

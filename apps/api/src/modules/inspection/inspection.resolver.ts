@@ -18,9 +18,7 @@ import {
   type TargetKind,
 } from '@suiji/domain';
 import { Task } from '../task/task.entity.js';
-import { Department } from '../department/department.entity.js';
-import { rootOf, tasksTakingPart } from '../department/participation.js';
-import { BadInputError } from '../../graphql/errors.js';
+import { departmentFilter, tasksTakingPart } from '../department/participation.js';
 import { FollowUpEnum, ResultStateEnum, RiskClassEnum, TargetKindEnum } from '../../graphql/enums.js';
 import { visitPredicate } from '../statistics/visit-predicates.js';
 import {
@@ -171,15 +169,7 @@ const InspectionPage = PageType(Inspection, 'InspectionPage');
 async function statisticsFilter(ctx: Context, filter: InspectionFilter): Promise<InspectionListFilter> {
   checkDayRange(filter, 'drawnFrom', 'drawnTo', text('The range', '抽取日期范围'));
   const listFilter: InspectionListFilter = { ...filter };
-  if (filter.departmentId) {
-    const known = await ctx.em.count(Department, { id: filter.departmentId, deletedAt: null });
-    if (!known)
-      throw new BadInputError(
-        text(`Department ${filter.departmentId} does not exist.`, `部门 ${filter.departmentId} 不存在。`),
-        'departmentId',
-      );
-    listFilter.departmentId = await rootOf(ctx.em, filter.departmentId);
-  }
+  if (filter.departmentId) listFilter.departmentId = await departmentFilter(ctx.em, filter.departmentId);
   return listFilter;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The filters behind the to-do lists (待办), each alone and combined, against what the test computes: draws
- * whose time has come (of a department's tasks), joint tasks awaiting the user's department's answer, and
- * inspectors whose certificate expires within 90 days.
+ * whose time has come (of a department's tasks), joint tasks awaiting the user's department's answer,
+ * inspectors whose certificate expires within 90 days, and inspectors on duty without a sign-in.
  */
 import { CERTIFICATE_WARNING_DAYS, addDays, chinaToday, chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,5 +138,27 @@ describe('the to-do lists’ filters', () => {
     // Combined with a department.
     expect(await ids({ certificateExpiring: true, departmentId: one.departmentId })).toContain(one.id);
     expect(await ids({ certificateExpiring: true, status: 'TRANSFERRED' })).toEqual([]);
+  });
+
+  it('lists the inspectors without a user account (an import brings none), alone and with a status', async () => {
+    const all = (
+      await t.ok('{ inspectors(page: { page: 1, perPage: 500 }) { items { id status userId } } }', {}, admin)
+    ).inspectors.items as { id: string; status: string; userId: string | null }[];
+    const INSPECTORS =
+      'query($f: InspectorFilter) { inspectors(filter: $f, page: { page: 1, perPage: 500 }) { items { id } total } }';
+    const ids = async (f: Record<string, unknown>) =>
+      ((await t.ok(INSPECTORS, { f }, admin)).inspectors.items as { id: string }[]).map((i) => i.id).sort();
+    const without = all.filter((i) => i.userId === null).map((i) => i.id);
+    const withAccount = all.filter((i) => i.userId !== null).map((i) => i.id);
+    expect(without.length).toBeGreaterThan(0);
+    expect(withAccount.length).toBeGreaterThan(0);
+    expect(await ids({ hasAccount: false })).toEqual([...without].sort());
+    expect(await ids({ hasAccount: true })).toEqual([...withAccount].sort());
+    expect(await ids({ hasAccount: false, status: 'ON_DUTY' })).toEqual(
+      all
+        .filter((i) => i.userId === null && i.status === 'ON_DUTY')
+        .map((i) => i.id)
+        .sort(),
+    );
   });
 });

@@ -129,4 +129,11 @@ export class InspectorFilter extends BaseFilter {
     description: `true: the certificate is valid today and expires within ${CERTIFICATE_WARNING_DAYS} days (to renew)`,
   })
   certificateExpiring?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'false: no user account is linked, so the inspector cannot sign in to enter results (an import brings none); true: one is',
+  })
+  hasAccount?: boolean;
 }

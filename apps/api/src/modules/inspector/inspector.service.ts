@@ -37,6 +37,8 @@ export function inspectorWhere(
   if (filter.departmentId) where.push(asFilter<Inspector>('inspector', [inUnitsOf(filter.departmentId)]));
   if (filter.status) where.push({ status: filter.status });
   if (filter.expertise) where.push({ expertise: StringListType.contains(filter.expertise) });
+  if (filter.hasAccount === false) where.push({ user: null });
+  if (filter.hasAccount === true) where.push({ user: { $ne: null } });
   const day = chinaToday(ctx.clock());
   if (filter.certificateValid === true)
     where.push({ certificateValidFrom: { $lte: day }, certificateValidUntil: { $gte: day } });

@@ -1,10 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { PageInput, PageType } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { Task } from '../task/task.entity.js';
 import { MergeProposal, MergeResponse } from './merge.entity.js';
 import * as merges from './merge.service.js';
+
+const MergeProposalPage = PageType(MergeProposal, 'MergeProposalPage');
 
 @Resolver(() => MergeProposal)
 export class MergeResolver {
@@ -19,6 +22,18 @@ export class MergeResolver {
     @Arg('quarter', () => Int) quarter: number,
   ) {
     return merges.mergeProposals(ctx, year, quarter);
+  }
+
+  @Policy('accept', 'merges')
+  @Query(() => MergeProposalPage, {
+    description:
+      "待办: the proposals awaiting your department's answer (open, its answer pending), oldest first",
+  })
+  mergeProposalsAwaiting(
+    @Ctx() ctx: Context,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return merges.proposalsAwaiting(ctx, page);
   }
 
   @Policy('create', 'merges')

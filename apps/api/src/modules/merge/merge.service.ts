@@ -3,7 +3,7 @@
  * the same targets, the visits one joint task would save, proposing the merge, and — once every
  * department involved has accepted — merging the tasks into one joint task, in the same transaction.
  */
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import {
   MAX_LENGTH,
   RISK_CLASSES,
@@ -20,9 +20,12 @@ import {
   type RiskClass,
 } from '@suiji/domain';
 import { LIKE } from '../../db/like.js';
+import { placeholders } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import { SortOrder } from '../../graphql/enums.js';
+import { listEntities, type Page, type PageInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { Draw } from '../draw/draw.entity.js';
@@ -201,6 +204,34 @@ export async function mergeProposals(ctx: Context, year: number, quarter: number
  * Each involved department's answer, in the proposal's order. A suggestion's are all pending and not
  * stored.
  */
+/**
+ * 待办: the proposals awaiting an answer from one of the actor's departments (still open, that department's
+ * answer pending), oldest first. One statement for the page and one for the total, over the responses'
+ * (proposal, department) index.
+ */
+export async function proposalsAwaiting(ctx: Context, page?: PageInput): Promise<Page<MergeProposal>> {
+  const mine = [...(ctx.actor?.departmentIds ?? [])];
+  if (mine.length === 0) return { items: [], total: 0 };
+  // Fresh conditions for the page and for its count: a raw condition may be used once.
+  const where = (): FilterQuery<MergeProposal> => ({
+    state: 'OPEN',
+    [raw(
+      (alias: string) =>
+        `exists (select 1 from merge_response r where r.proposal_id = ${alias}.id and r.state = 'PENDING' and r.department_id in (${placeholders(mine)}))`,
+      mine,
+    )]: [],
+  });
+  return listEntities(ctx.em, MergeProposal, {
+    where,
+    searchFields: [],
+    sortable: ['createdAt'],
+    sort: { field: 'createdAt', order: SortOrder.ASC },
+    page,
+    // Proposals are never deleted: a merged or declined one keeps its state.
+    softDelete: false,
+  });
+}
+
 export async function responsesOf(em: EntityManager, proposal: MergeProposal): Promise<MergeResponse[]> {
   if (proposal.state === 'SUGGESTED') {
     const departments = await em.find(Department, { id: { $in: proposal.departmentIds } });

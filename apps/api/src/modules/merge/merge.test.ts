@@ -42,6 +42,18 @@ describe('merge proposals (合并建议)', () => {
     ).createTask.id as string;
   const list = async (quarter: number, token = coordinator) =>
     (await t.ok(LIST, { y: YEAR, q: quarter }, token)).mergeProposals as any[];
+  /** 待办: the ids of the proposals awaiting the reader's department, and their total. */
+  const awaiting = async (token: string) => {
+    const page = (
+      await t.ok(
+        '{ mergeProposalsAwaiting(page: { page: 1, perPage: 100 }) { items { id state } total } }',
+        {},
+        token,
+      )
+    ).mergeProposalsAwaiting as { items: { id: string; state: string }[]; total: number };
+    expect(page.total).toBe(page.items.length);
+    return page.items.map((p) => p.id);
+  };
   const pair = (proposals: any[], a: string, b: string) =>
     proposals.filter((p) => [a, b].every((id) => p.taskIds.includes(id)));
 
@@ -213,9 +225,14 @@ describe('merge proposals (合并建议)', () => {
     expect(errorCode(await t.gql(PROPOSE, { ids: [second, first] }, coordinator2))).toBe('CONFLICT');
     expect(errorCode(await t.gql(RESPOND, { id: proposed.id, a: true }, outsider))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(RESPOND, { id: proposed.id, a: true }, manager))).toBe('FORBIDDEN');
+    // It awaits the market bureau's answer, on its to-do list; the proposer's department has answered.
+    expect(await awaiting(coordinator2)).toContain(proposed.id);
+    expect(await awaiting(coordinator)).not.toContain(proposed.id);
+    expect(errorCode(await t.gql('{ mergeProposalsAwaiting { total } }', {}, manager))).toBe('FORBIDDEN');
 
     const merged = (await t.ok(RESPOND, { id: proposed.id, a: true }, coordinator2)).respondToMergeProposal;
     expect(merged.state).toBe('ACCEPTED');
+    expect(await awaiting(coordinator2)).not.toContain(proposed.id);
     expect(merged.mergedTaskId).toEqual(expect.any(String));
     const joint = (await t.ok(TASK, { id: merged.mergedTaskId }, coordinator2)).task;
     expect(joint).toMatchObject({
@@ -272,9 +289,12 @@ describe('merge proposals (合并建议)', () => {
     expect(errorCode(blank)).toBe('BAD_USER_INPUT');
     expect(blank.errors?.[0]?.extensions?.field).toBe('reason');
 
+    expect(await awaiting(coordinator)).toContain(proposed.id);
     const declined = (
       await t.ok(RESPOND, { id: proposed.id, a: false, r: '本季度已安排现场检查' }, coordinator)
     ).respondToMergeProposal;
+    // Closed by the decline, it awaits nobody.
+    expect(await awaiting(coordinator)).not.toContain(proposed.id);
     expect(declined).toMatchObject({
       state: 'DECLINED',
       mergedTaskId: null,

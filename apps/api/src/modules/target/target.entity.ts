@@ -23,6 +23,11 @@ const REGISTRY = () => ({});
 /** An entity in the 检查对象名录库 that may be drawn for inspection. */
 @ObjectType({ simpleResolvers: true, description: '检查对象' })
 @Entity()
+// The registry's filters, each with the list's order (by name) behind it, so that a page of a rare kind,
+// class or of the abnormal list stops after its rows instead of walking the whole registry.
+@Index({ properties: ['kind', 'name'] })
+@Index({ properties: ['riskClass', 'name'] })
+@Index({ properties: ['abnormal', 'name'] })
 export class Target extends SoftDeletableEntity {
   @Field(() => ID)
   declare id: string;

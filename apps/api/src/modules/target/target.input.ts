@@ -147,8 +147,14 @@ export class TargetFilter extends BaseFilter {
   @MaxLength(MAX_LENGTH.tag)
   targetType?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Targets having this tag (标签)' })
   @IsOptional()
   @MaxLength(MAX_LENGTH.tag)
   tag?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'On the abnormal list (经营异常名录, true) or not on it (false)',
+  })
+  abnormal?: boolean;
 }

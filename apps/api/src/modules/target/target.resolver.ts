@@ -39,6 +39,12 @@ export class TargetResolver {
     return targets.distinctValues(em, 'region');
   }
 
+  @Policy('list', 'targets')
+  @Query(() => [String], { description: 'The tags (标签) in use in the registry' })
+  targetTags(@Ctx() { em }: Context) {
+    return targets.tagsInUse(em);
+  }
+
   @Policy('create', 'targets')
   @Mutation(() => Target)
   createTarget(@Ctx() { em }: Context, @Arg('input', () => TargetInput) input: TargetInput) {

@@ -1,7 +1,7 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { text } from '@suiji/domain';
 import { StringListType } from '../../db/string-list.type.js';
-import { ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
+import { BadInputError, ConflictError, NotFoundError, NOUNS, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { Target } from './target.entity.js';
 import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
@@ -14,15 +14,27 @@ export async function findTarget(em: EntityManager, id: string): Promise<Target>
   return target;
 }
 
+/** The registry's filters as a condition; a tag is looked up in its rows (`target_tag`), by index. */
 export function targetWhere(filter: TargetFilter): FilterQuery<Target> {
   const where: FilterQuery<Target> = {};
   if (filter.kind) where.kind = filter.kind;
   if (filter.riskClass) where.riskClass = filter.riskClass;
   if (filter.status) where.status = filter.status;
   if (filter.region) where.region = filter.region;
+  if (filter.abnormal != null) where.abnormal = filter.abnormal;
   const lists: FilterQuery<Target>[] = [];
   if (filter.targetType) lists.push({ targetTypes: StringListType.contains(filter.targetType) });
-  if (filter.tag) lists.push({ tags: StringListType.contains(filter.tag) });
+  const tag = filter.tag?.trim();
+  if (tag && /[,，]/.test(tag))
+    throw new BadInputError(
+      text(
+        `"${tag}" is not one tag (a tag has no comma): filter by one tag at a time.`,
+        `“${tag}”不是单个标签（标签不含逗号）：请每次按一个标签筛选。`,
+      ),
+      'tag',
+    );
+  // A raw fragment as a value, which survives both the page and its count.
+  if (tag) lists.push({ id: { $in: raw('select g.target_id from target_tag g where g.tag = ?', [tag]) } });
   return lists.length ? { $and: [where, ...lists] } : where;
 }
 
@@ -118,4 +130,14 @@ export async function distinctValues(
       if (value) values.add(value);
   }
   return [...values].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** The tags of the live targets, for the registry's tag filter: read from their rows, by index. */
+export async function tagsInUse(em: EntityManager): Promise<string[]> {
+  const rows: { tag: string }[] = await em
+    .getConnection()
+    .execute(
+      'select distinct g.tag from target_tag g join target t on t.id = g.target_id where t.deleted_at is null',
+    );
+  return rows.map((row) => row.tag).sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }

@@ -2,6 +2,7 @@ import {
   Collection,
   Entity,
   Enum,
+  Index,
   ManyToMany,
   ManyToOne,
   Property,
@@ -23,6 +24,8 @@ import { Plan } from '../plan/plan.entity.js';
  */
 @ObjectType({ simpleResolvers: true, description: '抽查任务' })
 @Entity()
+// The task and draw lists' year filter.
+@Index({ properties: ['year'] })
 export class Task extends SoftDeletableEntity {
   @Field(() => ID)
   declare id: string;

@@ -83,10 +83,18 @@ export class TaskInput {
 
 @InputType()
 export class TaskFilter extends BaseFilter {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Tasks of this year' })
+  @IsOptional()
+  @Min(YEAR_MIN, { message: YEAR_MESSAGE })
+  @Max(YEAR_MAX, { message: YEAR_MESSAGE })
   year?: number;
 
-  @Field(() => ID, { nullable: true, description: 'Tasks this department initiates or takes part in' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Tasks this department initiates or takes part in (a unit stands for its department)',
+  })
+  @IsOptional()
+  @MaxLength(36)
   departmentId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Tasks carrying out this plan' })
@@ -125,7 +133,10 @@ export class TaskFilter extends BaseFilter {
   })
   fromPlan?: boolean;
 
-  @Field(() => TaskProgressEnum, { nullable: true, description: 'How far the tasks have got' })
+  @Field(() => TaskProgressEnum, {
+    nullable: true,
+    description: "How far the tasks have got (the task's state): PENDING, RUNNING or DONE",
+  })
   progress?: TaskProgress;
 
   @Field(() => Boolean, {

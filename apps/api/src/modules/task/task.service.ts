@@ -9,7 +9,12 @@ import { BadInputError, ConflictError, NotFoundError } from '../../graphql/error
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
-import { checkedParticipants, rootOf, tasksTakingPart } from '../department/participation.js';
+import {
+  checkedParticipants,
+  departmentFilter,
+  rootOf,
+  tasksTakingPart,
+} from '../department/participation.js';
 import { Draw } from '../draw/draw.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { MergeProposal } from '../merge/merge.entity.js';
@@ -47,7 +52,7 @@ export async function listTasks(ctx: Context, given: TaskFilter = {}, sort?: Sor
   checkWindowFilter(given);
   // A unit's tasks are its department's (tasks belong to top-level departments), as the figures count them.
   const filter = given.departmentId
-    ? { ...given, departmentId: await rootOf(ctx.em, given.departmentId) }
+    ? { ...given, departmentId: await departmentFilter(ctx.em, given.departmentId) }
     : given;
   const scoped = scopeOf(ctx.actor, 'list', 'tasks') === 'department';
   // Fresh conditions for the page and for its count: a raw condition may be used once.
