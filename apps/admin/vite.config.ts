@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -26,6 +27,10 @@ const VENDOR_CHUNKS = [
 export default defineConfig(({ mode }) => ({
   plugins: [react()],
   base: './',
+  // Polyfills for what every supported browser has, replaced by the built-in (see shims/).
+  resolve: {
+    alias: { 'object.entries': fileURLToPath(new URL('./shims/object-entries.cjs', import.meta.url)) },
+  },
   server: {
     proxy: {
       '/graphql': 'http://127.0.0.1:4000',

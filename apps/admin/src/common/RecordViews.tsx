@@ -1,3 +1,4 @@
+import { useNavigate } from 'react-router';
 import {
   Edit,
   Show,
@@ -18,11 +19,13 @@ import { forbiddenPath } from '../layout/ForbiddenPage';
 function useRecordErrors() {
   const notify = useNotify();
   const redirect = useRedirect();
+  const navigate = useNavigate();
   const resource = useResourceContext() ?? '';
   return {
     onError: (error: { status?: number; message?: string }) => {
+      // In place of the record's address, so that going back does not open it (and refuse it) again.
       if (error.status === 403) {
-        redirect(forbiddenPath(resource));
+        void navigate(forbiddenPath(resource), { replace: true });
         return;
       }
       notify(error.status === 404 ? 'ra.notification.item_doesnt_exist' : (error.message ?? ''), {

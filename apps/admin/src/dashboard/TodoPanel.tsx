@@ -9,35 +9,14 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { CERTIFICATE_WARNING_DAYS, chinaToday, formatChinaTime, workingDaysUntil } from '@suiji/domain';
+import { CERTIFICATE_WARNING_DAYS, formatChinaTime } from '@suiji/domain';
+import { Suspense, lazy } from 'react';
 import { Link, useTranslate, type RaRecord } from 'react-admin';
 import { drawNumber } from '../draws/drawTypes';
 import { TODO_SHOWN, mergesPath, todoListPath, useTodo, useTodoLists, type TodoList } from './todo';
 
-/**
- * Working days left until `day` on the Chinese calendar (holidays skipped, 调休 counted), as the publication
- * deadline counts them: "还剩 3 个工作日", "今天到期", "已逾期 2 个工作日".
- */
-const DaysLeft = ({ day }: { day: string | null | undefined }) => {
-  const translate = useTranslate();
-  if (!day) return null;
-  const left = workingDaysUntil(chinaToday(), day);
-  const label =
-    left > 0
-      ? translate('suiji.todo.days_left', { smart_count: left })
-      : left === 0
-        ? translate('suiji.todo.due_today')
-        : translate('suiji.todo.days_over', { smart_count: -left });
-  return (
-    <Chip
-      size="small"
-      variant="outlined"
-      color={left < 0 ? 'error' : left <= 3 ? 'warning' : 'default'}
-      label={label}
-      data-testid="days-left"
-    />
-  );
-};
+// The Chinese calendar (holidays, 调休) the days left are counted on comes after the list, not before it.
+const DaysLeft = lazy(() => import('./DaysLeft').then((module) => ({ default: module.DaysLeft })));
 
 /** One entry: what it is, and the day it is due by. */
 function describe(
@@ -123,7 +102,11 @@ const TodoCard = ({ list, departmentId }: { list: TodoList; departmentId: string
                 <ListItem
                   key={String(record.id)}
                   disableGutters
-                  secondaryAction={<DaysLeft day={entry.due} />}
+                  secondaryAction={
+                    <Suspense fallback={null}>
+                      <DaysLeft day={entry.due} />
+                    </Suspense>
+                  }
                   data-testid="todo-entry"
                 >
                   <ListItemText

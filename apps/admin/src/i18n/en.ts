@@ -631,7 +631,7 @@ const messages: TranslationMessages = {
     },
     result: {
       offline:
-        'The connection dropped and the result was not sent. What you typed is kept on this device: submit again once you are back online, without retyping.',
+        'The connection dropped: the result could not be confirmed as sent. What you typed is kept on this device: submit again once you are back online, without retyping (if it did arrive, that is recognised and it is not sent twice).',
       draft_restored: 'The draft kept on this device was restored (%{at}).',
       draft_discard: 'Discard the draft',
       fix_marked:
@@ -701,7 +701,7 @@ const messages: TranslationMessages = {
     },
     forbidden: {
       title: 'No permission',
-      body: "This record exists, but it belongs to another department, and your account may not open it. If you need it, ask that department's coordinator or an administrator.",
+      body: "This record exists, but is outside what your account may open: it belongs to another department, or is an inspection you take no part in. If you need it, ask that department's coordinator or an administrator.",
       back: 'Back to the list of %{list}',
     },
     attachment: {

@@ -833,7 +833,7 @@ const messages: TranslationMessages = {
     },
     result: {
       offline:
-        '网络连接中断，结果未提交。已填写的内容保存在本设备上，恢复网络后再点"提交审核"即可，无需重填。',
+        '网络连接中断，未能确认结果已提交。已填写的内容保存在本设备上：恢复网络后再点"提交审核"即可，无需重填（如实际已提交，系统会识别，不会重复提交）。',
       draft_restored: '已恢复本设备上保存的草稿（%{at}）。',
       draft_discard: '放弃草稿',
       fix_marked: '有 %{smart_count} 处需要更正，已在上方标出。',
@@ -898,7 +898,7 @@ const messages: TranslationMessages = {
     },
     forbidden: {
       title: '无权访问',
-      body: '这条记录存在，但属于其他部门，您的账号无权查看。如确需查看，请联系该部门的股室负责人或系统管理员。',
+      body: '这条记录存在，但不在您的权限范围内：它属于其他部门，或是您未参与的检查。如确需查看，请联系该部门的股室负责人或系统管理员。',
       back: '返回%{list}列表',
     },
     attachment: {

@@ -27,9 +27,16 @@ import {
 import { TextButton } from '../common/TextButton';
 import type { CategoryRecordFields, InspectionRecordFields } from '../draws/drawTypes';
 import type { SuijiDataProvider } from '../providers/dataProvider';
-import { ENTERABLE_STATES, draftOf, resultProblems, toResultInput, type ResultDraft } from './result';
+import {
+  ENTERABLE_STATES,
+  draftOf,
+  holdsDraft,
+  resultProblems,
+  toResultInput,
+  type ResultDraft,
+} from './result';
 import { ResultForm } from './ResultForm';
-import { discardDraft, draftKey, loadDraft, saveDraft } from './resultDraft';
+import { discardDraft, draftKey, loadDraft, saveDraft, type DraftBasis } from './resultDraft';
 
 /** More categories than any task has: the standard ten and its departments' own. */
 const CATEGORIES_PER_PAGE = 500;
@@ -62,6 +69,9 @@ export const EnterResultButton = () => {
   const [error, setError] = useState<string | null>(null);
   // Set before the request goes and cleared when it ends: a second tap in the same moment finds it set.
   const sending = useRef(false);
+  // The round of entry the form was opened on, fixed until it closes: a refetch of the record meanwhile
+  // (coming back from the camera refetches it) must not file the draft under another round.
+  const opened = useRef<DraftBasis | null>(null);
   const { data: categories, error: categoriesError } = useGetList<CategoryRecordFields>(
     'categories',
     {
@@ -74,14 +84,16 @@ export const EnterResultButton = () => {
   if (!inspection || !canAccess || !ENTERABLE_STATES.includes(inspection.state)) return null;
 
   const today = chinaToday();
-  const key = draftKey(String(identity?.id ?? ''), String(inspection.id));
-  const basis = { state: inspection.state, enteredAt: inspection.enteredAt };
+  // Drafts are the signed-in user's: none is read or kept before the user is known.
+  const key = identity?.id ? draftKey(String(identity.id), String(inspection.id)) : null;
   const problems = draft ? resultProblems(draft, today) : {};
   const problemCount = Object.keys(problems).length;
   const itemName = (itemId: string) => inspection.items.find((item) => item.id === itemId)?.name ?? itemId;
 
   const onOpen = () => {
-    const kept = loadDraft(localStorage, key, basis, inspection.itemIds);
+    const basis = { state: inspection.state, enteredAt: inspection.enteredAt ?? null };
+    opened.current = basis;
+    const kept = key ? loadDraft(localStorage, key, basis, inspection.itemIds) : null;
     setDraft(kept?.draft ?? draftOf(inspection, today));
     setRestoredAt(kept?.savedAt ?? null);
     setTouched(false);
@@ -90,12 +102,34 @@ export const EnterResultButton = () => {
   };
   const onChange = (next: ResultDraft) => {
     setDraft(next);
-    saveDraft(localStorage, key, basis, next);
+    if (key && opened.current) saveDraft(localStorage, key, opened.current, next);
   };
   const onDiscard = () => {
-    discardDraft(localStorage, key);
+    if (key) discardDraft(localStorage, key);
     setDraft(draftOf(inspection, today));
     setRestoredAt(null);
+  };
+  const entered = () => {
+    if (key) discardDraft(localStorage, key);
+    setOpen(false);
+    notify('suiji.result.entered', { type: 'success' });
+    refresh();
+  };
+  /**
+   * After a failure with no answer (the connection dropped) or a refusal as changed meanwhile: what the API
+   * holds now says whether the entry arrived (its answer was lost on the way back) or not.
+   */
+  const afterFailure = async (e: Error, sent: ResultDraft) => {
+    const status = e instanceof HttpError ? e.status : undefined;
+    if (status === 0 || status === 409) {
+      const now = await dataProvider
+        .getOne<InspectionRecordFields>('inspections', { id: inspection.id })
+        .then((r) => r.data)
+        .catch(() => null);
+      if (now && holdsDraft(now, sent)) return entered();
+      if (status === 0) return setError(translate('suiji.result.offline'));
+    }
+    setError(translate(e.message, { _: e.message }));
   };
   const onSave = () => {
     setTouched(true);
@@ -103,19 +137,10 @@ export const EnterResultButton = () => {
     sending.current = true;
     setBusy(true);
     setError(null);
+    const sent = draft;
     dataProvider
-      .enterResult(toResultInput(String(inspection.id), draft))
-      .then(() => {
-        discardDraft(localStorage, key);
-        setOpen(false);
-        notify('suiji.result.entered', { type: 'success' });
-        refresh();
-      })
-      .catch((e: Error) => {
-        // Nothing reached the server: the draft stays on the device until it can be sent.
-        const offline = e instanceof HttpError && e.status === 0;
-        setError(offline ? translate('suiji.result.offline') : translate(e.message, { _: e.message }));
-      })
+      .enterResult(toResultInput(String(inspection.id), sent, opened.current?.enteredAt ?? null))
+      .then(entered, (e: Error) => afterFailure(e, sent))
       .finally(() => {
         sending.current = false;
         setBusy(false);

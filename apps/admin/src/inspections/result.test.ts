@@ -3,6 +3,7 @@ import {
   categoryName,
   draftOf,
   groupCategories,
+  holdsDraft,
   itemProblemKey,
   resultProblems,
   toResultInput,
@@ -84,6 +85,34 @@ describe('result entry', () => {
         { itemId: 'b', category: 'LAND_NOT_RECLAIMED', findings: '未复垦', followUp: 'CASE_FILED' },
       ],
     });
+    // Typed against an earlier entry, it says which, for the API to refuse it if entered again since.
+    expect(toResultInput('i1', draft, '2026-05-09T02:00:00.000Z').enteredAtSeen).toBe(
+      '2026-05-09T02:00:00.000Z',
+    );
+    expect(toResultInput('i1', draft, null).enteredAtSeen).toBeNull();
+  });
+
+  it('tells a result the API holds as sent from another (an answer lost on the way back)', () => {
+    const draft = {
+      inspectedOn: today,
+      methodsUsed: ['ON_SITE'],
+      items: [{ itemId: 'a', category: 'NO_PROBLEM', findings: ' ok', followUp: 'NONE' }],
+    };
+    const held = {
+      state: 'PENDING_REVIEW',
+      itemIds: ['a'],
+      inspectedOn: today,
+      methodsUsed: ['ON_SITE'],
+      results: [{ itemId: 'a', category: 'NO_PROBLEM', findings: 'ok', followUp: 'NONE' }],
+    };
+    expect(holdsDraft(held, draft)).toBe(true);
+    expect(holdsDraft({ ...held, state: 'PENDING_ENTRY' }, draft)).toBe(false);
+    expect(
+      holdsDraft(
+        { ...held, results: [{ itemId: 'a', category: 'NO_PROBLEM', findings: '另一人录入' }] },
+        draft,
+      ),
+    ).toBe(false);
   });
 });
 

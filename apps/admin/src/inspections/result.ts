@@ -86,9 +86,19 @@ export function resultProblems(draft: ResultDraft, today: string): ResultProblem
   return problems;
 }
 
-export function toResultInput(inspectionId: string, draft: ResultDraft): ResultInput {
+/**
+ * The API's input for a draft typed against the result as it was when the form opened (`enteredAtSeen`:
+ * its enteredAt then, null when not entered before), so that the API refuses it if the result was entered
+ * again since rather than overwrite that entry.
+ */
+export function toResultInput(
+  inspectionId: string,
+  draft: ResultDraft,
+  enteredAtSeen?: string | null,
+): ResultInput {
   return {
     inspectionId,
+    ...(enteredAtSeen !== undefined ? { enteredAtSeen } : {}),
     inspectedOn: draft.inspectedOn,
     methodsUsed: [...new Set(draft.methodsUsed)],
     items: draft.items.map((item) => ({
@@ -98,6 +108,21 @@ export function toResultInput(inspectionId: string, draft: ResultDraft): ResultI
       followUp: item.followUp || 'NONE',
     })),
   };
+}
+
+/**
+ * Whether the result the API now holds is this draft, as sent: how an answer lost on the way back (the
+ * connection dropped after the API wrote it) is told from an entry that never arrived.
+ */
+export function holdsDraft(entered: PreviousResult & { state: string }, draft: ResultDraft): boolean {
+  if (entered.state !== 'PENDING_REVIEW') return false;
+  const held = toResultInput('', draftOf(entered, draft.inspectedOn));
+  const sent = toResultInput('', draft);
+  return (
+    held.inspectedOn === sent.inspectedOn &&
+    [...held.methodsUsed].sort().join() === [...sent.methodsUsed].sort().join() &&
+    JSON.stringify(held.items) === JSON.stringify(sent.items)
+  );
 }
 
 /** A category's name in the reader's language: English where it has one, Chinese otherwise. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResultDraft } from './result';
 import {
   DRAFT_KEPT_DAYS,
+  discardAllDrafts,
   discardDraft,
   draftKey,
   loadDraft,
@@ -83,5 +84,25 @@ describe('result drafts on the device', () => {
     expect(saveDraft(full, key, pending, draft, NOW)).toBe(false);
     expect(loadDraft(full, key, pending, ['a', 'b'], NOW)).toBeNull();
     expect(() => discardDraft(full, key)).not.toThrow();
+  });
+
+  it('are all forgotten on signing out, and nothing else is', () => {
+    const map = new Map<string, string>([
+      [draftKey('u1', 'a'), '{}'],
+      [draftKey('u2', 'b'), '{}'],
+      ['suiji.session', '{}'],
+    ]);
+    const storage = {
+      get length() {
+        return map.size;
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+      clear: () => map.clear(),
+    } satisfies Storage;
+    discardAllDrafts(storage);
+    expect([...map.keys()]).toEqual(['suiji.session']);
   });
 });

@@ -30,8 +30,24 @@ interface StoredDraft {
   draft: ResultDraft;
 }
 
-export const draftKey = (userId: string, inspectionId: string) =>
-  `suiji.resultDraft.${userId}.${inspectionId}`;
+const PREFIX = 'suiji.resultDraft.';
+
+export const draftKey = (userId: string, inspectionId: string) => `${PREFIX}${userId}.${inspectionId}`;
+
+/**
+ * Forgets every draft kept on the device: on signing out, so that findings typed on a shared phone do not
+ * stay on it (a session that merely expired keeps them: its user signs in again and goes on).
+ */
+export function discardAllDrafts(store: Storage): void {
+  try {
+    const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter(
+      (k): k is string => k?.startsWith(PREFIX) === true,
+    );
+    for (const k of keys) store.removeItem(k);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
 
 const basisText = (basis: DraftBasis) => `${basis.state}|${basis.enteredAt ?? ''}`;
 

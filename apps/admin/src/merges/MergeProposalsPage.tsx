@@ -172,7 +172,11 @@ export const MergeProposalsPage = () => {
     queryKey: key,
     queryFn: () => dataProvider.mergeProposals(year, quarter),
   });
-  const onChange = () => void queryClient.invalidateQueries({ queryKey: key });
+  // An answer changes this quarter's proposals and the to-do list (its card and the menu's badge).
+  const onChange = () => {
+    void queryClient.invalidateQueries({ queryKey: key });
+    void queryClient.invalidateQueries({ queryKey: ['mergeProposalsAwaiting'] });
+  };
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title="suiji.merge.title" />

@@ -6,6 +6,7 @@
  */
 import { ACTIONS, RESOURCES, canAccess, type Action, type Resource, type ScopedRecord } from '@suiji/domain';
 import { HttpError, type AuthProvider } from 'react-admin';
+import { discardAllDrafts } from '../inspections/resultDraft';
 import { gql } from './graphql';
 import { actorOf, clearSession, readSession, writeSession, type Session } from './session';
 
@@ -95,6 +96,8 @@ export const authProvider: AuthProvider = {
 
   async logout() {
     if (readSession()) {
+      // Signing out of a live session (not one that expired): the device forgets the user's drafts.
+      if (typeof localStorage !== 'undefined') discardAllDrafts(localStorage);
       try {
         await gql(LOGOUT);
       } catch {

@@ -279,6 +279,8 @@ export interface ResultInput {
   inspectedOn: string;
   methodsUsed: string[];
   items: ItemResultInput[];
+  /** The result's enteredAt as the form saw it (null: not entered before): the API refuses a stale form. */
+  enteredAtSeen?: string | null;
 }
 
 /** The API's `ReviewInput`: approve publishes; a rejection needs a comment. */

@@ -227,7 +227,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     createInputType: 'InspectorInput',
     updateInputType: 'InspectorUpdateInput',
     fields: `${STAMPS} name departmentId department { id name } certificateNumber certificateValidFrom certificateValidUntil certificateValid expertise status phone userId`,
-    filters: ['departmentId', 'status', 'expertise', 'certificateValid', 'certificateExpiring'],
+    filters: ['departmentId', 'status', 'expertise', 'certificateValid', 'certificateExpiring', 'hasAccount'],
     createFields: [
       'name',
       'departmentId',

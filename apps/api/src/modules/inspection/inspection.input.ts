@@ -39,6 +39,14 @@ export class ResultInput {
   @Field(() => String, { description: 'The day of the inspection, YYYY-MM-DD' })
   @MaxLength(10)
   inspectedOn!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "The result's enteredAt as the form you typed in saw it (null: not entered before). Given, the entry is refused (CONFLICT) if the result was entered since — by a teammate, or by you on another device — instead of overwriting it",
+  })
+  @IsOptional()
+  enteredAtSeen?: Date | null;
 }
 
 @InputType()

@@ -115,7 +115,12 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
   const before = resultFields(inspection);
   const changed = await ctx.em.nativeUpdate(
     Inspection,
-    { id: inspection.id, state: { $in: ['PENDING_ENTRY', 'REJECTED'] } },
+    {
+      id: inspection.id,
+      state: { $in: ['PENDING_ENTRY', 'REJECTED'] },
+      // What the form was typed against: not a result entered (and sent back) since it was opened.
+      ...(input.enteredAtSeen !== undefined ? { enteredAt: input.enteredAtSeen } : {}),
+    },
     {
       state: 'PENDING_REVIEW',
       methodsUsed: [...new Set(input.methodsUsed)],
@@ -126,7 +131,14 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
     },
   );
   if (changed === 0)
-    throw new ConflictError(text('Someone entered this result at the same moment.', '该结果刚被他人录入。'));
+    throw new ConflictError(
+      input.enteredAtSeen !== undefined
+        ? text(
+            'This result was entered since you opened the form (by a teammate, or by you elsewhere): reload the inspection to see what it holds now, then correct it if it needs it.',
+            '打开表单后该结果已被录入（由同组人员或您在其他设备上录入）：请刷新查看当前内容，如需修改再更正。',
+          )
+        : text('Someone entered this result at the same moment.', '该结果刚被他人录入。'),
+    );
   await trailTransition(ctx, inspection, before);
   // A rejected result is corrected in place: one row per item, kept.
   const existing = new Map(

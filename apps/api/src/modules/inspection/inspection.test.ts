@@ -152,7 +152,16 @@ describe('results', () => {
       )
     ).reviewResult;
     expect(rejected).toMatchObject({ state: 'REJECTED', reviewComment: '缺少现场照片', publishedAt: null });
-    expect((await t.ok(ENTER, result(inspection), token)).enterResult.state).toBe('PENDING_REVIEW');
+    // A form opened before the first entry (it saw no entry) cannot overwrite the entry sent back since.
+    const stale = await t.gql(ENTER, result(inspection, { enteredAtSeen: null }), token);
+    expect(errorCode(stale)).toBe('CONFLICT');
+    expect(stale.errors?.[0]?.message).toMatch(/entered since you opened the form/);
+    const { enteredAt } = (
+      await t.ok('query($id: ID!) { inspection(id: $id) { enteredAt } }', { id: inspection.id }, token)
+    ).inspection as { enteredAt: string };
+    expect(
+      (await t.ok(ENTER, result(inspection, { enteredAtSeen: enteredAt }), token)).enterResult.state,
+    ).toBe('PENDING_REVIEW');
   });
 
   it('refuse a date before the draw, an unknown category, and a review submitted twice at once', async () => {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageInput, PageType } from '../../graphql/list.js';
+import { manyByKey } from '../../graphql/loaders.js';
 import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { Task } from '../task/task.entity.js';
@@ -64,18 +65,18 @@ export class MergeResolver {
   }
 
   @FieldResolver(() => [Task], { description: 'The tasks to merge, in order' })
-  tasks(@Root() proposal: MergeProposal, @Ctx() { em }: Context) {
-    return merges.tasksOf(em, proposal);
+  tasks(@Root() proposal: MergeProposal, @Ctx() ctx: Context) {
+    // Batched over a page of proposals (deleted tasks included: once merged, they are).
+    return manyByKey(ctx, Task, proposal.taskIds);
   }
 
   @FieldResolver(() => [Department])
-  async departments(@Root() proposal: MergeProposal, @Ctx() { em }: Context) {
-    const found = await em.find(Department, { id: { $in: proposal.departmentIds } });
-    return proposal.departmentIds.map((id) => found.find((d) => d.id === id)!);
+  departments(@Root() proposal: MergeProposal, @Ctx() ctx: Context) {
+    return manyByKey(ctx, Department, proposal.departmentIds);
   }
 
   @FieldResolver(() => [MergeResponse], { description: 'Each involved department’s answer' })
-  responses(@Root() proposal: MergeProposal, @Ctx() { em }: Context) {
-    return merges.responsesOf(em, proposal);
+  responses(@Root() proposal: MergeProposal, @Ctx() ctx: Context) {
+    return merges.responsesOf(ctx, proposal);
   }
 }

@@ -26,6 +26,7 @@ import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { SortOrder } from '../../graphql/enums.js';
 import { listEntities, type Page, type PageInput } from '../../graphql/list.js';
+import { loaderOf, manyByKey } from '../../graphql/loaders.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { Draw } from '../draw/draw.entity.js';
@@ -201,10 +202,6 @@ export async function mergeProposals(ctx: Context, year: number, quarter: number
 }
 
 /**
- * Each involved department's answer, in the proposal's order. A suggestion's are all pending and not
- * stored.
- */
-/**
  * 待办: the proposals awaiting an answer from one of the actor's departments (still open, that department's
  * answer pending), oldest first. One statement for the page and one for the total, over the responses'
  * (proposal, department) index.
@@ -232,21 +229,35 @@ export async function proposalsAwaiting(ctx: Context, page?: PageInput): Promise
   });
 }
 
-export async function responsesOf(em: EntityManager, proposal: MergeProposal): Promise<MergeResponse[]> {
+/**
+ * Each involved department's answer, in the proposal's order. A suggestion's are all pending and not
+ * stored.
+ A page of proposals' answers are read in one statement (the request's loader).
+ */
+export async function responsesOf(ctx: Context, proposal: MergeProposal): Promise<MergeResponse[]> {
   if (proposal.state === 'SUGGESTED') {
-    const departments = await em.find(Department, { id: { $in: proposal.departmentIds } });
+    const departments = await manyByKey(ctx, Department, proposal.departmentIds);
     return proposal.departmentIds.map((id) =>
       Object.assign(new MergeResponse(), { department: departments.find((d) => d.id === id)! }),
     );
   }
-  const responses = await em.find(MergeResponse, { proposal }, { populate: ['department', 'answeredBy'] });
+  // The answers of a page of proposals, in one statement.
+  const loader = loaderOf(ctx, 'mergeResponses', async (ids) => {
+    const found = await ctx.em.find(
+      MergeResponse,
+      { proposal: { $in: [...ids] } },
+      { populate: ['department', 'answeredBy'] },
+    );
+    const byProposal = new Map<string, MergeResponse[]>();
+    for (const response of found) {
+      const list = byProposal.get(response.proposal.id) ?? [];
+      list.push(response);
+      byProposal.set(response.proposal.id, list);
+    }
+    return byProposal;
+  });
+  const responses = (await loader.load(proposal.id)) ?? [];
   return proposal.departmentIds.map((id) => responses.find((r) => r.department.id === id)!);
-}
-
-/** The tasks of a proposal in its order, deleted ones included (once merged, they are). */
-export async function tasksOf(em: EntityManager, proposal: MergeProposal): Promise<Task[]> {
-  const tasks = await em.find(Task, { id: { $in: proposal.taskIds } });
-  return proposal.taskIds.map((id) => tasks.find((t) => t.id === id)).filter((t) => t !== undefined);
 }
 
 /** Throws unless none of the tasks has a draw: a scheduled draw has frozen its task. */
@@ -367,7 +378,9 @@ export async function respondToMergeProposal(
       ),
     );
   const trimmed = checkedReason(accept, reason);
-  const responses = await responsesOf(em, proposal);
+  // Read afresh (not through the request's loader): these are the rows this mutation changes.
+  const stored = await em.find(MergeResponse, { proposal }, { populate: ['department', 'answeredBy'] });
+  const responses = proposal.departmentIds.map((id) => stored.find((r) => r.department.id === id)!);
   const mine = responses.find((r) => ctx.actor!.departmentIds.includes(r.department.id))!;
   Object.assign(mine, {
     state: accept ? 'ACCEPTED' : 'DECLINED',

@@ -1,5 +1,6 @@
 import { RISK_CLASSES, chinaYear, quota } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements } from '../../db/statements.js';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
 const YEAR = chinaYear();
@@ -317,5 +318,29 @@ describe('merge proposals (合并建议)', () => {
     );
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors?.[0]?.message).toMatch(/merge proposal awaiting/);
+  });
+
+  it('lists the proposals awaiting a department at the same statements for a page of one and of fifty', async () => {
+    for (const month of ['10', '11']) {
+      const window = { windowStart: `${YEAR}-${month}-01`, windowEnd: `${YEAR}-${month}-20` };
+      const ids = [await task(coordinator, window), await task(coordinator2, window)];
+      await t.ok(PROPOSE, { ids }, coordinator);
+    }
+    const PAGE = `query($p: PageInput) { mergeProposalsAwaiting(page: $p) { items { ${PROPOSAL} } total } }`;
+    const counts: number[] = [];
+    const sizes: number[] = [];
+    for (const perPage of [1, 50]) {
+      let items = 0;
+      const { statements } = await countStatements(t.app.orm, async () => {
+        items = (await t.ok(PAGE, { p: { page: 1, perPage } }, coordinator2)).mergeProposalsAwaiting.items
+          .length as number;
+      });
+      // The total is counted only when the page is full (a short first page is its own total).
+      counts.push(statements.filter((q) => !/^select count\(/.test(q)).length);
+      sizes.push(items);
+    }
+    expect(sizes[0]).toBe(1);
+    expect(sizes[1]).toBeGreaterThanOrEqual(2);
+    expect(counts[0]).toBe(counts[1]);
   });
 });
