@@ -6,9 +6,17 @@
  * violations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, graphqlAs, login, logout, shot, startHarness, type Harness } from './harness';
+import {
+  axeViolations,
+  graphqlAs,
+  login,
+  logout,
+  SERIOUS,
+  shot,
+  startHarness,
+  type Harness,
+} from './harness';
 
-const SERIOUS = ['serious', 'critical'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('access and names', () => {
@@ -69,6 +77,8 @@ describe('access and names', () => {
     // The way back is to the list they may read.
     await page.getByRole('link', { name: /返回检查列表|返回.*列表/ }).click();
     await page.waitForURL(/#\/inspections$/);
+    await page.locator('[data-testid=inspection-list] tbody tr').first().waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
 
     // A record that does not exist says so, and goes back to its list.
     await page.goto(`${base}/#/inspections/00000000-0000-4000-8000-000000000000/show`);
@@ -95,6 +105,9 @@ describe('access and names', () => {
     await cells.locator('a').first().click();
     await page.waitForURL(/#\/targets\/[^/]+\/show$/);
     await page.getByText(first, { exact: true }).first().waitFor();
+    // Titled by it too: the record's page has replaced the trail, which named it as well.
+    await page.locator('h1', { hasText: first }).waitFor({ state: 'attached' });
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await logout(page);
     expect(harness.outsideRequests()).toEqual([]);
   });

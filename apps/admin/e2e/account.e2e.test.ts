@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, login, logout, shot, startHarness, type Harness } from './harness';
+import { axeViolations, login, logout, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 const token = (page: Page) =>
   page.evaluate(
@@ -88,6 +88,7 @@ describe('one’s own sign-in in a browser', () => {
     // Still signed in here, with the new token.
     await page.goto(`${base}/#/items`);
     await page.locator('tbody tr').first().waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
 
     await logout(page);
     expect(await signsIn(after)).toBe(false);

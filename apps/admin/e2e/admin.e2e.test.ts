@@ -5,7 +5,7 @@
  * chain holds; an inspector sees no users, and a manager verifies the chain without listing it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, logout, shot, startHarness, type Harness } from './harness';
+import { axeViolations, login, logout, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 describe('the dashboard in a browser', () => {
   let harness: Harness;
@@ -34,6 +34,7 @@ describe('the dashboard in a browser', () => {
     await page.locator('input[name=inspectingBody]').fill('武冈市自然资源局');
     await page.locator('input[name=targetType]').fill('土地使用权人');
     await page.locator('input[name=minRatioBp]').fill('5');
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '02-item-create');
     await page.locator('button[type=submit]').click();
     await page.waitForURL(/#\/items(\?|$)/);
@@ -43,11 +44,13 @@ describe('the dashboard in a browser', () => {
     // The search went to the API: the list holds the new item alone.
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 60_000 }).toBe(1);
     await expect(page.getByText('5%').first().isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '03-items-list');
 
     // A standard category: its names are fixed, its consequences the administrator's to set.
     await page.goto(`${base}/#/categories/UNREACHABLE`);
     await page.getByTestId('standard-category').waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await expect(page.locator('input[name=nameZh]').getAttribute('readonly')).resolves.not.toBeNull();
     await expect(page.getByRole('button', { name: '删除' }).count()).resolves.toBe(0);
     await page.locator('input[name=raisesRisk]').uncheck();
@@ -57,6 +60,7 @@ describe('the dashboard in a browser', () => {
     const unreachable = page.locator('[data-testid=categories] tbody tr').filter({ hasText: 'UNREACHABLE' });
     await unreachable.locator('[data-flag=marksAbnormal]').waitFor();
     await expect(unreachable.locator('[data-flag=raisesRisk]').count()).resolves.toBe(0);
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
 
     // 全程留痕: both changes are in the trail, newest first, by the administrator; the category's opens on
     // its before and after, and the chain holds.
@@ -89,6 +93,7 @@ describe('the dashboard in a browser', () => {
     const verified = page.getByTestId('trail-verify-result');
     await expect(verified.getAttribute('data-ok')).resolves.toBe('true');
     await expect(verified.textContent()).resolves.toContain('留痕链完整');
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     // The filter goes to the API: only the category's entries remain.
     await page.getByRole('combobox', { name: '对象类型' }).click();
     await page.getByRole('option', { name: '检查结果类别' }).click();
@@ -112,6 +117,7 @@ describe('the dashboard in a browser', () => {
       .first()
       .waitFor();
     await expect(page.getByRole('cell', { name: 'admin', exact: true }).count()).resolves.toBe(0);
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '05-users-denied');
     await expect(page.locator('a[href="#/trail"]').count()).resolves.toBe(0);
 
@@ -144,6 +150,7 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('option', { name: '新设立' }).click();
     await expect.poll(() => withoutTag('新设立'), { timeout: 60_000 }).toBe(0);
     await expect(rows.count()).resolves.toBeGreaterThan(0);
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '07-targets-by-tag');
   });
 });

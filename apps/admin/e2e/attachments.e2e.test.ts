@@ -5,7 +5,17 @@
  */
 import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, shot, startHarness, type Harness, drandValue, nextDrandRound, untilRound } from './harness';
+import {
+  axeViolations,
+  drandValue,
+  login,
+  nextDrandRound,
+  SERIOUS,
+  shot,
+  startHarness,
+  untilRound,
+  type Harness,
+} from './harness';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -128,6 +138,7 @@ describe('attachments in the browser', () => {
         (img) => img.src.startsWith('blob:') && img.naturalWidth === 1,
       ),
     );
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '40-attachment-uploaded');
 
     await picker.setInputFiles({

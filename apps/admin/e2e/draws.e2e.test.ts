@@ -8,9 +8,11 @@ import { chinaYear } from '@suiji/domain';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   declareDrandRound,
   drandValue,
   login,
+  SERIOUS,
   shot,
   startHarness,
   untilRound,
@@ -42,6 +44,7 @@ describe('a verifiable draw in the browser', () => {
     await page.getByLabel(new RegExp(ITEM)).check();
     await page.locator('input[name=windowStart]').fill(`${year}-06-01`);
     await page.locator('input[name=windowEnd]').fill(`${year}-09-30`);
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '10-task-create');
     await page.locator('button[type=submit]').click();
 
@@ -76,6 +79,7 @@ describe('a verifiable draw in the browser', () => {
     await shot(page, '12-run-dialog');
     await run.click();
     await draw.getByText('已摇号').waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '13-task-show');
 
     await draw.getByRole('link', { name: '查看摇号' }).click();
@@ -101,12 +105,14 @@ describe('a verifiable draw in the browser', () => {
     await page.getByText(/已更换：.+经随机抽取加入检查组/).waitFor();
     await page.getByTestId('verify-server').click();
     await expect(page.getByTestId('verify-server-result').getAttribute('data-ok')).resolves.toBe('true');
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '14-draw-show');
 
     // Staff know a draw by its task and the task's items.
     await page.goto(`${base}/#/draws`);
     const listed = page.locator('[data-testid=draws] tbody tr').filter({ hasText: name });
     await listed.getByTestId('task-items-chips').getByText(ITEM).waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '14b-draws');
 
     const visitor = await harness.newAnonymousPage();
@@ -116,7 +122,11 @@ describe('a verifiable draw in the browser', () => {
     await expect(visitor.getByTestId('product-name').innerText()).resolves.toContain('双随机、一公开');
     await visitor.getByRole('button', { name: '简体中文' }).click();
     await visitor.getByRole('menuitem', { name: 'English' }).click();
-    await expect(visitor.getByTestId('product-name').innerText()).resolves.toContain('random inspection');
+    // (English's messages are fetched when first chosen.)
+    await visitor
+      .getByTestId('product-name')
+      .getByText(/random inspection/)
+      .waitFor();
     await visitor.getByRole('button', { name: 'English' }).click();
     await visitor.getByRole('menuitem', { name: '简体中文' }).click();
     await visitor
@@ -130,15 +140,19 @@ describe('a verifiable draw in the browser', () => {
     await shot(visitor, '15-login-public-link');
     await visitor.getByRole('link', { name: '公示平台（无需登录）' }).click();
     await visitor.waitForURL(/#\/public$/);
+    await visitor.getByRole('heading', { name: '“双随机、一公开”公示平台' }).waitFor();
+    expect(await axeViolations(visitor, SERIOUS)).toEqual([]);
     await shot(visitor, '15b-public-home');
     // The portal's item list: this year's, every column of the published list.
     await visitor.getByRole('navigation').getByRole('link', { name: '随机抽查事项清单' }).click();
     await visitor.waitForURL(/#\/public\/items$/);
     const itemRow = visitor.locator('[data-testid=public-items] tbody tr').filter({ hasText: ITEM });
     await expect(itemRow.innerText()).resolves.toContain('中华人民共和国土地管理法');
+    expect(await axeViolations(visitor, SERIOUS)).toEqual([]);
     await visitor.getByRole('navigation').getByRole('link', { name: '摇号公示' }).click();
     await visitor.waitForURL(/#\/public\/draws$/);
     await visitor.locator('[data-testid=draws] tbody tr').first().waitFor();
+    expect(await axeViolations(visitor, SERIOUS)).toEqual([]);
     await shot(visitor, '16-public-draws');
     // The public page names the task, its departments and its items, as published.
     const row = visitor.locator('[data-testid=draws] tbody tr').filter({ hasText: `#${drawId.slice(0, 8)}` });
@@ -170,6 +184,7 @@ describe('a verifiable draw in the browser', () => {
     await verdict.waitFor();
     await expect(verdict.getAttribute('data-ok')).resolves.toBe('true');
     await expect(verdict.innerText()).resolves.toContain('验证通过');
+    expect(await axeViolations(visitor, SERIOUS)).toEqual([]);
     await shot(visitor, '17-public-draw-verified');
     // The visitor never signed in: the sign-in page is still what the dashboard proper shows.
     await visitor.goto(`${base}/#/tasks`);

@@ -6,10 +6,18 @@
  * and each passes axe-core without serious or critical violations (the counts by impact are printed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, graphqlAs, login, logout, shot, startHarness, type Harness } from './harness';
+import {
+  axeViolations,
+  graphqlAs,
+  login,
+  logout,
+  SERIOUS,
+  shot,
+  startHarness,
+  type Harness,
+} from './harness';
 import type { Page } from 'playwright-core';
 
-const SERIOUS = ['serious', 'critical'];
 // A 1×1 PNG, as the camera hands it over (the API checks the content, not the name).
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',

@@ -1,7 +1,8 @@
 /**
  * What the browser tests share: the built dashboard served by the real API (a fresh SQLite database with the
- * demo data) on a free port, a fresh Chromium profile, sign-in helpers, screenshots (SUIJI_SCREENSHOTS=dir)
- * and the list of every URL the browser asked for, to check that nothing left this machine.
+ * demo data) on a free port, a fresh Chromium profile, sign-in helpers, screenshots (SUIJI_SCREENSHOTS=dir),
+ * the list of every URL the browser asked for, to check that nothing left this machine, and axe-core's checks
+ * of the pages, which every page a test file opens must have had when its harness stops.
  */
 import { createHash } from 'node:crypto';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -13,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drandRoundAfter, drandRoundTime } from '@suiji/domain';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const adminDir = resolve(here, '..');
@@ -58,9 +60,16 @@ export function routeOf(url: string): string {
     .join('/');
 }
 
-/** The routes the browser tests opened, and those axe checked, over the whole run of a test file. */
+/**
+ * The routes the browser tests opened, and those axe checked, over the whole run of a test file (vitest gives
+ * each file a module of its own). A route counts as opened once a tab has shown it (see `watchShown`), or when
+ * axe checked it. A route the dashboard only passes through on its way elsewhere (`#/` before the sign-in
+ * page, a record's page making way for 无权访问 or for its list) is left while it still loads: not counted.
+ */
 const visitedRoutes = new Set<string>();
 const checkedRoutes = new Set<string>();
+/** How long a page stays as it is, titled and with nothing left to fetch, to count as shown. */
+const SHOWN_MS = 300;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -70,6 +79,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * a page without exactly one level-one heading counts as a violation too.
  */
 export async function axeViolations(page: Page, impacts?: readonly string[]): Promise<string[]> {
+  await settled(page);
   // A dialog or notification fading in or out is read mid-way at a contrast it never rests at: wait until
   // the page's transitions have ended (the infinite ones, spinners, never do and are not waited for).
   await page
@@ -98,15 +108,70 @@ export async function axeViolations(page: Page, impacts?: readonly string[]): Pr
   }, impacts ?? null);
   const where = routeOf(page.url());
   checkedRoutes.add(where);
-  // And the house rule axe leaves to best practice: one level-one heading per page (the app bar's title).
-  const h1 = await page.locator('h1').count();
+  // And the house rule axe leaves to best practice: one level-one heading per page (the app bar's title),
+  // which says something (a page without a title leaves the app bar's empty). Read from the document: the
+  // app bar slides out of sight while the page is scrolled down.
+  const h1 = await page
+    .locator('h1')
+    .evaluateAll((headings) => headings.map((h) => h.textContent?.trim() ?? ''));
   console.log(
     `axe ${where}: ${Object.entries(counts)
       .map(([impact, n]) => `${impact} ${n}`)
-      .join(', ')}; h1 ${h1}`,
+      .join(', ')}; h1 ${h1.length}${h1.includes('') ? ' (empty)' : ''}`,
   );
-  if (h1 !== 1) violations.push(`page-has-one-h1: ${h1} level-one headings, one expected`);
+  if (h1.length !== 1 || !h1[0])
+    violations.push(`page-has-one-h1: ${JSON.stringify(h1)} as level-one headings, one titled one expected`);
   return violations;
+}
+
+/** The page-side state `watchShown` keeps. */
+interface ShownState {
+  /** Since when the page has been shown as it is now. */
+  suijiShownSince?: number;
+  /** Tells the harness an address the page has shown. */
+  suijiShown(url: string): Promise<void>;
+}
+
+/**
+ * Run in each document a tab loads. The page is shown when its level-one heading has a text (the app bar's
+ * title, set by the page) and the app bar's loading indicator is gone; kept as `suijiShownSince` (reset as the
+ * address changes), and each address shown for `ms` on end is told to the harness.
+ */
+function watchShown(ms: number): void {
+  const state = window as unknown as ShownState;
+  const reported = new Set<string>();
+  let href = '';
+  setInterval(() => {
+    const shown =
+      !document.querySelector('[data-testid=loading]') &&
+      /\S/.test(document.querySelector('h1')?.textContent ?? '');
+    if (!shown || location.href !== href) state.suijiShownSince = undefined;
+    href = location.href;
+    if (!shown) return;
+    state.suijiShownSince ??= performance.now();
+    if (performance.now() - state.suijiShownSince >= ms && !reported.has(href)) {
+      reported.add(href);
+      void state.suijiShown(href);
+    }
+  }, 50);
+}
+
+/**
+ * Waits until the page has been shown for a moment: it has what it asked for (a page's requests follow one
+ * another: the record, then what it refers to). Gives up after 10 s, for a page that polls or has no title
+ * (which axeViolations then reports).
+ */
+async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      (ms) => {
+        const since = (window as unknown as ShownState).suijiShownSince;
+        return since !== undefined && performance.now() - since >= ms;
+      },
+      SHOWN_MS,
+      { timeout: 10_000, polling: 100 },
+    )
+    .catch(() => undefined);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -201,18 +266,15 @@ export async function startHarness(): Promise<Harness> {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     page.on('request', (request) => requested.push(request.url()));
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && frame.url().startsWith(base)) visitedRoutes.add(routeOf(frame.url()));
+    await page.exposeBinding('suijiShown', (_source, url: string) => {
+      if (url.startsWith(base)) visitedRoutes.add(routeOf(url));
     });
+    await page.addInitScript(watchShown, SHOWN_MS);
     return page;
   }
 
-  const stop = async () => {
-    const unchecked = [...visitedRoutes].filter((r) => !checkedRoutes.has(r)).sort();
-    console.log(
-      `axe: ${checkedRoutes.size} routes checked of ${visitedRoutes.size} opened` +
-        (unchecked.length ? `; opened without a check: ${unchecked.join(' ')}` : ''),
-    );
+  /** Closes the browser, stops the API and removes the temporary directories, whatever fails on the way. */
+  const cleanUp = async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     if (api.exitCode === null) {
       const exited = new Promise((r) => api.once('exit', r));
@@ -222,6 +284,21 @@ export async function startHarness(): Promise<Harness> {
       clearTimeout(timer);
     }
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  };
+
+  /**
+   * Cleans up, then fails the test file if a route it opened was never checked by axe, so that a page a
+   * test comes to visit is checked too (throwing from the file's afterAll, beside any test's own failure).
+   */
+  const stop = async () => {
+    const opened = new Set([...visitedRoutes, ...checkedRoutes]);
+    const unchecked = [...opened].filter((r) => !checkedRoutes.has(r)).sort();
+    const report =
+      `axe: ${checkedRoutes.size} routes checked of ${opened.size} opened` +
+      (unchecked.length ? `; opened without a check: ${unchecked.join(' ')}` : '');
+    console.log(report);
+    await cleanUp();
+    if (unchecked.length) throw new Error(`${report}: check each page a test opens with axeViolations().`);
   };
 
   try {
@@ -242,7 +319,7 @@ export async function startHarness(): Promise<Harness> {
       stop,
     };
   } catch (error) {
-    await stop();
+    await cleanUp();
     throw error;
   }
 }
@@ -277,13 +354,24 @@ export async function declareDrandRound(page: Page): Promise<string> {
   return round;
 }
 
+/** The impacts of axe's violations that fail a browser test. */
+export const SERIOUS = ['serious', 'critical'];
+
+/**
+ * Signs in from the sign-in page. The first sign-in of a test file checks the sign-in page with axe, and the
+ * home page it lands on once that has fetched the role's content (axeViolations waits for it); a test may
+ * check the home page again in a state it brings it to.
+ */
 export async function login(page: Page, base: string, username: string, password: string): Promise<void> {
   await page.goto(`${base}/#/login`);
+  await page.locator('input[name=username]').waitFor();
+  if (!checkedRoutes.has(routeOf(page.url()))) expect(await axeViolations(page, SERIOUS)).toEqual([]);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.locator('button[type=submit]').click();
   // Signed in: the app bar's user menu shows, whichever home page the role lands on.
   await page.getByRole('button', { name: '个人信息' }).waitFor();
+  if (!checkedRoutes.has(routeOf(page.url()))) expect(await axeViolations(page, SERIOUS)).toEqual([]);
 }
 
 export async function logout(page: Page): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { completeCreditCode } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, shot, startHarness, type Harness } from './harness';
+import { axeViolations, login, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 describe('the import page in a browser', () => {
   let harness: Harness;
@@ -31,6 +31,7 @@ describe('the import page in a browser', () => {
     await expect(limits.textContent()).resolves.toBe(
       '文件不超过 30 MB、100,000 条记录，每个单元格不超过 2,000 个字符；.csv 文件须为 UTF-8 编码。',
     );
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     const picker = page.getByTestId('import-file');
     const upload = page.getByRole('button', { name: '上传并导入' });
 

@@ -4,9 +4,7 @@
  * the list then shows them published. Each page passes axe-core without serious violations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, login, logout, shot, startHarness, type Harness } from './harness';
-
-const SERIOUS = ['serious', 'critical'];
+import { axeViolations, login, logout, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 describe('the inspection list at work', () => {
   let harness: Harness;

@@ -5,7 +5,7 @@
  */
 import { chinaQuarter, chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, logout, shot, startHarness, type Harness } from './harness';
+import { axeViolations, login, logout, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 describe('joint tasks in the browser', () => {
   let harness: Harness;
@@ -81,6 +81,7 @@ describe('joint tasks in the browser', () => {
     await row.getByRole('button', { name: '接受' }).click();
     await row.getByText('已接受').waitFor();
     await page.getByText('全部配合部门已接受，可以安排摇号。').waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '41-joint-task-accepted');
 
     await page.getByRole('menuitem', { name: '合并建议' }).click();
@@ -89,6 +90,7 @@ describe('joint tasks in the browser', () => {
       .filter({ hasText: '本季度企业公示信息抽查' })
       .filter({ hasText: '本季度土地使用情况抽查' });
     await suggestion.getByText(/预计减少入户检查 \d+ 次/).waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '42-merge-suggestion');
     await suggestion.getByRole('button', { name: '发起合并' }).click();
     const open = page

@@ -4,7 +4,7 @@
  */
 import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, shot, startHarness, type Harness } from './harness';
+import { axeViolations, login, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 describe('yearly plans in a browser', () => {
   let harness: Harness;
@@ -23,12 +23,16 @@ describe('yearly plans in a browser', () => {
     await login(page, base, 'coordinator', 'coordinator12345');
 
     await page.locator('a[href="#/plans"]').first().click();
-    await page.getByText(`${chinaYear()} 年度“双随机、一公开”抽查计划`).first().click();
+    const demoPlan = page.getByText(`${chinaYear()} 年度“双随机、一公开”抽查计划`).first();
+    await demoPlan.waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
+    await demoPlan.click();
     const lines = page.getByTestId('plan-lines');
     await expect.poll(() => lines.locator('tbody tr').count(), { timeout: 60_000 }).toBe(4);
     // Each line's rounds of the year so far: the demo's history has made those whose day has come.
     await expect(lines.getByText(/^[01] \/ 1$/).count()).resolves.toBe(4);
     await lines.getByText('30%').first().waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, 'plans-01-demo-plan');
 
     const name = `端到端测试计划 ${Date.now()}`;
@@ -46,6 +50,7 @@ describe('yearly plans in a browser', () => {
       .getByText(/低于该事项的最低比例 10%/)
       .first()
       .waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, 'plans-02-ratio-below-minimum');
 
     await page.locator('input[name="lines.0.ratioBp"]').fill('15');

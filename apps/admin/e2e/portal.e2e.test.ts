@@ -6,9 +6,7 @@
  * browser; and the page speaks English. Each page passes axe-core without serious violations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, shot, startHarness, type Harness } from './harness';
-
-const SERIOUS = ['serious', 'critical'];
+import { axeViolations, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 interface Published {
   drawId: string;
@@ -45,6 +43,8 @@ describe('the public portal', () => {
 
     const visitor = await harness.newAnonymousPage();
     await visitor.goto(`${base}/#/public`);
+    await visitor.getByRole('heading', { name: '“双随机、一公开”公示平台' }).waitFor();
+    expect(await axeViolations(visitor, SERIOUS)).toEqual([]);
     // By a part of its name, from the entry page's search.
     const part = [...result.targetName].slice(2, 6).join('');
     await visitor.getByRole('textbox').first().fill(part);

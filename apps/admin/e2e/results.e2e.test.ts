@@ -7,7 +7,9 @@
 import { chinaYear } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   login,
+  SERIOUS,
   shot,
   startHarness,
   type Harness,
@@ -69,11 +71,13 @@ describe('a result in the browser', () => {
     const unreachable = page.locator('[data-testid=categories] tbody tr').filter({ hasText: 'UNREACHABLE' });
     await unreachable.getByText('标准类别').waitFor();
     await expect(unreachable.getByRole('link', { name: '编辑' }).count()).resolves.toBe(0);
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await page.goto(`${base}/#/categories/create`);
     await page.locator('input[name=code]').fill(OWN_CODE);
     await page.locator('input[name=nameZh]').fill(OWN_NAME);
     await page.locator('input[name=nameEn]').fill('Land not reclaimed');
     await page.locator('input[name=marksAbnormal]').check();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '20-category-create');
     await page.locator('button[type=submit]').click();
     await page.waitForURL(/#\/categories(\?|$)/);
@@ -110,6 +114,7 @@ describe('a result in the browser', () => {
     await page.locator('textarea[name=publicEntropy]').fill(drandValue(taskName));
     await page.getByTestId('run-confirm').click();
     await draw.getByText('已摇号').waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
 
     // A member of a drawn team gets an account (set up through the API, as an administrator would).
     const { draws } = await api<{ draws: { items: { id: string }[] } }>(
@@ -154,6 +159,7 @@ describe('a result in the browser', () => {
     // Their inspections list the items each visit covers.
     await memberPage.goto(`${base}/#/inspections`);
     await memberPage.locator('tbody tr [data-testid=inspection-items]').first().waitFor();
+    expect(await axeViolations(memberPage, SERIOUS)).toEqual([]);
     await shot(memberPage, '22a-member-inspections');
     await memberPage.goto(`${base}/#/inspections/${inspection.id}/show`);
     await memberPage.getByTestId('enter-result').click();
@@ -176,6 +182,7 @@ describe('a result in the browser', () => {
       .locator(`[data-testid=item-results] tr[data-item="${MINE}"]`)
       .getByText(OWN_NAME)
       .waitFor();
+    expect(await axeViolations(memberPage, SERIOUS)).toEqual([]);
     await shot(memberPage, '23-result-entered');
 
     // The coordinator reviews it in the dashboard and publishes it.
@@ -223,6 +230,7 @@ describe('a result in the browser', () => {
     await row.locator(`[data-item="${LAND}"]`).getByText('未发现问题').waitFor();
     await expect(row.innerText()).resolves.not.toContain('露天采场');
     await expect.poll(() => row.count()).toBe(1);
+    expect(await axeViolations(visitor, SERIOUS)).toEqual([]);
     await shot(visitor, '25-public-results');
 
     // The target's record took the category's consequences.
@@ -231,6 +239,7 @@ describe('a result in the browser', () => {
     await expect(page.getByTestId('abnormal-reason').innerText()).resolves.toContain(OWN_NAME);
     await page.getByTestId('inspection-history').getByText(OWN_NAME).waitFor();
     await page.getByTestId('inspection-history').getByText('已完成复垦并通过验收').waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '26-target-record');
 
     expect(harness.outsideRequests()).toEqual([]);

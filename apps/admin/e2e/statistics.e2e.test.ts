@@ -8,11 +8,9 @@
 import { chinaYear } from '@suiji/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, login, logout, shot, startHarness, type Harness } from './harness';
+import { axeViolations, login, logout, SERIOUS, shot, startHarness, type Harness } from './harness';
 
 const CHARTS = ['chart-ranking', 'chart-categories', 'chart-trend', 'chart-workload'];
-const SERIOUS = ['serious', 'critical'];
-
 /** Waits until every chart is drawn: ECharts has put its SVG in the chart's element. */
 async function chartsDrawn(page: Page): Promise<void> {
   for (const id of CHARTS) await page.locator(`[data-testid=${id}] svg`).first().waitFor();
@@ -77,6 +75,7 @@ describe('统计分析 in a browser', () => {
     await followsTo(page, page.getByTestId('kpi-value-due'));
     await expect(page.locator('input[name=drawnFrom]').inputValue()).resolves.toBe(`${lastYear}-01-01`);
     await expect(page.locator('input[name=drawnTo]').inputValue()).resolves.toBe(`${lastYear}-12-31`);
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await shot(page, '51-statistics-drilled-due');
 
     // Back to the same figures; a cell of the table: a region's published results.
@@ -140,6 +139,7 @@ describe('统计分析 in a browser', () => {
       await page.waitForURL(/#\/statistics/);
       await page.getByRole('heading', { name: '统计分析', level: 1 }).waitFor();
       await chartsDrawn(page);
+      expect(await axeViolations(page, SERIOUS)).toEqual([]);
       await logout(page);
     }
     await login(page, base, 'inspector', 'inspector12345');
@@ -149,6 +149,7 @@ describe('统计分析 in a browser', () => {
       .getByText(/无权访问|没有访问此页面的权限/)
       .first()
       .waitFor();
+    expect(await axeViolations(page, SERIOUS)).toEqual([]);
     await logout(page);
   });
 });

@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import categories from './categories';
+import { AccessDeniedPage } from './layout/AccessDeniedPage';
 import { lazyPage } from './common/lazyPage';
 import conflicts from './conflicts';
 import { Dashboard } from './dashboard/Dashboard';
@@ -49,6 +50,7 @@ export const App = () => (
     dashboard={Dashboard}
     layout={Layout}
     loginPage={LoginPage}
+    accessDenied={AccessDeniedPage}
     theme={theme}
     requireAuth
     disableTelemetry

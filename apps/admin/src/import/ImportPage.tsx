@@ -26,7 +26,6 @@ import {
   useLocaleState,
   useNotify,
   useTranslate,
-  AccessDenied,
   Loading,
 } from 'react-admin';
 import {
@@ -35,6 +34,7 @@ import {
   IMPORT_ROWS_MAX,
   formatMegabytes,
 } from '@suiji/domain';
+import { AccessDeniedPage } from '../layout/AccessDeniedPage';
 import { readAsBase64, saveDownload } from '../common/download';
 import type { ImportKind, ImportReport, SuijiDataProvider } from '../providers/dataProvider';
 
@@ -97,7 +97,7 @@ export const ImportPage = () => {
   const kinds = (['targets', 'inspectors'] as const).filter((k) =>
     k === 'targets' ? targets.canAccess : inspectors.canAccess,
   );
-  if (kinds.length === 0) return <AccessDenied />;
+  if (kinds.length === 0) return <AccessDeniedPage />;
   const chosenKind = kind ?? kinds[0]!;
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {

@@ -52,7 +52,9 @@ const LoadingIndicator = () => {
  * is the page's one level-one heading (react-admin makes it an h6): the pages' own headings are h2 and below.
  */
 export const AppBar = () => (
+  // Always in view: its title is the page's h1, which must stay within a screen reader's reach.
   <RaAppBar
+    alwaysOn
     toolbar={
       <>
         <LocalesMenuButton />
