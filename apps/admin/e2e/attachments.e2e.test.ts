@@ -15,12 +15,8 @@ import {
   startHarness,
   untilRound,
   type Harness,
+  PNG,
 } from './harness';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 describe('attachments in the browser', () => {
   let harness: Harness;

@@ -15,14 +15,9 @@ import {
   shot,
   startHarness,
   type Harness,
+  PNG,
 } from './harness';
 import type { Page } from 'playwright-core';
-
-// A 1×1 PNG, as the camera hands it over (the API checks the content, not the name).
-const PHOTO = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 const fitsTheScreen = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -93,7 +88,7 @@ describe('result entry on a phone', () => {
     const camera = phone.locator('input[name=photo]');
     expect(await camera.getAttribute('capture')).toBe('environment');
     expect(await camera.getAttribute('accept')).toMatch(/image\/jpeg/);
-    await camera.setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: PHOTO });
+    await camera.setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: PNG });
     await phone.getByTestId('attachment').getByText('IMG_0001.png').waitFor();
     expect(await fitsTheScreen(phone)).toBe(true);
     await shot(phone, '91-phone-inspection-photo');

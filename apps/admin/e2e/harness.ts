@@ -51,6 +51,12 @@ async function waitForHealth(url: string, api: ChildProcess, log: () => string):
   throw new Error(`The API did not answer ${url} within 60 s:\n${log()}`);
 }
 
+/** A 1×1 PNG photo, as a camera or file picker hands one over (the API checks the content, not the name). */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** A dashboard route as a pattern: its hash path, keys and numbers as `:id` (…/inspections/:id/show). */
 export function routeOf(url: string): string {
   const hash = new URL(url).hash.split('?')[0] || '#/';
