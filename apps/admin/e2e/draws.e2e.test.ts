@@ -29,6 +29,7 @@ describe('a verifiable draw in the browser', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await harness?.stop();
   });
 

@@ -117,9 +117,7 @@ export async function axeViolations(page: Page, impacts?: readonly string[]): Pr
   // And the house rule axe leaves to best practice: one level-one heading per page (the app bar's title),
   // which says something (a page without a title leaves the app bar's empty). Read from the document: the
   // app bar slides out of sight while the page is scrolled down.
-  const h1 = await page
-    .locator('h1')
-    .evaluateAll((headings) => headings.map((h) => h.textContent?.trim() ?? ''));
+  const h1 = await page.locator('h1').evaluateAll((headings) => headings.map((h) => h.textContent.trim()));
   console.log(
     `axe ${where}: ${Object.entries(counts)
       .map(([impact, n]) => `${impact} ${n}`)
@@ -246,8 +244,8 @@ export async function startHarness(): Promise<Harness> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  api.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  api.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  api.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const contexts: BrowserContext[] = [];
   const requested: string[] = [];
 

@@ -14,6 +14,7 @@ describe('the inspection list at work', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await harness?.stop();
   });
 

@@ -53,6 +53,7 @@ describe('a result in the browser', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await harness?.stop();
   });
 

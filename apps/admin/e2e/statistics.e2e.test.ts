@@ -45,6 +45,7 @@ describe('统计分析 in a browser', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await harness?.stop();
   });
 

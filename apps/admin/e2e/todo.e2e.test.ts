@@ -25,6 +25,7 @@ describe('the to-do lists', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await harness?.stop();
   });
 

@@ -37,10 +37,11 @@ import {
   type DbKind,
 } from './lib.js';
 import { giantCellCsv, junkRowsCsv, truncatedXlsx, zipBombXlsx } from './hostile-files.js';
+import { benchSetting } from './env.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const SECONDS = Number(process.env.SUIJI_BENCH_ABUSE_SECONDS ?? 20);
-const DBS = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql').split(',') as DbKind[];
+const SECONDS = Number(benchSetting('SUIJI_BENCH_ABUSE_SECONDS') ?? 20);
+const DBS = (benchSetting('SUIJI_BENCH_DBS') ?? 'sqlite,postgresql').split(',') as DbKind[];
 const P99_TARGET_MS = 500;
 const RSS_TARGET = 1024 * 1024 * 1024;
 

@@ -53,9 +53,10 @@ import {
   timeRuns,
   type Timing,
 } from './lib.js';
+import { benchSetting } from './env.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const POOL = Number(process.env.SUIJI_BENCH_DRAW_POOL ?? 1_000_000);
+const POOL = Number(benchSetting('SUIJI_BENCH_DRAW_POOL') ?? 1_000_000);
 const TARGET_RATIO = 3;
 const TARGET_PEAK_MB = 1024;
 const JWT_SECRET = 'bench-secret-of-enough-length';
@@ -188,7 +189,7 @@ function instrumentSql(conn: Conn): { events: SqlEvent[] } {
     } finally {
       events.push({
         label: sqlLabel(
-          String(typeof args[0] === 'string' ? args[0] : ((args[0] as { sql?: string })?.sql ?? '?')),
+          String(typeof args[0] === 'string' ? args[0] : ((args[0] as { sql?: string }).sql ?? '?')),
         ),
         start,
         end: performance.now(),
@@ -477,7 +478,7 @@ const STEPS = [
 ];
 
 async function profiled<T>(body: () => Promise<T>): Promise<{ value: T; profile: string[] }> {
-  if (process.env.SUIJI_BENCH_CPU_PROF !== '1') return { value: await body(), profile: [] };
+  if (benchSetting('SUIJI_BENCH_CPU_PROF') !== '1') return { value: await body(), profile: [] };
   const { Session } = await import('node:inspector/promises');
   const session = new Session();
   session.connect();
@@ -562,11 +563,11 @@ function printPhases(label: string, m: Measurement): void {
 }
 
 async function main(): Promise<void> {
-  const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql')
+  const dbs = (benchSetting('SUIJI_BENCH_DBS') ?? 'sqlite,postgresql')
     .split(',')
     .map((s) => s.trim()) as DbKind[];
-  const keep = process.env.SUIJI_BENCH_KEEP === '1';
-  const cpuProf = process.env.SUIJI_BENCH_CPU_PROF === '1';
+  const keep = benchSetting('SUIJI_BENCH_KEEP') === '1';
+  const cpuProf = benchSetting('SUIJI_BENCH_CPU_PROF') === '1';
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-draw-'));
   console.log(`\n== Draw: a pool of ${fmtInt(POOL)} targets, through the API (${dbs.join(', ')}) ==`);
   console.log(

@@ -54,17 +54,18 @@ import {
   type Measurement,
   type RunningWorker,
 } from './lib.js';
+import { benchSetting } from './env.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ADMIN_DIR = join(API_DIR, '..', 'admin');
 const VITE = join(ADMIN_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-const CHROMIUM = process.env.SUIJI_CHROMIUM ?? '/usr/bin/chromium';
-const RUNS = Number(process.env.SUIJI_BENCH_FIRST_SCREEN_RUNS ?? 5);
+const CHROMIUM = benchSetting('SUIJI_CHROMIUM') ?? '/usr/bin/chromium';
+const RUNS = Number(benchSetting('SUIJI_BENCH_FIRST_SCREEN_RUNS') ?? 5);
 if (!Number.isInteger(RUNS) || RUNS < 1)
   throw new Error(
-    `SUIJI_BENCH_FIRST_SCREEN_RUNS must be a whole number of runs from 1 (it is "${process.env.SUIJI_BENCH_FIRST_SCREEN_RUNS}").`,
+    `SUIJI_BENCH_FIRST_SCREEN_RUNS must be a whole number of runs from 1 (it is "${benchSetting('SUIJI_BENCH_FIRST_SCREEN_RUNS')}").`,
   );
-const KEEP = process.env.SUIJI_BENCH_KEEP === '1';
+const KEEP = benchSetting('SUIJI_BENCH_KEEP') === '1';
 const SCRIPT_TARGET_KB = 250;
 const PAINT_TARGET_MS = 1000;
 /** 10 Mbit/s, in bytes per second, as the DevTools protocol takes it. */

@@ -44,9 +44,10 @@ import {
   type Database,
   type DbKind,
 } from './lib.js';
+import { benchSetting } from './env.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const ROWS = Number(process.env.SUIJI_BENCH_ROWS ?? 100_000);
+const ROWS = Number(benchSetting('SUIJI_BENCH_ROWS') ?? 100_000);
 const TARGET_ROWS_PER_SECOND = 20_000;
 const TARGET_PEAK_MB = 500;
 const JWT_SECRET = 'bench-secret-of-enough-length';
@@ -286,7 +287,7 @@ async function importTargets(database: Database, file: string, rows: number): Pr
     // The client's part: reading the file and encoding it, as the dashboard does before sending.
     const contentBase64 = readFileSync(file).toString('base64');
     const before = await countTargets(app.orm);
-    if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1')
+    if (benchSetting('SUIJI_BENCH_MEMORY_DETAIL') === '1')
       console.log(
         `  before the import: rss ${fmtMb(process.memoryUsage.rss())}, maxRSS so far ${fmtMb(process.resourceUsage().maxRSS * 1024)}`,
       );
@@ -320,12 +321,12 @@ async function importTargets(database: Database, file: string, rows: number): Pr
 // Coordinator.
 
 async function main(): Promise<void> {
-  const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql')
+  const dbs = (benchSetting('SUIJI_BENCH_DBS') ?? 'sqlite,postgresql')
     .split(',')
     .map((s) => s.trim()) as DbKind[];
-  const keep = process.env.SUIJI_BENCH_KEEP === '1';
-  const cpuProf = process.env.SUIJI_BENCH_CPU_PROF === '1';
-  const nodeArgs = (process.env.SUIJI_BENCH_IMPORT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const keep = benchSetting('SUIJI_BENCH_KEEP') === '1';
+  const cpuProf = benchSetting('SUIJI_BENCH_CPU_PROF') === '1';
+  const nodeArgs = (benchSetting('SUIJI_BENCH_IMPORT_NODE_ARGS') ?? '').split(' ').filter(Boolean);
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-'));
   const file = join(dir, `targets-${ROWS}.xlsx`);
   console.log(`\n== Registry import: ${fmtInt(ROWS)} targets from .xlsx (${dbs.join(', ')}) ==`);

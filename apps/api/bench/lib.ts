@@ -12,6 +12,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { drandRoundAfter, drandRoundTime } from '@suiji/domain';
 import pg from 'pg';
+import { benchSetting, workerEnv } from './env.js';
 
 export const API_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -30,11 +31,24 @@ export interface Measurement {
 
 const WORKER_FLAG = '--bench-worker';
 
+/** `value`, or an error naming `what` when it is missing: a benchmark that has not got it has nothing to measure. */
+export function required<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`${what} is missing`);
+  return value;
+}
+
+/** Sends `message` to the parent over the IPC channel every worker is started with (see spawnWorker). */
+function sendToParent(message: unknown, callback?: () => void): void {
+  if (!process.send) throw new Error('a benchmark worker runs as a child process with an IPC channel');
+  if (callback) process.send(message, (error: Error | null) => (error ? console.error(error) : callback()));
+  else process.send(message);
+}
+
 /** The task this process should run as a worker, or null in the coordinating process. */
 export function workerTask<T>(): T | null {
   const at = process.argv.indexOf(WORKER_FLAG);
   if (at < 0) return null;
-  return JSON.parse(process.argv[at + 1]!) as T;
+  return JSON.parse(required(process.argv[at + 1], `the task after ${WORKER_FLAG}`)) as T;
 }
 
 function spawnWorker<T>(file: string, task: T, nodeArgs: string[] = []) {
@@ -51,7 +65,7 @@ function spawnWorker<T>(file: string, task: T, nodeArgs: string[] = []) {
     {
       cwd: API_DIR,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+      env: workerEnv(),
     },
   );
 }
@@ -74,7 +88,7 @@ export function runWorker<T>(
       options.timeoutMs ?? 10 * 60_000,
     );
     child.on('message', (message: { ok: boolean; result?: Measurement; error?: string }) => {
-      if (message.ok) result = message.result!;
+      if (message.ok) result = message.result ?? null;
       else failure = message.error ?? 'unknown error';
     });
     child.on('error', reject);
@@ -110,7 +124,11 @@ export function startWorker<T, R>(
     let started = false;
     let result: Measurement | null = null;
     let failure: string | null = null;
-    let settle: { resolve: (m: Measurement) => void; reject: (e: Error) => void } | undefined;
+    // Replaced at once: a promise's executor runs synchronously.
+    let settle: { resolve: (m: Measurement) => void; reject: (e: Error) => void } = {
+      resolve: () => {},
+      reject: () => {},
+    };
     const done = new Promise<Measurement>((resolve, reject) => (settle = { resolve, reject }));
     // Reported through stop(); a worker that fails before it is stopped must not be an unhandled rejection.
     done.catch(() => {});
@@ -133,11 +151,11 @@ export function startWorker<T, R>(
               return done;
             },
           });
-        } else if (message.ok) result = message.result!;
+        } else if (message.ok) result = message.result ?? null;
         else failure = message.error ?? 'unknown error';
       },
     );
-    child.on('error', (error) => (started ? settle!.reject(error) : rejectStart(error)));
+    child.on('error', (error) => (started ? settle.reject(error) : rejectStart(error)));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       const error = failure
@@ -146,8 +164,9 @@ export function startWorker<T, R>(
           ? null
           : new Error(`${JSON.stringify(task)}: worker exited (${signal ?? code}) without a result`);
       if (!started) rejectStart(error ?? new Error(`${JSON.stringify(task)}: worker exited before ready`));
-      else if (error) settle!.reject(error);
-      else settle!.resolve(result!);
+      else if (error) settle.reject(error);
+      // No error means a result.
+      else if (result) settle.resolve(result);
     });
   });
 }
@@ -158,12 +177,12 @@ export async function serveWorker(body: () => Promise<Measurement>): Promise<nev
   process.once('disconnect', () => process.exit(2));
   try {
     const result = await body();
-    await new Promise<void>((resolve) => process.send!({ ok: true, result }, () => resolve()));
+    await new Promise<void>((resolve) => sendToParent({ ok: true, result }, () => resolve()));
     process.exit(0);
   } catch (error) {
     const e = error as Error;
     await new Promise<void>((resolve) =>
-      process.send!({ ok: false, error: (e.stack ?? String(e)).slice(0, 4000) }, () => resolve()),
+      sendToParent({ ok: false, error: (e.stack ?? String(e)).slice(0, 4000) }, () => resolve()),
     );
     process.exit(1);
   }
@@ -177,7 +196,7 @@ export function rssSampler(intervalMs = 10) {
     const rss = process.memoryUsage.rss();
     if (rss > peak) {
       peak = rss;
-      if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1') atPeak = process.memoryUsage();
+      if (benchSetting('SUIJI_BENCH_MEMORY_DETAIL') === '1') atPeak = process.memoryUsage();
     }
   }, intervalMs);
   timer.unref();
@@ -190,7 +209,7 @@ export function rssSampler(intervalMs = 10) {
     },
     stop() {
       clearInterval(timer);
-      if (process.env.SUIJI_BENCH_MEMORY_DETAIL === '1')
+      if (benchSetting('SUIJI_BENCH_MEMORY_DETAIL') === '1')
         console.log(
           `  memory at the sampled peak: ${Object.entries(atPeak)
             .map(([k, v]) => `${k} ${(v / 1048576).toFixed(0)} MB`)
@@ -224,10 +243,11 @@ export const fmtRatio = (r: number) => `${r.toFixed(2)}×`;
 
 /** A plain text table: first row is the header; columns after the first are right-aligned. */
 export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const header = required(rows[0], 'the header row of a table');
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
-    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
 /**
@@ -243,7 +263,7 @@ export function serveRunningWorker<R>(
         if (message.stop) resolve();
       });
       process.once('disconnect', () => resolve());
-      process.send!({ ready: true, info });
+      sendToParent({ ready: true, info });
     });
   return serveWorker(() => body(ready));
 }
@@ -253,7 +273,8 @@ export type DbKind = 'sqlite' | 'postgresql';
 export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
 
 /** Where benchmarks create (and drop) their PostgreSQL databases. */
-export const PG_ADMIN_URL = process.env.SUIJI_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  benchSetting('SUIJI_BENCH_PG_URL') ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function pgAdmin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
@@ -371,7 +392,10 @@ export interface Timing {
 
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return required(
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)],
+    `the p${p} of no values`,
+  );
 };
 
 /**
@@ -428,7 +452,7 @@ export async function timeRuns(
  * null: informative), and what dominates; returns how many targets were missed.
  */
 export function printTimings(timings: readonly Timing[], limitOf: (t: Timing) => number | null): number {
-  const base = timings[0]!;
+  const base = required(timings[0], 'a baseline timing');
   let missed = 0;
   const rows = [
     [

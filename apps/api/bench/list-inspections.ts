@@ -60,12 +60,13 @@ import {
   type DbKind,
   type Measurement,
 } from './lib.js';
+import { benchSetting } from './env.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const INSPECTIONS = Number(process.env.SUIJI_BENCH_LIST_INSPECTIONS ?? 200_000);
-const DURATION_S = Number(process.env.SUIJI_BENCH_DURATION ?? 10);
-const WARMUP_S = Number(process.env.SUIJI_BENCH_WARMUP ?? 2);
-const CONNECTIONS = Number(process.env.SUIJI_BENCH_CONNECTIONS ?? 10);
+const INSPECTIONS = Number(benchSetting('SUIJI_BENCH_LIST_INSPECTIONS') ?? 200_000);
+const DURATION_S = Number(benchSetting('SUIJI_BENCH_DURATION') ?? 10);
+const WARMUP_S = Number(benchSetting('SUIJI_BENCH_WARMUP') ?? 2);
+const CONNECTIONS = Number(benchSetting('SUIJI_BENCH_CONNECTIONS') ?? 10);
 /** autocannon's own default: a response slower than this counts as an error (a timeout). */
 const TIMEOUT_S = 10;
 const TARGET_STATEMENTS = 5;
@@ -513,10 +514,10 @@ const fmtMs = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 const failures = (l: Load) => l.errors + l.non2xx + l.mismatches;
 
 async function main(): Promise<void> {
-  const dbs = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql')
+  const dbs = (benchSetting('SUIJI_BENCH_DBS') ?? 'sqlite,postgresql')
     .split(',')
     .map((s) => s.trim()) as DbKind[];
-  const keep = process.env.SUIJI_BENCH_KEEP === '1';
+  const keep = benchSetting('SUIJI_BENCH_KEEP') === '1';
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-list-'));
   console.log(
     `\n== Inspection list: ${LOAD_PAGE_SIZE} of ${fmtInt(INSPECTIONS)} inspections with target, team, items and results, through GraphQL (${dbs.join(', ')}) ==`,

@@ -41,17 +41,18 @@ import {
   type Measurement,
   type Timing,
 } from './lib.js';
+import { benchSetting } from './env.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const RUNS = Number(process.env.SUIJI_BENCH_PUBLIC_RUNS ?? 50);
+const RUNS = Number(benchSetting('SUIJI_BENCH_PUBLIC_RUNS') ?? 50);
 const SIZES: Record<DbKind, { targets: number; results: number }> = {
   postgresql: {
-    targets: Number(process.env.SUIJI_BENCH_PUBLIC_TARGETS ?? 1_000_000),
-    results: Number(process.env.SUIJI_BENCH_PUBLIC_RESULTS ?? 3_000_000),
+    targets: Number(benchSetting('SUIJI_BENCH_PUBLIC_TARGETS') ?? 1_000_000),
+    results: Number(benchSetting('SUIJI_BENCH_PUBLIC_RESULTS') ?? 3_000_000),
   },
   sqlite: {
-    targets: Number(process.env.SUIJI_BENCH_PUBLIC_TARGETS ?? 100_000),
-    results: Number(process.env.SUIJI_BENCH_PUBLIC_RESULTS ?? 300_000),
+    targets: Number(benchSetting('SUIJI_BENCH_PUBLIC_TARGETS') ?? 100_000),
+    results: Number(benchSetting('SUIJI_BENCH_PUBLIC_RESULTS') ?? 300_000),
   },
 };
 const TARGET_P95_MS = 100;
@@ -312,7 +313,7 @@ const task = workerTask<Task>();
 if (task) await serveWorker(() => run(task));
 else {
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-public-'));
-  const kinds = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql').split(',') as DbKind[];
+  const kinds = (benchSetting('SUIJI_BENCH_DBS') ?? 'sqlite,postgresql').split(',') as DbKind[];
   let missed = 0;
   try {
     for (const kind of kinds) {

@@ -52,17 +52,18 @@ import {
   type Measurement,
   type Timing,
 } from './lib.js';
+import { benchSetting } from './env.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const RUNS = Number(process.env.SUIJI_BENCH_STAT_RUNS ?? 30);
+const RUNS = Number(benchSetting('SUIJI_BENCH_STAT_RUNS') ?? 30);
 const SIZES: Record<DbKind, { targets: number; visits: number }> = {
   postgresql: {
-    targets: Number(process.env.SUIJI_BENCH_STAT_TARGETS ?? 1_000_000),
-    visits: Number(process.env.SUIJI_BENCH_STAT_VISITS ?? 3_000_000),
+    targets: Number(benchSetting('SUIJI_BENCH_STAT_TARGETS') ?? 1_000_000),
+    visits: Number(benchSetting('SUIJI_BENCH_STAT_VISITS') ?? 3_000_000),
   },
   sqlite: {
-    targets: Number(process.env.SUIJI_BENCH_STAT_TARGETS ?? 100_000),
-    visits: Number(process.env.SUIJI_BENCH_STAT_VISITS ?? 300_000),
+    targets: Number(benchSetting('SUIJI_BENCH_STAT_TARGETS') ?? 100_000),
+    visits: Number(benchSetting('SUIJI_BENCH_STAT_VISITS') ?? 300_000),
   },
 };
 const TARGET_QUERY_P95_MS = 200;
@@ -531,7 +532,7 @@ const task = workerTask<Task>();
 if (task) await serveWorker(() => run(task));
 else {
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-stat-'));
-  const kinds = (process.env.SUIJI_BENCH_DBS ?? 'sqlite,postgresql').split(',') as DbKind[];
+  const kinds = (benchSetting('SUIJI_BENCH_DBS') ?? 'sqlite,postgresql').split(',') as DbKind[];
   let missed = 0;
   try {
     for (const kind of kinds) {
@@ -566,7 +567,7 @@ else {
       }
     }
   } finally {
-    if (process.env.SUIJI_BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
+    if (benchSetting('SUIJI_BENCH_KEEP') !== '1') rmSync(dir, { recursive: true, force: true });
   }
   console.log(missed ? `\nstatistics: ${missed} target(s) missed` : '\nstatistics: every target met');
 }

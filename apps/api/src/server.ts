@@ -241,7 +241,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
     },
     async close() {
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      const s = server;
+      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
       await apollo.stop();
       await orm.close(true);
     },

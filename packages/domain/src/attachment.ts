@@ -210,7 +210,8 @@ export function checkAttachment(
         ),
       },
     };
-  const declared = file.declaredType.split(';')[0]!.trim().toLowerCase();
+  const [mime = ''] = file.declaredType.split(';');
+  const declared = mime.trim().toLowerCase();
   if (!UNKNOWN_MIME.has(declared) && (MIME_ALIASES[declared] ?? declared) !== type.mimeType)
     return {
       ok: false,

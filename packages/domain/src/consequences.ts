@@ -50,7 +50,8 @@ export const CATEGORY_CODE = /^[A-Z][A-Z0-9_]{2,39}$/;
 
 /** The next risk class up; D stays D. */
 export function raisedRiskClass(riskClass: RiskClass): RiskClass {
-  return RISK_CLASSES[Math.min(RISK_CLASSES.indexOf(riskClass) + 1, RISK_CLASSES.length - 1)]!;
+  // The index is within the list by the min(); the fallback only satisfies the type.
+  return RISK_CLASSES[Math.min(RISK_CLASSES.indexOf(riskClass) + 1, RISK_CLASSES.length - 1)] ?? riskClass;
 }
 
 /** What publishing results with these categories' rules does to a target. */

@@ -41,17 +41,18 @@ export type CreditCodeCheck =
 /** Computes the check character for the first 17 characters of a code. Throws on a character outside the alphabet. */
 export function creditCodeCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) {
+  // One weight per character, 17 of them.
+  for (const [i, weight] of WEIGHTS.entries()) {
     const value = CREDIT_CODE_ALPHABET.indexOf(first17.charAt(i));
     if (value < 0) throw new RangeError(`not a credit-code character at ${i + 1}: ${first17.charAt(i)}`);
-    sum += value * WEIGHTS[i]!;
+    sum += value * weight;
   }
   const check = (31 - (sum % 31)) % 31;
   return CREDIT_CODE_ALPHABET.charAt(check);
 }
 
 /**
- * Checks a unified social credit code and says, in English, what is wrong and how to fix it.
+ * Checks a unified social credit code and says, in both languages, what is wrong and how to fix it.
  * Leading and trailing spaces are ignored and lower case is accepted; `code` is the normalised form.
  */
 export function checkCreditCode(input: string): CreditCodeCheck {

@@ -1,8 +1,10 @@
 /**
  * 公示时限: results are published within 20 working days after the inspection ends, counted on the
- * Chinese calendar — statutory holidays skipped, adjusted working days (调休) counted. The calendar
- * comes from `chinese-days`, which holds the State Council's published arrangements; for a year it does
- * not yet hold, only weekends are skipped.
+ * Chinese calendar — statutory holidays skipped, adjusted working days (调休) counted. The one basis for
+ * every count: an inspection ends with its task's window (检查时间's last day), so every visit of a task
+ * shares one deadline, known from the draw on — before any result is entered, which is what makes an
+ * unentered visit overdue. The calendar comes from `chinese-days`, which holds the State Council's
+ * published arrangements; for a year it does not yet hold, only weekends are skipped.
  */
 import chineseDays from 'chinese-days';
 import { chinaToday } from './china-time.js';
@@ -13,13 +15,16 @@ export const PUBLICATION_WORKING_DAYS = 20;
 /** Deadlines already counted: a list shows many inspections of few tasks, and counting takes ~50 µs. */
 const deadlines = new Map<string, string>();
 
-/** The last day (YYYY-MM-DD) to publish the results of an inspection that ended on `endedOn`. */
-export function publicationDeadline(endedOn: string, workingDays = PUBLICATION_WORKING_DAYS): string {
-  const key = `${endedOn}/${workingDays}`;
+/**
+ * The last day (YYYY-MM-DD) to publish the results of a task's inspections, whose window ends on
+ * `windowEnd` (the task's `windowEnd`, never a visit's own day).
+ */
+export function publicationDeadline(windowEnd: string, workingDays = PUBLICATION_WORKING_DAYS): string {
+  const key = `${windowEnd}/${workingDays}`;
   let deadline = deadlines.get(key);
   if (deadline === undefined) {
     if (deadlines.size >= 10_000) deadlines.clear();
-    deadline = chineseDays.findWorkday(workingDays, endedOn);
+    deadline = chineseDays.findWorkday(workingDays, windowEnd);
     deadlines.set(key, deadline);
   }
   return deadline;

@@ -138,9 +138,11 @@ const WEEKDAYS: Record<Locale, readonly string[]> = {
 
 const chinaWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
-/** How many draws a lottery holds from 1 January to `day` (YYYY-MM-DD, China), both included, on its calendar. */
-function drawsUpTo(source: EntropySource, day: string): number {
-  const weekdays = ENTROPY_RULES[source].calendar!.weekdays;
+/**
+ * How many draws a lottery holds from 1 January to `day` (YYYY-MM-DD, China), both included, on its calendar's
+ * `weekdays`.
+ */
+function drawsUpTo(weekdays: readonly number[], day: string): number {
   let n = 0;
   for (
     let d = Date.parse(`${day.slice(0, 4)}-01-01T00:00:00Z`);
@@ -164,7 +166,10 @@ export function nextLotteryDraw(source: EntropySource, after: Date): { issue: st
     if (!rule.calendar.weekdays.includes(chinaWeekday(day)) || publishedAt.getTime() <= after.getTime())
       continue;
     const year = rule.yearDigits === 4 ? day.slice(0, 4) : day.slice(2, 4);
-    return { issue: `${year}${String(drawsUpTo(source, day)).padStart(3, '0')}`, publishedAt };
+    return {
+      issue: `${year}${String(drawsUpTo(rule.calendar.weekdays, day)).padStart(3, '0')}`,
+      publishedAt,
+    };
   }
 }
 
@@ -253,15 +258,16 @@ export function checkEntropyDeclaration(
         `${label['zh-CN']}第 ${issue} 期距今超过 ${MAX_ENTROPY_LEAD_DAYS} 天：请声明更近的一期。`,
       ),
     };
-  if (rule.calendar) {
+  const calendar = rule.calendar;
+  if (calendar) {
     // On the lottery's calendar: a draw day, in the evening, and an issue that can be that day's (no
     // further ahead than the draws held so far, no further behind than a break's) — so that an issue
     // already drawn cannot be declared with a later day.
     const day = formatChinaTime(publishedAt);
     const weekday = chinaWeekday(day);
     const days = (locale: Locale) =>
-      rule.calendar!.weekdays.map((d) => WEEKDAYS[locale][d]).join(locale === 'en' ? ', ' : '、');
-    if (!rule.calendar.weekdays.includes(weekday))
+      calendar.weekdays.map((d) => WEEKDAYS[locale][d]).join(locale === 'en' ? ', ' : '、');
+    if (!calendar.weekdays.includes(weekday))
       return {
         ok: false,
         message: text(
@@ -278,9 +284,9 @@ export function checkEntropyDeclaration(
           `${label['zh-CN']}的开奖结果于北京时间 ${LOTTERY_EVENING_FROM_HOUR}:00 之后公布：请填写结果公布的时间。`,
         ),
       };
-    const held = drawsUpTo(input.source, day);
+    const held = drawsUpTo(calendar.weekdays, day);
     const sequence = Number(issue.slice(rule.yearDigits));
-    if (sequence > held || sequence < held - rule.calendar.breakDraws)
+    if (sequence > held || sequence < held - calendar.breakDraws)
       return {
         ok: false,
         message: text(
@@ -299,7 +305,8 @@ export function entropyFormat(source: EntropySource, locale: Locale): string {
     return locale === 'en'
       ? `the round's randomness: ${rule.hexDigits} hex digits`
       : `该轮的 randomness：${rule.hexDigits} 位十六进制数`;
-  const groups = rule.groups!.map((g) =>
+  if (!rule.groups) throw new Error(`${source} has neither hex digits nor groups of numbers`);
+  const groups = rule.groups.map((g) =>
     locale === 'en'
       ? `${g.count} ${g.name.en} number${g.count > 1 ? 's' : ''} ${g.min}–${g.max}${g.repeats ? '' : ', distinct'}`
       : `${g.name['zh-CN']} ${g.count} 个（${g.min}–${g.max}${g.repeats ? '' : '，不重复'}）`,
@@ -348,7 +355,8 @@ export function canonicalEntropy(source: EntropySource, issue: string, outcome: 
       };
     return { ok: true, value: `${prefix} randomness ${hex}` };
   }
-  const groups = rule.groups!;
+  const groups = rule.groups;
+  if (!groups) throw new Error(`${source} has neither hex digits nor groups of numbers`);
   // The canonical text itself, or the numbers with the groups' names, read the same as bare numbers.
   let bare = given.startsWith(prefix) ? given.slice(prefix.length) : given;
   for (const group of groups) bare = bare.split(group.name['zh-CN']).join(' ');

@@ -111,6 +111,10 @@ export type EntropySource = (typeof ENTROPY_SOURCES)[number];
 export const REPLACEMENT_REASONS = ['LEAVE', 'ILLNESS', 'CONFLICT', 'REASSIGNED', 'OTHER'] as const;
 export type ReplacementReason = (typeof REPLACEMENT_REASONS)[number];
 
+/** A draw (摇号) is scheduled (its pool frozen and its commitment published), then run, once. */
+export const DRAW_STATUSES = ['SCHEDULED', 'DRAWN'] as const;
+export type DrawStatus = (typeof DRAW_STATUSES)[number];
+
 /** 待录入 → 待审核 → 审核不通过 / 已公示. */
 export const RESULT_STATES = ['PENDING_ENTRY', 'PENDING_REVIEW', 'REJECTED', 'PUBLISHED'] as const;
 export type ResultState = (typeof RESULT_STATES)[number];

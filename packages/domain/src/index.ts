@@ -16,3 +16,6 @@ export * from './merge.js';
 export * from './statistics/index.js';
 export * from './closure.js';
 export * from './entropy.js';
+export * from './draw-ratios.js';
+export * from './result-rules.js';
+export * from './task-rules.js';

@@ -4,6 +4,7 @@
  */
 import type {
   AcceptanceState,
+  DrawStatus,
   ClosureOutcome,
   DepartmentKind,
   EntropySource,
@@ -24,6 +25,9 @@ import type {
   TaskProgress,
   TaskScope,
 } from './glossary.js';
+import { DIMENSIONS, STAT_DIMENSIONS, type StatDimension } from './statistics/dimensions.js';
+import { FAMILY_LABELS, STAT_FAMILIES, type StatFamily } from './statistics/figures.js';
+import type { PeriodKind } from './statistics/period.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -52,6 +56,22 @@ export interface DomainLabels {
   acceptanceState: Names<AcceptanceState>;
   mergeState: Names<MergeState>;
   taskProgress: Names<TaskProgress>;
+  drawStatus: Names<DrawStatus>;
+  statFamily: Names<StatFamily>;
+  statDimension: Names<StatDimension>;
+  periodKind: Names<PeriodKind>;
+}
+
+/** The statistics' own names (defined with their families and dimensions), in one language. */
+function statisticsNames(locale: 'zh-CN' | 'en') {
+  return {
+    statFamily: Object.fromEntries(
+      STAT_FAMILIES.map((f) => [f, FAMILY_LABELS[f][locale]]),
+    ) as Names<StatFamily>,
+    statDimension: Object.fromEntries(
+      STAT_DIMENSIONS.map((d) => [d, DIMENSIONS[d].label[locale]]),
+    ) as Names<StatDimension>,
+  };
 }
 
 export const LABELS: Record<Locale, DomainLabels> = {
@@ -123,6 +143,9 @@ export const LABELS: Record<Locale, DomainLabels> = {
     acceptanceState: { PENDING: '待确认', ACCEPTED: '已接受', DECLINED: '已拒绝' },
     mergeState: { SUGGESTED: '建议', OPEN: '待响应', ACCEPTED: '已合并', DECLINED: '已拒绝' },
     taskProgress: { PENDING: '待执行', RUNNING: '执行中', DONE: '已完成' },
+    drawStatus: { SCHEDULED: '已安排', DRAWN: '已摇号' },
+    periodKind: { YEAR: '年度', QUARTER: '季度', MONTH: '月份', RANGE: '自定义' },
+    ...statisticsNames('zh-CN'),
   },
   en: {
     role: { ADMIN: 'Administrator', COORDINATOR: 'Coordinator', INSPECTOR: 'Inspector', MANAGER: 'Manager' },
@@ -203,5 +226,8 @@ export const LABELS: Record<Locale, DomainLabels> = {
       DECLINED: 'Declined',
     },
     taskProgress: { PENDING: 'Not started', RUNNING: 'In progress', DONE: 'Completed' },
+    drawStatus: { SCHEDULED: 'Scheduled', DRAWN: 'Drawn' },
+    periodKind: { YEAR: 'Year', QUARTER: 'Quarter', MONTH: 'Month', RANGE: 'Custom range' },
+    ...statisticsNames('en'),
   },
 };

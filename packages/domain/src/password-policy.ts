@@ -48,9 +48,16 @@ function isRepetition(password: string): boolean {
 
 /** Whether every character follows the one before by the same step: "acegikmo", "97531". */
 function isProgression(password: string): boolean {
-  const codes = [...password].map((ch) => ch.codePointAt(0)!);
-  const step = codes[1]! - codes[0]!;
-  return codes.every((code, i) => i === 0 || code - codes[i - 1]! === step);
+  // A spread character always has a code point; `?? 0` only satisfies the type.
+  const codes = [...password].map((ch) => ch.codePointAt(0) ?? 0);
+  const [first, second] = codes;
+  // Fewer than two characters make a progression of any step.
+  if (first === undefined || second === undefined) return true;
+  const step = second - first;
+  return codes.every((code, i) => {
+    const before = codes[i - 1];
+    return before === undefined || code - before === step;
+  });
 }
 
 /**

@@ -212,7 +212,9 @@ const RULES: Rules = {
 
 /** How far `actor` (null for the public) may perform `action` on `resource`. */
 export function scopeOf(actor: Actor | null, action: Action, resource: Resource): Scope {
-  return RULES[resource]?.[action]?.[actor ? actor.role : 'PUBLIC'] ?? 'none';
+  // A name from outside the types (a dashboard route's resource, a request's) may be one the rules lack: none.
+  const rules = RULES[resource] as Rules[Resource] | undefined;
+  return rules?.[action]?.[actor ? actor.role : 'PUBLIC'] ?? 'none';
 }
 
 /**

@@ -14,7 +14,9 @@ import { saveDownload } from './download';
 /** Downloads the filtered list as .xlsx, made by the API (`export<Resource>`); shown to those who may export. */
 export const ExportXlsxButton = () => {
   const resource = useResourceContext() ?? '';
-  const { filterValues, total } = useListContext();
+  const list = useListContext();
+  const filterValues = list.filterValues as Record<string, unknown>;
+  const { total } = list;
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);

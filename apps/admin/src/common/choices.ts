@@ -4,6 +4,7 @@
  */
 import {
   CLOSURE_OUTCOMES,
+  DRAW_STATUSES,
   DEPARTMENT_KINDS,
   FOLLOW_UPS,
   INSPECTION_METHODS,
@@ -49,11 +50,7 @@ export const resultStateChoices = enumChoices('resultState', RESULT_STATES);
 export const followUpChoices = enumChoices('followUp', FOLLOW_UPS);
 export const closureOutcomeChoices = enumChoices('closureOutcome', CLOSURE_OUTCOMES);
 
-/** A draw is scheduled (its commitment published) or drawn; the domain has no label for it, so ours do. */
-export const drawStatusChoices: Choice[] = [
-  { id: 'SCHEDULED', name: 'suiji.draw.status.SCHEDULED' },
-  { id: 'DRAWN', name: 'suiji.draw.status.DRAWN' },
-];
+export const drawStatusChoices = enumChoices('drawStatus', DRAW_STATUSES);
 
 type TaskProgress = NonNullable<TaskListFilter['progress']>;
 

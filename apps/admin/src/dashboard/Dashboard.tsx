@@ -9,6 +9,7 @@ import {
   useGetList,
   useGetOne,
   useTranslate,
+  type RaRecord,
 } from 'react-admin';
 import { StatisticsRoute, landsOnStatistics } from '../statistics';
 import { VerifyTrailPanel } from '../trail/VerifyTrailPanel';
@@ -98,7 +99,7 @@ const Welcome = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const departmentId = typeof identity?.departmentId === 'string' ? identity.departmentId : undefined;
-  const { data: department } = useGetOne(
+  const { data: department } = useGetOne<RaRecord & { name: string }>(
     'departments',
     { id: departmentId ?? '' },
     { enabled: !!departmentId },
@@ -124,7 +125,7 @@ const Welcome = () => {
           <Typography>
             {translate('suiji.dashboard.department')}
             {translate('suiji.colon')}
-            {(department?.name as string | undefined) ?? '—'}
+            {department?.name ?? '—'}
           </Typography>
         </CardContent>
       </Card>

@@ -107,7 +107,8 @@ export function useTodo(
   });
   if (!merges) return listed;
   return {
-    data: proposals.data?.items,
+    // Proposals awaiting an answer have been made: each has its id.
+    data: proposals.data?.items.map((p) => ({ ...p, id: p.id ?? '' })),
     total: proposals.data?.total,
     isPending: proposals.isPending,
     error: proposals.error,

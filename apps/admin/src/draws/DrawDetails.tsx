@@ -32,7 +32,7 @@ export const DrawStatusChip = () => {
     <Chip
       size="small"
       color={draw.status === 'DRAWN' ? 'success' : 'info'}
-      label={translate(`suiji.draw.status.${draw.status}`)}
+      label={translate(`enums.drawStatus.${draw.status}`)}
       data-testid="draw-status"
       data-status={draw.status}
     />

@@ -8,6 +8,7 @@ import {
   useCanAccess,
   useGetOne,
   useRecordContext,
+  type RaRecord,
 } from 'react-admin';
 import { RecordShow } from '../common/RecordViews';
 import { DrawDetails } from './DrawDetails';
@@ -18,7 +19,11 @@ import { RunDrawButton } from './RunDrawButton';
 const DrawActions = () => {
   const draw = useRecordContext<DrawRecordFields>();
   const { canAccess: seesTasks } = useCanAccess({ action: 'show', resource: 'tasks' });
-  const { data: task } = useGetOne('tasks', { id: draw?.taskId ?? '' }, { enabled: !!draw && seesTasks });
+  const { data: task } = useGetOne<RaRecord & { name: string }>(
+    'tasks',
+    { id: draw?.taskId ?? '' },
+    { enabled: !!draw && seesTasks },
+  );
   if (!draw) return null;
   return (
     <TopToolbar sx={{ alignItems: 'center' }}>
@@ -26,7 +31,7 @@ const DrawActions = () => {
       <Button label="suiji.public.page" component={Link} to={`/public/draws/${draw.id}`}>
         <PublicIcon />
       </Button>
-      <RunDrawButton draw={draw} taskName={typeof task?.name === 'string' ? task.name : undefined} />
+      <RunDrawButton draw={draw} taskName={task?.name} />
     </TopToolbar>
   );
 };

@@ -1,25 +1,10 @@
 import CasinoIcon from '@mui/icons-material/Casino';
-import {
-  Alert,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, TextField, Typography } from '@mui/material';
 import { ENTROPY_RULES, canonicalEntropy, entropyFormat, formatChinaTime, type Locale } from '@suiji/domain';
 import { useEffect, useState } from 'react';
-import {
-  Button,
-  useCanAccess,
-  useDataProvider,
-  useLocaleState,
-  useNotify,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { Button, useCanAccess, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
+import { ActionDialog, useAction, useDialog } from '../common/ActionDialog';
+import { TextButton } from '../common/TextButton';
 import type { SuijiDataProvider } from '../providers/dataProvider';
 import type { DrawRecordFields } from './drawTypes';
 
@@ -52,14 +37,19 @@ function useNowPast(at: number): boolean {
  */
 export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; taskName?: string }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const { canAccess } = useCanAccess({ action: 'run', resource: 'draws', record: draw });
-  const [open, setOpen] = useState(false);
   const [entropy, setEntropy] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // What is wrong with the entropy typed, found before asking the API.
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = useAction(
+    (publicEntropy: string) => dataProvider.runDraw({ drawId: String(draw.id), publicEntropy }),
+    {
+      success: (done) => ['suiji.draw.drawn', { smart_count: done.selectedCount ?? 0 }],
+      onDone: () => dialog.hide(),
+    },
+  );
+  const dialog = useDialog(run);
   const [locale] = useLocaleState();
   const language: Locale = locale === 'en' ? 'en' : 'zh-CN';
   const notBefore = new Date(draw.runAfter);
@@ -82,24 +72,8 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
           } as const);
 
   const onRun = () => {
-    if (!checked.ok) {
-      setError(checked.message[language]);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    dataProvider
-      .runDraw({ drawId: String(draw.id), publicEntropy: checked.value })
-      .then((done) => {
-        setOpen(false);
-        notify('suiji.draw.drawn', {
-          type: 'success',
-          messageArgs: { smart_count: typeof done.selectedCount === 'number' ? done.selectedCount : 0 },
-        });
-        refresh();
-      })
-      .catch((e: Error) => setError(e.message))
-      .finally(() => setBusy(false));
+    if (checked.ok) run.send(checked.value);
+    else setProblem(checked.message[language]);
   };
 
   return (
@@ -108,85 +82,84 @@ export const RunDrawButton = ({ draw, taskName }: { draw: DrawRecordFields; task
         label="suiji.draw.run"
         variant="contained"
         onClick={() => {
-          setError(null);
-          setOpen(true);
+          setProblem(null);
+          dialog.show();
         }}
       >
         <CasinoIcon />
       </Button>
-      <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('suiji.draw.run_title', { task: taskName ?? '' })}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Typography>
-              {source != null
-                ? translate('suiji.draw.entropy_explain', { format: entropyFormat(source, language) })
-                : translate('suiji.draw.entropy_legacy')}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {translate('suiji.draw.commitment_published', { commitment: draw.commitment })}
-            </Typography>
-            <TextField
-              label={
-                source != null
-                  ? translate('suiji.draw.entropy', {
-                      source: translate(`enums.entropySource.${source}`),
-                      issue,
-                    })
-                  : translate('resources.draws.fields.publicEntropy')
-              }
-              placeholder={
-                source != null
-                  ? translate('suiji.draw.entropy_placeholder', { example: EXAMPLES[source] })
-                  : undefined
-              }
-              value={entropy}
-              onChange={(e) => {
-                setEntropy(e.target.value);
-                setError(null);
-              }}
-              multiline
-              minRows={2}
-              error={entropy.trim() !== '' && !checked.ok}
-              slotProps={{
-                htmlInput: {
-                  name: 'publicEntropy',
-                  maxLength: 1000,
-                  inputMode: source && ENTROPY_RULES[source].groups ? 'numeric' : 'text',
-                },
-              }}
-              helperText={
-                checked.ok
-                  ? translate('suiji.draw.entropy_help', { canonical: checked.value })
-                  : entropy.trim() !== ''
-                    ? checked.message[language]
-                    : source != null
-                      ? entropyFormat(source, language)
-                      : ' '
-              }
-            />
-            {early ? (
-              <Alert severity="warning">
-                {translate('suiji.draw.not_before', {
-                  time: formatChinaTime(notBefore, true),
-                })}
-              </Alert>
-            ) : null}
-            <Alert severity="info">{translate('suiji.draw.run_once')}</Alert>
-            {error ? <Alert severity="error">{error}</Alert> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
-          <Button
+      <ActionDialog
+        open={dialog.open}
+        onClose={dialog.hide}
+        title={translate('suiji.draw.run_title', { task: taskName ?? '' })}
+        pending={run.pending}
+        error={problem ?? run.error}
+        actions={
+          <TextButton
             label="suiji.draw.run"
             variant="contained"
             onClick={onRun}
-            disabled={busy || early}
+            disabled={run.pending || early}
             data-testid="run-confirm"
           />
-        </DialogActions>
-      </Dialog>
+        }
+      >
+        <Typography>
+          {source != null
+            ? translate('suiji.draw.entropy_explain', { format: entropyFormat(source, language) })
+            : translate('suiji.draw.entropy_legacy')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('suiji.draw.commitment_published', { commitment: draw.commitment })}
+        </Typography>
+        <TextField
+          label={
+            source != null
+              ? translate('suiji.draw.entropy', {
+                  source: translate(`enums.entropySource.${source}`),
+                  issue,
+                })
+              : translate('resources.draws.fields.publicEntropy')
+          }
+          placeholder={
+            source != null
+              ? translate('suiji.draw.entropy_placeholder', { example: EXAMPLES[source] })
+              : undefined
+          }
+          value={entropy}
+          onChange={(e) => {
+            setEntropy(e.target.value);
+            setProblem(null);
+          }}
+          multiline
+          minRows={2}
+          error={entropy.trim() !== '' && !checked.ok}
+          slotProps={{
+            htmlInput: {
+              name: 'publicEntropy',
+              maxLength: 1000,
+              inputMode: source && ENTROPY_RULES[source].groups ? 'numeric' : 'text',
+            },
+          }}
+          helperText={
+            checked.ok
+              ? translate('suiji.draw.entropy_help', { canonical: checked.value })
+              : entropy.trim() !== ''
+                ? checked.message[language]
+                : source != null
+                  ? entropyFormat(source, language)
+                  : ' '
+          }
+        />
+        {early ? (
+          <Alert severity="warning">
+            {translate('suiji.draw.not_before', {
+              time: formatChinaTime(notBefore, true),
+            })}
+          </Alert>
+        ) : null}
+        <Alert severity="info">{translate('suiji.draw.run_once')}</Alert>
+      </ActionDialog>
     </>
   );
 };

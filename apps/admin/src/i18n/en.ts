@@ -380,7 +380,6 @@ const messages: TranslationMessages = {
       title: 'Statistics',
       cut_off: 'as of %{time} (China time)',
       period_kind: 'Period',
-      kinds: { YEAR: 'Year', QUARTER: 'Quarter', MONTH: 'Month', RANGE: 'Custom range' },
       year: 'Year',
       quarter: 'Quarter',
       quarter_n: 'Q%{n}',
@@ -411,17 +410,6 @@ const messages: TranslationMessages = {
         then_by: 'Then by',
         none: 'Nothing more',
         total: 'Total',
-      },
-      families: {
-        PLANS: 'Yearly plans',
-        TASKS: 'Tasks',
-        VISITS: 'Visits and results',
-        RATIOS: 'Ratios attained',
-        COVERAGE: 'Coverage',
-        BURDEN: 'Burden on targets',
-        INSPECTORS: 'Inspectors',
-        TARGET_REGISTRY: 'Target registry',
-        INSPECTOR_REGISTRY: 'Inspector registry',
       },
     },
     export: {
@@ -553,7 +541,6 @@ const messages: TranslationMessages = {
       open_task: 'Open the joint task',
     },
     draw: {
-      status: { SCHEDULED: 'Scheduled', DRAWN: 'Drawn' },
       none: 'Not scheduled',
       items_title: 'Items and their ratios',
       task_draw: 'Draw',
@@ -649,6 +636,11 @@ const messages: TranslationMessages = {
       methods_required: 'Choose at least one inspection method',
       future: 'The inspection date cannot be after today',
       too_long: 'At most %{max} characters',
+      before_draw: 'The inspection cannot precede the draw',
+      item_twice: 'Give one result per item',
+      item_not_covered: 'This item is not covered by the inspection',
+      item_missing: 'Give a result for every item of the visit',
+      category_not_allowed: 'This task may not use this result category',
       review: 'Review',
       batch: 'Publish selected',
       batch_clear: 'Clear the choice',
@@ -821,7 +813,6 @@ const messages: TranslationMessages = {
     validation: {
       percent: 'The ratio must be between 0% and 100%',
       dates: 'The end of validity cannot be before its start',
-      window: 'The window cannot end before it starts',
     },
   },
 };

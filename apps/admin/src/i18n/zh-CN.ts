@@ -595,7 +595,6 @@ const messages: TranslationMessages = {
       title: '统计分析',
       cut_off: '截至 %{time}（北京时间）',
       period_kind: '统计期间',
-      kinds: { YEAR: '年度', QUARTER: '季度', MONTH: '月份', RANGE: '自定义' },
       year: '年度',
       quarter: '季度',
       quarter_n: '第 %{n} 季度',
@@ -625,17 +624,6 @@ const messages: TranslationMessages = {
         then_by: '再按',
         none: '不再分组',
         total: '合计',
-      },
-      families: {
-        PLANS: '年度抽查计划',
-        TASKS: '抽查任务',
-        VISITS: '检查户次及结果',
-        RATIOS: '抽查比例达成',
-        COVERAGE: '覆盖率',
-        BURDEN: '扰民情况',
-        INSPECTORS: '检查人员',
-        TARGET_REGISTRY: '检查对象名录库',
-        INSPECTOR_REGISTRY: '执法检查人员名录库',
       },
     },
     export: {
@@ -758,7 +746,6 @@ const messages: TranslationMessages = {
       open_task: '查看合并后的联合抽查任务',
     },
     draw: {
-      status: { SCHEDULED: '已安排', DRAWN: '已摇号' },
       none: '未安排',
       items_title: '抽查事项与抽查比例',
       task_draw: '摇号',
@@ -850,6 +837,11 @@ const messages: TranslationMessages = {
       methods_required: '请至少选择一种检查方式',
       future: '检查日期不能晚于今天',
       too_long: '不能超过 %{max} 个字符',
+      before_draw: '检查日期不能早于摇号日期',
+      item_twice: '每个事项只填一个结果',
+      item_not_covered: '该事项不在本次检查范围内',
+      item_missing: '请为本次检查的每个事项填写结果',
+      category_not_allowed: '本任务不能使用该检查结果类别',
       review: '审核',
       batch: '批量公示',
       batch_clear: '取消选择',
@@ -1014,7 +1006,6 @@ const messages: TranslationMessages = {
     validation: {
       percent: '比例须在 0% 到 100% 之间',
       dates: '有效期至不能早于有效期起',
-      window: '结束日期不能早于开始日期',
     },
   },
 };

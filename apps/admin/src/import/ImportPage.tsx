@@ -97,8 +97,8 @@ export const ImportPage = () => {
   const kinds = (['targets', 'inspectors'] as const).filter((k) =>
     k === 'targets' ? targets.canAccess : inspectors.canAccess,
   );
-  if (kinds.length === 0) return <AccessDeniedPage />;
-  const chosenKind = kind ?? kinds[0]!;
+  const chosenKind = kind ?? kinds[0];
+  if (chosenKind === undefined) return <AccessDeniedPage />;
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;

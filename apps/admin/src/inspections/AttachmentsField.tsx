@@ -12,7 +12,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import type { Locale } from '@suiji/domain';
+import { isEnterable, type Locale } from '@suiji/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ChangeEvent } from 'react';
 import {
@@ -40,7 +40,6 @@ import {
   headOf,
   isImage,
 } from './attachments';
-import { ENTERABLE_STATES } from './result';
 
 /** A browser address for an attachment's content, fetched with the login token, released when unmounted. */
 function useObjectUrl(url: string | null): string | null {
@@ -159,7 +158,7 @@ export const AttachmentsField = (_props: { label?: string }) => {
     enabled: !!inspection,
   });
   const id = inspection ? String(inspection.id) : '';
-  const editable = !!inspection && !!canAccess && ENTERABLE_STATES.includes(inspection.state);
+  const editable = !!inspection && !!canAccess && isEnterable(inspection.state);
   const key = ['attachments', id];
   const { data: attachments = [], isPending } = useQuery({
     queryKey: key,

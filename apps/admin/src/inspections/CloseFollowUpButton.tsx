@@ -1,15 +1,5 @@
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import {
-  Alert,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { MenuItem, TextField, Typography } from '@mui/material';
 import {
   MAX_LENGTH,
   chinaToday,
@@ -17,26 +7,18 @@ import {
   type ClosureOutcome,
   type FollowUpToClose,
   type Locale,
-  type ResultState,
 } from '@suiji/domain';
 import { useState } from 'react';
-import {
-  useCanAccess,
-  useDataProvider,
-  useGetOne,
-  useLocaleState,
-  useNotify,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { useCanAccess, useDataProvider, useGetOne, useLocaleState, useTranslate } from 'react-admin';
+import { ActionDialog, useAction, useDialog } from '../common/ActionDialog';
 import { TextButton } from '../common/TextButton';
 import { closureOutcomeChoices } from '../common/choices';
 import type { DrawRecordFields, InspectionRecordFields, ItemResultFields } from '../draws/drawTypes';
-import type { SuijiDataProvider } from '../providers/dataProvider';
+import type { CloseFollowUpInput, SuijiDataProvider } from '../providers/dataProvider';
 
 /** The result and its visit as the domain's closure rule reads them. */
 const toClose = (inspection: InspectionRecordFields, result: ItemResultFields): FollowUpToClose => ({
-  state: inspection.state as ResultState,
+  state: inspection.state,
   problem: result.categoryInfo.problem,
   inspectedOn: inspection.inspectedOn ?? null,
   closedOn: result.closedOn ?? null,
@@ -51,7 +33,7 @@ export function useMayCloseFollowUps(inspection: InspectionRecordFields | undefi
   const { data: draw } = useGetOne<DrawRecordFields>(
     'draws',
     { id: inspection?.drawId ?? '' },
-    { enabled: published && !!inspection?.drawId },
+    { enabled: published && !!inspection.drawId },
   );
   const { canAccess } = useCanAccess({
     action: 'close',
@@ -74,16 +56,16 @@ export const CloseFollowUpButton = ({
   result: ItemResultFields;
 }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<SuijiDataProvider>();
-  const [open, setOpen] = useState(false);
   const [closedOn, setClosedOn] = useState('');
   const [outcome, setOutcome] = useState<ClosureOutcome>('CORRECTED');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const closing = useAction(
+    (input: CloseFollowUpInput) => dataProvider.closeFollowUp(String(inspection.id), result.itemId, input),
+    { success: () => ['suiji.closure.done'], onDone: () => dialog.hide() },
+  );
+  const dialog = useDialog(closing);
   if (closableFollowUp(toClose(inspection, result)) !== null) return null;
 
   const today = chinaToday();
@@ -91,23 +73,7 @@ export const CloseFollowUpButton = ({
   const message = (field: 'closedOn' | 'note') =>
     problem?.field === field ? problem.message[locale as Locale] : undefined;
 
-  const onClose = () => {
-    setBusy(true);
-    setError(null);
-    dataProvider
-      .closeFollowUp(String(inspection.id), result.itemId, {
-        closedOn,
-        outcome,
-        ...(note.trim() ? { note: note.trim() } : {}),
-      })
-      .then(() => {
-        setOpen(false);
-        notify('suiji.closure.done', { type: 'success' });
-        refresh();
-      })
-      .catch((e: Error) => setError(e.message))
-      .finally(() => setBusy(false));
-  };
+  const onClose = () => closing.send({ closedOn, outcome, ...(note.trim() ? { note: note.trim() } : {}) });
 
   return (
     <>
@@ -119,76 +85,68 @@ export const CloseFollowUpButton = ({
           setClosedOn(today);
           setOutcome('CORRECTED');
           setNote('');
-          setError(null);
-          setOpen(true);
+          dialog.show();
         }}
         data-testid="close-follow-up"
         icon={<TaskAltIcon />}
       />
-      <Dialog
-        open={open}
-        onClose={() => !busy && setOpen(false)}
-        onClick={(e) => e.stopPropagation()}
-        maxWidth="sm"
-        fullWidth
-      >
-        <DialogTitle>{translate('suiji.closure.title', { item: result.item.name })}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Typography variant="body2" color="text.secondary">
-              {translate('suiji.closure.help', { target: inspection.target.name })}
-            </Typography>
-            <TextField
-              type="date"
-              label={translate('suiji.closure.closedOn')}
-              value={closedOn}
-              onChange={(e) => setClosedOn(e.target.value)}
-              error={!!message('closedOn')}
-              helperText={message('closedOn')}
-              required
-              slotProps={{
-                inputLabel: { shrink: true },
-                htmlInput: { name: 'closedOn', min: inspection.inspectedOn ?? undefined, max: today },
-              }}
-            />
-            <TextField
-              select
-              label={translate('suiji.closure.outcome')}
-              value={outcome}
-              onChange={(e) => setOutcome(e.target.value as ClosureOutcome)}
-              required
-              slotProps={{ htmlInput: { name: 'outcome' } }}
-            >
-              {closureOutcomeChoices.map((choice) => (
-                <MenuItem key={choice.id} value={choice.id}>
-                  {translate(choice.name)}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              label={translate('suiji.closure.note')}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              multiline
-              minRows={2}
-              error={!!message('note')}
-              helperText={message('note') ?? translate('suiji.closure.note_help')}
-              slotProps={{ htmlInput: { name: 'note', maxLength: MAX_LENGTH.text } }}
-            />
-            {error ? <Alert severity="error">{error}</Alert> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <TextButton label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
+      <ActionDialog
+        open={dialog.open}
+        onClose={dialog.hide}
+        title={translate('suiji.closure.title', { item: result.item.name })}
+        pending={closing.pending}
+        error={closing.error}
+        actions={
           <TextButton
             label="suiji.closure.submit"
             variant="contained"
             onClick={onClose}
-            disabled={busy || problem !== null}
+            disabled={closing.pending || problem !== null}
             data-testid="close-follow-up-submit"
           />
-        </DialogActions>
-      </Dialog>
+        }
+      >
+        <Typography variant="body2" color="text.secondary">
+          {translate('suiji.closure.help', { target: inspection.target.name })}
+        </Typography>
+        <TextField
+          type="date"
+          label={translate('suiji.closure.closedOn')}
+          value={closedOn}
+          onChange={(e) => setClosedOn(e.target.value)}
+          error={!!message('closedOn')}
+          helperText={message('closedOn')}
+          required
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { name: 'closedOn', min: inspection.inspectedOn ?? undefined, max: today },
+          }}
+        />
+        <TextField
+          select
+          label={translate('suiji.closure.outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as ClosureOutcome)}
+          required
+          slotProps={{ htmlInput: { name: 'outcome' } }}
+        >
+          {closureOutcomeChoices.map((choice) => (
+            <MenuItem key={choice.id} value={choice.id}>
+              {translate(choice.name)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label={translate('suiji.closure.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          multiline
+          minRows={2}
+          error={!!message('note')}
+          helperText={message('note') ?? translate('suiji.closure.note_help')}
+          slotProps={{ htmlInput: { name: 'note', maxLength: MAX_LENGTH.text } }}
+        />
+      </ActionDialog>
     </>
   );
 };

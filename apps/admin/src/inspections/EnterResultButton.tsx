@@ -11,7 +11,7 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { chinaToday, formatChinaTime } from '@suiji/domain';
+import { chinaToday, formatChinaTime, isEnterable } from '@suiji/domain';
 import { useRef, useState } from 'react';
 import {
   HttpError,
@@ -27,14 +27,7 @@ import {
 import { TextButton } from '../common/TextButton';
 import type { CategoryRecordFields, InspectionRecordFields } from '../draws/drawTypes';
 import type { SuijiDataProvider } from '../providers/dataProvider';
-import {
-  ENTERABLE_STATES,
-  draftOf,
-  holdsDraft,
-  resultProblems,
-  toResultInput,
-  type ResultDraft,
-} from './result';
+import { draftOf, holdsDraft, resultProblems, toResultInput, type ResultDraft } from './result';
 import { ResultForm } from './ResultForm';
 import { discardDraft, draftKey, loadDraft, saveDraft, type DraftBasis } from './resultDraft';
 
@@ -81,7 +74,7 @@ export const EnterResultButton = () => {
     },
     { enabled: open && !!inspection?.taskId },
   );
-  if (!inspection || !canAccess || !ENTERABLE_STATES.includes(inspection.state)) return null;
+  if (!inspection || !canAccess || !isEnterable(inspection.state)) return null;
 
   const today = chinaToday();
   // Drafts are the signed-in user's: none is read or kept before the user is known.
@@ -120,7 +113,7 @@ export const EnterResultButton = () => {
    * holds now says whether the entry arrived (its answer was lost on the way back) or not.
    */
   const afterFailure = async (e: Error, sent: ResultDraft) => {
-    const status = e instanceof HttpError ? e.status : undefined;
+    const status = e instanceof HttpError ? (e.status as number) : undefined;
     if (status === 0 || status === 409) {
       const now = await dataProvider
         .getOne<InspectionRecordFields>('inspections', { id: inspection.id })

@@ -51,10 +51,7 @@ const PublishSelectedButton = () => {
       })
       .catch((e: Error) => {
         // The API names a refused entry by its id; the reviewer knows it by its target.
-        const message = chosen.reduce(
-          (text, r) => text.replace(String(r.id), r.target?.name ?? String(r.id)),
-          e.message,
-        );
+        const message = chosen.reduce((text, r) => text.replace(String(r.id), r.target.name), e.message);
         notify(message, { type: 'error', autoHideDuration: 10_000 });
       })
       .finally(() => setBusy(false));
@@ -99,10 +96,11 @@ const ChooseForBatch = (_props: { label?: string }) => {
 };
 
 const BatchBar = () => {
-  const { selectedIds, filterValues, onUnselectItems } = useListContext();
+  const list = useListContext();
+  const { selectedIds, onUnselectItems } = list;
   const translate = useTranslate();
   // A new filter starts a new choice: nothing chosen out of sight stays chosen.
-  const filters = JSON.stringify(filterValues);
+  const filters = JSON.stringify(list.filterValues);
   useEffect(() => onUnselectItems(), [filters]);
   if (selectedIds.length === 0) return null;
   return (

@@ -18,7 +18,7 @@ export const DeadlineField = (_props: FieldProps) => {
   if (!inspection) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} component="span">
-      <span data-testid="publication-deadline">{inspection.publicationDeadline ?? ''}</span>
+      <span data-testid="publication-deadline">{inspection.publicationDeadline}</span>
       <OverdueChip />
     </Stack>
   );
@@ -126,7 +126,7 @@ export const ItemResultTable = ({
         </TableRow>
       </TableHead>
       <TableBody>
-        {(inspection.results ?? []).map((result) => (
+        {inspection.results.map((result) => (
           <TableRow key={result.id} data-item={result.item.name}>
             <TableCell>{result.item.name}</TableCell>
             <TableCell>
@@ -217,7 +217,7 @@ export const ResultSummary = ({ inspection }: { inspection: InspectionRecordFiel
       {line('inspectedOn', inspection.inspectedOn ?? '—')}
       {line(
         'methodsUsed',
-        (inspection.methodsUsed ?? []).map((m) => enumName('inspectionMethod', m)).join('、') || '—',
+        inspection.methodsUsed.map((m) => enumName('inspectionMethod', m)).join('、') || '—',
       )}
       <ItemResultTable inspection={inspection} />
     </Stack>

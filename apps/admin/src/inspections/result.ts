@@ -2,11 +2,16 @@
  * The result of an inspection as the dialogs edit it, and the rules they check before asking the API. A visit
  * has one date and one set of methods; each item it covers has its own category, findings and follow-up.
  */
-import { MAX_LENGTH } from '@suiji/domain';
+import {
+  FOLLOW_UPS,
+  INSPECTION_METHODS,
+  resultEntryProblems,
+  reviewProblem,
+  type FollowUp,
+  type InspectionMethod,
+  type ResultRule,
+} from '@suiji/domain';
 import type { ResultInput, ReviewInput } from '../providers/dataProvider';
-
-/** States in which a team member may (re-)enter the result. */
-export const ENTERABLE_STATES: readonly string[] = ['PENDING_ENTRY', 'REJECTED'];
 
 /** The result for one item of the visit. */
 export interface ItemDraft {
@@ -72,19 +77,39 @@ export type ResultProblems = Partial<Record<string, string>>;
 /** The key of a problem with one field of an item's result. */
 export const itemProblemKey = (itemId: string, field: 'category' | 'findings') => `${itemId}.${field}`;
 
-/** Translation keys of what is wrong with a draft, by field; empty when it may be sent. */
+/** How the form words each rule the domain checks (`resultEntryProblems`): a translation key. */
+const PROBLEM_KEYS: Record<ResultRule, string> = {
+  DATE_INVALID: 'ra.validation.required',
+  DATE_BEFORE_DRAW: 'suiji.result.before_draw',
+  DATE_IN_FUTURE: 'suiji.result.future',
+  METHODS_REQUIRED: 'suiji.result.methods_required',
+  ITEM_TWICE: 'suiji.result.item_twice',
+  ITEM_NOT_COVERED: 'suiji.result.item_not_covered',
+  ITEM_MISSING: 'suiji.result.item_missing',
+  CATEGORY_REQUIRED: 'ra.validation.required',
+  CATEGORY_NOT_ALLOWED: 'suiji.result.category_not_allowed',
+  FINDINGS_TOO_LONG: 'suiji.result.too_long',
+};
+
+/**
+ * Translation keys of what is wrong with a draft, by field (the domain's rules, as the API applies them);
+ * empty when it may be sent.
+ */
 export function resultProblems(draft: ResultDraft, today: string): ResultProblems {
   const problems: ResultProblems = {};
-  if (draft.methodsUsed.length === 0) problems.methodsUsed = 'suiji.result.methods_required';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.inspectedOn)) problems.inspectedOn = 'ra.validation.required';
-  else if (draft.inspectedOn > today) problems.inspectedOn = 'suiji.result.future';
-  for (const item of draft.items) {
-    if (!item.category) problems[itemProblemKey(item.itemId, 'category')] = 'ra.validation.required';
-    if (item.findings.length > MAX_LENGTH.text)
-      problems[itemProblemKey(item.itemId, 'findings')] = 'suiji.result.too_long';
+  for (const problem of resultEntryProblems(draft, { today })) {
+    const key =
+      problem.itemId === undefined
+        ? problem.field
+        : itemProblemKey(problem.itemId, problem.rule === 'FINDINGS_TOO_LONG' ? 'findings' : 'category');
+    problems[key] ??= PROBLEM_KEYS[problem.rule];
   }
   return problems;
 }
+
+const isMethod = (value: string): value is InspectionMethod =>
+  (INSPECTION_METHODS as readonly string[]).includes(value);
+const isFollowUp = (value: string): value is FollowUp => (FOLLOW_UPS as readonly string[]).includes(value);
 
 /**
  * The API's input for a draft typed against the result as it was when the form opened (`enteredAtSeen`:
@@ -100,12 +125,12 @@ export function toResultInput(
     inspectionId,
     ...(enteredAtSeen !== undefined ? { enteredAtSeen } : {}),
     inspectedOn: draft.inspectedOn,
-    methodsUsed: [...new Set(draft.methodsUsed)],
+    methodsUsed: [...new Set(draft.methodsUsed)].filter(isMethod),
     items: draft.items.map((item) => ({
       itemId: item.itemId,
       category: item.category,
       findings: item.findings.trim(),
-      followUp: item.followUp || 'NONE',
+      followUp: isFollowUp(item.followUp) ? item.followUp : 'NONE',
     })),
   };
 }
@@ -147,7 +172,7 @@ export function groupCategories<C extends { standard: boolean }>(
 
 /** A review: approving publishes; rejecting sends the result back and needs a comment (null: not yet). */
 export function toReviewInput(inspectionId: string, approve: boolean, comment: string): ReviewInput | null {
+  if (reviewProblem(approve, comment)) return null;
   const trimmed = comment.trim();
-  if (!approve && !trimmed) return null;
   return trimmed ? { inspectionId, approve, comment: trimmed } : { inspectionId, approve };
 }

@@ -48,7 +48,7 @@ const ResourceItems = () => {
   return (
     <>
       {Object.keys(resources)
-        .filter((name) => resources[name]!.hasList)
+        .filter((name) => resources[name]?.hasList)
         .map((name) => {
           const list = lists.find((l) => l.resource === name);
           return (

@@ -11,11 +11,8 @@ import { Typography } from '@mui/material';
 import { useCallback, useMemo } from 'react';
 import {
   ArrayInput,
-  AutocompleteArrayInput,
-  AutocompleteInput,
   FormDataConsumer,
   NumberInput,
-  ReferenceArrayInput,
   ReferenceInput,
   SelectInput,
   SimpleForm,
@@ -26,11 +23,9 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { ParticipantInputs } from '../departments/Participants';
 import { bpToPercentText, percentToBp } from '../common/validators';
 import { validatePlan } from './planForm';
-
-/** Initiating and cooperating departments are whole departments, not their 股室 or 所. */
-const TOP_LEVEL = { kind: 'DEPARTMENT' };
 
 const itemText = (item: RaRecord) =>
   `${String(item.seq)}. ${String(item.name)}（${String((item.department as { name?: string } | undefined)?.name ?? '')}）`;
@@ -82,17 +77,14 @@ export const PlanForm = () => {
     : DEFAULT_LOCALE;
   // The items of any year a plan may name are few (a department's list has a handful); the rules need
   // their minimum ratios.
-  const { data: items } = useGetList('items', {
+  const { data: items } = useGetList<RaRecord & { name: string; minRatioBp: number }>('items', {
     pagination: { page: 1, perPage: 500 },
     sort: { field: 'seq', order: 'ASC' },
   });
   const byId = useMemo(
     () =>
       new Map(
-        (items ?? []).map((item) => [
-          String(item.id),
-          { name: String(item.name), minRatioBp: Number(item.minRatioBp) },
-        ]),
+        (items ?? []).map((item) => [String(item.id), { name: item.name, minRatioBp: item.minRatioBp }]),
       ),
     [items],
   );
@@ -116,13 +108,10 @@ export const PlanForm = () => {
         slotProps={{ htmlInput: { maxLength: MAX_LENGTH.name } }}
       />
       <NumberInput source="year" step={1} isRequired min={YEAR_MIN} max={YEAR_MAX} />
-      <ReferenceInput source="departmentId" reference="departments" filter={TOP_LEVEL}>
-        <AutocompleteInput optionText="name" helperText="suiji.plan.department_help" />
-      </ReferenceInput>
-      <ReferenceArrayInput source="cooperatingDepartmentIds" reference="departments" filter={TOP_LEVEL}>
-        <AutocompleteArrayInput optionText="name" helperText="suiji.plan.cooperating_help" fullWidth />
-      </ReferenceArrayInput>
-      <FormDataConsumer>{({ formData }) => <LinesInput year={formData.year} />}</FormDataConsumer>
+      <ParticipantInputs of="plan" />
+      <FormDataConsumer<{ year?: unknown }>>
+        {({ formData }) => <LinesInput year={formData.year} />}
+      </FormDataConsumer>
       <TextInput source="remarks" multiline fullWidth />
     </SimpleForm>
   );

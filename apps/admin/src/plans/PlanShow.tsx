@@ -1,23 +1,21 @@
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatRatioBp } from '@suiji/domain';
 import {
-  ChipField,
   CreateButton,
   Datagrid,
   DeleteButton,
   EditButton,
   NumberField,
-  ReferenceArrayField,
   ReferenceField,
   ReferenceManyField,
   SimpleShowLayout,
-  SingleFieldList,
   TextField,
   TopToolbar,
   useRecordContext,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { CooperatingField } from '../departments/Participants';
 import { RecordShow } from '../common/RecordViews';
 import { LocalDateField } from '../common/LocalDateField';
 
@@ -92,7 +90,9 @@ const PlanLines = () => {
 
 /** A new task of this plan starts from its year, departments and items. */
 const NewTaskButton = () => {
-  const plan = useRecordContext();
+  const plan = useRecordContext<
+    RaRecord & { year: number; departmentId: string; cooperatingDepartmentIds: string[] }
+  >();
   if (!plan) return null;
   const lines = Array.isArray(plan.lines) ? (plan.lines as Line[]) : [];
   const record: Partial<RaRecord> = {
@@ -134,11 +134,7 @@ export const PlanShow = () => (
       <TextField source="name" />
       <NumberField source="year" options={{ useGrouping: false }} />
       <ReferenceField source="departmentId" reference="departments" link={false} />
-      <ReferenceArrayField source="cooperatingDepartmentIds" reference="departments">
-        <SingleFieldList linkType={false} empty={<span>—</span>}>
-          <ChipField source="name" size="small" />
-        </SingleFieldList>
-      </ReferenceArrayField>
+      <CooperatingField source="cooperatingDepartmentIds" />
       <TextField source="remarks" emptyText="—" />
       <PlanLines />
       <LocalDateField source="updatedAt" showTime />

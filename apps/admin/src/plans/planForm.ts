@@ -42,11 +42,12 @@ export function validatePlan(
   else if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX)
     errors.year = { message: 'ra.validation.minValue', args: { min: YEAR_MIN } };
   const lines = Array.isArray(values.lines) ? (values.lines as PlanLineValues[]) : [];
-  const lineErrors: Errors[] = lines.map(() => ({}));
-  lines.forEach((line, index) => {
-    if (typeof line.itemId !== 'string' || line.itemId === '') lineErrors[index]!.itemId = REQUIRED;
-    if (typeof line.ratioBp !== 'number') lineErrors[index]!.ratioBp = REQUIRED;
-    if (typeof line.timesPerYear !== 'number') lineErrors[index]!.timesPerYear = REQUIRED;
+  const lineErrors: Errors[] = lines.map((line) => {
+    const lineError: Errors = {};
+    if (typeof line.itemId !== 'string' || line.itemId === '') lineError.itemId = REQUIRED;
+    if (typeof line.ratioBp !== 'number') lineError.ratioBp = REQUIRED;
+    if (typeof line.timesPerYear !== 'number') lineError.timesPerYear = REQUIRED;
+    return lineError;
   });
   // Lines not filled in yet, or whose item is not loaded, take placeholders the rules accept: their
   // problems are the "required" above, or the API's.
@@ -61,9 +62,9 @@ export function validatePlan(
     };
   });
   for (const problem of planLineProblems(drafts, known)) {
-    const match = /^lines\.(\d+)\.(\w+)$/.exec(problem.field);
-    const target = match ? lineErrors[Number(match[1])] : undefined;
-    if (target && match && !target[match[2]!]) target[match[2]!] = problem.message[locale];
+    const [, index, field] = /^lines\.(\d+)\.(\w+)$/.exec(problem.field) ?? [];
+    const target = index === undefined ? undefined : lineErrors[Number(index)];
+    if (target && field !== undefined && !target[field]) target[field] = problem.message[locale];
   }
   if (lines.length === 0) errors.lines = 'suiji.plan.lines_required';
   else if (lineErrors.some((e) => Object.keys(e).length > 0)) errors.lines = lineErrors;

@@ -4,49 +4,29 @@
  * becomes an `HttpError` carrying the API's message in the reader's language.
  */
 import { HttpError } from 'react-admin';
+import type { AttachmentFieldsFragment, AttachmentRulesQuery } from '../graphql/generated/graphql';
+import * as ops from '../graphql/operations';
 import { gql } from './graphql';
 import { i18nProvider } from './i18nProvider';
 import { readSession } from './session';
 
 /** The API's `Attachment`. */
-export interface AttachmentRecord {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  /** Bytes. */
-  size: number;
-  sha256: string;
-  /** Where the file is downloaded, with the login token. */
-  url: string;
-  createdAt: string;
-}
+export type AttachmentRecord = AttachmentFieldsFragment;
 
 /** The API's `AttachmentRules`. */
-export interface AttachmentRules {
-  maxBytes: number;
-  maxCount: number;
-  mimeTypes: string[];
-}
-
-const FIELDS = 'id fileName mimeType size sha256 url createdAt';
+export type AttachmentRules = AttachmentRulesQuery['attachmentRules'];
 
 export async function listAttachments(inspectionId: string): Promise<AttachmentRecord[]> {
-  const data = await gql<{ inspection: { attachments: AttachmentRecord[] } | null }>(
-    `query Attachments($id: ID!) { inspection(id: $id) { id attachments { ${FIELDS} } } }`,
-    { id: inspectionId },
-  );
+  const data = await gql(ops.Attachments, { id: inspectionId });
   return data.inspection?.attachments ?? [];
 }
 
 export async function fetchAttachmentRules(): Promise<AttachmentRules> {
-  const data = await gql<{ attachmentRules: AttachmentRules }>(
-    'query AttachmentRules { attachmentRules { maxBytes maxCount mimeTypes } }',
-  );
-  return data.attachmentRules;
+  return (await gql(ops.AttachmentRules, {})).attachmentRules;
 }
 
 export async function deleteAttachment(id: string): Promise<void> {
-  await gql('mutation DeleteAttachment($id: ID!) { deleteAttachment(id: $id) { id } }', { id });
+  await gql(ops.DeleteAttachment, { id });
 }
 
 function headers(): Record<string, string> {

@@ -7,30 +7,16 @@
 import { ACTIONS, RESOURCES, canAccess, type Action, type Resource, type ScopedRecord } from '@suiji/domain';
 import { HttpError, type AuthProvider } from 'react-admin';
 import { discardAllDrafts } from '../inspections/resultDraft';
+import * as ops from '../graphql/operations';
 import { gql } from './graphql';
-import { actorOf, clearSession, readSession, writeSession, type Session } from './session';
-
-const LOGIN = `mutation Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) {
-    token expiresAt user { id username displayName role departmentId departmentIds }
-  }
-}`;
-
-const LOGOUT = 'mutation Logout { logout }';
-
-const CHANGE_PASSWORD = `mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
-  changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) { token expiresAt }
-}`;
+import { actorOf, clearSession, readSession, writeSession } from './session';
 
 /**
  * Changes the signed-in user's password. The API ends every session of the user, this one too, and answers
  * with a new token, which replaces the old one here.
  */
 export async function changeMyPassword(currentPassword: string, newPassword: string): Promise<void> {
-  const data = await gql<{ changeMyPassword: { token: string; expiresAt: string } }>(CHANGE_PASSWORD, {
-    currentPassword,
-    newPassword,
-  });
+  const data = await gql(ops.ChangeMyPassword, { currentPassword, newPassword });
   const session = readSession();
   if (session) writeSession({ ...session, ...data.changeMyPassword });
 }
@@ -85,7 +71,7 @@ export function canAccessNow(action: string, resource: string, record?: Record<s
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
-      const data = await gql<{ login: Session }>(LOGIN, { username, password });
+      const data = await gql(ops.Login, { username, password });
       writeSession(data.login);
     } catch (error) {
       // One message for every refused sign-in, whatever the API said.
@@ -99,7 +85,7 @@ export const authProvider: AuthProvider = {
       // Signing out of a live session (not one that expired): the device forgets the user's drafts.
       if (typeof localStorage !== 'undefined') discardAllDrafts(localStorage);
       try {
-        await gql(LOGOUT);
+        await gql(ops.Logout, {});
       } catch {
         // The session has already ended, or the API cannot be reached: signing out here goes on regardless.
       }
@@ -111,7 +97,7 @@ export const authProvider: AuthProvider = {
     return readSession() ? Promise.resolve() : Promise.reject(new Error('ra.auth.auth_check_error'));
   },
 
-  checkError(error: { status?: number }) {
+  checkError(error: { status?: number } | null | undefined) {
     // A lost or expired session signs out; a refusal (403) only shows its message.
     if (error?.status === 401) {
       clearSession();

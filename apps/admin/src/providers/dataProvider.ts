@@ -10,43 +10,18 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
-import type {
-  ClosureOutcome,
-  EntropySource,
-  PublicExclusionReason,
-  PeriodKind,
-  ReplacementReason,
-  StatDimension,
-  StatFamily,
-  StatisticsRequest,
-} from '@suiji/domain';
+import type { StatisticsRequest } from '@suiji/domain';
+import type * as gen from '../graphql/generated/graphql';
+import * as ops from '../graphql/operations';
 import { gql } from './graphql';
-import { ANSWER_FIELDS, specOf, type ResourceSpec } from './resources';
+import { selectionOf, specOf, type ResourceSpec } from './resources';
 
 /** A file as the API sends it. */
-export interface FileDownload {
-  filename: string;
-  mimeType: string;
-  contentBase64: string;
-}
+export type FileDownload = gen.TemplateQuery['importTemplate'];
 
-export interface ImportRowError {
-  row: number;
-  column: string | null;
-  message: string;
-  hint: string | null;
-}
-
-export interface ImportReport {
-  ok: boolean;
-  imported: number;
-  /** Data rows read from the file. */
-  rows?: number;
-  /** The first problems (the API lists at most 1,000). */
-  errors: ImportRowError[];
-  /** Every problem found, listed or not. */
-  errorCount: number;
-}
+/** An import's report: rows read, imported (all or none), and the first problems with their fixes. */
+export type ImportReport = gen.ImportTargetsMutation['importTargets'];
+export type ImportRowError = ImportReport['errors'][number];
 
 export type ImportKind = 'targets' | 'inspectors';
 
@@ -58,19 +33,23 @@ export interface SuijiDataProvider extends DataProvider {
   /** Values in use, offered as choices: `targetTypes`, `regions` or `targetTags`. */
   choices(kind: 'targetTypes' | 'regions' | 'targetTags'): Promise<string[]>;
   /** Freezes the pool and publishes the commitment of a task's draw (one per task, covering all its items). */
-  scheduleDraw(input: ScheduleDrawInput): Promise<RaRecord>;
+  scheduleDraw(input: ScheduleDrawInput): Promise<gen.DrawFieldsFragment>;
   /** Runs a scheduled draw with the public entropy, once. */
-  runDraw(input: { drawId: string; publicEntropy: string }): Promise<RaRecord>;
+  runDraw(input: { drawId: string; publicEntropy: string }): Promise<gen.DrawFieldsFragment>;
   /** Replaces a member of an inspection's team by lot. */
-  replaceInspector(input: ReplaceInspectorInput): Promise<RaRecord>;
+  replaceInspector(input: ReplaceInspectorInput): Promise<gen.InspectionFieldsFragment>;
   /** Enters the result of an inspection (by a member of its team); it then awaits review. */
-  enterResult(input: ResultInput): Promise<RaRecord>;
+  enterResult(input: ResultInput): Promise<gen.InspectionFieldsFragment>;
   /** Publishes (公示) or rejects a result awaiting review. */
-  reviewResult(input: ReviewInput): Promise<RaRecord>;
+  reviewResult(input: ReviewInput): Promise<gen.InspectionFieldsFragment>;
   /** Publishes several results awaiting review in one transaction: one refused refuses them all. */
   publishResults(inspectionIds: string[]): Promise<{ id: string; state: string }[]>;
   /** Records how the follow-up of one item's problem ended; answers with the inspection. */
-  closeFollowUp(inspectionId: string, itemId: string, input: CloseFollowUpInput): Promise<RaRecord>;
+  closeFollowUp(
+    inspectionId: string,
+    itemId: string,
+    input: CloseFollowUpInput,
+  ): Promise<gen.InspectionFieldsFragment>;
   /** The server's recomputation of a draw's record. */
   verifyDraw(id: string): Promise<DrawVerification>;
   /** The server's recomputation of the whole trail's hash chain. */
@@ -80,7 +59,7 @@ export interface SuijiDataProvider extends DataProvider {
   /** 一公开: where the entities matching a name or credit code stood in one draw. */
   publicDrawCheck(drawId: string, q: string): Promise<PublicDrawCheck>;
   /** A cooperating department accepts a joint task, or declines it with a reason. */
-  answerTask(taskId: string, accept: boolean, reason?: string): Promise<RaRecord>;
+  answerTask(taskId: string, accept: boolean, reason?: string): Promise<gen.TaskFieldsFragment>;
   /** The merge proposals of a quarter: those made, and suggestions (id null). */
   mergeProposals(year: number, quarter: number): Promise<MergeProposal[]>;
   /** 待办: the merge proposals awaiting the user's department's answer, oldest first, and their total. */
@@ -102,95 +81,23 @@ export interface SuijiDataProvider extends DataProvider {
   publicStatistics(filter: PublicStatisticsFilter): Promise<PublicStatistics>;
 }
 
-/** The API's `StatisticsPeriod`: the period a table covers, labelled in the reader's language. */
-export interface StatisticsPeriod {
-  kind: PeriodKind;
-  from: string;
-  to: string;
-  label: string;
-}
+/** 统计分析: one family's table (the figures in the columns' order, the 合计 row, the cut-off 截至). */
+export type StatisticsTable = gen.StatisticsQuery['statistics'];
+export type StatisticsPeriod = StatisticsTable['period'];
+export type StatisticsRow = StatisticsTable['rows'][number];
+/** The cards of 统计分析: each headline figure, with a rate's numerator and denominator, and the previous period's. */
+export type StatisticsSummary = gen.StatisticsSummaryQuery['statisticsSummary'];
+export type StatisticsKpi = StatisticsSummary['kpis'][number];
 
-/** The API's `StatisticsRow`: the group's keys, their names, and the figures in the table's order. */
-export interface StatisticsRow {
-  keys: string[];
-  labels: string[];
-  values: (number | null)[];
-}
-
-/** The API's `StatisticsTable`. */
-export interface StatisticsTable {
-  family: StatFamily;
-  groupBy: StatDimension[];
-  /** Figure codes of the columns, as the domain's `FIGURES` define them. */
-  figures: string[];
-  period: StatisticsPeriod;
-  /** ISO instant the figures are exact at (截至). */
-  cutOff: string;
-  rows: StatisticsRow[];
-  total: StatisticsRow;
-}
-
-/** The API's `StatisticsKpi`: a card's figure, with a rate's numerator and denominator. */
-export interface StatisticsKpi {
-  figure: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  previous: number | null;
-}
-
-/** The API's `StatisticsSummary`. */
-export interface StatisticsSummary {
-  period: StatisticsPeriod;
-  previousPeriod: StatisticsPeriod | null;
-  cutOff: string;
-  kpis: StatisticsKpi[];
-}
-
-/** The API's `PublicStatisticsFilter`: one year (else the latest years) and one department (else all). */
-export interface PublicStatisticsFilter {
-  year?: number | null;
-  departmentId?: string | null;
-}
-
-/** The API's `PublicStatisticsFigures`: the domain's `PUBLIC_FIGURES` (`drawn` is `due`, `problems` is `problem`). */
-export interface PublicStatisticsFigures {
-  drawn: number;
-  published: number;
-  problems: number;
-  problemRate: number | null;
-  onTime: number;
-  onTimeRate: number | null;
-}
-
-/** The API's `PublicStatisticsRow`: a department's figures of one year. */
-export interface PublicStatisticsRow extends PublicStatisticsFigures {
-  departmentId: string;
-  departmentName: string;
-  year: number;
-}
-
-/** The API's `PublicStatistics`. */
-export interface PublicStatistics {
-  fromYear: number;
-  toYear: number;
-  /** ISO instant the figures are exact at (截至). */
-  cutOff: string;
-  rows: PublicStatisticsRow[];
-  /** 合计, over the whole table (a joint task's visit once). */
-  total: PublicStatisticsFigures;
-}
-
-const PUBLIC_FIGURE_FIELDS = 'drawn published problems problemRate onTime onTimeRate';
-
-const PERIOD_FIELDS = 'kind from to label';
-const STATISTICS_ROW_FIELDS = 'keys labels values';
-const STATISTICS_ARGS =
-  '$family: StatFamily!, $period: PeriodInput!, $groupBy: [StatDimension!]!, $filter: StatisticsFilterInput';
-const STATISTICS_VALUES = 'family: $family, period: $period, groupBy: $groupBy, filter: $filter';
+/** 一公开's summary: one year (else the latest years) and one department (else all). */
+export type PublicStatisticsFilter = gen.PublicStatisticsFilter;
+export type PublicStatistics = gen.PublicStatisticsQuery['publicStatistics'];
+export type PublicStatisticsRow = PublicStatistics['rows'][number];
+/** The domain's `PUBLIC_FIGURES` (`drawn` is `due`, `problems` is `problem`). */
+export type PublicStatisticsFigures = PublicStatistics['total'];
 
 /** The variables of a statistics operation: the period's own fields only, and no empty filter. */
-function statisticsVariables(request: StatisticsRequest): Record<string, unknown> {
+function statisticsVariables(request: StatisticsRequest): gen.StatisticsQueryVariables {
   const { kind, year, quarter, month, from, to } = request.period;
   const period =
     kind === 'RANGE'
@@ -206,139 +113,28 @@ function statisticsVariables(request: StatisticsRequest): Record<string, unknown
   return { family: request.family, groupBy: [...request.groupBy], period, filter };
 }
 
+/** The API's `MergeProposal` (合并检查建议); its id is null for a suggestion not yet proposed. */
+export type MergeProposal = gen.MergeProposalFieldsFragment;
 /** A department's answer to a joint task or to a merge proposal. */
-export interface DepartmentAnswer {
-  departmentId: string;
-  departmentName: string;
-  state: 'PENDING' | 'ACCEPTED' | 'DECLINED';
-  answeredByName: string | null;
-  answeredAt: string | null;
-  reason: string | null;
-}
-
-/** The API's `MergeProposal`. */
-export interface MergeProposal {
-  /** Null for a suggestion not yet proposed. */
-  id: string | null;
-  state: 'SUGGESTED' | 'OPEN' | 'ACCEPTED' | 'DECLINED';
-  year: number;
-  quarter: number;
-  taskIds: string[];
-  tasks: { id: string; name: string; departmentId: string; windowStart: string; windowEnd: string }[];
-  departmentIds: string[];
-  departments: { id: string; name: string }[];
-  targetCount: number;
-  separateVisits: number;
-  jointVisits: number;
-  visitsSaved: number;
-  mergedTaskId: string | null;
-  responses: DepartmentAnswer[];
-}
-
+export type DepartmentAnswer = MergeProposal['responses'][number];
 /** A merge proposal as a to-do entry names it: its own fields only, so a page costs one statement. */
-export type AwaitingMergeProposal = Pick<MergeProposal, 'year' | 'quarter' | 'visitsSaved'> & {
-  id: string;
-  createdAt: string;
-};
+export type AwaitingMergeProposal = gen.AwaitingQuery['mergeProposalsAwaiting']['items'][number];
 
-const MERGE_FIELDS = `id state year quarter taskIds tasks { id name departmentId windowStart windowEnd } departmentIds
-  departments { id name } targetCount separateVisits jointVisits visitsSaved mergedTaskId responses { ${ANSWER_FIELDS} }`;
+/** The API's inputs, as the schema declares them. */
+export type ScheduleDrawInput = gen.ScheduleDrawInput;
+export type ReplaceInspectorInput = gen.ReplaceInspectorInput;
+export type ResultInput = gen.ResultInput;
+export type ItemResultInput = gen.ItemResultInput;
+export type ReviewInput = gen.ReviewInput;
+export type CloseFollowUpInput = gen.CloseFollowUpInput;
 
-/** The API's `ScheduleDrawInput`: ratios left out default, per class, to the highest of the task's items'. */
-export interface ScheduleDrawInput {
-  taskId: string;
-  /** The public entropy source (公开随机源), declared now; `publishedAt` ISO, absent for a beacon. */
-  entropy: { source: EntropySource; issue: string; publishedAt?: string };
-  ratios?: { riskClass: string; ratioBp: number }[];
-  /** ISO date-time; absent: now. */
-  runAfter?: string;
-  expertise?: string;
-}
-
-/** The API's `ReplaceInspectorInput`: why by code (published with the draw), and a note for the trail only. */
-export interface ReplaceInspectorInput {
-  inspectionId: string;
-  inspectorId: string;
-  reason: ReplacementReason;
-  note?: string;
-}
-
-/** The API's `ItemResultInput`: the result for one item of the visit. */
-export interface ItemResultInput {
-  itemId: string;
-  /** A result category's code: a standard one or one of the task's departments'. */
-  category: string;
-  findings: string;
-  followUp: string;
-}
-
-/** The API's `ResultInput`: one visit, its date and methods, and a result for each item it covers. */
-export interface ResultInput {
-  inspectionId: string;
-  /** YYYY-MM-DD */
-  inspectedOn: string;
-  methodsUsed: string[];
-  items: ItemResultInput[];
-  /** The result's enteredAt as the form saw it (null: not entered before): the API refuses a stale form. */
-  enteredAtSeen?: string | null;
-}
-
-/** The API's `ReviewInput`: approve publishes; a rejection needs a comment. */
-export interface ReviewInput {
-  inspectionId: string;
-  approve: boolean;
-  comment?: string;
-}
-
-/** The API's `CloseFollowUpInput`. */
-export interface CloseFollowUpInput {
-  /** YYYY-MM-DD */
-  closedOn: string;
-  outcome: ClosureOutcome;
-  note?: string;
-}
-
-export interface DrawVerification {
-  ok: boolean;
-  /** The first field of the record that differs. */
-  field: string | null;
-}
-
-/** The API's `PublicEntity`. */
-export interface PublicEntity {
-  name: string;
-  creditCode: string;
-  region: string;
-  publishedCount: number;
-}
-
-/** The API's `PublicPoolEntry`: where an entity stood in a draw (not its stratum, a risk class). */
-export interface PublicPoolEntry {
-  targetName: string;
-  creditCode: string;
-  inPool: boolean;
-  excludedReason: PublicExclusionReason | null;
-  /** null until the draw has run */
-  drawn: boolean | null;
-}
-
-/** The API's `PublicDrawCheck`. */
-export interface PublicDrawCheck {
-  matches: PublicPoolEntry[];
-  /** More entities match than are shown. */
-  more: boolean;
-}
-
-/** The API's `TrailVerification`. */
-export interface TrailVerification {
-  ok: boolean;
-  /** Entries found intact (before the first broken one). */
-  checked: number;
-  /** The first entry that does not hold. */
-  brokenSeq: number | null;
-  /** What is wrong with it, as the API words it. */
-  problem: string | null;
-}
+export type DrawVerification = gen.VerifyQuery['verifyDraw'];
+export type TrailVerification = gen.VerifyTrailQuery['verifyTrail'];
+/** 一公开: an entity's public page. */
+export type PublicEntity = NonNullable<gen.PublicEntityQuery['publicEntity']>;
+/** 一公开: where the entities matching a name or credit code stood in one draw (not their stratum). */
+export type PublicDrawCheck = gen.PublicDrawCheckQuery['publicDrawCheck'];
+export type PublicPoolEntry = PublicDrawCheck['matches'][number];
 
 /** The most records asked for in one request when resolving references. */
 const MAX_PER_PAGE = 100;
@@ -385,22 +181,31 @@ export function toInput(
 }
 
 export function listQuery(spec: ResourceSpec): string {
+  const { set, definitions } = selectionOf(spec.fields);
   if (spec.sortable === false)
     return `query List($filter: ${spec.filterType}, $page: PageInput) {
-  ${spec.list}(filter: $filter, page: $page) { items { ${spec.fields} } total }
-}`;
+  ${spec.list}(filter: $filter, page: $page) { items { ${set} } total }
+}
+${definitions}`;
   return `query List($filter: ${spec.filterType}, $sort: SortInput, $page: PageInput) {
-  ${spec.list}(filter: $filter, sort: $sort, page: $page) { items { ${spec.fields} } total }
-}`;
+  ${spec.list}(filter: $filter, sort: $sort, page: $page) { items { ${set} } total }
+}
+${definitions}`;
 }
 
 /** The selection of one record: the list's fields and those asked for one record only. */
-export function oneSelection(spec: ResourceSpec): string {
-  return spec.oneFields ? `${spec.fields} ${spec.oneFields}` : spec.fields;
+export function oneSelection(spec: ResourceSpec): { set: string; definitions: string } {
+  return selectionOf(spec.fields, spec.oneFields);
+}
+
+/** An operation on one record: `head` opens it, the record's selection closes it, then the fragments. */
+function recordOperation(spec: ResourceSpec, head: string): string {
+  const { set, definitions } = oneSelection(spec);
+  return `${head} { ${set} } }\n${definitions}`;
 }
 
 export function oneQuery(spec: ResourceSpec): string {
-  return `query One($id: ID!) { ${operation(spec, 'one')}(id: $id) { ${oneSelection(spec)} } }`;
+  return recordOperation(spec, `query One($id: ID!) { ${operation(spec, 'one')}(id: $id)`);
 }
 
 /** The name of an operation the resource offers; a resource without it refuses, as the API would. */
@@ -411,15 +216,21 @@ function operation(spec: ResourceSpec, key: 'one' | 'create' | 'update' | 'remov
 }
 
 export function createMutation(spec: ResourceSpec): string {
-  return `mutation Create($input: ${spec.createInputType ?? ''}!) { ${operation(spec, 'create')}(input: $input) { ${oneSelection(spec)} } }`;
+  return recordOperation(
+    spec,
+    `mutation Create($input: ${spec.createInputType ?? ''}!) { ${operation(spec, 'create')}(input: $input)`,
+  );
 }
 
 export function updateMutation(spec: ResourceSpec): string {
-  return `mutation Update($id: ID!, $input: ${spec.updateInputType ?? ''}!) { ${operation(spec, 'update')}(id: $id, input: $input) { ${oneSelection(spec)} } }`;
+  return recordOperation(
+    spec,
+    `mutation Update($id: ID!, $input: ${spec.updateInputType ?? ''}!) { ${operation(spec, 'update')}(id: $id, input: $input)`,
+  );
 }
 
 export function deleteMutation(spec: ResourceSpec): string {
-  return `mutation Delete($id: ID!) { ${operation(spec, 'remove')}(id: $id) { ${oneSelection(spec)} } }`;
+  return recordOperation(spec, `mutation Delete($id: ID!) { ${operation(spec, 'remove')}(id: $id)`);
 }
 
 export function exportQuery(spec: ResourceSpec): string {
@@ -440,7 +251,7 @@ export function listVariables(
   spec: ResourceSpec,
   params: Pick<GetListParams, 'filter' | 'sort' | 'pagination'>,
 ): Record<string, unknown> {
-  const filter = toFilter(spec, params.filter);
+  const filter = toFilter(spec, params.filter as Record<string, unknown> | undefined);
   const variables: Record<string, unknown> = { filter };
   // react-admin sorts by `id` unless told otherwise; the API's default order already ends on id.
   if (spec.sortable !== false && params.sort?.field && params.sort.field !== 'id')
@@ -506,7 +317,10 @@ export const dataProvider: SuijiDataProvider = {
     const spec = specOf(resource);
     const page = await fetchPage(
       spec,
-      listVariables(spec, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+      listVariables(spec, {
+        ...params,
+        filter: { ...(params.filter as Record<string, unknown>), [params.target]: params.id },
+      }),
     );
     return { data: page.items as R[], total: page.total };
   },
@@ -519,7 +333,7 @@ export const dataProvider: SuijiDataProvider = {
 
   async update(resource, params) {
     const spec = specOf(resource);
-    const previous = spec.fullUpdate ? undefined : params.previousData;
+    const previous = spec.fullUpdate ? undefined : (params.previousData as Partial<RaRecord>);
     const input = toInput(spec.updateFields, spec.nullable, params.data, previous);
     return {
       data: await mutate(updateMutation(spec), operation(spec, 'update'), { id: String(params.id), input }),
@@ -565,194 +379,98 @@ export const dataProvider: SuijiDataProvider = {
   },
 
   async importFile(kind, file) {
-    const data = await gql<Record<string, ImportReport>>(importMutation(kind), { file });
-    const report = data[IMPORT_MUTATIONS[kind]];
-    if (!report) throw new HttpError('ra.notification.http_error', 500);
-    return report;
+    if (kind === 'targets') return (await gql(ops.ImportTargets, { file })).importTargets;
+    return (await gql(ops.ImportInspectors, { file })).importInspectors;
   },
 
   async importTemplate(kind) {
-    const data = await gql<{ importTemplate: FileDownload }>(
-      'query Template($registry: ImportRegistry!) { importTemplate(registry: $registry) { filename mimeType contentBase64 } }',
-      { registry: kind.toUpperCase() },
-    );
-    return data.importTemplate;
+    const registry = kind === 'targets' ? 'TARGETS' : 'INSPECTORS';
+    return (await gql(ops.ImportTemplate, { registry })).importTemplate;
   },
 
   async scheduleDraw(input) {
-    const draws = specOf('draws');
-    return mutate(
-      `mutation Schedule($input: ScheduleDrawInput!) { scheduleDraw(input: $input) { ${draws.fields} } }`,
-      'scheduleDraw',
-      { input },
-    );
+    return (await gql(ops.ScheduleDraw, { input })).scheduleDraw;
   },
 
   async runDraw(input) {
-    const draws = specOf('draws');
-    return mutate(
-      `mutation Run($input: RunDrawInput!) { runDraw(input: $input) { ${draws.fields} } }`,
-      'runDraw',
-      { input },
-    );
+    return (await gql(ops.RunDraw, { input })).runDraw;
   },
 
   async replaceInspector(input) {
-    const inspections = specOf('inspections');
-    return mutate(
-      `mutation Replace($input: ReplaceInspectorInput!) { replaceInspector(input: $input) { ${inspections.fields} } }`,
-      'replaceInspector',
-      { input },
-    );
+    return (await gql(ops.ReplaceInspector, { input })).replaceInspector;
   },
 
   async enterResult(input) {
-    const inspections = specOf('inspections');
-    return mutate(
-      `mutation Enter($input: ResultInput!) { enterResult(input: $input) { ${inspections.fields} } }`,
-      'enterResult',
-      { input },
-    );
+    return (await gql(ops.EnterResult, { input })).enterResult;
   },
 
   async reviewResult(input) {
-    const inspections = specOf('inspections');
-    return mutate(
-      `mutation Review($input: ReviewInput!) { reviewResult(input: $input) { ${inspections.fields} } }`,
-      'reviewResult',
-      { input },
-    );
+    return (await gql(ops.ReviewResult, { input })).reviewResult;
   },
 
   async publishResults(inspectionIds) {
-    const data = await gql<{ publishResults: { id: string; state: string }[] }>(
-      'mutation PublishResults($inspectionIds: [ID!]!) { publishResults(inspectionIds: $inspectionIds) { id state } }',
-      { inspectionIds },
-    );
-    return data.publishResults;
+    return (await gql(ops.PublishResults, { inspectionIds: [...inspectionIds] })).publishResults;
   },
 
   async closeFollowUp(inspectionId, itemId, input) {
-    const inspections = specOf('inspections');
-    return mutate(
-      `mutation CloseFollowUp($inspectionId: ID!, $itemId: ID!, $input: CloseFollowUpInput!) { closeFollowUp(inspectionId: $inspectionId, itemId: $itemId, input: $input) { ${inspections.fields} } }`,
-      'closeFollowUp',
-      { inspectionId, itemId, input },
-    );
+    return (await gql(ops.CloseFollowUp, { inspectionId, itemId, input })).closeFollowUp;
   },
 
   async verifyDraw(id) {
-    const data = await gql<{ verifyDraw: DrawVerification }>(
-      'query Verify($id: ID!) { verifyDraw(id: $id) { ok field } }',
-      { id },
-    );
-    return data.verifyDraw;
+    return (await gql(ops.VerifyDraw, { id })).verifyDraw;
   },
 
   async verifyTrail() {
-    const data = await gql<{ verifyTrail: TrailVerification }>(
-      'query VerifyTrail { verifyTrail { ok checked brokenSeq problem } }',
-    );
-    return data.verifyTrail;
+    return (await gql(ops.VerifyTrail, {})).verifyTrail;
   },
 
   async answerTask(taskId, accept, reason) {
-    const tasks = specOf('tasks');
     return accept
-      ? mutate(
-          `mutation Accept($taskId: ID!) { acceptTask(taskId: $taskId) { ${tasks.fields} } }`,
-          'acceptTask',
-          {
-            taskId,
-          },
-        )
-      : mutate(
-          `mutation Decline($taskId: ID!, $reason: String!) { declineTask(taskId: $taskId, reason: $reason) { ${tasks.fields} } }`,
-          'declineTask',
-          { taskId, reason: reason ?? '' },
-        );
+      ? (await gql(ops.AcceptTask, { taskId })).acceptTask
+      : (await gql(ops.DeclineTask, { taskId, reason: reason ?? '' })).declineTask;
   },
 
   async mergeProposals(year, quarter) {
-    const data = await gql<{ mergeProposals: MergeProposal[] }>(
-      `query Merges($year: Int!, $quarter: Int!) { mergeProposals(year: $year, quarter: $quarter) { ${MERGE_FIELDS} } }`,
-      { year, quarter },
-    );
-    return data.mergeProposals;
+    return (await gql(ops.MergeProposals, { year, quarter })).mergeProposals;
   },
 
   async mergeProposalsAwaiting(page) {
-    const data = await gql<{ mergeProposalsAwaiting: { items: AwaitingMergeProposal[]; total: number } }>(
-      'query Awaiting($page: PageInput) { mergeProposalsAwaiting(page: $page) { items { id year quarter visitsSaved createdAt } total } }',
-      { page },
-    );
-    return data.mergeProposalsAwaiting;
+    return (await gql(ops.MergeProposalsAwaiting, { page })).mergeProposalsAwaiting;
   },
 
   async proposeMerge(taskIds) {
-    const data = await gql<{ proposeMerge: MergeProposal }>(
-      `mutation Propose($taskIds: [ID!]!) { proposeMerge(taskIds: $taskIds) { ${MERGE_FIELDS} } }`,
-      { taskIds },
-    );
-    return data.proposeMerge;
+    return (await gql(ops.ProposeMerge, { taskIds: [...taskIds] })).proposeMerge;
   },
 
   async respondToMergeProposal(id, accept, reason) {
-    const data = await gql<{ respondToMergeProposal: MergeProposal }>(
-      `mutation Respond($id: ID!, $accept: Boolean!, $reason: String) { respondToMergeProposal(id: $id, accept: $accept, reason: $reason) { ${MERGE_FIELDS} } }`,
-      { id, accept, reason: reason ?? null },
-    );
-    return data.respondToMergeProposal;
+    return (await gql(ops.RespondToMergeProposal, { id, accept, reason: reason ?? null }))
+      .respondToMergeProposal;
   },
 
   async statistics(request) {
-    const data = await gql<{ statistics: StatisticsTable }>(
-      `query Statistics(${STATISTICS_ARGS}) { statistics(${STATISTICS_VALUES}) { family groupBy figures period { ${PERIOD_FIELDS} } cutOff rows { ${STATISTICS_ROW_FIELDS} } total { ${STATISTICS_ROW_FIELDS} } } }`,
-      statisticsVariables(request),
-    );
-    return data.statistics;
+    return (await gql(ops.Statistics, statisticsVariables(request))).statistics;
   },
 
   async statisticsSummary(request) {
     const { period, filter } = statisticsVariables({ ...request, family: 'VISITS', groupBy: [] });
-    const data = await gql<{ statisticsSummary: StatisticsSummary }>(
-      `query StatisticsSummary($period: PeriodInput!, $filter: StatisticsFilterInput) { statisticsSummary(period: $period, filter: $filter) { period { ${PERIOD_FIELDS} } previousPeriod { ${PERIOD_FIELDS} } cutOff kpis { figure value numerator denominator previous } } }`,
-      { period, filter },
-    );
-    return data.statisticsSummary;
+    return (await gql(ops.StatisticsSummary, { period, filter })).statisticsSummary;
   },
 
   async exportStatistics(request) {
-    const data = await gql<{ exportStatistics: FileDownload }>(
-      `query ExportStatistics(${STATISTICS_ARGS}) { exportStatistics(${STATISTICS_VALUES}) { filename mimeType contentBase64 } }`,
-      statisticsVariables(request),
-    );
-    return data.exportStatistics;
+    return (await gql(ops.ExportStatistics, statisticsVariables(request))).exportStatistics;
   },
 
   async publicEntity(creditCode) {
-    const data = await gql<{ publicEntity: PublicEntity | null }>(
-      'query PublicEntity($creditCode: String!) { publicEntity(creditCode: $creditCode) { name creditCode region publishedCount } }',
-      { creditCode },
-    );
-    return data.publicEntity;
+    return (await gql(ops.PublicEntity, { creditCode })).publicEntity;
   },
 
   async publicDrawCheck(drawId, q) {
-    const data = await gql<{ publicDrawCheck: PublicDrawCheck }>(
-      'query PublicDrawCheck($drawId: ID!, $q: String!) { publicDrawCheck(drawId: $drawId, q: $q) { more matches { targetName creditCode inPool excludedReason drawn } } }',
-      { drawId, q },
-    );
-    return data.publicDrawCheck;
+    return (await gql(ops.PublicDrawCheck, { drawId, q })).publicDrawCheck;
   },
 
   async publicStatistics(filter) {
     const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v != null && v !== ''));
-    const data = await gql<{ publicStatistics: PublicStatistics }>(
-      `query PublicStatistics($filter: PublicStatisticsFilter) { publicStatistics(filter: $filter) { fromYear toYear cutOff rows { departmentId departmentName year ${PUBLIC_FIGURE_FIELDS} } total { ${PUBLIC_FIGURE_FIELDS} } } }`,
-      { filter: given },
-    );
-    return data.publicStatistics;
+    return (await gql(ops.PublicStatistics, { filter: given })).publicStatistics;
   },
 
   async choices(kind) {

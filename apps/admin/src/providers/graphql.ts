@@ -5,6 +5,7 @@
  * refusal) and, for a bad or conflicting input field, the `{ errors }` body react-admin shows under that form input.
  */
 import { HttpError } from 'react-admin';
+import type { TypedDocumentString } from '../graphql/generated/graphql';
 import { i18nProvider } from './i18nProvider';
 import { readSession } from './session';
 
@@ -51,8 +52,14 @@ export function toHttpError(errors: GraphQLErrorPayload[], httpStatus = 200): Ht
   return new HttpError(message, status, body);
 }
 
-/** Sends one GraphQL operation and returns its `data`, or throws an `HttpError`. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Sends one GraphQL operation and returns its `data`, or throws an `HttpError`. A typed document
+ * (src/graphql/) gives the result and variables their generated types.
+ */
+export async function gql<T, V extends object = Record<string, unknown>>(
+  query: string | TypedDocumentString<T, V>,
+  variables: V = {} as V,
+): Promise<T> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
@@ -66,7 +73,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: query.toString(), variables }),
     });
   } catch {
     throw new HttpError('ra.notification.offline', 0);

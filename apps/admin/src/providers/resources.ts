@@ -3,6 +3,56 @@
  * input type names, the fields to select, and which record fields the create and update inputs accept.
  */
 import type { InspectionListFilter, Resource, TaskListFilter } from '@suiji/domain';
+import type { TypedDocumentString } from '../graphql/generated/graphql';
+import {
+  CategoryFields,
+  ConflictFields,
+  DepartmentFields,
+  DrawFields,
+  InspectionFields,
+  InspectorFields,
+  ItemFields,
+  PlanFields,
+  PublicDrawFields,
+  PublicDrawnTargetFields,
+  PublicPlanFields,
+  PublicResultFields,
+  PublicTaskFields,
+  TargetFields,
+  TargetHistory,
+  TaskFields,
+  TrailFields,
+  UserFields,
+} from '../graphql/records';
+
+/** A record type's fragment, as codegen types it. */
+export type Fragment = TypedDocumentString<unknown, unknown>;
+
+/**
+ * A selection of fragments: their spreads, for the selection set, and their definitions (with the
+ * fragments they spread), each once, for the end of the operation.
+ */
+export function selectionOf(...fragments: readonly (Fragment | undefined)[]): {
+  set: string;
+  definitions: string;
+} {
+  const spreads: string[] = [];
+  const definitions = new Map<string, string>();
+  for (const fragment of fragments) {
+    if (!fragment) continue;
+    // Codegen writes a fragment's own definition first, then those of the fragments it spreads.
+    let own = true;
+    for (const part of fragment.toString().split(/(?=\bfragment \w+ on )/)) {
+      const definition = part.trim();
+      const name = /^fragment (\w+) on /.exec(definition)?.[1];
+      if (name === undefined) continue;
+      if (own) spreads.push(`...${name}`);
+      own = false;
+      definitions.set(name, definition);
+    }
+  }
+  return { set: spreads.join(' '), definitions: [...definitions.values()].join('\n') };
+}
 
 export interface ResourceSpec {
   /** Query returning `{ items, total }`. */
@@ -22,13 +72,13 @@ export interface ResourceSpec {
   sortable?: false;
   /** Whether an update sends the whole input (the API's update takes the create input) rather than the changes. */
   fullUpdate?: true;
-  /** Selection set of a record. */
-  fields: string;
+  /** What is selected of a record: its fragment (src/graphql/records.ts). */
+  fields: Fragment;
   /**
    * More fields selected for one record only (getOne and the mutations), never for a list: costly ones that
    * a list would ask once per row (a target's inspection history).
    */
-  oneFields?: string;
+  oneFields?: Fragment;
   /** Filter fields the API accepts, besides `q` and `ids`. */
   filters: readonly string[];
   createFields: readonly string[];
@@ -36,8 +86,6 @@ export interface ResourceSpec {
   /** Input fields that accept null (an emptied optional input); other fields never receive null. */
   nullable: readonly string[];
 }
-
-const STAMPS = 'id createdAt updatedAt';
 
 /** Every field of a filter type, each once: a field added to the domain's filter must be listed to compile. */
 const fieldsOf = <T>(fields: Record<keyof T, true>) => Object.keys(fields) as (keyof T & string)[];
@@ -72,22 +120,8 @@ export const TASK_LIST_FILTERS = fieldsOf<TaskListFilter>({
   progress: true,
 });
 
-/** A result category's names and consequences. */
-const CATEGORY_FIELDS = 'code nameZh nameEn departmentId standard problem raisesRisk marksAbnormal';
-
-/** How an item's follow-up was closed (后续处置完结), once it was. */
-const CLOSURE_FIELDS = 'closedOn closureOutcome closureNote closedByName closedAt';
-
-/**
- * An inspection's result, as staff read it: the visit's date and methods, and per item the category
- * (named in both languages by `categoryInfo`), findings, follow-up and its closure.
- */
-const RESULT_FIELDS = `itemIds items { id name } methodsUsed inspectedOn publishedAt results { id itemId item { id name } category categoryInfo { id ${CATEGORY_FIELDS} } findings followUp ${CLOSURE_FIELDS} }`;
-
 /** `PlanInput`: the API's update takes the whole of it too, and replaces the lines. */
 const PLAN_FIELDS = ['name', 'year', 'departmentId', 'cooperatingDepartmentIds', 'remarks', 'lines'] as const;
-/** A department's answer: a joint task's acceptance or a merge proposal's response. */
-export const ANSWER_FIELDS = 'departmentId departmentName state answeredByName answeredAt reason';
 
 /** `TaskInput`: the API's update takes the whole of it too. */
 const TASK_FIELDS = [
@@ -127,7 +161,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'DepartmentFilter',
     createInputType: 'DepartmentInput',
     updateInputType: 'DepartmentUpdateInput',
-    fields: `${STAMPS} name code kind parentId parent { id name }`,
+    fields: DepartmentFields,
     filters: ['kind', 'parentId'],
     createFields: ['name', 'code', 'kind', 'parentId'],
     updateFields: ['name', 'code', 'kind', 'parentId'],
@@ -143,7 +177,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'ItemFilter',
     createInputType: 'ItemInput',
     updateInputType: 'ItemUpdateInput',
-    fields: `${STAMPS} year departmentId department { id name } seq name legalBasis inspectingBody category targetType minRatioBp timesPerYear methods remarks`,
+    fields: ItemFields,
     filters: ['year', 'departmentId', 'category'],
     createFields: [
       'year',
@@ -185,8 +219,8 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'TargetFilter',
     createInputType: 'TargetInput',
     updateInputType: 'TargetUpdateInput',
-    fields: `${STAMPS} name creditCode kind legalRepresentative address region contact tags riskClass status targetTypes abnormal abnormalReason problemCount`,
-    oneFields: `inspectionHistory { id taskId state ${RESULT_FIELDS} }`,
+    fields: TargetFields,
+    oneFields: TargetHistory,
     filters: ['kind', 'riskClass', 'status', 'region', 'targetType', 'tag', 'abnormal'],
     createFields: [
       'name',
@@ -226,7 +260,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'InspectorFilter',
     createInputType: 'InspectorInput',
     updateInputType: 'InspectorUpdateInput',
-    fields: `${STAMPS} name departmentId department { id name } certificateNumber certificateValidFrom certificateValidUntil certificateValid expertise status phone userId`,
+    fields: InspectorFields,
     filters: ['departmentId', 'status', 'expertise', 'certificateValid', 'certificateExpiring', 'hasAccount'],
     createFields: [
       'name',
@@ -262,7 +296,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'ConflictFilter',
     createInputType: 'ConflictInput',
     updateInputType: 'ConflictUpdateInput',
-    fields: `${STAMPS} inspectorId inspector { id name } targetId target { id name creditCode } reason departmentId`,
+    fields: ConflictFields,
     filters: ['inspectorId', 'targetId'],
     createFields: ['inspectorId', 'targetId', 'reason'],
     updateFields: ['reason'],
@@ -278,7 +312,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'UserFilter',
     createInputType: 'UserInput',
     updateInputType: 'UserUpdateInput',
-    fields: `${STAMPS} username displayName role departmentId department { id name } active`,
+    fields: UserFields,
     filters: ['role', 'departmentId'],
     createFields: ['username', 'displayName', 'password', 'role', 'departmentId'],
     updateFields: ['displayName', 'role', 'departmentId', 'active', 'password'],
@@ -294,7 +328,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     createInputType: 'PlanInput',
     updateInputType: 'PlanInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds remarks taskCount lines { id itemId item { id seq name minRatioBp timesPerYear departmentId } ratioBp timesPerYear period roundsDone taskCount }`,
+    fields: PlanFields,
     filters: ['year', 'departmentId'],
     createFields: [...PLAN_FIELDS],
     updateFields: [...PLAN_FIELDS],
@@ -310,7 +344,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     createInputType: 'TaskInput',
     updateInputType: 'TaskInput',
     fullUpdate: true,
-    fields: `${STAMPS} name year departmentId department { id name } cooperatingDepartmentIds planId plan { id name } itemIds items { id name seq minRatioBp riskRatios { riskClass ratioBp } targetType departmentId } scope regions tags riskClasses targetKinds windowStart windowEnd teamSize ready progress visits { drawn entered published } acceptances { ${ANSWER_FIELDS} }`,
+    fields: TaskFields,
     filters: ['year', 'planId', 'awaitingAnswer', ...TASK_LIST_FILTERS],
     createFields: [...TASK_FIELDS],
     updateFields: [...TASK_FIELDS],
@@ -320,7 +354,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     list: 'draws',
     one: 'draw',
     filterType: 'DrawFilter',
-    fields: `${STAMPS} taskId departmentIds status runAfter commitment poolDigest poolSize excludedCount rosterSize ratios { riskClass ratioBp } team { size departments } entropySource entropyIssue entropyPublishedAt ranAt publicEntropy seed nonce selectedCount poolUrl exclusionsUrl recordUrl`,
+    fields: DrawFields,
     filters: ['taskId', 'status', 'departmentId', 'year', 'runnable'],
     createFields: [],
     updateFields: [],
@@ -330,7 +364,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     list: 'inspections',
     one: 'inspection',
     filterType: 'InspectionFilter',
-    fields: `${STAMPS} taskId drawId targetId target { id name creditCode region riskClass } teamIds team { id name departmentId userId } state ${RESULT_FIELDS} publicationDeadline overdue enteredAt reviewComment`,
+    fields: InspectionFields,
     filters: ['taskId', 'drawId', 'q', 'mine', ...INSPECTION_LIST_FILTERS],
     createFields: [],
     updateFields: [],
@@ -346,7 +380,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'CategoryFilter',
     createInputType: 'CategoryInput',
     updateInputType: 'CategoryUpdateInput',
-    fields: `${STAMPS} ${CATEGORY_FIELDS}`,
+    fields: CategoryFields,
     filters: ['taskId', 'departmentId'],
     createFields: ['code', 'nameZh', 'nameEn', 'departmentId', 'problem', 'raisesRisk', 'marksAbnormal'],
     // A standard category's names cannot change: its form leaves them as they are, so they are never sent.
@@ -358,8 +392,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     list: 'publicPlans',
     one: 'publicPlan',
     filterType: 'PublicPlanFilter',
-    fields:
-      'id name year departments lines { item ratioBp timesPerYear period } taskCount selectedCount createdAt',
+    fields: PublicPlanFields,
     filters: ['year', 'departmentId'],
     createFields: [],
     updateFields: [],
@@ -369,8 +402,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
   publicTasks: {
     list: 'publicTasks',
     filterType: 'PublicTaskFilter',
-    fields:
-      'id name year planId planName departments items scope regions tags targetKinds windowStart windowEnd drawId drawStatus selectedCount',
+    fields: PublicTaskFields,
     filters: ['year', 'departmentId', 'planId', 'scope'],
     createFields: [],
     updateFields: [],
@@ -381,8 +413,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     list: 'publicDraws',
     one: 'publicDraw',
     filterType: 'PublicDrawFilter',
-    fields:
-      'id taskName year departments items status createdAt runAfter entropySource entropyIssue entropyPublishedAt commitment poolDigest poolSize excludedCount rosterSize team { size } ratios { riskClass ratioBp } ranAt publicEntropy nonce seed selectedCount poolUrl exclusionsUrl recordUrl',
+    fields: PublicDrawFields,
     filters: ['status', 'departmentId', 'year'],
     createFields: [],
     updateFields: [],
@@ -392,8 +423,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
   publicResults: {
     list: 'publicResults',
     filterType: 'PublicResultFilter',
-    fields:
-      'id drawId targetName creditCode region taskName year authorities inspectedOn publishedAt inspectors items { item category categoryNameZh categoryNameEn problem marksAbnormal followUp }',
+    fields: PublicResultFields,
     filters: [
       'taskId',
       'departmentId',
@@ -412,7 +442,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
   publicDrawTargets: {
     list: 'publicDrawTargets',
     filterType: 'PublicDrawnTargetFilter!',
-    fields: 'id targetName creditCode region items',
+    fields: PublicDrawnTargetFields,
     filters: ['drawId', 'q'],
     createFields: [],
     updateFields: [],
@@ -423,7 +453,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     list: 'trail',
     filterType: 'TrailFilter',
     sortable: false,
-    fields: 'id: seq seq at actorId action entity entityId before after prevHash hash',
+    fields: TrailFields,
     filters: ['entity', 'entityId', 'actorId', 'action', 'from', 'to'],
     createFields: [],
     updateFields: [],

@@ -25,10 +25,15 @@ export function readSession(): Session | null {
   const raw = localStorage.getItem(KEY);
   if (!raw) return null;
   try {
-    const session = JSON.parse(raw) as Session;
-    if (!session.token || !session.user) return null;
+    // What another version of the dashboard stored may lack fields: checked, not trusted.
+    const session = JSON.parse(raw) as Partial<Session> | null;
+    if (!session?.token || !session.user) return null;
     if (session.expiresAt && Date.parse(session.expiresAt) <= Date.now()) return null;
-    return session;
+    const { user } = session;
+    return {
+      ...(session as Session),
+      user: { ...user, departmentIds: Array.isArray(user.departmentIds) ? user.departmentIds : [] },
+    };
   } catch {
     return null;
   }
@@ -46,5 +51,5 @@ export function clearSession(): void {
 export function actorOf(session: Session | null): Actor | null {
   if (!session) return null;
   const { id, role, departmentIds } = session.user;
-  return { id, role, departmentIds: departmentIds ?? [] };
+  return { id, role, departmentIds };
 }

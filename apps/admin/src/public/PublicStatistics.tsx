@@ -25,7 +25,7 @@ import {
   type PublicFigure,
 } from '@suiji/domain';
 import { useMemo } from 'react';
-import { useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { useDataProvider, useGetList, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { useSearchParams } from 'react-router';
 import type {
   PublicStatisticsFigures,
@@ -82,7 +82,7 @@ export const PublicStatistics = () => {
     retry: false,
     staleTime: 30_000,
   });
-  const { data: departments } = useGetList('departments', {
+  const { data: departments } = useGetList<RaRecord & { name: string }>('departments', {
     filter: { kind: 'DEPARTMENT' },
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'name', order: 'ASC' },
@@ -139,7 +139,7 @@ export const PublicStatistics = () => {
             <MenuItem value={ALL}>{translate('suiji.statistics.all')}</MenuItem>
             {(departments ?? []).map((d) => (
               <MenuItem key={d.id} value={String(d.id)}>
-                {String(d.name)}
+                {d.name}
               </MenuItem>
             ))}
           </TextField>

@@ -76,7 +76,7 @@ const DrawLink = (_props: FieldProps) => {
       <Chip
         size="small"
         color={task.drawStatus === 'DRAWN' ? 'success' : 'info'}
-        label={translate(`suiji.draw.status.${task.drawStatus}`)}
+        label={translate(`enums.drawStatus.${task.drawStatus}`)}
       />
     </Stack>
   );

@@ -1,10 +1,13 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { PERIOD_KINDS, YEAR_MAX, YEAR_MIN, chinaYear, type PeriodKind } from '@suiji/domain';
 import type { ChangeEvent, ReactNode } from 'react';
-import { useGetList, useTranslate } from 'react-admin';
+import { useGetList, useTranslate, type RaRecord } from 'react-admin';
 import { useValuesInUse } from '../common/useValuesInUse';
 import { readSession } from '../providers/session';
 import type { PageFilter, StatisticsState } from './statisticsState';
+
+/** A department or an item, as the menus name it. */
+type Named = RaRecord & { name: string };
 
 /** The years offered: the last ten and the next, within what the API accepts. */
 function years(): number[] {
@@ -60,7 +63,7 @@ export const StatisticsFilters = ({
   const itemYear = period.kind === 'RANGE' ? Number(period.from.slice(0, 4)) : period.year;
 
   const session = readSession();
-  const { data: departments } = useGetList('departments', {
+  const { data: departments } = useGetList<Named>('departments', {
     filter: { kind: 'DEPARTMENT' },
     sort: { field: 'name', order: 'ASC' },
     pagination: { page: 1, perPage: 100 },
@@ -69,7 +72,7 @@ export const StatisticsFilters = ({
   const ownDepartments = (departments ?? []).filter(
     (d) => session?.user.role === 'ADMIN' || session?.user.departmentIds.includes(String(d.id)),
   );
-  const { data: items } = useGetList(
+  const { data: items } = useGetList<Named>(
     'items',
     {
       filter: { year: itemYear },
@@ -97,7 +100,7 @@ export const StatisticsFilters = ({
       >
         {PERIOD_KINDS.map((kind) => (
           <MenuItem key={kind} value={kind}>
-            {translate(`suiji.statistics.kinds.${kind}`)}
+            {translate(`enums.periodKind.${kind}`)}
           </MenuItem>
         ))}
       </Select>
@@ -176,7 +179,7 @@ export const StatisticsFilters = ({
         <MenuItem value="">{all}</MenuItem>
         {ownDepartments.map((d) => (
           <MenuItem key={d.id} value={String(d.id)}>
-            {String(d.name)}
+            {d.name}
           </MenuItem>
         ))}
       </Select>
@@ -189,7 +192,7 @@ export const StatisticsFilters = ({
         <MenuItem value="">{all}</MenuItem>
         {(items ?? []).map((item) => (
           <MenuItem key={item.id} value={String(item.id)}>
-            {String(item.name)}
+            {item.name}
           </MenuItem>
         ))}
       </Select>

@@ -158,7 +158,7 @@ export const StatisticsTableCard = ({
           >
             {STAT_FAMILIES.map((f) => (
               <MenuItem key={f} value={f}>
-                {translate(`suiji.statistics.families.${f}`)}
+                {translate(`enums.statFamily.${f}`)}
               </MenuItem>
             ))}
           </TextField>
@@ -185,7 +185,7 @@ export const StatisticsTableCard = ({
             name="thenBy"
             label={translate('suiji.statistics.table.then_by')}
             value={second ?? NONE}
-            onChange={(event) => setGrouping([first ?? dims[0]!, event.target.value])}
+            onChange={(event) => setGrouping([...(first ? [first] : dims.slice(0, 1)), event.target.value])}
             sx={{ minWidth: 160 }}
           >
             <MenuItem value={NONE}>{translate('suiji.statistics.table.none')}</MenuItem>

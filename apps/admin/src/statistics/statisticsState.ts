@@ -51,7 +51,7 @@ export function groupingOf(family: StatFamily, wanted: readonly string[]): StatD
   const kept = [...new Set(wanted)].filter((d): d is StatDimension =>
     (allowed as readonly string[]).includes(d),
   );
-  return kept.length > 0 ? kept.slice(0, MAX_GROUP_BY) : [allowed[0]!];
+  return kept.length > 0 ? kept.slice(0, MAX_GROUP_BY) : allowed.slice(0, 1);
 }
 
 /**

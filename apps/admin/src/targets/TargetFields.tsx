@@ -82,7 +82,7 @@ export const InspectionHistoryField = (_props: Partial<FieldProps>) => {
                 {translate(`enums.resultState.${inspection.state}`, { _: inspection.state })}
               </TableCell>
               <TableCell>
-                {inspection.results?.length ? (
+                {inspection.results.length > 0 ? (
                   <ItemResultLines details />
                 ) : (
                   inspection.items.map((item) => item.name).join('、')

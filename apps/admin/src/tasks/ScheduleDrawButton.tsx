@@ -9,7 +9,15 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { RISK_CLASSES, chinaDateTime, formatRatioBp, fromChinaDateTime } from '@suiji/domain';
+import {
+  RISK_CLASSES,
+  chinaDateTime,
+  defaultRatios,
+  formatRatioBp,
+  fromChinaDateTime,
+  ratioFloor,
+  ratioItemsOf,
+} from '@suiji/domain';
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { bpToPercentText, percentToBp } from '../common/validators';
@@ -20,7 +28,6 @@ import {
   type EntropyDraft,
 } from '../draws/EntropySourceFields';
 import type { SuijiDataProvider } from '../providers/dataProvider';
-import { defaultRatios, ratioFloor, ratioItemsOf } from './drawRatios';
 
 /**
  * Schedules the draw of a task, one for all its items (进一次门、查多项事): the public entropy source it will

@@ -1,5 +1,6 @@
 import { Create } from 'react-admin';
-import { TaskForm, taskTransform } from './TaskForm';
+import { TaskForm } from './TaskForm';
+import { taskTransform } from './taskForm';
 
 export const TaskCreate = () => (
   <Create redirect="show" transform={taskTransform}>

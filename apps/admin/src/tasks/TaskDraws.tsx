@@ -1,5 +1,5 @@
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { RISK_CLASSES, formatRatioBp } from '@suiji/domain';
+import { RISK_CLASSES, formatRatioBp, itemRatioFor, ratioItemsOf } from '@suiji/domain';
 import {
   Link,
   useCanAccess,
@@ -11,7 +11,6 @@ import {
 } from 'react-admin';
 import { RunDrawButton } from '../draws/RunDrawButton';
 import type { DrawRecordFields } from '../draws/drawTypes';
-import { ratioItemsOf } from './drawRatios';
 import { ScheduleDrawButton } from './ScheduleDrawButton';
 
 /** The items of a task with their minimum and per-class ratios: what its one draw must honour. */
@@ -34,10 +33,9 @@ const TaskItems = ({ task }: { task: RaRecord }) => {
           <TableRow key={`${index}-${item.name}`} data-item={item.name}>
             <TableCell>{item.name}</TableCell>
             <TableCell>{formatRatioBp(item.minRatioBp)}</TableCell>
-            {RISK_CLASSES.map((riskClass) => {
-              const ratio = item.riskRatios?.find((r) => r.riskClass === riskClass)?.ratioBp;
-              return <TableCell key={riskClass}>{formatRatioBp(ratio ?? item.minRatioBp)}</TableCell>;
-            })}
+            {RISK_CLASSES.map((riskClass) => (
+              <TableCell key={riskClass}>{formatRatioBp(itemRatioFor(item, riskClass))}</TableCell>
+            ))}
           </TableRow>
         ))}
       </TableBody>
@@ -81,7 +79,7 @@ export const TaskDraws = () => {
           <Chip
             size="small"
             color={draw ? (draw.status === 'DRAWN' ? 'success' : 'info') : 'default'}
-            label={translate(draw ? `suiji.draw.status.${draw.status}` : 'suiji.draw.none')}
+            label={translate(draw ? `enums.drawStatus.${draw.status}` : 'suiji.draw.none')}
           />
         )}
         {draw?.selectedCount != null ? (

@@ -1,5 +1,6 @@
 import { RecordEdit } from '../common/RecordViews';
-import { TaskForm, taskTransform } from './TaskForm';
+import { TaskForm } from './TaskForm';
+import { taskTransform } from './taskForm';
 
 /** A task can change only until one of its draws is scheduled; the API says so when it is too late. */
 export const TaskEdit = () => (

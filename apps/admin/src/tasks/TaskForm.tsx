@@ -24,27 +24,31 @@ import {
 } from 'react-admin';
 import { riskClassChoices, stringChoices, targetKindChoices, taskScopeChoices } from '../common/choices';
 import { useValuesInUse } from '../common/useValuesInUse';
-
-/** Cooperating and initiating departments are whole departments, not their 股室 or 所. */
-const TOP_LEVEL = { kind: 'DEPARTMENT' };
+import { ParticipantInputs } from '../departments/Participants';
+import { taskRule } from './taskForm';
 
 const itemText = (item: RaRecord) =>
   `${String(item.seq)}. ${String(item.name)}（${String((item.department as { name?: string } | undefined)?.name ?? '')}）`;
 
-const validateWindowEnd = (end: unknown, values: Record<string, unknown>) =>
-  typeof end === 'string' && typeof values.windowStart === 'string' && end < values.windowStart
-    ? 'suiji.validation.window'
-    : undefined;
+/** The form's values the inputs below read. */
+interface TaskValues {
+  year?: unknown;
+  planId?: unknown;
+  scope?: unknown;
+}
 
 /** The items of the year the form names (of the plan, when the task carries one out). */
 const ItemsInput = ({ year, planId }: { year: unknown; planId: unknown }) => {
   const translate = useTranslate();
   const hasPlan = typeof planId === 'string' && planId !== '';
-  const { data: plan } = useGetOne('plans', { id: hasPlan ? planId : '' }, { enabled: hasPlan });
+  const { data: plan } = useGetOne<RaRecord & { lines?: { itemId: string }[] }>(
+    'plans',
+    { id: hasPlan ? planId : '' },
+    { enabled: hasPlan },
+  );
   if (typeof year !== 'number')
     return <Typography color="text.secondary">{translate('suiji.task.year_first')}</Typography>;
-  const planned =
-    hasPlan && Array.isArray(plan?.lines) ? (plan.lines as { itemId: string }[]).map((l) => l.itemId) : null;
+  const planned = hasPlan && plan?.lines ? plan.lines.map((l) => l.itemId) : null;
   return (
     <ReferenceArrayInput
       source="itemIds"
@@ -85,12 +89,6 @@ const DirectedFilters = () => {
   );
 };
 
-/** An undirected task sends no filters (the API refuses filters on it), whatever was picked before switching. */
-export function taskTransform(data: RaRecord): RaRecord {
-  if (data.scope === 'DIRECTED') return data;
-  return { ...data, regions: [], tags: [], riskClasses: [], targetKinds: [] };
-}
-
 export const TaskForm = () => {
   const year = chinaYear();
   return (
@@ -113,23 +111,22 @@ export const TaskForm = () => {
         step={1}
         validate={[required(), number(), minValue(YEAR_MIN), maxValue(YEAR_MAX)]}
       />
-      <ReferenceInput source="departmentId" reference="departments" filter={TOP_LEVEL}>
-        <AutocompleteInput optionText="name" helperText="suiji.task.department_help" />
-      </ReferenceInput>
-      <ReferenceArrayInput source="cooperatingDepartmentIds" reference="departments" filter={TOP_LEVEL}>
-        <AutocompleteArrayInput optionText="name" helperText="suiji.task.cooperating_help" fullWidth />
-      </ReferenceArrayInput>
-      <FormDataConsumer>{({ formData }) => <PlanSelect year={formData.year} />}</FormDataConsumer>
-      <FormDataConsumer>
+      <ParticipantInputs of="task" />
+      <FormDataConsumer<TaskValues>>{({ formData }) => <PlanSelect year={formData.year} />}</FormDataConsumer>
+      <FormDataConsumer<TaskValues>>
         {({ formData }) => <ItemsInput year={formData.year} planId={formData.planId} />}
       </FormDataConsumer>
-      <RadioButtonGroupInput source="scope" choices={taskScopeChoices} validate={required()} />
-      <FormDataConsumer>
+      <RadioButtonGroupInput
+        source="scope"
+        choices={taskScopeChoices}
+        validate={[required(), taskRule('scope')]}
+      />
+      <FormDataConsumer<TaskValues>>
         {({ formData }) => (formData.scope === 'DIRECTED' ? <DirectedFilters /> : null)}
       </FormDataConsumer>
       <DateInput source="windowStart" validate={required()} />
-      <DateInput source="windowEnd" validate={[required(), validateWindowEnd]} />
-      <NumberInput source="teamSize" step={1} validate={[required(), minValue(2), maxValue(10)]} />
+      <DateInput source="windowEnd" validate={[required(), taskRule('windowEnd')]} />
+      <NumberInput source="teamSize" step={1} validate={[required(), taskRule('teamSize')]} />
     </SimpleForm>
   );
 };

@@ -1,12 +1,9 @@
 import {
   EditButton,
   NumberField,
-  ReferenceArrayField,
   ReferenceField,
   SelectField,
   SimpleShowLayout,
-  SingleFieldList,
-  ChipField,
   TextArrayField,
   TextField,
   TopToolbar,
@@ -14,6 +11,7 @@ import {
   useGetList,
   useRecordContext,
 } from 'react-admin';
+import { CooperatingField } from '../departments/Participants';
 import { RecordShow } from '../common/RecordViews';
 import { taskScopeChoices } from '../common/choices';
 import { EnumArrayField } from '../common/EnumArrayField';
@@ -62,11 +60,7 @@ export const TaskShow = () => (
       <NumberField source="year" options={{ useGrouping: false }} />
       <ReferenceField source="departmentId" reference="departments" link={false} />
       <ReferenceField source="planId" reference="plans" link="show" emptyText="—" />
-      <ReferenceArrayField source="cooperatingDepartmentIds" reference="departments">
-        <SingleFieldList linkType={false} empty={<span>—</span>}>
-          <ChipField source="name" size="small" />
-        </SingleFieldList>
-      </ReferenceArrayField>
+      <CooperatingField source="cooperatingDepartmentIds" />
       <SelectField source="scope" choices={taskScopeChoices} />
       <DirectedFields />
       <TextField source="windowStart" />

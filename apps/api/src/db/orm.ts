@@ -10,6 +10,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { migrations as postgresqlMigrations } from '../migrations/postgresql/index.js';
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index.js';
 import { ENTITIES } from './entities.js';
+import { execute } from './sql.js';
 import { TrailSubscriber } from '../modules/trail/trail.service.js';
 import { underStartupLock } from './startup-lock.js';
 
@@ -89,7 +90,7 @@ export async function openDatabase(
 ): Promise<MikroORM> {
   const orm = await initOrm(database, overrides);
   try {
-    const sql = (statement: string) => orm.em.getConnection().execute(statement);
+    const sql = (statement: string) => execute(orm.em, statement);
     if (database.kind === 'sqlite') {
       // The busy timeout waits out a concurrent writer (libsql's default is not to wait at all).
       await sql('pragma busy_timeout = 5000');

@@ -1,10 +1,9 @@
 /**
  * SQL written by hand where the ORM cannot express a query (statistics: GROUP BY over derived rows),
  * portable between SQLite and PostgreSQL, every value sent as a parameter; and the same conditions as
- * list filters, so that a list and a figure count the same records.
+ * list filters, so that a list and a figure count the same records. `sql.ts` runs it.
  */
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { isPostgres } from './platform.js';
 
 /** A piece of SQL and its parameters, in order. */
@@ -39,23 +38,6 @@ export function asFilter<T>(table: string, conditions: readonly Condition[]): Fi
   return {
     id: { $in: raw(`select f.id from ${table} f where ${where.sql}`, [...where.params]) },
   } as FilterQuery<T>;
-}
-
-/**
- * Runs SQL with its values as parameters, in the request's transaction when there is one. (The ORM's own
- * `execute` writes values into the SQL text, which for a 40 MB pool costs seconds and a gigabyte.)
- */
-export async function selectRows<T>(
-  em: EntityManager,
-  sql: string,
-  params: readonly unknown[] = [],
-): Promise<T[]> {
-  const sqlEm = em as unknown as SqlEntityManager;
-  const query = sqlEm.getKnex().raw(sql, params as never[]);
-  const tx = sqlEm.getTransactionContext<Knex.Transaction>();
-  if (tx) void query.transacting(tx);
-  const result: unknown = await query;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** The China month (YYYY-MM, UTC+8 all year) of a stored instant. */

@@ -12,12 +12,12 @@ export class TimestampType extends Type<Date | null, string | null> {
     _platform: Platform,
     _context?: TransformContext,
   ): string | null {
-    if (value === null || value === undefined) return null;
+    if (value == null) return null;
     return (value instanceof Date ? value : new Date(value)).toISOString();
   }
 
   override convertToJSValue(value: Date | string | number | null): Date | null {
-    if (value === null || value === undefined) return null;
+    if (value == null) return null;
     return value instanceof Date ? value : new Date(value);
   }
 

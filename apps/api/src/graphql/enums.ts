@@ -1,11 +1,14 @@
 /**
- * The domain's enums registered as GraphQL enums, with their Chinese names as descriptions.
+ * The domain's enums registered as GraphQL enums, each value described by its Chinese name from the
+ * domain's LABELS (the names the dashboard shows); `enums.test.ts` checks that every enum of the schema is
+ * described so.
  */
 import { registerEnumType } from 'type-graphql';
 import {
   ACCEPTANCE_STATES,
   CLOSURE_OUTCOMES,
   DEPARTMENT_KINDS,
+  DRAW_STATUSES,
   ENTROPY_SOURCES,
   EXCLUSION_REASONS,
   PUBLIC_EXCLUSION_REASONS,
@@ -26,20 +29,24 @@ import {
   type DomainLabels,
 } from '@suiji/domain';
 
-function graphqlEnum<T extends string>(
+/** Registers a domain enum with GraphQL, each value described by its name in `labels`. */
+export function graphqlEnum<T extends string>(
   name: string,
   values: readonly T[],
   labels: Record<T, string>,
+  description?: string,
 ): Record<T, T> {
   const enumObject = Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
   registerEnumType(enumObject, {
     name,
+    description,
     valuesConfig: Object.fromEntries(values.map((value) => [value, { description: labels[value] }])) as never,
   });
   return enumObject;
 }
 
-const zh: DomainLabels = LABELS['zh-CN'];
+/** The names the schema describes values by: the dashboard's default language. */
+export const zh: DomainLabels = LABELS['zh-CN'];
 
 export const RoleEnum = graphqlEnum('Role', ROLES, zh.role);
 export const DepartmentKindEnum = graphqlEnum('DepartmentKind', DEPARTMENT_KINDS, zh.departmentKind);
@@ -50,16 +57,7 @@ export const RiskClassEnum = graphqlEnum('RiskClass', RISK_CLASSES, zh.riskClass
 export const TargetStatusEnum = graphqlEnum('TargetStatus', TARGET_STATUSES, zh.targetStatus);
 export const InspectorStatusEnum = graphqlEnum('InspectorStatus', INSPECTOR_STATUSES, zh.inspectorStatus);
 
-export const TASK_STATUSES = ['PLANNED', 'DRAWN'] as const;
-export const TaskStatusEnum = graphqlEnum('TaskStatus', TASK_STATUSES, {
-  PLANNED: '待抽取',
-  DRAWN: '已抽取',
-});
-export const DRAW_STATUSES = ['SCHEDULED', 'DRAWN'] as const;
-export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, {
-  SCHEDULED: '已排期',
-  DRAWN: '已摇号',
-});
+export const DrawStatusEnum = graphqlEnum('DrawStatus', DRAW_STATUSES, zh.drawStatus);
 export const TaskScopeEnum = graphqlEnum('TaskScope', TASK_SCOPES, zh.taskScope);
 export const TaskProgressEnum = graphqlEnum('TaskProgress', TASK_PROGRESSES, zh.taskProgress);
 export const ResultStateEnum = graphqlEnum('ResultState', RESULT_STATES, zh.resultState);

@@ -98,11 +98,18 @@ export class BusyError extends AppError {
 /** Throws the first of the domain's field problems as a bad-input error. */
 export function throwIfProblems(problems: readonly FieldProblem[]): void {
   const first = problems[0];
-  if (first)
-    throw new BadInputError(
-      text(`${first.message.en}. ${first.hint.en}`, `${first.message['zh-CN']}。${first.hint['zh-CN']}`),
-      first.field,
-    );
+  if (first) throw problemError(first);
+}
+
+/** A rule's problem as the error the API answers with: the message, then the hint. */
+export function problemError(problem: FieldProblem): BadInputError {
+  return new BadInputError(
+    text(
+      `${problem.message.en}. ${problem.hint.en}`,
+      `${problem.message['zh-CN']}。${problem.hint['zh-CN']}`,
+    ),
+    problem.field,
+  );
 }
 
 /** Things the API names in its messages. */

@@ -432,6 +432,7 @@ describe('real queries, field by field', () => {
     joint = (await visitsOf(drawId))[0]!;
     await plantAndPublish(joint);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());
 
   it('shows the public the publication and nothing personal', async () => {

@@ -103,8 +103,9 @@ export function measureOperation(
       found[name] = Math.max(found[name], n);
     };
   // No bound here: each rule only reports what it measured; the caller's limits are compared after.
+  // Depth is the nesting of fields: a fragment spread adds none (the dashboard selects records by fragments).
   validate(schema, document, [
-    maxDepthRule({ n: Infinity, onAccept: [keep('depth')] }),
+    maxDepthRule({ n: Infinity, flattenFragments: true, onAccept: [keep('depth')] }),
     maxAliasesRule({ n: Infinity, onAccept: [keep('aliases')] }),
     costLimitRule({ maxCost: Infinity, onAccept: [keep('cost')] }),
   ]);

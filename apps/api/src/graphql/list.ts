@@ -9,6 +9,7 @@ import { escapeLike, likeOperand } from '../db/like.js';
 import { isPostgres } from '../db/platform.js';
 import { SortOrder } from './enums.js';
 import { BadInputError } from './errors.js';
+import { present } from '../invariant.js';
 
 export const MAX_PER_PAGE = 500;
 
@@ -109,7 +110,7 @@ export async function listEntities<T extends object>(
     conditions.push({ $or: options.searchFields.map((field) => ({ [field]: contains })) } as FilterQuery<T>);
   }
   if (options.ids) conditions.push({ id: { $in: options.ids } } as unknown as FilterQuery<T>);
-  const sortField = options.sort?.field ?? options.sortable[0]!;
+  const sortField = options.sort?.field ?? present(options.sortable[0], 'the default sort field');
   if (!options.sortable.includes(sortField as keyof T & string))
     throw new BadInputError(
       text(

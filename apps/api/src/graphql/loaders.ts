@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import { wrap, type EntityClass } from '@mikro-orm/core';
 import type { Context } from './context.js';
+import { present } from '../invariant.js';
 
 const loaders = new WeakMap<Context, Map<unknown, DataLoader<string, unknown>>>();
 
@@ -21,7 +22,7 @@ export function loaderOf<T>(
   batch: (ids: readonly string[]) => Promise<Map<string, T>>,
 ): DataLoader<string, T | undefined> {
   let ofRequest = loaders.get(ctx);
-  if (!ofRequest) loaders.set(ctx, (ofRequest = new Map()));
+  if (!ofRequest) loaders.set(ctx, (ofRequest = new Map<unknown, DataLoader<string, unknown>>()));
   let loader = ofRequest.get(key) as DataLoader<string, T | undefined> | undefined;
   if (!loader) {
     loader = new DataLoader<string, T | undefined>(async (ids) => {
@@ -40,7 +41,7 @@ export function byKey<T extends object>(
 ): DataLoader<string, T | undefined> {
   return loaderOf(ctx, entity, async (ids) => {
     const meta = ctx.em.getMetadata().get(entity.name);
-    const key = meta.primaryKeys[0]!;
+    const key = present(meta.primaryKeys[0], `the primary key of ${entity.name}`);
     const found = await ctx.em.find(entity, { [key]: { $in: [...ids] } } as never);
     return new Map(found.map((e) => [String((e as Record<string, unknown>)[key]), e]));
   });

@@ -3,9 +3,10 @@
  * middleware below refuses any root field without one, so an operation added without a rule is denied
  * (and the authorization test fails on it).
  */
-import { canAccess, text, type Action, type Resource, type ScopedRecord } from '@suiji/domain';
+import { canAccess, text, type Action, type Actor, type Resource, type ScopedRecord } from '@suiji/domain';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from './context.js';
+import type { User } from '../modules/user/user.entity.js';
 import { clearLoaders } from './loaders.js';
 import { trailActor } from '../modules/trail/trail.service.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
@@ -67,7 +68,7 @@ export async function inTransaction<T>(context: Context, work: () => Promise<T>)
  * Checks the operation's rule before the resolver; runs every mutation in one transaction, unless it
  * opens its own (OwnTransaction).
  */
-export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context }, next) => {
+export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context }, next): Promise<unknown> => {
   const parent = info.parentType.name;
   if (parent !== 'Query' && parent !== 'Mutation') return next();
   const rule = rules.get(info.fieldName);
@@ -91,7 +92,7 @@ export const policyMiddleware: MiddlewareFn<Context> = async ({ info, context },
     }
   }
   // One transaction per mutation; its changes are written to the trail inside it, under this actor.
-  return inTransaction(context, next);
+  return inTransaction<unknown>(context, next);
 };
 
 /** Throws unless `actor` may act on this record; used by services once the record is loaded. */
@@ -111,4 +112,19 @@ export function assertRecordAccess(
         )
       : new UnauthenticatedError();
   }
+}
+
+/**
+ * The signed-in user of an operation whose rule admits only signed-in users (every `Policy` one): throws
+ * UnauthenticatedError for the public, which the rule has already refused.
+ */
+export function signedIn(context: Context): User {
+  if (!context.user) throw new UnauthenticatedError();
+  return context.user;
+}
+
+/** The signed-in user as the role policy sees them, for an operation guarded by a `Policy` rule (as `signedIn`). */
+export function signedInActor(context: Context): Actor {
+  if (!context.actor) throw new UnauthenticatedError();
+  return context.actor;
 }

@@ -13,7 +13,7 @@ export function utf8(text: string): Uint8Array {
 /** Lowercase hex of `bytes`. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) out += HEX[byte]!;
+  for (const byte of bytes) out += HEX[byte] ?? '';
   return out;
 }
 
@@ -28,7 +28,8 @@ export function fromHex(hex: string): Uint8Array {
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[i]!;
+    // Both reads are in bounds (i < n); `?? 0` only satisfies the type.
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
     if (d !== 0) return d;
   }
   return a.length - b.length;

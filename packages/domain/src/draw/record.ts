@@ -13,6 +13,7 @@ import {
   type DrawInput,
   type DrawOptions,
   type DrawRecord,
+  type Replacement,
   type ReplacementRequest,
 } from './types.js';
 import {
@@ -77,7 +78,8 @@ export function applyReplacement(
   };
   if (!isNonceHex(record.seed))
     throw new DrawError('BAD_INPUT', 'the record has no seed of 64 lowercase hex characters');
-  const previous = record.replacements ?? [];
+  // The record's other fields are checked above as if it came from elsewhere; a record without the list has none.
+  const previous = (record.replacements as readonly Replacement[] | undefined) ?? [];
   const drawn = drawReplacements(
     fromHex(record.seed),
     record.assignments,
@@ -89,5 +91,6 @@ export function applyReplacement(
     if (drawn[i]?.in !== replacement.in)
       throw new DrawError('BAD_INPUT', `replacement ${i + 1} of the record does not verify`);
   });
-  return { ...record, replacements: [...previous, drawn[drawn.length - 1]!] };
+  // `drawn` holds one replacement per request: the record's own, then the new one.
+  return { ...record, replacements: [...previous, ...drawn.slice(previous.length)] };
 }

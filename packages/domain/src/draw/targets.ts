@@ -37,27 +37,36 @@ class SmallestK {
 
   offer(item: Scored): void {
     const heap = this.heap;
+    // The heap is a dense array: a read is undefined exactly when its index is past the end.
     if (heap.length < this.k) {
       let i = heap.push(item) - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (byScore(heap[parent]!, item) >= 0) break;
-        heap[i] = heap[parent]!;
+        const above = heap[parent];
+        if (above === undefined || byScore(above, item) >= 0) break;
+        heap[i] = above;
         i = parent;
       }
       heap[i] = item;
       return;
     }
-    if (this.k === 0 || byScore(item, heap[0]!) >= 0) return;
+    // With k = 0 the heap stays empty and there is no root.
+    const root = heap[0];
+    if (root === undefined || byScore(item, root) >= 0) return;
     let i = 0;
-    const n = heap.length;
     for (;;) {
       const left = 2 * i + 1;
-      if (left >= n) break;
-      const right = left + 1;
-      const larger = right < n && byScore(heap[right]!, heap[left]!) > 0 ? right : left;
-      if (byScore(heap[larger]!, item) <= 0) break;
-      heap[i] = heap[larger]!;
+      const leftItem = heap[left];
+      if (leftItem === undefined) break;
+      const rightItem = heap[left + 1];
+      let larger = left;
+      let largerItem = leftItem;
+      if (rightItem !== undefined && byScore(rightItem, leftItem) > 0) {
+        larger = left + 1;
+        largerItem = rightItem;
+      }
+      if (byScore(largerItem, item) <= 0) break;
+      heap[i] = largerItem;
       i = larger;
     }
     heap[i] = item;

@@ -31,24 +31,31 @@ export function conflictsByTarget(
 const NO_CONFLICTS: ReadonlySet<string> = new Set();
 const INSPECTOR_TAG = utf8('inspector\0');
 
+/** An eligible inspector and the load it carries so far. */
+interface Candidate {
+  readonly id: string;
+  readonly department: string;
+  load: number;
+}
+
 /** Inspectors grouped by load, so a pick looks at the lowest level that has a candidate and hashes nobody else. */
 class LoadLevels {
-  private readonly members = new Map<number, Set<number>>();
+  private readonly members = new Map<number, Set<Candidate>>();
   /** The distinct loads held, ascending. */
   readonly loads: number[] = [];
 
-  add(inspector: number, load: number): void {
+  add(inspector: Candidate, load: number): void {
     let level = this.members.get(load);
     if (level === undefined) {
       this.members.set(load, (level = new Set()));
-      let i = this.loads.length;
-      while (i > 0 && this.loads[i - 1]! > load) i--;
-      this.loads.splice(i, 0, load);
+      // The loads are ascending and distinct, and `load` is new: it goes before the first larger one.
+      const above = this.loads.findIndex((l) => l > load);
+      this.loads.splice(above === -1 ? this.loads.length : above, 0, load);
     }
     level.add(inspector);
   }
 
-  remove(inspector: number, load: number): void {
+  remove(inspector: Candidate, load: number): void {
     const level = this.members.get(load);
     if (level === undefined) return;
     level.delete(inspector);
@@ -58,7 +65,7 @@ class LoadLevels {
     }
   }
 
-  at(load: number): ReadonlySet<number> {
+  at(load: number): ReadonlySet<Candidate> {
     return this.members.get(load) ?? new Set();
   }
 }
@@ -80,12 +87,11 @@ export function drawTeams(
   const hash = prefixHash(options.sha256);
   const { size, departments } = roster.team;
   const wanted = new Set(departments);
-  const eligible = roster.inspectors.filter(([, department]) => wanted.has(department));
-  const ids = eligible.map(([id]) => id);
-  const departmentOf = eligible.map(([, department]) => department);
-  const load = ids.map((id) => initialLoad.get(id) ?? 0);
+  const eligible = roster.inspectors
+    .filter(([, department]) => wanted.has(department))
+    .map(([id, department]): Candidate => ({ id, department, load: initialLoad.get(id) ?? 0 }));
   const levels = new LoadLevels();
-  load.forEach((l, i) => levels.add(i, l));
+  for (const candidate of eligible) levels.add(candidate, candidate.load);
   const conflicts = conflictsByTarget(roster.conflicts);
 
   const message = new Uint8Array(seed.length + INSPECTOR_TAG.length + 64 + 1 + 64);
@@ -96,30 +102,30 @@ export function drawTeams(
     const avoid = conflicts.get(target) ?? NO_CONFLICTS;
     let prefix = writeAscii(message, seed.length + INSPECTOR_TAG.length, target);
     message[prefix++] = 0;
-    const ranks = new Map<number, Uint8Array>();
-    const rank = (i: number): Uint8Array => {
-      let r = ranks.get(i);
+    const ranks = new Map<Candidate, Uint8Array>();
+    const rank = (candidate: Candidate): Uint8Array => {
+      let r = ranks.get(candidate);
       if (r === undefined) {
         r = new Uint8Array(32);
-        hash(message, writeAscii(message, prefix, ids[i]!), r);
-        ranks.set(i, r);
+        hash(message, writeAscii(message, prefix, candidate.id), r);
+        ranks.set(candidate, r);
       }
       return r;
     };
-    const picks: number[] = [];
-    const pick = (qualifies: (i: number) => boolean, what: string): void => {
+    const picks: Candidate[] = [];
+    const pick = (qualifies: (candidate: Candidate) => boolean, what: string): void => {
       for (const level of levels.loads) {
-        let best = -1;
+        let best: Candidate | undefined;
         let bestRank: Uint8Array | undefined;
-        for (const i of levels.at(level)) {
-          if (!qualifies(i) || avoid.has(ids[i]!) || picks.includes(i)) continue;
-          const r = rank(i);
+        for (const candidate of levels.at(level)) {
+          if (!qualifies(candidate) || avoid.has(candidate.id) || picks.includes(candidate)) continue;
+          const r = rank(candidate);
           if (bestRank === undefined || compareBytes(r, bestRank) < 0) {
-            best = i;
+            best = candidate;
             bestRank = r;
           }
         }
-        if (bestRank !== undefined) {
+        if (best !== undefined) {
           picks.push(best);
           return;
         }
@@ -127,12 +133,12 @@ export function drawTeams(
       throw new DrawError('INSUFFICIENT_INSPECTORS', `target ${target}: no ${what} left to draw`);
     };
     for (const department of departments)
-      pick((i) => departmentOf[i] === department, `inspector of department ${department}`);
+      pick((candidate) => candidate.department === department, `inspector of department ${department}`);
     while (picks.length < size) pick(() => true, 'inspector');
-    for (const i of picks) {
-      levels.remove(i, load[i]!);
-      levels.add(i, ++load[i]!);
+    for (const candidate of picks) {
+      levels.remove(candidate, candidate.load);
+      levels.add(candidate, ++candidate.load);
     }
-    return [target, picks.map((i) => ids[i]!)];
+    return [target, picks.map((candidate) => candidate.id)];
   });
 }

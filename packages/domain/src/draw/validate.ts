@@ -82,7 +82,11 @@ export function checkPublicEntropy(value: unknown): string {
 }
 
 function isStrictlyAscending(pool: readonly PoolEntry[]): boolean {
-  for (let i = 1; i < pool.length; i++) if (!(pool[i - 1]![0] < pool[i]![0])) return false;
+  let previous: PoolEntry | undefined;
+  for (const entry of pool) {
+    if (previous !== undefined && !(previous[0] < entry[0])) return false;
+    previous = entry;
+  }
   return true;
 }
 
@@ -102,9 +106,12 @@ export function checkPool(value: unknown): { pool: readonly PoolEntry[]; canonic
   const checked = pool as readonly PoolEntry[];
   if (isStrictlyAscending(checked)) return { pool: checked, canonical: checked };
   const canonical = [...checked].sort((a, b) => compareIds(a[0], b[0]));
-  for (let i = 1; i < canonical.length; i++)
-    if (canonical[i - 1]![0] === canonical[i]![0])
-      throw new DrawError('DUPLICATE_ID', `target ${canonical[i]![0]} is in the pool twice`);
+  let previous: PoolEntry | undefined;
+  for (const entry of canonical) {
+    if (previous !== undefined && previous[0] === entry[0])
+      throw new DrawError('DUPLICATE_ID', `target ${entry[0]} is in the pool twice`);
+    previous = entry;
+  }
   return { pool: checked, canonical };
 }
 

@@ -509,8 +509,12 @@ export function combineFigures(
 ): Record<string, number | null> {
   const row: Record<string, number | null> = {};
   for (const f of figuresOf(family)) {
-    if (f.kind === 'rate') row[f.code] = share(counts[f.numerator!] ?? 0, counts[f.denominator!] ?? 0);
-    else if (f.kind === 'number') row[f.code] = counts[f.code] ?? null;
+    if (f.kind === 'rate') {
+      // rate() gives every rate both codes.
+      const numerator = f.numerator === undefined ? 0 : (counts[f.numerator] ?? 0);
+      const denominator = f.denominator === undefined ? 0 : (counts[f.denominator] ?? 0);
+      row[f.code] = share(numerator, denominator);
+    } else if (f.kind === 'number') row[f.code] = counts[f.code] ?? null;
     else row[f.code] = counts[f.code] ?? 0;
   }
   return row;

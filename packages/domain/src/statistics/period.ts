@@ -64,8 +64,7 @@ export function daysBetween(from: string, to: string): number {
 
 const bad = (field: string, message: Text): PeriodResult => ({ ok: false, field, message });
 
-function checkYear(year: number | null | undefined): Text | null {
-  if (year == null) return text('Give the year.', '请给出年度。');
+function checkYear(year: number): Text | null {
   if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX)
     return text(
       `The year ${year} is out of range: give a year from ${YEAR_MIN} to ${YEAR_MAX}.`,
@@ -120,9 +119,10 @@ export function resolvePeriod(input: PeriodInput): PeriodResult {
       );
     return { ok: true, period: { kind, from, to, label: text(`${from} to ${to}`, `${from} 至 ${to}`) } };
   }
-  const yearProblem = checkYear(input.year);
+  const year = input.year;
+  if (year == null) return bad('year', text('Give the year.', '请给出年度。'));
+  const yearProblem = checkYear(year);
   if (yearProblem) return bad('year', yearProblem);
-  const year = input.year!;
   if (kind === 'YEAR')
     return {
       ok: true,

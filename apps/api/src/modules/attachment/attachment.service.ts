@@ -22,7 +22,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
 } from '../../graphql/errors.js';
-import { assertRecordAccess } from '../../graphql/policy.js';
+import { assertRecordAccess, signedIn } from '../../graphql/policy.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { scopedInspection } from '../inspection/inspection.scope.js';
 import { appendTrail, trailActor } from '../trail/trail.service.js';
@@ -131,7 +131,7 @@ export async function saveAttachment(
     maxBytes,
   );
   if (!check.ok) throw new AttachmentRejectedError(check.problem);
-  const user = ctx.user!;
+  const user = signedIn(ctx);
   return trailActor.run({ actorId: user.id }, () =>
     ctx.em.transactional(async (em) => {
       // Checked again inside the transaction: the result may have been entered meanwhile.

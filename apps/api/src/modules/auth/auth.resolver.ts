@@ -3,7 +3,7 @@ import { Args, ArgsType, Ctx, Field, Mutation, ObjectType, Query, Resolver } fro
 import { MAX_LENGTH, text } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, UnauthenticatedError } from '../../graphql/errors.js';
-import { inTransaction, Open, OwnTransaction, Policy } from '../../graphql/policy.js';
+import { inTransaction, Open, OwnTransaction, Policy, signedIn } from '../../graphql/policy.js';
 import { User } from '../user/user.entity.js';
 import { checkNewPassword } from '../user/user.service.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -82,7 +82,9 @@ export class AuthResolver {
     description: "Sign out: ends the session of the request's token, which no longer signs anything in",
   })
   async logout(@Ctx() { em, sessionId }: Context): Promise<boolean> {
-    await revokeSession(em, sessionId!);
+    // Set with the signed-in user, whom the rule requires.
+    if (sessionId === null) throw new UnauthenticatedError();
+    await revokeSession(em, sessionId);
     return true;
   }
 
@@ -101,7 +103,7 @@ export class AuthResolver {
     @Ctx() ctx: Context,
     @Args(() => ChangePasswordArgs) { currentPassword, newPassword }: ChangePasswordArgs,
   ): Promise<AuthPayload> {
-    const user = ctx.user!;
+    const user = signedIn(ctx);
     const { settings } = ctx;
     const subjects = throttleSubjects(user.username, ctx.address);
     const waitIfFailed = await beginAttempt(ctx.em, subjects, settings.loginThrottle, ctx.clock());

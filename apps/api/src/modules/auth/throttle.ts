@@ -9,6 +9,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { text, type LoginThrottleLimits, type Text } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
+import { execute } from '../../db/sql.js';
 import { TooManyAttemptsError } from '../../graphql/errors.js';
 import { LoginThrottle } from './throttle.entity.js';
 
@@ -33,8 +34,8 @@ export function throttleSubjects(username: string, address: string | null): stri
  * `::ffff:a.b.c.d`), an IPv6 address by its /64, which one client may hold whole and rotate through.
  */
 export function networkOf(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return mapped;
   if (!address.includes(':')) return address;
   const [head = '', tail = ''] = address.toLowerCase().split('::');
   const left = head ? head.split(':') : [];
@@ -99,27 +100,23 @@ async function lockRows(
   limits: LoginThrottleLimits,
   now: Date,
 ): Promise<LoginThrottle[]> {
-  const connection = em.getConnection();
-  const tx = em.getTransactionContext();
   const longest = Math.max(limits.accountWindowSeconds, limits.addressWindowSeconds);
   const stale = 'window_start < ? and (blocked_until is null or blocked_until < ?)';
   // Keeps the table to the subjects tried within the longest window, or still waiting. On PostgreSQL
   // the rows another attempt holds are skipped, so that two attempts never wait for each other here.
-  await connection.execute(
+  await execute(
+    em,
     isPostgres(em)
       ? `delete from login_throttle where subject in (select subject from login_throttle where ${stale} for update skip locked)`
       : `delete from login_throttle where ${stale}`,
     [iso(new Date(now.getTime() - longest * 1000)), iso(now)],
-    'run',
-    tx,
   );
   // Always in the same order, so that two attempts sharing a subject lock their rows in the same order.
   const sorted = [...subjects].sort();
-  await connection.execute(
+  await execute(
+    em,
     `insert into login_throttle (subject, failures, window_start) values ${sorted.map(() => '(?, 0, ?)').join(', ')} on conflict do nothing`,
     sorted.flatMap((subject) => [subject, iso(now)]),
-    'run',
-    tx,
   );
   // PostgreSQL locks the rows until commit; SQLite has one writer, and the insert above made this it.
   return em.find(

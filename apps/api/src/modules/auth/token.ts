@@ -5,6 +5,7 @@
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { text, type Text } from '@suiji/domain';
+import { present } from '../../invariant.js';
 
 export interface TokenService {
   /** How long a new token lasts, in seconds. */
@@ -42,7 +43,11 @@ export function createTokenService(secret: string, ttlSeconds: number): TokenSer
           algorithms: ['HS256'],
           requiredClaims: ['exp', 'sub', 'jti'],
         });
-        return { userId: payload.sub!, sessionId: payload.jti! };
+        // Both are required claims, which jwtVerify has checked.
+        return {
+          userId: present(payload.sub, "the token's sub"),
+          sessionId: present(payload.jti, "the token's jti"),
+        };
       } catch (error) {
         if (error instanceof errors.JWTExpired)
           throw new TokenError(text('Your login has expired: sign in again.', '登录已过期：请重新登录。'));

@@ -12,11 +12,12 @@ import {
   text,
 } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
+import { selectOne, toNumber, type SqlNumber } from '../../db/sql.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
-import { assertRecordAccess } from '../../graphql/policy.js';
+import { assertRecordAccess, signedIn } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
-import { departmentScope } from '../department/department.service.js';
+import { rootOf } from '../department/participation.js';
 import { Task } from '../task/task.entity.js';
 import { Category } from './category.entity.js';
 import type { CategoryFilter, CategoryInput, CategoryUpdateInput } from './category.input.js';
@@ -84,7 +85,7 @@ export async function showCategory(ctx: Context, id: string): Promise<Category |
 
 export async function createCategory(ctx: Context, input: CategoryInput): Promise<Category> {
   const { em } = ctx;
-  const departmentId = (await departmentScope(em, input.departmentId ?? ctx.user!.department.id))[0]!;
+  const departmentId = await rootOf(em, input.departmentId ?? signedIn(ctx).department.id);
   assertRecordAccess(ctx, 'create', 'categories', { departmentId });
   const department = await em.findOne(Department, { id: departmentId, deletedAt: null });
   if (!department)
@@ -161,13 +162,12 @@ export async function updateCategory(
   if (input.nameEn !== undefined) category.nameEn = input.nameEn.trim() || category.nameZh;
   if (input.problem != null && input.problem !== category.problem) {
     // Published results were counted (问题发现率, 完结率) by what their category meant then.
-    const published = await ctx.em
-      .getConnection()
-      .execute<{ n: number | string }[]>(
-        "select count(*) as n from item_result r join inspection i on i.id = r.inspection_id where r.category = ? and i.state = 'PUBLISHED'",
-        [category.code],
-      );
-    if (Number(published[0]?.n ?? 0) > 0)
+    const published = await selectOne<{ n: SqlNumber }>(
+      ctx.em,
+      "select count(*) as n from item_result r join inspection i on i.id = r.inspection_id where r.category = ? and i.state = 'PUBLISHED'",
+      [category.code],
+    );
+    if (toNumber(published?.n) > 0)
       throw new ConflictError(
         text(
           'Published results carry this category: whether it counts as a problem can no longer change. Create a new category instead.',

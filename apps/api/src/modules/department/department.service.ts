@@ -8,20 +8,60 @@ import { User } from '../user/user.entity.js';
 import { Department } from './department.entity.js';
 import type { DepartmentFilter, DepartmentInput, DepartmentUpdateInput } from './department.input.js';
 
+/** The department tree (部门 → 股室/所), as one request reads it. */
+export class DepartmentTree {
+  private readonly children = new Map<string, string[]>();
+
+  constructor(private readonly parentOf: ReadonlyMap<string, string | null>) {
+    for (const [id, parent] of parentOf)
+      if (parent) this.children.set(parent, [...(this.children.get(parent) ?? []), id]);
+  }
+
+  /** The top-level department a department belongs to (itself when top-level or unknown). */
+  rootOf(departmentId: string): string {
+    let root = departmentId;
+    for (let parent = this.parentOf.get(root); parent; parent = this.parentOf.get(root)) root = parent;
+    return root;
+  }
+
+  /** The top-level department of `departmentId`, first, and every unit under it. */
+  scopeOf(departmentId: string): string[] {
+    const scope = [this.rootOf(departmentId)];
+    for (let i = 0; i < scope.length; i++) scope.push(...(this.children.get(scope[i] ?? '') ?? []));
+    return scope;
+  }
+}
+
+/**
+ * The tree read once per entity manager — per request, and per mutation's transaction — however many rows
+ * ask (a list of tasks, a task's items). A write to the departments makes every tree read before it stale.
+ */
+const trees = new WeakMap<EntityManager, { generation: number; tree: Promise<DepartmentTree> }>();
+let generation = 0;
+
+export function departmentTree(em: EntityManager): Promise<DepartmentTree> {
+  const cached = trees.get(em);
+  if (cached?.generation === generation) return cached.tree;
+  const tree = em
+    .find(Department, { deletedAt: null }, { fields: ['id', 'parent'] })
+    .then((all) => new DepartmentTree(new Map(all.map((d) => [d.id, d.parent?.id ?? null]))));
+  trees.set(em, { generation, tree });
+  // A failed read is not kept: the next caller reads again.
+  tree.catch(() => trees.delete(em));
+  return tree;
+}
+
+/** Called by every write to the departments: trees read before it no longer hold. */
+function treesChanged(): void {
+  generation++;
+}
+
 /**
  * The scope of a member of `departmentId`: the top-level department it belongs to and every unit
  * under it.
  */
 export async function departmentScope(em: EntityManager, departmentId: string): Promise<string[]> {
-  const all = await em.find(Department, { deletedAt: null }, { fields: ['id', 'parent'] });
-  const parentOf = new Map(all.map((d) => [d.id, d.parent?.id ?? null]));
-  let root = departmentId;
-  for (let parent = parentOf.get(root); parent; parent = parentOf.get(root)) root = parent;
-  const scope = [root];
-  for (let i = 0; i < scope.length; i++) {
-    for (const [id, parent] of parentOf) if (parent === scope[i]) scope.push(id);
-  }
-  return scope;
+  return (await departmentTree(em)).scopeOf(departmentId);
 }
 
 export async function findDepartment(em: EntityManager, id: string): Promise<Department> {
@@ -123,6 +163,7 @@ export async function createDepartment(em: EntityManager, input: DepartmentInput
     parent: await resolveParent(em, input.kind, input.parentId),
   });
   await em.flush();
+  treesChanged();
   return department;
 }
 
@@ -141,6 +182,7 @@ export async function updateDepartment(
   if (input.name !== undefined) department.name = input.name.trim();
   if (input.code !== undefined) department.code = input.code.trim();
   await em.flush();
+  treesChanged();
   return department;
 }
 
@@ -161,5 +203,6 @@ export async function deleteDepartment(em: EntityManager, id: string): Promise<D
     );
   department.deletedAt = new Date();
   await em.flush();
+  treesChanged();
   return department;
 }

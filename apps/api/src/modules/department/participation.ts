@@ -8,9 +8,9 @@ import { placeholders } from '../../db/query.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError } from '../../graphql/errors.js';
-import { assertRecordAccess } from '../../graphql/policy.js';
+import { assertRecordAccess, signedIn } from '../../graphql/policy.js';
 import { Department } from './department.entity.js';
-import { departmentScope } from './department.service.js';
+import { departmentTree } from './department.service.js';
 
 /**
  * Tasks some of these departments take part in, as initiator or cooperator, by the task's department
@@ -44,7 +44,7 @@ export function takingPart<T extends { department: unknown; cooperatingDepartmen
 
 /** The top-level department a department belongs to. */
 export async function rootOf(em: EntityManager, departmentId: string): Promise<string> {
-  return (await departmentScope(em, departmentId))[0]!;
+  return (await departmentTree(em)).rootOf(departmentId);
 }
 
 /**
@@ -72,7 +72,7 @@ export async function checkedParticipants(
   resource: Resource,
 ): Promise<{ department: Department; cooperating: string[] }> {
   const { em } = ctx;
-  const departmentId = await rootOf(em, input.departmentId ?? ctx.user!.department.id);
+  const departmentId = await rootOf(em, input.departmentId ?? signedIn(ctx).department.id);
   assertRecordAccess(ctx, action, resource, { departmentId });
   const department = await em.findOne(Department, { id: departmentId, deletedAt: null });
   if (!department)

@@ -3,12 +3,10 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@m
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
-import type { EntropySource } from '@suiji/domain';
-import { DRAW_STATUSES, DrawStatusEnum, EntropySourceEnum } from '../../graphql/enums.js';
+import { DRAW_STATUSES, type DrawStatus, type EntropySource } from '@suiji/domain';
+import { DrawStatusEnum, EntropySourceEnum } from '../../graphql/enums.js';
 import { Task } from '../task/task.entity.js';
 import { User } from '../user/user.entity.js';
-
-export type DrawStatus = (typeof DRAW_STATUSES)[number];
 
 /**
  * 摇号: the verifiable draw (spec suiji-draw/1) of a task, one for all its items: a target drawn is

@@ -4,7 +4,7 @@ import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type EntropySource, type ReplacementRea
 import { DrawStatusEnum, EntropySourceEnum, ReplacementReasonEnum } from '../../graphql/enums.js';
 import { StratumRatioInput } from '../item/item.input.js';
 import { MAX_PER_PAGE } from '../../graphql/list.js';
-import type { DrawStatus } from './draw.entity.js';
+import type { DrawStatus } from '@suiji/domain';
 
 const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
 

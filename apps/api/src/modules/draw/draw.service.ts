@@ -1,18 +1,19 @@
 /**
- * The draw's lifecycle on a task's item: schedule (freeze the pool, roster and conflicts; publish the
- * commitment), run (reveal the nonce, compute and store the record, create the inspections, once),
- * replace an inspector (drawn, recorded), and the record for download and verification.
+ * The draw's lifecycle, one draw per task for all its items (进一次门、查多项事): schedule (freeze the pool,
+ * roster and conflicts; publish the commitment and the declared entropy source), run (after the entropy is
+ * out: reveal the nonce, compute and store the record, create the inspections, once), replace an inspector
+ * (drawn, recorded), and the record for download and verification.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import {
   DrawError,
   REPLACEMENT_REASONS,
-  RISK_CLASSES,
   applyReplacement,
   canonicalEntropy,
   checkEntropyDeclaration,
   chinaDate,
+  drawRatios,
   formatChinaTime,
   commitmentOf,
   makeDrawRecord,
@@ -25,16 +26,18 @@ import {
   type ExclusionReason,
   type InspectorEntry,
   type PoolEntry,
+  type RiskClass,
   type TeamSpec,
   type Text,
 } from '@suiji/domain';
 import { isPostgres, SQLITE_MAX_VARIABLES } from '../../db/platform.js';
-import { selectRows as rawRows } from '../../db/query.js';
+import { selectRows as rawRows } from '../../db/sql.js';
 import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
-import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
-import { assertRecordAccess } from '../../graphql/policy.js';
+import { BadInputError, ConflictError, NotFoundError, NOUNS, problemError } from '../../graphql/errors.js';
+import { assertRecordAccess, signedIn } from '../../graphql/policy.js';
+import { present } from '../../invariant.js';
 import { departmentScope } from '../department/department.service.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
@@ -84,7 +87,8 @@ function asDrawError(error: unknown): never {
 }
 
 /** Raw SQL in the request's transaction. */
-const rows = <T>(ctx: Context, sql: string, params: unknown[] = []) => rawRows<T>(ctx.em, sql, params);
+const rows = <T extends object>(ctx: Context, sql: string, params: unknown[] = []) =>
+  rawRows<T>(ctx.em, sql, params);
 
 function parsePool(content: string): PoolEntry[] {
   const pool: PoolEntry[] = [];
@@ -165,7 +169,9 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     ),
   );
 
-  const ratios = ratiosFor(items, input.ratios);
+  const resolved = drawRatios(items, input.ratios);
+  if ('problem' in resolved) throw problemError(resolved.problem);
+  const { ratios } = resolved;
   const frozen = await freezePool(ctx, task, items);
   const { exclusions } = frozen;
   if (frozen.poolSize === 0)
@@ -177,7 +183,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
       'taskId',
     );
   for (const stratum of frozen.strata)
-    if (ratios[stratum] === undefined)
+    if (ratios[stratum as RiskClass] === undefined)
       throw new BadInputError(
         text(
           `Risk class ${stratum} is in the pool but has no ratio: give a ratio for every class present.`,
@@ -201,7 +207,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     itemIds: items.map((i) => i.id),
     status: 'SCHEDULED',
     runAfter,
-    scheduledBy: ctx.user!,
+    scheduledBy: signedIn(ctx),
     nonce,
     commitment: commitmentOf(nonce, DRAW_OPTIONS),
     poolDigest: createHash('sha256').update(frozen.pool).digest('hex'),
@@ -228,43 +234,15 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   await rows(
     ctx,
     `insert into draw_item (draw_id, item_id, task_id, pool_size, min_ratio_bp) values ${items.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-    items.flatMap((item, i) => [draw.id, item.id, task.id, frozen.itemPools[i]!, item.minRatioBp]),
+    items.flatMap((item, i) => [
+      draw.id,
+      item.id,
+      task.id,
+      present(frozen.itemPools[i], `the pool of item ${item.id}`),
+      item.minRatioBp,
+    ]),
   );
   return draw;
-}
-
-/**
- * One draw serves every item of the task, so each class is drawn at the highest ratio any item asks
- * for: no item falls below its own minimum.
- */
-function ratiosFor(
-  items: readonly InspectionItem[],
-  given: ScheduleDrawInput['ratios'],
-): Record<string, number> {
-  if (!given)
-    return Object.fromEntries(RISK_CLASSES.map((c) => [c, Math.max(...items.map((i) => i.ratioFor(c)))]));
-  const floor = items.reduce((top, i) => (i.minRatioBp > top.minRatioBp ? i : top));
-  const ratios: Record<string, number> = {};
-  for (const { riskClass, ratioBp } of given) {
-    if (ratios[riskClass] !== undefined)
-      throw new BadInputError(
-        text(
-          `Risk class ${riskClass} has two ratios: give one.`,
-          `${riskClass} 类设置了两个比例：请只设一个。`,
-        ),
-        'ratios',
-      );
-    if (ratioBp < floor.minRatioBp)
-      throw new BadInputError(
-        text(
-          `The ratio for class ${riskClass} (${ratioBp / 100}%) is below the minimum of ${floor.minRatioBp / 100}% of "${floor.name}": the list says "not lower than".`,
-          `${riskClass} 类的比例（${ratioBp / 100}%）低于“${floor.name}”的最低比例 ${floor.minRatioBp / 100}%（清单规定“不低于”）。`,
-        ),
-        'ratios',
-      );
-    ratios[riskClass] = ratioBp;
-  }
-  return ratios;
 }
 
 /** A piece of SQL and its parameters. */
@@ -404,7 +382,11 @@ async function roster(ctx: Context, task: Task, expertise: string | undefined): 
     params.push(StringListType.containing(expertise));
   }
   const found = await rows<{ id: string; department_id: string }>(ctx, `${sql} order by id`, params);
-  return found.map((r): InspectorEntry => [r.id, rootOf.get(r.department_id)!]);
+  // Selected from the departments `rootOf` maps.
+  return found.map((r): InspectorEntry => [
+    r.id,
+    present(rootOf.get(r.department_id), `the department of inspector ${r.id}`),
+  ]);
 }
 
 function checkRosterSuffices(team: TeamSpec, inspectors: readonly InspectorEntry[]): void {
@@ -515,7 +497,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   }
   draw.status = 'DRAWN';
   draw.ranAt = now;
-  draw.ranBy = ctx.user!;
+  draw.ranBy = signedIn(ctx);
   draw.publicEntropy = publicEntropy;
   draw.initialLoad = JSON.stringify(initialLoad);
   draw.seed = record.seed;
@@ -532,8 +514,9 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
       ? await em.find(InspectionItem, { id: { $in: draw.itemIds } })
       : task.items.getItems().filter((i) => !i.deletedAt);
   // With one item every visit covers it, written with the row; with several, each is added where it applies.
-  await insertInspections(ctx, draw, record, now, items.length === 1 ? `,${items[0]!.id},` : '');
-  if (items.length === 1) await coverItem(ctx, draw, items[0]!, null);
+  const only = items.length === 1 ? items[0] : undefined;
+  await insertInspections(ctx, draw, record, now, only ? `,${only.id},` : '');
+  if (only) await coverItem(ctx, draw, only, null);
   else for (const item of items) await coverItem(ctx, draw, item, openFor(item, draw.id));
   await refreshVisitFacts(em, { drawId: draw.id });
   await appendTrail(em, [
@@ -561,15 +544,15 @@ async function insertInspections(
 ): Promise<void> {
   const at = now.toISOString();
   const list = new StringListType();
-  const ids = record.assignments.map(() => randomUUID());
+  const visits = record.assignments.map(([targetId, team]) => ({ id: randomUUID(), targetId, team }));
   const ROWS = Math.floor(SQLITE_MAX_VARIABLES / 9);
-  for (let i = 0; i < record.assignments.length; i += ROWS) {
-    const part = record.assignments.slice(i, i + ROWS);
+  for (let i = 0; i < visits.length; i += ROWS) {
+    const part = visits.slice(i, i + ROWS);
     await rows(
       ctx,
       `insert into inspection (id, draw_id, task_id, target_id, team_ids, item_ids, state, created_at, updated_at) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      part.flatMap(([targetId, team], j) => [
-        ids[i + j]!,
+      part.flatMap(({ id, targetId, team }) => [
+        id,
         draw.id,
         draw.task.id,
         targetId,
@@ -581,7 +564,7 @@ async function insertInspections(
       ]),
     );
   }
-  const places = ids.flatMap((id, i) => record.assignments[i]![1].map((inspectorId) => [id, inspectorId]));
+  const places = visits.flatMap(({ id, team }) => team.map((inspectorId) => [id, inspectorId]));
   const PLACES = Math.floor(SQLITE_MAX_VARIABLES / 2);
   for (let i = 0; i < places.length; i += PLACES) {
     const part = places.slice(i, i + PLACES);
@@ -646,7 +629,11 @@ export async function recordOf(ctx: Context, draw: Draw): Promise<DrawRecord> {
       text('This draw has not run yet: its record exists once it runs.', '该摇号尚未进行：摇号后才有记录。'),
     );
   await ctx.em.populate(draw, [...LAZY]);
-  const outcome = JSON.parse(draw.outcome!) as Pick<DrawRecord, 'selected' | 'assignments' | 'replacements'>;
+  // A drawn draw has its outcome and seed.
+  const outcome = JSON.parse(present(draw.outcome, `the outcome of draw ${draw.id}`)) as Pick<
+    DrawRecord,
+    'selected' | 'assignments' | 'replacements'
+  >;
   return {
     format: 'suiji-draw/1',
     drawId: draw.id,
@@ -656,7 +643,7 @@ export async function recordOf(ctx: Context, draw: Draw): Promise<DrawRecord> {
     ratios: JSON.parse(draw.ratios) as Record<string, number>,
     pool: parsePool(draw.pool),
     poolDigest: draw.poolDigest,
-    seed: draw.seed!,
+    seed: present(draw.seed, `the seed of draw ${draw.id}`),
     selected: outcome.selected,
     team: JSON.parse(draw.team) as TeamSpec,
     inspectors: JSON.parse(draw.inspectors) as InspectorEntry[],
@@ -718,7 +705,7 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
   } catch (error) {
     asDrawError(error);
   }
-  const added = next.replacements[next.replacements.length - 1]!;
+  const added = present(next.replacements[next.replacements.length - 1], 'the replacement just made');
   inspection.teamIds = inspection.teamIds.map((id) => (id === added.out ? added.in : id));
   await em.flush();
   // The team place changes between the summaries' taking the visit out and putting it back.
@@ -735,7 +722,7 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
       assignments: next.assignments,
       replacements: next.replacements,
     }),
-    new Date().toISOString(),
+    ctx.clock().toISOString(),
     draw.id,
   ]);
   // The record says why by its code; the coordinator's words, which may concern a person, stay in the trail.

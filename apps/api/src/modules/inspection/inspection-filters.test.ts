@@ -63,6 +63,7 @@ describe('the inspection list at work', () => {
     // Five results entered, awaiting review.
     for (const visit of visits.slice(0, 5)) await enter(visit);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());
 
   it('finds visits by a part of the target name or its credit code, alone and with a state', async () => {

@@ -37,6 +37,7 @@ import {
 import type { Context } from '../../graphql/context.js';
 import { listEntities, MAX_PER_PAGE, PageInput, PageType, SortInput } from '../../graphql/list.js';
 import { targetContains } from '../../db/search.js';
+import { selectRows, toNumber, type SqlNumber } from '../../db/sql.js';
 import { byKey, loaderOf, manyByKey, related } from '../../graphql/loaders.js';
 import { Personal } from '../../graphql/personal.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
@@ -388,7 +389,8 @@ export class TargetRecordResolver {
 /** The problem counts of a page of targets in one statement. */
 function problemCounts(ctx: Context) {
   return loaderOf(ctx, 'problemCount', async (targetIds) => {
-    const found = await ctx.em.getConnection().execute<{ target_id: string; n: number | string }[]>(
+    const found = await selectRows<{ target_id: string; n: SqlNumber }>(
+      ctx.em,
       `select i.target_id, count(*) as n from item_result r
          join inspection i on i.id = r.inspection_id
          join result_category c on c.code = r.category
@@ -396,8 +398,6 @@ function problemCounts(ctx: Context) {
         group by i.target_id`,
       [...targetIds],
     );
-    return new Map(
-      found.map((row: { target_id: string; n: number | string }) => [row.target_id, Number(row.n)]),
-    );
+    return new Map(found.map((row) => [row.target_id, toNumber(row.n)]));
   });
 }

@@ -11,7 +11,10 @@ import {
   chinaToday,
   closableFollowUp,
   consequenceOf,
-  isIsoDate,
+  ENTERABLE_STATES,
+  missingItems,
+  resultEntryProblems,
+  reviewProblem,
   text,
 } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
@@ -23,7 +26,8 @@ import {
   ConflictError,
   NotFoundError,
 } from '../../graphql/errors.js';
-import { assertRecordAccess } from '../../graphql/policy.js';
+import { assertRecordAccess, signedIn } from '../../graphql/policy.js';
+import { present } from '../../invariant.js';
 import { Category } from '../category/category.entity.js';
 import { categoriesForTask } from '../category/category.service.js';
 import { Draw } from '../draw/draw.entity.js';
@@ -81,34 +85,7 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
             '该结果正在审核，审核不通过后方可修改。',
           ),
     );
-  const draw = await ctx.em.findOneOrFail(Draw, inspection.draw.id);
-  // Both days in China: a draw at 00:30 in Beijing ran on that day, not on the UTC day before.
-  const drawnOn = chinaDate(draw.ranAt!);
-  const today = chinaToday(ctx.clock());
-  if (!isIsoDate(input.inspectedOn))
-    throw new BadInputError(
-      text(
-        `"${input.inspectedOn}" is not a date: write YYYY-MM-DD.`,
-        `“${input.inspectedOn}”不是有效日期：请按 YYYY-MM-DD 填写。`,
-      ),
-      'inspectedOn',
-    );
-  if (input.inspectedOn < drawnOn)
-    throw new BadInputError(
-      text(`The inspection cannot precede the draw of ${drawnOn}.`, `检查日期不能早于摇号日期 ${drawnOn}。`),
-      'inspectedOn',
-    );
-  if (input.inspectedOn > today)
-    throw new BadInputError(
-      text('The inspection date is in the future.', '检查日期晚于今天。'),
-      'inspectedOn',
-    );
-  if (input.methodsUsed.length === 0)
-    throw new BadInputError(
-      text('Choose the inspection methods used.', '请选择所用的检查方式。'),
-      'methodsUsed',
-    );
-  await checkItemResults(ctx, inspection, input);
+  await checkEntry(ctx, inspection, input);
   // The write lock first: the facts' refresh below updates the target's other visits, and a row
   // locked here before the lock was taken could hold up the transaction holding it.
   await lockWrites(ctx.em);
@@ -117,7 +94,7 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
     Inspection,
     {
       id: inspection.id,
-      state: { $in: ['PENDING_ENTRY', 'REJECTED'] },
+      state: { $in: [...ENTERABLE_STATES] },
       // What the form was typed against: not a result entered (and sent back) since it was opened.
       ...(input.enteredAtSeen !== undefined ? { enteredAt: input.enteredAtSeen } : {}),
     },
@@ -125,7 +102,7 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
       state: 'PENDING_REVIEW',
       methodsUsed: [...new Set(input.methodsUsed)],
       inspectedOn: input.inspectedOn,
-      enteredById: ctx.user!.id,
+      enteredById: signedIn(ctx).id,
       enteredAt: ctx.clock(),
       updatedAt: ctx.clock(),
     },
@@ -164,8 +141,11 @@ export async function enterResult(ctx: Context, input: ResultInput): Promise<Ins
   return inspection;
 }
 
-/** One result for each item of the visit, each with a category the task's departments may use. */
-async function checkItemResults(ctx: Context, inspection: Inspection, input: ResultInput): Promise<void> {
+/**
+ * The domain's rules of an entry (`resultEntryProblems`), against the visit: the day of its draw, its items
+ * (one result each) and the categories the task's departments may use.
+ */
+async function checkEntry(ctx: Context, inspection: Inspection, input: ResultInput): Promise<void> {
   if (inspection.itemIds.length === 0)
     throw new ConflictError(
       text(
@@ -173,44 +153,24 @@ async function checkItemResults(ctx: Context, inspection: Inspection, input: Res
         '该检查不涉及任何抽查事项（摇号后其事项已被删除）：请联系股室负责人。',
       ),
     );
-  const given = input.items.map((i) => i.itemId);
-  const duplicate = given.find((id, index) => given.indexOf(id) !== index);
-  if (duplicate)
-    throw new BadInputError(
-      text(
-        `Item ${duplicate} has two results: give one per item.`,
-        `事项 ${duplicate} 有两个结果：每个事项只填一个。`,
-      ),
-      'items',
-    );
-  const stranger = given.find((id) => !inspection.itemIds.includes(id));
-  if (stranger)
-    throw new BadInputError(
-      text(`Item ${stranger} is not covered by this inspection.`, `事项 ${stranger} 不在本次检查范围内。`),
-      'items',
-    );
-  const missing = inspection.itemIds.filter((id) => !given.includes(id));
-  if (missing.length > 0) {
-    const names = (await ctx.em.find(InspectionItem, { id: { $in: missing } })).map((i) => i.name);
-    throw new BadInputError(
-      text(
-        `Give a result for every item of the visit; missing: ${names.join(', ')}.`,
-        `请为本次检查的每个事项填写结果；缺少：${names.join('、')}。`,
-      ),
-      'items',
-    );
-  }
+  const draw = await ctx.em.findOneOrFail(Draw, inspection.draw.id);
   const task = await ctx.em.findOneOrFail(Task, inspection.task.id);
-  const allowed = new Set((await categoriesForTask(ctx.em, task)).map((c) => c.code));
-  const unknown = input.items.find((i) => !allowed.has(i.category));
-  if (unknown)
-    throw new BadInputError(
-      text(
-        `"${unknown.category}" is not a result category this task may use: choose a standard category or one of its departments' own.`,
-        `“${unknown.category}”不是本任务可用的检查结果类别：请选择标准类别或参与部门自定义的类别。`,
-      ),
-      'items',
-    );
+  const context = {
+    today: chinaToday(ctx.clock()),
+    // Both days in China: a draw at 00:30 in Beijing ran on that day, not on the UTC day before.
+    drawnOn: draw.ranAt ? chinaDate(draw.ranAt) : undefined,
+    itemIds: inspection.itemIds,
+    categories: new Set((await categoriesForTask(ctx.em, task)).map((c) => c.code)),
+  };
+  const missing = missingItems(input, inspection.itemIds);
+  // Named in the message: the items' names, read only when some are missing.
+  const names = new Map(
+    missing.length === 0
+      ? []
+      : (await ctx.em.find(InspectionItem, { id: { $in: missing } })).map((i) => [i.id, i.name]),
+  );
+  const [first] = resultEntryProblems(input, context, (id) => names.get(id) ?? id);
+  if (first) throw new BadInputError(first.message, first.field);
 }
 
 /** Publishing: the target's record takes the consequences its categories carry. */
@@ -228,7 +188,11 @@ async function applyConsequences(ctx: Context, inspection: Inspection): Promise<
   target.riskClass = next.riskClass;
   if (next.abnormal && !target.abnormal) {
     target.abnormal = true;
-    const reason = categories.find((c) => c.marksAbnormal)!;
+    // An abnormal consequence comes of a category that marks the target abnormal.
+    const reason = present(
+      categories.find((c) => c.marksAbnormal),
+      'the category that marks the target abnormal',
+    );
     target.abnormalReason = `${reason.nameZh} (${inspection.inspectedOn ?? ''})`;
   }
   await em.flush();
@@ -238,14 +202,8 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
   const inspection = await findInspection(ctx, input.inspectionId);
   assertRecordAccess(ctx, 'review', 'inspections', await scopedInspection(ctx, inspection));
   const comment = input.comment?.trim() || null;
-  if (!input.approve && !comment)
-    throw new BadInputError(
-      text(
-        'Say why the result is rejected, so the team can correct it.',
-        '请说明不通过的理由，以便检查组修改。',
-      ),
-      'comment',
-    );
+  const problem = reviewProblem(input.approve, comment);
+  if (problem) throw new BadInputError(problem.message, problem.field);
   // The write lock first: the facts' refresh below updates the target's other visits, and a row
   // locked here before the lock was taken could hold up the transaction holding it.
   await lockWrites(ctx.em);
@@ -258,7 +216,7 @@ export async function reviewResult(ctx: Context, input: ReviewInput): Promise<In
     {
       state: input.approve ? 'PUBLISHED' : 'REJECTED',
       reviewComment: comment,
-      reviewedById: ctx.user!.id,
+      reviewedById: signedIn(ctx).id,
       publishedAt: input.approve ? now : null,
       updatedAt: now,
     },
@@ -357,7 +315,7 @@ export async function closeFollowUp(
       closedOn: input.closedOn,
       closureOutcome: input.outcome,
       closureNote: input.note?.trim() || null,
-      closedById: ctx.user!.id,
+      closedById: signedIn(ctx).id,
       closedAt: now,
       updatedAt: now,
     },

@@ -52,6 +52,7 @@ describe('the to-do lists’ filters', () => {
       })
     ).items.items[0].id;
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());
 
   it('lists the draws whose time has come, of a department’s tasks', async () => {

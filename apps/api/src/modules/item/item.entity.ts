@@ -71,11 +71,6 @@ export class InspectionItem extends SoftDeletableEntity {
   @Property({ type: 'json', defaultRaw: `'{}'` })
   riskRatios: Opt<Partial<Record<RiskClass, number>>> = {};
 
-  /** The ratio the draws of this item use for each risk class by default. */
-  ratioFor(riskClass: RiskClass): number {
-    return this.riskRatios[riskClass] ?? this.minRatioBp;
-  }
-
   @Field(() => Date)
   declare createdAt: Opt<Date>;
 

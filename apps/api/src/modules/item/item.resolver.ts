@@ -4,7 +4,7 @@ import { PageInput, PageType, SortInput } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
 import { InspectionItem } from './item.entity.js';
-import { RISK_CLASSES } from '@suiji/domain';
+import { RISK_CLASSES, itemRatioFor } from '@suiji/domain';
 import { ItemFilter, ItemInput, ItemUpdateInput, StratumRatioInput } from './item.input.js';
 import * as items from './item.service.js';
 
@@ -55,7 +55,7 @@ export class ItemResolver {
     description: 'The ratio each risk class is drawn at by default',
   })
   riskRatios(@Root() item: InspectionItem) {
-    return RISK_CLASSES.map((riskClass) => ({ riskClass, ratioBp: item.ratioFor(riskClass) }));
+    return RISK_CLASSES.map((riskClass) => ({ riskClass, ratioBp: itemRatioFor(item, riskClass) }));
   }
 
   @FieldResolver(() => Department)

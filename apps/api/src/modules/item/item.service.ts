@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { text } from '@suiji/domain';
+import { text, type RiskClass } from '@suiji/domain';
 import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { Department } from '../department/department.entity.js';
@@ -150,8 +150,8 @@ export async function updateItem(
   if (input.riskRatios != null || input.minRatioBp != null)
     item.riskRatios = riskRatiosOf(
       input.riskRatios ??
-        Object.entries(item.riskRatios).map(([riskClass, ratioBp]) => ({
-          riskClass: riskClass as never,
+        (Object.entries(item.riskRatios) as [RiskClass, number][]).map(([riskClass, ratioBp]) => ({
+          riskClass,
           ratioBp,
         })),
       item.minRatioBp,

@@ -87,6 +87,7 @@ export class MergeResponse extends DepartmentAnswer {
 
   /** A suggestion's answers, made up unanswered, belong to no stored proposal. */
   async answerRecord(ctx: Context): Promise<ScopedRecord> {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset on a suggestion, which is never stored
     if (!this.proposal) return { departmentIds: [] };
     const proposal = await related(ctx, MergeProposal, this.proposal, this.proposal.id);
     return { departmentIds: proposal.departmentIds };

@@ -6,7 +6,7 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import {
   MAX_LENGTH,
-  RISK_CLASSES,
+  defaultRatios,
   YEAR_MAX,
   YEAR_MIN,
   canAccess,
@@ -21,13 +21,15 @@ import {
 } from '@suiji/domain';
 import { LIKE } from '../../db/like.js';
 import { placeholders } from '../../db/query.js';
+import { selectRows, type SqlNumber } from '../../db/sql.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { SortOrder } from '../../graphql/enums.js';
 import { listEntities, type Page, type PageInput } from '../../graphql/list.js';
 import { loaderOf, manyByKey } from '../../graphql/loaders.js';
-import { assertRecordAccess } from '../../graphql/policy.js';
+import { assertRecordAccess, signedInActor } from '../../graphql/policy.js';
+import { present } from '../../invariant.js';
 import { Department } from '../department/department.entity.js';
 import { Draw } from '../draw/draw.entity.js';
 import type { InspectionItem } from '../item/item.entity.js';
@@ -81,9 +83,7 @@ function poolOf(task: Task): Clause {
 
 /** The ratio a task's draw uses per risk class: the highest of its items'. */
 function ratiosOf(task: Task): PerClass {
-  return highestRatios(
-    liveItems(task).map((item) => Object.fromEntries(RISK_CLASSES.map((c) => [c, item.ratioFor(c)]))),
-  );
+  return defaultRatios(liveItems(task));
 }
 
 interface Figures {
@@ -109,22 +109,20 @@ async function figuresOf(em: EntityManager, tasks: readonly Task[]): Promise<Fig
     ...flags.flatMap((f) => f.params),
     ...pools.flatMap((p) => p.params),
   ];
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, string | number>[]>(sql, params, 'all', em.getTransactionContext());
+  const rows = await selectRows<Record<string, SqlNumber> & { risk_class: RiskClass }>(em, sql, params);
   const joint: PerClass = {};
   const apart: PerClass[] = tasks.map(() => ({}));
   let targetCount = 0;
   for (const row of rows) {
-    const c = row.risk_class as RiskClass;
+    const c = row.risk_class;
     joint[c] = Number(row.joint);
-    tasks.forEach((_, i) => (apart[i]![c] = Number(row[`n${i}`])));
+    apart.forEach((pool, i) => (pool[c] = Number(row[`n${i}`])));
     targetCount += Number(row.overlap);
   }
   const ratios = tasks.map(ratiosOf);
   return {
     targetCount,
-    separateVisits: apart.reduce((sum, pool, i) => sum + expectedVisits(pool, ratios[i]!), 0),
+    separateVisits: apart.reduce((sum, pool, i) => sum + expectedVisits(pool, ratios[i] ?? {}), 0),
     jointVisits: expectedVisits(joint, highestRatios(ratios)),
   };
 }
@@ -238,7 +236,12 @@ export async function responsesOf(ctx: Context, proposal: MergeProposal): Promis
   if (proposal.state === 'SUGGESTED') {
     const departments = await manyByKey(ctx, Department, proposal.departmentIds);
     return proposal.departmentIds.map((id) =>
-      Object.assign(new MergeResponse(), { department: departments.find((d) => d.id === id)! }),
+      Object.assign(new MergeResponse(), {
+        department: present(
+          departments.find((d) => d.id === id),
+          `department ${id}`,
+        ),
+      }),
     );
   }
   // The answers of a page of proposals, in one statement.
@@ -257,7 +260,12 @@ export async function responsesOf(ctx: Context, proposal: MergeProposal): Promis
     return byProposal;
   });
   const responses = (await loader.load(proposal.id)) ?? [];
-  return proposal.departmentIds.map((id) => responses.find((r) => r.department.id === id)!);
+  return proposal.departmentIds.map((id) =>
+    present(
+      responses.find((r) => r.department.id === id),
+      `the response of department ${id}`,
+    ),
+  );
 }
 
 /** Throws unless none of the tasks has a draw: a scheduled draw has frozen its task. */
@@ -294,7 +302,7 @@ export async function proposeMerge(ctx: Context, taskIds: readonly string[]): Pr
   const departmentIds = [...new Set(tasks.flatMap((t) => t.departmentIds))];
   // Only a coordinator of a department involved proposes: nobody learns about other tasks by trying.
   assertRecordAccess(ctx, 'create', 'merges', { departmentIds });
-  const first = tasks[0]!;
+  const first = present(tasks[0], 'the first task');
   // 0 when the first task spans quarters: then no task matches it, the first included.
   const quarter = quarterOf(first.windowStart, first.windowEnd) ?? 0;
   for (const task of tasks)
@@ -345,7 +353,7 @@ export async function proposeMerge(ctx: Context, taskIds: readonly string[]): Pr
     proposedBy: ctx.user,
   });
   for (const departmentId of departmentIds) {
-    const mine = ctx.actor!.departmentIds.includes(departmentId);
+    const mine = signedInActor(ctx).departmentIds.includes(departmentId);
     em.create(MergeResponse, {
       proposal,
       department: em.getReference(Department, departmentId),
@@ -380,8 +388,17 @@ export async function respondToMergeProposal(
   const trimmed = checkedReason(accept, reason);
   // Read afresh (not through the request's loader): these are the rows this mutation changes.
   const stored = await em.find(MergeResponse, { proposal }, { populate: ['department', 'answeredBy'] });
-  const responses = proposal.departmentIds.map((id) => stored.find((r) => r.department.id === id)!);
-  const mine = responses.find((r) => ctx.actor!.departmentIds.includes(r.department.id))!;
+  const responses = proposal.departmentIds.map((id) =>
+    present(
+      stored.find((r) => r.department.id === id),
+      `the response of department ${id}`,
+    ),
+  );
+  const actor = signedInActor(ctx);
+  const mine = present(
+    responses.find((r) => actor.departmentIds.includes(r.department.id)),
+    'the response of your department',
+  );
   Object.assign(mine, {
     state: accept ? 'ACCEPTED' : 'DECLINED',
     answeredBy: ctx.user,
@@ -424,7 +441,7 @@ async function merge(
     );
   await assertNotDrawn(em, tasks);
   tasks.sort((a, b) => proposal.taskIds.indexOf(a.id) - proposal.taskIds.indexOf(b.id));
-  const first = tasks[0]!;
+  const first = present(tasks[0], 'the first task');
   const departmentIds = [...new Set(tasks.flatMap((t) => t.departmentIds))];
   // A task may have changed its departments since: only the departments that answered may be joined.
   if (departmentIds.some((id) => !responses.some((r) => r.department.id === id)))
@@ -451,16 +468,22 @@ async function merge(
     tags,
     riskClasses,
     targetKinds,
-    windowStart: tasks.map((t) => t.windowStart).sort()[0]!,
-    windowEnd: tasks
-      .map((t) => t.windowEnd)
-      .sort()
-      .at(-1)!,
+    windowStart: present(tasks.map((t) => t.windowStart).sort()[0], 'the first window start'),
+    windowEnd: present(
+      tasks
+        .map((t) => t.windowEnd)
+        .sort()
+        .at(-1),
+      'the last window end',
+    ),
     teamSize: Math.max(departmentIds.length, ...tasks.map((t) => t.teamSize)),
   });
   joint.items.set([...new Map(tasks.flatMap(liveItems).map((item) => [item.id, item])).values()]);
   for (const departmentId of cooperating) {
-    const response = responses.find((r) => r.department.id === departmentId)!;
+    const response = present(
+      responses.find((r) => r.department.id === departmentId),
+      `the response of department ${departmentId}`,
+    );
     em.create(TaskAcceptance, {
       task: joint,
       department: response.department,

@@ -9,9 +9,8 @@ import {
   type Rel,
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseEntity, SoftDeletableEntity } from '../../db/base.entity.js';
-import { StringListType } from '../../db/string-list.type.js';
-import { Department } from '../department/department.entity.js';
+import { BaseEntity } from '../../db/base.entity.js';
+import { Participated } from '../department/participation.types.js';
 import { InspectionItem } from '../item/item.entity.js';
 
 /**
@@ -20,36 +19,7 @@ import { InspectionItem } from '../item/item.entity.js';
  */
 @ObjectType({ simpleResolvers: true, description: '年度抽查计划' })
 @Entity()
-export class Plan extends SoftDeletableEntity {
-  @Field(() => ID)
-  declare id: string;
-
-  @Field(() => String)
-  @Property({ type: 'string', length: 200 })
-  name!: string;
-
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
-
-  /** 发起部门: a top-level department, as for tasks. */
-  @ManyToOne(() => Department)
-  department!: Rel<Department>;
-
-  @Field(() => ID, { description: 'The initiating department (发起部门)' })
-  get departmentId(): Opt<string> {
-    return this.department.id;
-  }
-
-  @Field(() => [ID], { description: 'The cooperating departments (配合部门) of a joint plan' })
-  @Property({ type: StringListType })
-  cooperatingDepartmentIds: string[] = [];
-
-  /** Every department taking part, for the role policy. */
-  get departmentIds(): Opt<string[]> {
-    return [this.department.id, ...this.cooperatingDepartmentIds];
-  }
-
+export class Plan extends Participated {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   remarks: string | null = null;

@@ -1,9 +1,8 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_LENGTH, YEAR_MAX, YEAR_MIN } from '@suiji/domain';
+import { MAX_LENGTH } from '@suiji/domain';
 import { BaseFilter } from '../../graphql/list.js';
-
-const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
+import { ParticipationInput } from '../department/participation.types.js';
 
 /** One line of a plan; its ratio and times are checked by the domain's plan rules, which know the item. */
 @InputType()
@@ -24,25 +23,7 @@ export class PlanLineInput {
 }
 
 @InputType()
-export class PlanInput {
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(MAX_LENGTH.name)
-  name!: string;
-
-  @Field(() => Int)
-  @Min(YEAR_MIN, { message: YEAR_MESSAGE })
-  @Max(YEAR_MAX, { message: YEAR_MESSAGE })
-  year!: number;
-
-  @Field(() => ID, { nullable: true, description: 'The initiating department; defaults to your own' })
-  @IsOptional()
-  departmentId?: string;
-
-  @Field(() => [ID], { defaultValue: [], description: 'Cooperating departments of a joint plan' })
-  @ArrayMaxSize(10)
-  cooperatingDepartmentIds!: string[];
-
+export class PlanInput extends ParticipationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(MAX_LENGTH.text)

@@ -1,11 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { canAccess, planLineProblems, scopeOf, taskPlanProblems, text, type PlanScope } from '@suiji/domain';
-import { selectRows } from '../../db/query.js';
+import { selectRows } from '../../db/sql.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError, throwIfProblems } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { loaderOf } from '../../graphql/loaders.js';
 import { assertRecordAccess } from '../../graphql/policy.js';
+import { present } from '../../invariant.js';
 import { checkedParticipants, rootOf, takingPart } from '../department/participation.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Task } from '../task/task.entity.js';
@@ -85,7 +86,7 @@ async function checkedFields(ctx: Context, input: PlanInput, action: 'create' | 
   }
   const byId = new Map(items.map((item) => [item.id, item]));
   const lines = input.lines.map((line) => ({
-    item: byId.get(line.itemId)!,
+    item: present(byId.get(line.itemId), `item ${line.itemId}`),
     ratioBp: line.ratioBp,
     timesPerYear: line.timesPerYear,
     period: line.period?.trim() || null,

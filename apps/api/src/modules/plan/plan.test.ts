@@ -93,6 +93,7 @@ describe('yearly plans (年度抽查计划)', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await t?.close();
   });
 

@@ -7,9 +7,11 @@
  * accepted by every cooperating department; before that it is a draft its departments may still change.
  */
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { placeholders, selectRows } from '../../db/query.js';
+import { placeholders } from '../../db/query.js';
+import { selectRows } from '../../db/sql.js';
 import type { Context } from '../../graphql/context.js';
 import { SortOrder } from '../../graphql/enums.js';
+import { present } from '../../invariant.js';
 import { listEntities, type Page, type PageInput, type SortInput } from '../../graphql/list.js';
 import { takingPart, tasksTakingPart } from '../department/participation.js';
 import { Department } from '../department/department.entity.js';
@@ -112,7 +114,7 @@ export async function listPublicPlans(
 
 export async function showPublicPlan(ctx: Context, id: string): Promise<PublicPlan | null> {
   const plan = await ctx.em.findOne(Plan, { id, deletedAt: null });
-  return plan ? (await publicPlans(ctx, [plan]))[0]! : null;
+  return plan ? present((await publicPlans(ctx, [plan]))[0], `public plan ${plan.id}`) : null;
 }
 
 /** The tasks' public notices, with their draws and the names they show fetched once for all of them. */
@@ -128,7 +130,8 @@ async function publicTasks(ctx: Context, tasks: readonly Task[]): Promise<Public
   ]);
   const drawOf = new Map(draws.map((draw) => [draw.task.id, draw]));
   return tasks.map((task): PublicTask => {
-    const draw = drawOf.get(task.id)!;
+    // A task is published by its draw.
+    const draw = present(drawOf.get(task.id), `the draw of task ${task.id}`);
     return {
       id: task.id,
       name: task.name,

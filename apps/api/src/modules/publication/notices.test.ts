@@ -149,6 +149,7 @@ describe('plans and tasks as public notices', () => {
       windowEnd: `${YEAR}-12-31`,
     });
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());
 
   it('lists tasks whose draw is scheduled, latest window first, with what a notice states', async () => {

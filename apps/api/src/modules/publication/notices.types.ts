@@ -9,7 +9,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_LENGTH, YEAR_MAX, YEAR_MIN, type TargetKind, type TaskScope } from '@suiji/domain';
 import { DrawStatusEnum, TargetKindEnum, TaskScopeEnum } from '../../graphql/enums.js';
 import { PageType } from '../../graphql/list.js';
-import type { DrawStatus } from '../draw/draw.entity.js';
+import type { DrawStatus } from '@suiji/domain';
 
 const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
 

@@ -12,7 +12,7 @@ import {
   type ExclusionReason,
 } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
-import { selectRows } from '../../db/query.js';
+import { selectRows } from '../../db/sql.js';
 import { BadInputError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { checkDayRange } from '../../graphql/day-range.js';
@@ -28,6 +28,7 @@ import { Inspector } from '../inspector/inspector.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Target } from '../target/target.entity.js';
 import { targetContains } from '../../db/search.js';
+import { present } from '../../invariant.js';
 import type {
   PublicDrawCheck,
   PublicEntity,
@@ -135,7 +136,7 @@ export async function listPublicResults(
       year: inspection.task.year,
       authorities: named(departments, inspection.task.departmentIds),
       inspectedOn: inspection.inspectedOn,
-      publishedAt: inspection.publishedAt!,
+      publishedAt: present(inspection.publishedAt, `the publication time of inspection ${inspection.id}`),
       items: results
         .filter((r) => r.inspection.id === inspection.id)
         .map((r): PublicItemResult => ({
@@ -226,7 +227,7 @@ export async function listPublicDraws(
 
 export async function showPublicDraw(ctx: Context, id: string): Promise<PublicDraw | null> {
   const draw = await ctx.em.findOne(Draw, { id }, { populate: ['task', 'nonce'] });
-  return draw ? (await publicDraws(ctx, [draw]))[0]! : null;
+  return draw ? present((await publicDraws(ctx, [draw]))[0], `public draw ${draw.id}`) : null;
 }
 
 /**

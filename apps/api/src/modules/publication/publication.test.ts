@@ -75,6 +75,7 @@ describe('the publication', () => {
     t = await startTestApp();
     ({ drawId, published } = await withPublished(t, 6));
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());
 
   it('lists published results newest first, with what 公示 states and no findings or team', async () => {
@@ -517,6 +518,7 @@ describe('the publication, where the deployment names inspectors', () => {
   beforeAll(async () => {
     t = await startTestApp({ publicInspectorNames: true });
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());
 
   it("names each result's team, and nothing else of them", async () => {

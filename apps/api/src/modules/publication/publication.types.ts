@@ -21,7 +21,7 @@ import {
   PublicExclusionReasonEnum,
 } from '../../graphql/enums.js';
 import { PageType } from '../../graphql/list.js';
-import type { DrawStatus } from '../draw/draw.entity.js';
+import type { DrawStatus } from '@suiji/domain';
 import { DrawTeam } from '../draw/draw.input.js';
 import { StratumRatioInput } from '../item/item.input.js';
 

@@ -226,5 +226,7 @@ export { RISK_CLASSES, TARGET_KINDS, TARGET_STATUSES, INSPECTOR_STATUSES };
 export function normaliseDate(cell: string): string {
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(cell.trim());
   if (!match) return cell.trim();
-  return `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  // The three groups match whenever the expression does.
+  const [, year = '', month = '', day = ''] = match;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }

@@ -4,6 +4,7 @@
 import { LABELS, chinaToday, formatRatioBp } from '@suiji/domain';
 import type { Context } from '../../graphql/context.js';
 import { listEntities, MAX_PER_PAGE, type Page } from '../../graphql/list.js';
+import { present } from '../../invariant.js';
 import { Conflict } from '../conflict/conflict.entity.js';
 import type { ConflictFilter } from '../conflict/conflict.input.js';
 import { conflictWhere } from '../conflict/conflict.service.js';
@@ -51,7 +52,10 @@ async function download<T>(
 }
 
 const header = (specs: readonly { key: string; header: string }[], key: string) =>
-  specs.find((s) => s.key === key)!.header;
+  present(
+    specs.find((s) => s.key === key),
+    `the column ${key}`,
+  ).header;
 
 export async function exportDepartments(ctx: Context, filter: DepartmentFilter = {}) {
   const rows = await all((page) =>

@@ -180,6 +180,7 @@ describe('hostile spreadsheets', () => {
       .gql(mutation, { f: { filename, contentBase64: content.toString('base64') } }, admin)
       .finally(() => (settled = true));
     const answers: { during: boolean; ms: number; id: unknown; idle: number }[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the promise's callback
     while (!settled) {
       const asked = Date.now();
       const me = await t.gql<{ me: { id: string } }>('{ me { id } }', {}, admin);

@@ -3,6 +3,7 @@
  * registry's rules. It runs in a worker thread (import-worker.ts), so it loads no ORM or GraphQL, and
  * hands back the valid records packed in one buffer, which moves to the API's thread without a copy.
  */
+import { present } from '../../invariant.js';
 import {
   IMPORT_CELL_MAX_CHARS,
   IMPORT_ROWS_MAX,
@@ -109,15 +110,15 @@ export function packedReader<T>(
   return (index) => {
     const part = Math.floor(index / RECORDS_PER_PART);
     if (part !== at) {
-      const bytes = parts[part]!;
+      const bytes = present(parts[part], `packed part ${part}`);
       records = JSON.parse(
         Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
       ) as unknown[][];
       at = part;
     }
-    const values = records[index % RECORDS_PER_PART]!;
+    const values = present(records[index % RECORDS_PER_PART], `packed record ${index}`);
     const record = {} as Record<keyof T, unknown>;
-    for (let i = 0; i < fields.length; i++) record[fields[i]!] = values[i];
+    fields.forEach((field, i) => (record[field] = values[i]));
     return record as T;
   };
 }
@@ -301,6 +302,7 @@ async function readRegistry<K extends string, T>(job: ParseJob, registry: Regist
   let rows = 0;
   let index: Map<K, number> | null = null;
   let header: string[] = [];
+  /** A field's column as the report names it: the file's own heading, else the template's (a missing column). */
   const headerOf = (key: string) => {
     const at = index?.get(key as K);
     return (at === undefined ? undefined : header[at]) ?? specs.find((s) => s.key === key)?.header ?? key;
@@ -319,10 +321,9 @@ async function readRegistry<K extends string, T>(job: ParseJob, registry: Regist
   };
 
   for await (const { row, cells } of rowsOf(job.filename, job.contentBase64)) {
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i]!.length > IMPORT_CELL_MAX_CHARS)
-        throw cellTooLong(row, header[i] || undefined, cells[i]!.length);
-      const control = controlIn(cells[i]!);
+    for (const [i, cell] of cells.entries()) {
+      if (cell.length > IMPORT_CELL_MAX_CHARS) throw cellTooLong(row, header[i] || undefined, cell.length);
+      const control = controlIn(cell);
       if (control >= 0) throw cellHasControl(row, header[i] || undefined, control);
     }
     if (index === null) {

@@ -5,8 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseImport, type ParseJob } from './import-parse.js';
 
+if (!parentPort) throw new Error('import-worker.js runs as a worker thread, which the import starts.');
+const port = parentPort;
 const outcome = await parseImport(workerData as ParseJob);
-parentPort!.postMessage(
-  outcome,
-  outcome.ok ? outcome.parsed.records.map((part) => part.buffer as ArrayBuffer) : [],
-);
+port.postMessage(outcome, outcome.ok ? outcome.parsed.records.map((part) => part.buffer as ArrayBuffer) : []);

@@ -22,6 +22,8 @@ import { appendTrail } from '../trail/trail.service.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { TimestampType } from '../../db/timestamp.type.js';
 import { SQLITE_MAX_VARIABLES } from '../../db/platform.js';
+import { selectRows } from '../../db/sql.js';
+import { present } from '../../invariant.js';
 import { INSPECTOR_COLUMNS, TARGET_COLUMNS } from './columns.js';
 import {
   INSPECTOR_FIELDS,
@@ -173,15 +175,13 @@ async function existing(
   values: string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
-  const connection = em.getConnection();
   for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
     const chunk = values.slice(i, i + LOOKUP_CHUNK);
-    const rows: { value: string }[] = await connection.execute(
+    // Inside the mutation's transaction (as selectRows runs): on SQLite a second connection would wait for it forever.
+    const rows = await selectRows<{ value: string }>(
+      em,
       `select ${column} as value from ${table} where ${column} in (${chunk.map(() => '?').join(',')})`,
       chunk,
-      'all',
-      // Inside the mutation's transaction: on SQLite a second connection would wait for it forever.
-      em.getTransactionContext(),
     );
     for (const r of rows) found.add(r.value);
   }
@@ -228,14 +228,16 @@ async function insertChunks(
   if (!trx) return em.transactional((inner) => insertChunks(inner, entity, rows));
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
-  const keys = Object.keys(rows.slice(0, 1)[0]!);
+  const keys = Object.keys(present(rows.slice(0, 1)[0], 'the first row'));
   const props = keys.map((key) => {
     const prop = meta.properties[key as never] as EntityProperty | undefined;
-    if (!prop || prop.fieldNames?.length !== 1)
+    if (!prop || prop.fieldNames.length !== 1)
       throw new Error(`insertChunks: ${entity.name}.${key} is not a single column`);
     return prop;
   });
-  const columns = props.map((prop) => platform.quoteIdentifier(prop.fieldNames[0]!)).join(', ');
+  const columns = props
+    .map((prop) => platform.quoteIdentifier(present(prop.fieldNames[0], `${prop.name}'s column`)))
+    .join(', ');
   const into = `insert into ${platform.quoteIdentifier(meta.tableName)} (${columns})`;
   // Dates go through their property's type (ISO text on SQLite), as rows the ORM writes do.
   const timestamp = new TimestampType();
@@ -258,7 +260,8 @@ async function insertChunks(
     const sql = (count: number) => `${into} values ${Array(count).fill(tuple).join(', ')}`;
     // The transaction's own libsql connection: one prepared statement serves every full chunk (knex
     // would prepare, and leave to the garbage collector, a large statement per chunk).
-    const connection = (await trx.client.acquireConnection()) as {
+    const client = trx.client as { acquireConnection(): Promise<unknown> };
+    const connection = (await client.acquireConnection()) as {
       prepare?: (sql: string) => { run(params: unknown[]): unknown };
     };
     let statement: { run(params: unknown[]): unknown } | null = null;
@@ -285,134 +288,135 @@ async function insertChunks(
   }
 }
 
+/** What an import needs to know of a registry: where its rows go, their key, and how a record is stored. */
+interface RegistrySpec<T> {
+  entity: typeof Target | typeof Inspector;
+  fields: readonly (keyof T)[];
+  table: string;
+  /** The column of the key that must be new (a credit code, a certificate number). */
+  column: string;
+  /** The sheet's column of that key, named in the report. */
+  header: string;
+  /** Whether rows name departments (by code or name), which the reader then resolves. */
+  departments: boolean;
+  taken: (key: string) => { message: Text; hint: Text };
+  toRow: (record: T, now: Date) => Record<string, unknown>;
+}
+
+const header = (specs: readonly { key: string; header: string }[], key: string) =>
+  specs.find((s) => s.key === key)?.header ?? key;
+
+const list = new StringListType();
+
+const TARGETS: RegistrySpec<TargetFields> = {
+  entity: Target,
+  fields: TARGET_FIELDS,
+  table: 'target',
+  column: 'credit_code',
+  header: header(TARGET_COLUMNS, 'creditCode'),
+  departments: false,
+  taken: (code) => ({
+    message: text(`credit code ${code} is already in the registry`, `统一社会信用代码 ${code} 已在名录库中`),
+    hint: text(
+      'Remove the row, or edit the existing target instead.',
+      '请删除该行，或直接编辑已有的检查对象。',
+    ),
+  }),
+  toRow: (fields, now) => ({
+    id: randomUUID(),
+    ...fields,
+    tags: list.convertToDatabaseValue(fields.tags),
+    targetTypes: list.convertToDatabaseValue(fields.targetTypes),
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  }),
+};
+
+const INSPECTORS: RegistrySpec<InspectorFields> = {
+  entity: Inspector,
+  fields: INSPECTOR_FIELDS,
+  table: 'inspector',
+  column: 'certificate_number',
+  header: header(INSPECTOR_COLUMNS, 'certificateNumber'),
+  departments: true,
+  taken: (number) => ({
+    message: text(`certificate ${number} is already in the registry`, `执法证号 ${number} 已在名录库中`),
+    hint: text(
+      'Remove the row, or edit the existing inspector instead.',
+      '请删除该行，或直接编辑已有的人员。',
+    ),
+  }),
+  toRow: (fields, now) => ({
+    id: randomUUID(),
+    name: fields.name,
+    department: fields.departmentId,
+    certificateNumber: fields.certificateNumber,
+    certificateValidFrom: fields.certificateValidFrom,
+    certificateValidUntil: fields.certificateValidUntil,
+    expertise: list.convertToDatabaseValue(fields.expertise),
+    status: fields.status,
+    phone: fields.phone,
+    user: null,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  }),
+};
+
 /**
- * The transaction of an import once its file is read: the keys already in the registry are reported;
+ * Reads the file in a worker, then, in one transaction: the keys already in the registry are reported;
  * otherwise every record is inserted and the trail records the import.
  */
-async function write<T>(
+async function importWith<T>(
   em: EntityManager,
-  parsed: Parsed,
-  target: {
-    entity: typeof Target | typeof Inspector;
-    fields: readonly (keyof T)[];
-    table: string;
-    column: string;
-    header: string;
-  },
-  taken: (key: string) => { message: Text; hint: Text },
-  toRow: (record: T, now: Date) => Record<string, unknown>,
-  filename: string,
+  registry: ParseJob['registry'],
+  spec: RegistrySpec<T>,
+  file: FileInput,
 ): Promise<ImportOutcome> {
+  const keys: ParseJob['departments'] = spec.departments
+    ? (await em.find(Department, { deletedAt: null })).flatMap((d) => [
+        [d.code.toUpperCase(), d.id],
+        [d.name, d.id],
+      ])
+    : [];
+  const parsed = await parseInWorker(fileJob(registry, file, keys));
   return em.transactional(async (trx) => {
-    const found = await existing(trx, target.table, target.column, parsed.keys);
+    const found = await existing(trx, spec.table, spec.column, parsed.keys);
     const more = new Problems();
     parsed.keys.forEach((key, i) => {
-      if (found.has(key)) more.add({ row: parsed.keyRows[i]!, column: target.header, ...taken(key) });
+      if (found.has(key)) more.add({ row: parsed.keyRows[i] ?? 0, column: spec.header, ...spec.taken(key) });
     });
     const outcome = report(parsed, more, parsed.keys.length);
     if (!outcome.ok) return outcome;
     const now = new Date();
     await insertChunks(
       trx,
-      target.entity,
-      lazyRows(parsed, target.fields, (record) => toRow(record, now)),
+      spec.entity,
+      lazyRows(parsed, spec.fields, (record) => spec.toRow(record, now)),
     );
     await appendTrail(trx, [
       {
         action: 'import',
-        entity: target.entity.name,
+        entity: spec.entity.name,
         entityId: '*',
         before: null,
-        after: { filename, imported: outcome.imported },
+        after: { filename: file.filename, imported: outcome.imported },
       },
     ]);
     return outcome;
   });
 }
 
-const header = (specs: readonly { key: string; header: string }[], key: string) =>
-  specs.find((s) => s.key === key)!.header;
-
-export function importTargets(em: EntityManager, file: FileInput): Promise<ImportOutcome> {
-  return oneOfFew(async () => {
-    const parsed = await parseInWorker(fileJob('targets', file, []));
-    const list = new StringListType();
-    return write<TargetFields>(
-      em,
-      parsed,
-      {
-        entity: Target,
-        fields: TARGET_FIELDS,
-        table: 'target',
-        column: 'credit_code',
-        header: header(TARGET_COLUMNS, 'creditCode'),
-      },
-      (code) => ({
-        message: text(
-          `credit code ${code} is already in the registry`,
-          `统一社会信用代码 ${code} 已在名录库中`,
-        ),
-        hint: text(
-          'Remove the row, or edit the existing target instead.',
-          '请删除该行，或直接编辑已有的检查对象。',
-        ),
-      }),
-      (fields, now) => ({
-        id: randomUUID(),
-        ...fields,
-        tags: list.convertToDatabaseValue(fields.tags),
-        targetTypes: list.convertToDatabaseValue(fields.targetTypes),
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      }),
-      file.filename,
-    );
-  });
-}
-
-export function importInspectors(em: EntityManager, file: FileInput): Promise<ImportOutcome> {
-  return oneOfFew(async () => {
-    const departments = await em.find(Department, { deletedAt: null });
-    const keys: ParseJob['departments'] = departments.flatMap((d) => [
-      [d.code.toUpperCase(), d.id],
-      [d.name, d.id],
-    ]);
-    const parsed = await parseInWorker(fileJob('inspectors', file, keys));
-    const list = new StringListType();
-    return write<InspectorFields>(
-      em,
-      parsed,
-      {
-        entity: Inspector,
-        fields: INSPECTOR_FIELDS,
-        table: 'inspector',
-        column: 'certificate_number',
-        header: header(INSPECTOR_COLUMNS, 'certificateNumber'),
-      },
-      (number) => ({
-        message: text(`certificate ${number} is already in the registry`, `执法证号 ${number} 已在名录库中`),
-        hint: text(
-          'Remove the row, or edit the existing inspector instead.',
-          '请删除该行，或直接编辑已有的人员。',
-        ),
-      }),
-      (fields, now) => ({
-        id: randomUUID(),
-        name: fields.name,
-        department: fields.departmentId,
-        certificateNumber: fields.certificateNumber,
-        certificateValidFrom: fields.certificateValidFrom,
-        certificateValidUntil: fields.certificateValidUntil,
-        expertise: list.convertToDatabaseValue(fields.expertise),
-        status: fields.status,
-        phone: fields.phone,
-        user: null,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      }),
-      file.filename,
-    );
-  });
+/** Imports a registry's spreadsheet (检查对象名录库 or 执法检查人员名录库), all rows or none. */
+export function importRegistry(
+  em: EntityManager,
+  registry: ParseJob['registry'],
+  file: FileInput,
+): Promise<ImportOutcome> {
+  return oneOfFew(() =>
+    registry === 'targets'
+      ? importWith(em, registry, TARGETS, file)
+      : importWith(em, registry, INSPECTORS, file),
+  );
 }

@@ -17,14 +17,14 @@ export class RegistryIoResolver {
   @OwnTransaction()
   @Mutation(() => ImportReport, { description: 'Imports targets from .xlsx or .csv: all rows or none' })
   async importTargets(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    return reportIn(locale, await imports.importTargets(em, file));
+    return reportIn(locale, await imports.importRegistry(em, 'targets', file));
   }
 
   @Policy('import', 'inspectors')
   @OwnTransaction()
   @Mutation(() => ImportReport, { description: 'Imports inspectors from .xlsx or .csv: all rows or none' })
   async importInspectors(@Ctx() { em, locale }: Context, @Arg('file', () => FileInput) file: FileInput) {
-    return reportIn(locale, await imports.importInspectors(em, file));
+    return reportIn(locale, await imports.importRegistry(em, 'inspectors', file));
   }
 
   @Policy('import', 'targets')

@@ -1,11 +1,13 @@
 /**
- * Reading and writing the registries' spreadsheets (.xlsx and .csv). Reading streams the sheet, so a
- * 100,000-row file does not become a 100,000-row object tree, and refuses what could exhaust the
+ * Reading and writing the registries' spreadsheets (.xlsx and .csv). Reading holds the file's bytes and
+ * yields its rows one at a time (a reader of its own, exceljs's streaming reader for what it leaves), so a
+ * 100,000-row file never becomes a 100,000-row object tree; it refuses what could exhaust the
  * process before it gets there: a damaged or truncated zip, an entry that unpacks to more than an
  * import may hold or is compressed like a zip bomb (checked in the zip directory, and again while
  * inflating, since the directory can lie), and a cell longer than any field. The import runs this in
  * a worker thread with a time and heap limit; exceljs is loaded only where it is used.
  */
+import { present } from '../../invariant.js';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -245,7 +247,7 @@ const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform.js') as n
 };
 const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform.js') as new () => {
   parseStream(stream: Readable): Promise<unknown>;
-  map: { workbookPr: { model?: { date1904?: boolean } } };
+  map: { workbookPr?: { model?: { date1904?: boolean } } };
 };
 const excelUtils = require('exceljs/lib/utils/utils.js') as {
   isDateFmt(fmt: string | undefined): boolean;
@@ -426,23 +428,26 @@ async function openXlsx(zip: Buffer, entries: readonly ZipEntry[]): Promise<Asyn
   // otherwise buffers it and reads it at the end; it emits the first sheet it reads, with the styles
   // and workbook properties it has seen by then.
   const direct = sheets.find((i) => i > sst && i > rels);
-  const sheet = direct ?? sheets[0]!;
+  const sheet = direct ?? present(sheets[0], 'a worksheet');
   const seen = (i: number) => i >= 0 && (direct === undefined || i < sheet);
   try {
     const styles = new StylesXform();
-    if (seen(stylesAt)) await styles.parseStream(Readable.from([entryData(zip, entries[stylesAt]!)]));
+    if (seen(stylesAt))
+      await styles.parseStream(Readable.from([entryData(zip, present(entries[stylesAt], 'the styles'))]));
     else styles.init();
     let date1904: boolean | undefined;
     let hasProperties = false;
     if (seen(book)) {
       const workbook = new WorkbookXform();
-      await workbook.parseStream(Readable.from([entryData(zip, entries[book]!)]));
+      await workbook.parseStream(Readable.from([entryData(zip, present(entries[book], 'the workbook'))]));
       hasProperties = workbook.map.workbookPr !== undefined;
       date1904 = workbook.map.workbookPr?.model?.date1904;
     }
     if (!hasProperties) return null;
-    const strings = sharedStrings(entryData(zip, entries[sst]!).toString('utf8'));
-    return sheetRows(entryText(zip, entries[sheet]!), strings, styles, date1904);
+    const strings = sharedStrings(
+      entryData(zip, present(entries[sst], 'the shared strings')).toString('utf8'),
+    );
+    return sheetRows(entryText(zip, present(entries[sheet], 'the worksheet')), strings, styles, date1904);
   } catch (error) {
     if (error instanceof BadSheetError) throw error;
     // Whatever else fails here fails the same way (or not at all) in exceljs, which then reports it.
@@ -614,7 +619,7 @@ function cellTag(
     }
     i = close + 1;
   }
-  return { ref, s: parseInt(s!, 10), t };
+  return { ref, s: parseInt(s ?? '', 10), t };
 }
 
 type RichText = { richText: { text: string | null }[] };
@@ -702,7 +707,7 @@ async function* sheetRows(
         if (inRows) {
           const s = attribute(xml, from, to, 's');
           row = {
-            number: parseInt(attribute(xml, from, to, 'r')!, 10),
+            number: parseInt(attribute(xml, from, to, 'r') ?? '', 10),
             numFmt: s ? styles.getStyleModel(parseInt(s, 10))?.numFmt : undefined,
             values: [],
           };
@@ -837,7 +842,7 @@ function* readCsv(csv: string): Generator<SheetRow> {
     cell = '';
   };
   for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i]!;
+    const ch = csv.charAt(i);
     if (quoted) {
       if (ch === '"') {
         if (csv[i + 1] === '"') {

@@ -64,6 +64,7 @@ describe('coverage, burden and ratios', () => {
     });
     statementsAt.push(await cost());
   }, 600_000);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => f?.t.close());
 
   describe('覆盖率', () => {

@@ -6,7 +6,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { completeCreditCode } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows as rows } from '../../db/query.js';
+import { selectRows as rows } from '../../db/sql.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { CUBES, cubesFromScratch } from './cubes.js';
 import { buildFixture } from './statistics.fixture.js';
@@ -70,6 +70,7 @@ describe('the statistics summaries', () => {
     beforeAll(async () => {
       t = await startTestApp({ demoHistory: true });
     }, 300_000);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     afterAll(() => t?.close());
 
     it('are exact after two years made through the services', async () => {

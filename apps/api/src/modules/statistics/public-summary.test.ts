@@ -93,6 +93,7 @@ describe('the public statistics (一公开)', () => {
     });
     statementsAt.push(await costOf());
   }, 600_000);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => f?.t.close());
 
   it('lets anyone read visits drawn, results published and problems by department and year', async () => {

@@ -3,6 +3,7 @@
  * cut-off, the header, every row by its names, and the 合计 row — in the reader's language, rates as
  * percentages Excel can compute with.
  */
+import { present } from '../../invariant.js';
 import {
   DIMENSIONS,
   FAMILY_LABELS,
@@ -73,7 +74,7 @@ export async function exportStatistics(ctx: Context, request: TableRequest): Pro
   const locale = ctx.locale;
   const words = WORDS[locale];
   const familyName = FAMILY_LABELS[request.family][locale];
-  const defs = table.figures.map((code) => figure(code)!);
+  const defs = table.figures.map((code) => present(figure(code), `figure ${code}`));
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'suiji';

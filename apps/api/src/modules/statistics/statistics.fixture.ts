@@ -34,8 +34,8 @@
  *   06-02 (T4: C → D); X6 never entered. Z*, R* never entered.
  * - Closed follow-ups (set as the closure does, then refreshed): V1's L, V4's L, X4's MK.
  */
-import { chinaYear, completeCreditCode } from '@suiji/domain';
-import { selectRows as rows } from '../../db/query.js';
+import { chinaDate, chinaYear, completeCreditCode } from '@suiji/domain';
+import { selectRows as rows } from '../../db/sql.js';
 import { declareEntropy, drandOutcome, startTestApp, type TestApp } from '../../test/harness.js';
 import { refreshVisitFacts } from './visit-facts.js';
 
@@ -273,7 +273,7 @@ export async function buildFixture(stages: Stages = {}): Promise<Fixture> {
             return { itemId, category, followUp, findings: '' };
           }),
           methodsUsed: ['ON_SITE'],
-          inspectedOn: now.toISOString().slice(0, 10),
+          inspectedOn: chinaDate(now),
         },
       },
       await memberOf(visit),

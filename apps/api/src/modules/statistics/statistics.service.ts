@@ -3,6 +3,8 @@
  * query count in the database, and combines the counts into the domain's figures. The rows carry their
  * keys and the names people read; a time series by month has a row for every month of the period.
  */
+import { signedInActor } from '../../graphql/policy.js';
+import { present } from '../../invariant.js';
 import {
   KPI_FIGURES,
   LABELS,
@@ -35,6 +37,9 @@ import type {
   StatisticsTable,
 } from './statistics.types.js';
 
+/** A value's name among the domain's labels, or the value itself when it has none (a code from another version). */
+const nameIn = (names: Readonly<Record<string, string>>, key: string): string => names[key] ?? key;
+
 export interface TableRequest {
   family: StatFamily;
   groupBy: StatDimension[];
@@ -47,7 +52,7 @@ export interface TableRequest {
  * (and the joint tasks it takes part in), or every department for administrators (null).
  */
 export function callerScope(ctx: Context): readonly string[] | null {
-  const actor = ctx.actor!;
+  const actor = signedInActor(ctx);
   return actor.role === 'ADMIN' ? null : actor.departmentIds.slice(0, 1);
 }
 
@@ -108,7 +113,7 @@ export async function statisticsTable(ctx: Context, request: TableRequest): Prom
   };
   let rows = counts.rows;
   if (request.groupBy.length === 1 && request.groupBy[0] === 'MONTH') {
-    const found = new Map(rows.map((r) => [r.keys[0]!, r]));
+    const found = new Map(rows.map((r) => [r.keys[0] ?? '', r]));
     rows = monthsOf(query.period).map((month) => found.get(month) ?? { keys: [month], counts: {} });
   }
   const names = await keyNames(
@@ -118,7 +123,7 @@ export async function statisticsTable(ctx: Context, request: TableRequest): Prom
   );
   const out: StatisticsRow[] = rows.map((r) => ({
     keys: [...r.keys],
-    labels: r.keys.map((key, i) => names(request.groupBy[i]!, key)),
+    labels: r.keys.map((key, i) => names(present(request.groupBy[i], `dimension ${i}`), key)),
     values: valuesOf(r.counts),
   }));
   return {
@@ -140,7 +145,9 @@ export async function keyNames(
 ): Promise<(dim: StatDimension, key: string) => string> {
   const labels = LABELS[ctx.locale];
   const named = new Map<string, string>();
-  const idsOf = (dim: StatDimension) => [...new Set(keys.map((k) => k[groupBy.indexOf(dim)]!))];
+  const idsOf = (dim: StatDimension) => [
+    ...new Set(keys.map((k) => present(k[groupBy.indexOf(dim)], `the ${dim} key`))),
+  ];
   if (groupBy.includes('DEPARTMENT'))
     for (const d of await ctx.em.find(
       Department,
@@ -168,17 +175,17 @@ export async function keyNames(
     if (found) return found;
     switch (dim) {
       case 'TARGET_KIND':
-        return labels.targetKind[key as keyof typeof labels.targetKind] ?? key;
+        return nameIn(labels.targetKind, key);
       case 'RISK_CLASS':
-        return labels.riskClass[key as keyof typeof labels.riskClass] ?? key;
+        return nameIn(labels.riskClass, key);
       case 'TARGET_STATUS':
-        return labels.targetStatus[key as keyof typeof labels.targetStatus] ?? key;
+        return nameIn(labels.targetStatus, key);
       case 'INSPECTOR_STATUS':
-        return labels.inspectorStatus[key as keyof typeof labels.inspectorStatus] ?? key;
+        return nameIn(labels.inspectorStatus, key);
       case 'FOLLOW_UP':
-        return labels.followUp[key as keyof typeof labels.followUp] ?? key;
+        return nameIn(labels.followUp, key);
       case 'CATEGORY':
-        return labels.resultCategory[key as keyof typeof labels.resultCategory] ?? key;
+        return nameIn(labels.resultCategory, key);
       case 'JOINT':
         return key === 'JOINT' ? (zh ? '跨部门' : 'Joint') : zh ? '本部门' : 'Own';
       case 'ORIGIN':
@@ -195,14 +202,14 @@ export async function statisticsSummary(
   period: PeriodInput,
   filter: StatisticsFilter | null | undefined,
 ): Promise<StatisticsSummary> {
-  const families = [...new Set(KPI_FIGURES.map((code) => figure(code)!.family))];
+  const families = [...new Set(KPI_FIGURES.map((code) => present(figure(code), `figure ${code}`).family))];
   const current = await Promise.all(
     families.map(async (family) => {
       const query = await prepare(ctx, { family, groupBy: [], period, filter: applicable(family, filter) });
       return [family, query] as const;
     }),
   );
-  const first = current[0]![1];
+  const first = present(current[0], 'the first family’s figures')[1];
   const before = previousPeriod(first.period);
   const totals = new Map<StatFamily, [FamilyCounts['total'], FamilyCounts['total'] | null]>();
   for (const [family, query] of current) {
@@ -215,8 +222,8 @@ export async function statisticsSummary(
     previousPeriod: before ? periodOut(ctx, before) : null,
     cutOff: first.now,
     kpis: KPI_FIGURES.map((code) => {
-      const def = figure(code)!;
-      const [now, prev] = totals.get(def.family)!;
+      const def = present(figure(code), `figure ${code}`);
+      const [now, prev] = present(totals.get(def.family), `the totals of ${def.family}`);
       const value = combineFigures(def.family, now)[code] ?? null;
       return {
         figure: code,

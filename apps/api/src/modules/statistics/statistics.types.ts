@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   PERIOD_KINDS,
   STAT_DIMENSIONS,
@@ -12,20 +12,21 @@ import {
   type StatFamily,
   type TargetKind,
 } from '@suiji/domain';
-import { RiskClassEnum, TargetKindEnum } from '../../graphql/enums.js';
+import { graphqlEnum, RiskClassEnum, TargetKindEnum, zh } from '../../graphql/enums.js';
 
-const asEnum = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-
-export const StatFamilyEnum = asEnum(STAT_FAMILIES);
-registerEnumType(StatFamilyEnum, { name: 'StatFamily', description: 'What a statistics table counts' });
-export const StatDimensionEnum = asEnum(STAT_DIMENSIONS);
-registerEnumType(StatDimensionEnum, {
-  name: 'StatDimension',
-  description: 'What a statistics table groups by',
-});
-export const PeriodKindEnum = asEnum(PERIOD_KINDS);
-registerEnumType(PeriodKindEnum, { name: 'PeriodKind' });
+export const StatFamilyEnum = graphqlEnum(
+  'StatFamily',
+  STAT_FAMILIES,
+  zh.statFamily,
+  'What a statistics table counts',
+);
+export const StatDimensionEnum = graphqlEnum(
+  'StatDimension',
+  STAT_DIMENSIONS,
+  zh.statDimension,
+  'What a statistics table groups by',
+);
+export const PeriodKindEnum = graphqlEnum('PeriodKind', PERIOD_KINDS, zh.periodKind);
 
 @InputType({
   description: 'A year, a quarter or a month of a year, or a range of days (China dates, both ends included)',

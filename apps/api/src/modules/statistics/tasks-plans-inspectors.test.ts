@@ -397,6 +397,7 @@ describe('statistics of plans, tasks, inspectors and the registries', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
     await t?.close();
   });
 

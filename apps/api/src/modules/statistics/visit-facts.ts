@@ -24,7 +24,8 @@
 import { publicationDeadline } from '@suiji/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { isPostgres } from '../../db/platform.js';
-import { placeholders, selectRows as rows, type Clause } from '../../db/query.js';
+import { placeholders, type Clause } from '../../db/query.js';
+import { selectRows as rows } from '../../db/sql.js';
 import { lockWrites } from '../trail/trail.service.js';
 import { cubesIn, cubesOut, type CubeSelection } from './cubes.js';
 

@@ -77,6 +77,7 @@ describe('the VISITS figures', () => {
     });
     statementsAt.push(await costOf());
   }, 600_000);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => f?.t.close());
 
   it('counts every figure of the year as worked out by hand, rates from their counts', async () => {

@@ -7,6 +7,7 @@ import { Target } from './target.entity.js';
 import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
 import { normaliseTarget, targetProblems } from './target.rules.js';
 import { targetContains } from '../../db/search.js';
+import { selectRows } from '../../db/sql.js';
 
 export async function findTarget(em: EntityManager, id: string): Promise<Target> {
   const target = await em.findOne(Target, { id, deletedAt: null });
@@ -121,9 +122,10 @@ export async function distinctValues(
   em: EntityManager,
   column: 'region' | 'target_types',
 ): Promise<string[]> {
-  const rows: { value: string }[] = await em
-    .getConnection()
-    .execute(`select distinct ${column} as value from target where deleted_at is null`);
+  const rows = await selectRows<{ value: string }>(
+    em,
+    `select distinct ${column} as value from target where deleted_at is null`,
+  );
   const values = new Set<string>();
   for (const row of rows) {
     for (const value of column === 'region' ? [row.value] : new StringListType().convertToJSValue(row.value))
@@ -141,7 +143,8 @@ export const TAGS_LISTED = 500;
  * tags listed, not by the targets that carry them.
  */
 export async function tagsInUse(em: EntityManager): Promise<string[]> {
-  const rows: { tag: string }[] = await em.getConnection().execute(
+  const rows = await selectRows<{ tag: string }>(
+    em,
     `with recursive tags(tag, n) as (
          select (select min(tag) from target_tag), 1
          union all

@@ -156,6 +156,7 @@ describe('the task, draw and registry lists’ filters', () => {
       states.map((s) => [s.id, s.status !== 'DRAWN' ? 'PENDING' : Number(s.open) > 0 ? 'RUNNING' : 'DONE']),
     );
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());
 
   describe('tasks', () => {

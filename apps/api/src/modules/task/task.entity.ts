@@ -11,10 +11,9 @@ import {
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TASK_SCOPES, type RiskClass, type TargetKind, type TaskScope } from '@suiji/domain';
-import { SoftDeletableEntity } from '../../db/base.entity.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { RiskClassEnum, TargetKindEnum, TaskScopeEnum } from '../../graphql/enums.js';
-import { Department } from '../department/department.entity.js';
+import { Participated } from '../department/participation.types.js';
 import { InspectionItem } from '../item/item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 
@@ -26,36 +25,7 @@ import { Plan } from '../plan/plan.entity.js';
 @Entity()
 // The task and draw lists' year filter.
 @Index({ properties: ['year'] })
-export class Task extends SoftDeletableEntity {
-  @Field(() => ID)
-  declare id: string;
-
-  @Field(() => String)
-  @Property({ type: 'string', length: 200 })
-  name!: string;
-
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  year!: number;
-
-  /** 发起部门. */
-  @ManyToOne(() => Department)
-  department!: Rel<Department>;
-
-  @Field(() => ID, { description: 'The initiating department (发起部门)' })
-  get departmentId(): Opt<string> {
-    return this.department.id;
-  }
-
-  @Field(() => [ID], { description: 'The cooperating departments (配合部门) of a joint task' })
-  @Property({ type: StringListType })
-  cooperatingDepartmentIds: string[] = [];
-
-  /** Every department taking part, for the role policy. */
-  get departmentIds(): Opt<string[]> {
-    return [this.department.id, ...this.cooperatingDepartmentIds];
-  }
-
+export class Task extends Participated {
   @ManyToMany(() => InspectionItem, undefined, { owner: true, pivotTable: 'task_item' })
   items = new Collection<InspectionItem>(this);
 

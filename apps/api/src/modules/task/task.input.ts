@@ -1,9 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   MAX_LENGTH,
   RISK_CLASSES,
   TARGET_KINDS,
+  TEAM_SIZE_MAX,
+  TEAM_SIZE_MIN,
   YEAR_MAX,
   YEAR_MIN,
   type RiskClass,
@@ -14,29 +16,12 @@ import {
 import { RiskClassEnum, TargetKindEnum, TaskProgressEnum, TaskScopeEnum } from '../../graphql/enums.js';
 import { BaseFilter } from '../../graphql/list.js';
 
+import { ParticipationInput } from '../department/participation.types.js';
 const YEAR_MESSAGE = `year must be from ${YEAR_MIN} to ${YEAR_MAX}`;
-const TEAM_MESSAGE = 'teamSize must be from 2 to 10';
+const TEAM_MESSAGE = `teamSize must be from ${TEAM_SIZE_MIN} to ${TEAM_SIZE_MAX}`;
 
 @InputType()
-export class TaskInput {
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(MAX_LENGTH.name)
-  name!: string;
-
-  @Field(() => Int)
-  @Min(YEAR_MIN, { message: YEAR_MESSAGE })
-  @Max(YEAR_MAX, { message: YEAR_MESSAGE })
-  year!: number;
-
-  @Field(() => ID, { nullable: true, description: 'The initiating department; defaults to your own' })
-  @IsOptional()
-  departmentId?: string;
-
-  @Field(() => [ID], { defaultValue: [], description: 'Cooperating departments of a joint task' })
-  @ArrayMaxSize(10)
-  cooperatingDepartmentIds!: string[];
-
+export class TaskInput extends ParticipationInput {
   @Field(() => ID, { nullable: true, description: 'The yearly plan this task is a round of (optional)' })
   @IsOptional()
   planId?: string | null;
@@ -76,8 +61,8 @@ export class TaskInput {
   windowEnd!: string;
 
   @Field(() => Int, { defaultValue: 2 })
-  @Min(2, { message: TEAM_MESSAGE })
-  @Max(10, { message: TEAM_MESSAGE })
+  @Min(TEAM_SIZE_MIN, { message: TEAM_MESSAGE })
+  @Max(TEAM_SIZE_MAX, { message: TEAM_MESSAGE })
   teamSize!: number;
 }
 

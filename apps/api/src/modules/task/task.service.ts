@@ -1,13 +1,21 @@
 import { LockMode, raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { isDay, isIsoDate, scopeOf, text, type TaskProgress } from '@suiji/domain';
+import { answerReasonProblem, isDay, scopeOf, taskProblems, text, type TaskProgress } from '@suiji/domain';
 import { isPostgres } from '../../db/platform.js';
-import { asFilter, placeholders, selectRows } from '../../db/query.js';
+import { asFilter, placeholders } from '../../db/query.js';
+import { selectRows } from '../../db/sql.js';
 import { loaderOf } from '../../graphql/loaders.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
-import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
+import {
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  problemError,
+  throwIfProblems,
+} from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
-import { assertRecordAccess } from '../../graphql/policy.js';
+import { assertRecordAccess, signedInActor } from '../../graphql/policy.js';
+import { present } from '../../invariant.js';
 import { Department } from '../department/department.entity.js';
 import {
   checkedParticipants,
@@ -110,14 +118,17 @@ async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 
   const { em } = ctx;
   const { department, cooperating } = await checkedParticipants(ctx, input, action, 'tasks');
   const departmentId = department.id;
-  if (input.teamSize < 1 + cooperating.length)
-    throw new BadInputError(
-      text(
-        `A team of ${input.teamSize} cannot hold one inspector from each of ${1 + cooperating.length} departments.`,
-        `每组 ${input.teamSize} 人，无法容纳来自 ${1 + cooperating.length} 个部门的各一名人员。`,
-      ),
-      'teamSize',
-    );
+  throwIfProblems(
+    taskProblems({
+      teamSize: input.teamSize,
+      cooperatingCount: cooperating.length,
+      windowStart: input.windowStart,
+      windowEnd: input.windowEnd,
+      scope: input.scope,
+      filterCount:
+        input.regions.length + input.tags.length + input.riskClasses.length + input.targetKinds.length,
+    }),
+  );
   const items = await em.find(InspectionItem, { id: { $in: input.itemIds }, deletedAt: null });
   for (const id of input.itemIds)
     if (!items.some((item) => item.id === id))
@@ -144,38 +155,6 @@ async function checkedFields(ctx: Context, input: TaskInput, action: 'create' | 
         'itemIds',
       );
   }
-  for (const [field, value] of [
-    ['windowStart', input.windowStart],
-    ['windowEnd', input.windowEnd],
-  ] as const)
-    if (!isIsoDate(value))
-      throw new BadInputError(
-        text(`"${value}" is not a date: write YYYY-MM-DD.`, `“${value}”不是有效日期：请按 YYYY-MM-DD 填写。`),
-        field,
-      );
-  if (input.windowEnd < input.windowStart)
-    throw new BadInputError(
-      text('The task ends before it starts.', '任务结束日期早于开始日期。'),
-      'windowEnd',
-    );
-  const directed =
-    input.regions.length + input.tags.length + input.riskClasses.length + input.targetKinds.length > 0;
-  if (input.scope === 'UNDIRECTED' && directed)
-    throw new BadInputError(
-      text(
-        'An undirected task has no filters: clear them, or make the task directed.',
-        '不定向任务不设筛选条件：请清空条件，或改为定向任务。',
-      ),
-      'scope',
-    );
-  if (input.scope === 'DIRECTED' && !directed)
-    throw new BadInputError(
-      text(
-        'A directed task needs at least one filter (region, tag, risk class or kind).',
-        '定向任务至少需要一个筛选条件（区域、标签、风险分类或对象类别）。',
-      ),
-      'scope',
-    );
   const plan = input.planId
     ? await checkedPlanForTask(
         ctx,
@@ -273,25 +252,11 @@ export async function assertReadyToDraw(em: EntityManager, task: Task): Promise<
   );
 }
 
-const MAX_REASON = 500;
-
 /** The reason given with an answer, trimmed: a department that declines says why. */
 export function checkedReason(accept: boolean, reason: string | null | undefined): string {
-  const trimmed = reason?.trim() ?? '';
-  if (!accept && !trimmed)
-    throw new BadInputError(
-      text(
-        'Say why your department declines, so that the other departments can change their plans.',
-        '请填写拒绝理由，以便其他部门调整安排。',
-      ),
-      'reason',
-    );
-  if (trimmed.length > MAX_REASON)
-    throw new BadInputError(
-      text(`Keep the reason within ${MAX_REASON} characters.`, `理由请不超过 ${MAX_REASON} 个字。`),
-      'reason',
-    );
-  return trimmed;
+  const problem = answerReasonProblem(accept, reason);
+  if (problem) throw problemError(problem);
+  return reason?.trim() ?? '';
 }
 
 /**
@@ -320,9 +285,12 @@ export async function answerTask(
       ),
     );
   const trimmed = checkedReason(accept, reason);
-  const mine = (await acceptancesOf(ctx.em, task)).find((a) =>
-    ctx.actor!.departmentIds.includes(a.department.id),
-  )!;
+  // assertRecordAccess admitted the actor as a cooperating department's, whose answer this is.
+  const { departmentIds } = signedInActor(ctx);
+  const mine = present(
+    (await acceptancesOf(ctx.em, task)).find((a) => departmentIds.includes(a.department.id)),
+    `the answer of the actor's department to task ${task.id}`,
+  );
   Object.assign(mine, {
     state: accept ? 'ACCEPTED' : 'DECLINED',
     answeredBy: ctx.user,

@@ -57,19 +57,43 @@ export interface ChainCheck {
   problem: string | null;
 }
 
+/**
+ * Checks entries one at a time, in `seq` order, keeping only the last hash: a trail of any length is
+ * checked in constant memory. `add` answers the first entry that does not hold, null while all do.
+ */
+export class ChainChecker {
+  private previous = GENESIS;
+  private expectedSeq = 1;
+  private checked = 0;
+
+  add(entry: ChainFields & { hash: string }): ChainCheck | null {
+    const broken = (problem: string): ChainCheck => ({
+      ok: false,
+      checked: this.checked,
+      brokenSeq: entry.seq,
+      problem,
+    });
+    if (entry.seq !== this.expectedSeq) return broken(`entry ${this.expectedSeq} is missing`);
+    if (entry.prevHash !== this.previous) return broken('it does not link to the entry before it');
+    if (entryHash(entry) !== entry.hash) return broken('its content does not match its hash');
+    this.previous = entry.hash;
+    this.expectedSeq++;
+    this.checked++;
+    return null;
+  }
+
+  /** The outcome when every entry added held. */
+  result(): ChainCheck {
+    return { ok: true, checked: this.checked, brokenSeq: null, problem: null };
+  }
+}
+
 /** Walks entries in `seq` order and names the first one that does not hold. */
 export function checkChain(entries: Iterable<ChainFields & { hash: string }>): ChainCheck {
-  let previous = GENESIS;
-  let expectedSeq = 1;
-  let checked = 0;
+  const checker = new ChainChecker();
   for (const entry of entries) {
-    const broken = (problem: string): ChainCheck => ({ ok: false, checked, brokenSeq: entry.seq, problem });
-    if (entry.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
-    if (entry.prevHash !== previous) return broken('it does not link to the entry before it');
-    if (entryHash(entry) !== entry.hash) return broken('its content does not match its hash');
-    previous = entry.hash;
-    expectedSeq++;
-    checked++;
+    const broken = checker.add(entry);
+    if (broken) return broken;
   }
-  return { ok: true, checked, brokenSeq: null, problem: null };
+  return checker.result();
 }

@@ -13,7 +13,9 @@ import {
   type FlushEventArgs,
 } from '@mikro-orm/core';
 import { isPostgres } from '../../db/platform.js';
+import { execute, selectOne, toNumber, type SqlNumber } from '../../db/sql.js';
 import { StringListType } from '../../db/string-list.type.js';
+import { present } from '../../invariant.js';
 import { TrailEntry } from './trail.entity.js';
 import { canonicalJson, entryHash, GENESIS } from './trail.chain.js';
 
@@ -37,23 +39,16 @@ const TRAIL_LOCK = 7_042_501;
  * it first too.
  */
 export async function lockWrites(em: EntityManager): Promise<void> {
-  if (isPostgres(em))
-    await em
-      .getConnection()
-      .execute(`select pg_advisory_xact_lock(${TRAIL_LOCK})`, [], 'run', em.getTransactionContext());
+  if (isPostgres(em)) await execute(em, `select pg_advisory_xact_lock(${TRAIL_LOCK})`);
 }
 
 async function head(em: EntityManager): Promise<{ seq: number; hash: string }> {
-  const connection = em.getConnection();
-  const tx = em.getTransactionContext();
   await lockWrites(em);
-  const last = await connection.execute<{ seq: number; hash: string } | undefined>(
+  const last = await selectOne<{ seq: SqlNumber; hash: string }>(
+    em,
     'select seq, hash from trail_entry order by seq desc limit 1',
-    [],
-    'get',
-    tx,
   );
-  return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS };
+  return last ? { seq: toNumber(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS };
 }
 
 /** Trail entries continuing the chain, not yet persisted. */
@@ -106,7 +101,8 @@ function visible(cs: ChangeSet<object>, data: Record<string, unknown> | undefine
 }
 
 function changeOf(cs: ChangeSet<object>): Change {
-  const entityId = String((cs.entity as Record<string, string | number>)[cs.meta.primaryKeys[0]!]);
+  const key = present<string>(cs.meta.primaryKeys[0], `the primary key of ${cs.meta.className}`);
+  const entityId = String((cs.entity as Record<string, string | number>)[key]);
   const entity = cs.meta.className;
   if (cs.type === ChangeSetType.CREATE)
     return {

@@ -1,34 +1,53 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { checkChain, type ChainCheck, type ChainFields } from './trail.chain.js';
+import { selectRows, toNumber, type SqlNumber } from '../../db/sql.js';
+import { ChainChecker, type ChainCheck } from './trail.chain.js';
 
 const BATCH = 5000;
 
-/** Reads the trail in order, in batches, and checks the chain. */
+/** A trail entry as stored (the instant is text on SQLite, a timestamp on PostgreSQL). */
+interface TrailRow {
+  seq: SqlNumber;
+  at: string | Date;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Reads the trail in `seq` order, one range of BATCH entries after another (each statement starts where
+ * the last ended, by the primary key: no OFFSET to skip again), and checks each entry as it comes, holding
+ * one batch at a time however long the trail.
+ */
 export async function verifyTrail(em: EntityManager): Promise<ChainCheck> {
-  const connection = em.getConnection();
-  async function* entries(): AsyncGenerator<ChainFields & { hash: string }> {
-    for (let from = 0; ; from += BATCH) {
-      const rows = await connection.execute<Record<string, unknown>[]>(
-        'select seq, at, actor_id, action, entity, entity_id, before, after, prev_hash, hash from trail_entry order by seq limit ? offset ?',
-        [BATCH, from],
-      );
-      for (const r of rows)
-        yield {
-          seq: Number(r.seq),
-          at: new Date(r.at as string),
-          actorId: (r.actor_id as string | null) ?? null,
-          action: r.action as string,
-          entity: r.entity as string,
-          entityId: r.entity_id as string,
-          before: (r.before as string | null) ?? null,
-          after: (r.after as string | null) ?? null,
-          prevHash: r.prev_hash as string,
-          hash: r.hash as string,
-        };
-      if (rows.length < BATCH) return;
+  const checker = new ChainChecker();
+  for (let after = 0; ;) {
+    const rows = await selectRows<TrailRow>(
+      em,
+      'select seq, at, actor_id, action, entity, entity_id, before, after, prev_hash, hash from trail_entry where seq > ? order by seq limit ?',
+      [after, BATCH],
+    );
+    for (const r of rows) {
+      const seq = toNumber(r.seq);
+      const broken = checker.add({
+        seq,
+        at: new Date(r.at),
+        actorId: r.actor_id,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      });
+      if (broken) return broken;
+      after = seq;
     }
+    if (rows.length < BATCH) return checker.result();
   }
-  const all: (ChainFields & { hash: string })[] = [];
-  for await (const entry of entries()) all.push(entry);
-  return checkChain(all);
 }

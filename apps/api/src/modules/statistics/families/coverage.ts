@@ -16,9 +16,11 @@
  * are counted from their summaries, `coverage_cube` (each of its rows stands for `n` of `coverage_fact`)
  * and `target_cube` (for `n` live targets).
  */
+import { present } from '../../../invariant.js';
 import { monthsOf, quarterKey, type StatDimension } from '@suiji/domain';
 import { LIKE } from '../../../db/like.js';
-import { allOf, placeholders, selectRows as rows, type Clause } from '../../../db/query.js';
+import { allOf, placeholders, type Clause } from '../../../db/query.js';
+import { selectRows as rows } from '../../../db/sql.js';
 import { StringListType } from '../../../db/string-list.type.js';
 import { quarterSql } from '../visit-facts.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
@@ -37,7 +39,7 @@ function departmentKey(query: FamilyQuery): string {
   if (!query.scope) return '';
   if (query.scope.length !== 1)
     throw new Error('Coverage is kept per top-level department: a scope is one department.');
-  return query.scope[0]!;
+  return present(query.scope[0], 'the scope’s department');
 }
 
 async function inspected(query: FamilyQuery, groupBy: readonly StatDimension[]): Promise<FamilyRow[]> {
@@ -94,7 +96,7 @@ async function active(
     countParams.push(StringListType.containing(item.targetType));
   });
   const found = await grouped(query, {
-    keys: dimensions.map((d) => TARGET_COLUMN[d]!),
+    keys: dimensions.map((d) => present(TARGET_COLUMN[d], `the target column of ${d}`)),
     counts,
     countParams,
     from: 'target_cube t',
@@ -116,7 +118,7 @@ export const coverage: FamilyComputer = async (query) => {
   const [numeratorTotal] = await inspected(query, []);
   const itemIds = [
     ...new Set([
-      ...(byItem ? numerator.map((r) => r.keys[groupBy.indexOf('ITEM')]!) : []),
+      ...(byItem ? numerator.map((r) => present(r.keys[groupBy.indexOf('ITEM')], 'the item key')) : []),
       ...(filter.itemId ? [filter.itemId] : []),
     ]),
   ];
@@ -136,7 +138,7 @@ export const coverage: FamilyComputer = async (query) => {
 
   const targetDims = groupBy.filter((d) => TARGET_DIMENSIONS.includes(d));
   const rowItem = (keys: readonly string[]) =>
-    byItem ? keys[groupBy.indexOf('ITEM')]! : (filter.itemId ?? null);
+    byItem ? present(keys[groupBy.indexOf('ITEM')], 'the item key') : (filter.itemId ?? null);
   const itemsCounted = byItem ? items : filter.itemId ? onItem(filter.itemId) : null;
   const denominators = targetDims.length > 0 || byItem ? await active(query, targetDims, itemsCounted) : [];
   const [total] = await active(query, [], filter.itemId ? onItem(filter.itemId) : null);

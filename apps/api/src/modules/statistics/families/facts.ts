@@ -3,7 +3,8 @@
  * dimension reads as a column of a fact table, the statement that groups, and the rows it returns.
  */
 import { chinaToday, type StatDimension } from '@suiji/domain';
-import { selectRows as rows, type Clause } from '../../../db/query.js';
+import { type Clause } from '../../../db/query.js';
+import { selectRows as rows } from '../../../db/sql.js';
 import { quarterSql } from '../visit-facts.js';
 import type { FamilyQuery, FamilyRow } from './family.js';
 

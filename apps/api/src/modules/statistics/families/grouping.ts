@@ -2,8 +2,10 @@
  * One family's counts as two statements: grouped by the dimensions asked for, and over the whole
  * filtered set (the 合计 row, where a record counting in several groups counts once).
  */
+import { present } from '../../../invariant.js';
 import type { StatDimension } from '@suiji/domain';
-import { selectRows, type Clause } from '../../../db/query.js';
+import { type Clause } from '../../../db/query.js';
+import { selectRows } from '../../../db/sql.js';
 import type { FamilyCounts, FamilyQuery, FamilyRow } from './family.js';
 
 /** How a dimension groups the records: the key's SQL, and the join that gives one row per group. */
@@ -42,11 +44,11 @@ async function run(
   ].join(', ');
   const joins = groupings.filter((g) => g.join);
   const sql = `${spec.with ? `with recursive ${spec.with} ` : ''}select ${select}
-    from (${spec.source.sql}) x ${joins.map((g) => g.join!.sql).join(' ')}
+    from (${spec.source.sql}) x ${joins.map((g) => present(g.join, 'the join').sql).join(' ')}
     ${groupings.length ? `group by ${groupings.map((_, i) => i + 1).join(', ')}` : ''}`;
   const found = await selectRows<Record<string, unknown>>(query.ctx.em, sql, [
     ...spec.source.params,
-    ...joins.flatMap((g) => g.join!.params),
+    ...joins.flatMap((g) => present(g.join, 'the join').params),
   ]);
   return found.map((row) => ({
     keys: groupings.map((_, i) => String(row[`k${i}`])),
@@ -65,7 +67,7 @@ export async function groupedCounts(query: FamilyQuery, spec: GroupedSpec): Prom
 export function sortRows(rows: readonly FamilyRow[]): FamilyRow[] {
   return [...rows].sort((a, b) => {
     for (let i = 0; i < a.keys.length; i++) {
-      const order = a.keys[i]!.localeCompare(b.keys[i]!);
+      const order = (a.keys[i] ?? '').localeCompare(b.keys[i] ?? '');
       if (order !== 0) return order;
     }
     return 0;

@@ -5,7 +5,8 @@
  */
 import { certificateExpiryWindow, chinaToday, type StatDimension } from '@suiji/domain';
 import { isPostgres } from '../../../db/platform.js';
-import { allOf, quarterOfMonth, selectRows, type Clause } from '../../../db/query.js';
+import { allOf, quarterOfMonth, type Clause } from '../../../db/query.js';
+import { selectRows } from '../../../db/sql.js';
 import { DEPARTMENT_ROOTS } from '../../department/department.conditions.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { sortRows } from './grouping.js';

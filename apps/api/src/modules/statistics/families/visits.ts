@@ -10,6 +10,7 @@
  * (one per visit and item); per category or follow-up without an item, only a visit's first item of that
  * category or follow-up counts, so each visit counts once in its group.
  */
+import { present } from '../../../invariant.js';
 import { countsOf, visitFigureFilter, type InspectionListFilter, type StatDimension } from '@suiji/domain';
 import { allOf, type Clause } from '../../../db/query.js';
 import { takingPartSql, visitPredicate, weightOf, type VisitRow } from '../visit-predicates.js';
@@ -65,7 +66,7 @@ async function count(query: FamilyQuery, groupBy: readonly StatDimension[]) {
       counts[code] = 'coalesce(sum(v.saved), 0)';
       continue;
     }
-    const predicate = visitPredicate(visitFigureFilter(code)!, today, row);
+    const predicate = visitPredicate(present(visitFigureFilter(code), `the filter of ${code}`), today, row);
     counts[code] = `coalesce(sum(case when ${predicate.sql} then ${weight} else 0 end), 0)`;
     countParams.push(...predicate.params);
   }

@@ -1,0 +1,123 @@
+/**
+ * The one dialog of the dashboard's actions (run a draw, review, enter a result, replace an inspector,
+ * schedule, decline, close a follow-up): a button opens it, it asks, and `useAction` sends. While the
+ * request is pending the dialog cannot close and its buttons are disabled (a double tap sends once); a
+ * refusal stays in the dialog with the API's message, under the field it names when it names one.
+ */
+import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { HttpError, useNotify, useRefresh } from 'react-admin';
+import type { GraphQLErrorBody } from '../providers/graphql';
+import { TextButton } from './TextButton';
+
+/** What an action's request did: pending, or refused with a message (and the field it concerns). */
+export interface ActionState<A> {
+  send: (args: A) => void;
+  pending: boolean;
+  /** The API's message of the last refusal, null before or after a success. */
+  error: string | null;
+  /** The input field the refusal concerns, when the API names one. */
+  field: string | null;
+  reset: () => void;
+}
+
+/**
+ * Sends an action through react-query's mutation: once at a time, then on success notifies (a message
+ * key and its arguments), refreshes the page's records and calls `onDone`; on a refusal keeps its message.
+ */
+export function useAction<A, R>(
+  run: (args: A) => Promise<R>,
+  options: {
+    success?: (result: R, args: A) => [string, Record<string, unknown>?] | null;
+    onDone?: (result: R, args: A) => void;
+  } = {},
+): ActionState<A> {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const mutation = useMutation<R, Error, A>({
+    mutationFn: run,
+    onSuccess: (result, args) => {
+      const message = options.success?.(result, args);
+      if (message) notify(message[0], { type: 'success', messageArgs: message[1] });
+      refresh();
+      options.onDone?.(result, args);
+    },
+  });
+  const body =
+    mutation.error instanceof HttpError ? (mutation.error.body as GraphQLErrorBody | undefined) : undefined;
+  const field = body?.errors ? (Object.keys(body.errors).find((key) => key !== 'root') ?? null) : null;
+  return {
+    send: (args) => {
+      if (!mutation.isPending) mutation.mutate(args);
+    },
+    pending: mutation.isPending,
+    error: mutation.error?.message ?? null,
+    field,
+    reset: mutation.reset,
+  };
+}
+
+/** Whether a dialog is open, with the action it sends reset each time it opens. */
+export function useDialog(action?: Pick<ActionState<never>, 'reset'>) {
+  const [open, setOpen] = useState(false);
+  return {
+    open,
+    show: () => {
+      action?.reset();
+      setOpen(true);
+    },
+    hide: () => setOpen(false),
+  };
+}
+
+export const ActionDialog = ({
+  open,
+  onClose,
+  title,
+  pending,
+  error,
+  actions,
+  children,
+  maxWidth = 'sm',
+  testId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  pending: boolean;
+  error: string | null;
+  /** The buttons besides Cancel, last the one that sends. */
+  actions: ReactNode;
+  children: ReactNode;
+  maxWidth?: 'sm' | 'md';
+  testId?: string;
+}) => (
+  <Dialog
+    open={open}
+    onClose={() => {
+      if (!pending) onClose();
+    }}
+    // A dialog opened from a list row: its clicks are not the row's.
+    onClick={(e) => e.stopPropagation()}
+    maxWidth={maxWidth}
+    fullWidth
+    data-testid={testId}
+  >
+    <DialogTitle>{title}</DialogTitle>
+    <DialogContent>
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        {children}
+        {error ? (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+      </Stack>
+    </DialogContent>
+    <DialogActions>
+      <TextButton label="ra.action.cancel" onClick={onClose} disabled={pending} />
+      {actions}
+    </DialogActions>
+  </Dialog>
+);
