@@ -149,6 +149,9 @@ const TASK_FIELDS = [
 export type PublicResource =
   'publicPlans' | 'publicTasks' | 'publicDraws' | 'publicDrawTargets' | 'publicResults';
 
+/** The input fields of a resource whose update takes the same ones as its create. */
+const sameInput = (fields: readonly string[]) => ({ createFields: fields, updateFields: fields });
+
 // Partial: the policy may name resources (such as the audit trail) the dashboard does not list as records.
 export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceSpec>> = {
   departments: {
@@ -163,8 +166,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     updateInputType: 'DepartmentUpdateInput',
     fields: DepartmentFields,
     filters: ['kind', 'parentId'],
-    createFields: ['name', 'code', 'kind', 'parentId'],
-    updateFields: ['name', 'code', 'kind', 'parentId'],
+    ...sameInput(['name', 'code', 'kind', 'parentId']),
     nullable: ['parentId'],
   },
   items: {
@@ -179,7 +181,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     updateInputType: 'ItemUpdateInput',
     fields: ItemFields,
     filters: ['year', 'departmentId', 'category'],
-    createFields: [
+    ...sameInput([
       'year',
       'departmentId',
       'seq',
@@ -192,21 +194,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
       'timesPerYear',
       'methods',
       'remarks',
-    ],
-    updateFields: [
-      'year',
-      'departmentId',
-      'seq',
-      'name',
-      'legalBasis',
-      'inspectingBody',
-      'category',
-      'targetType',
-      'minRatioBp',
-      'timesPerYear',
-      'methods',
-      'remarks',
-    ],
+    ]),
     nullable: ['remarks'],
   },
   targets: {
@@ -222,7 +210,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     fields: TargetFields,
     oneFields: TargetHistory,
     filters: ['kind', 'riskClass', 'status', 'region', 'targetType', 'tag', 'abnormal'],
-    createFields: [
+    ...sameInput([
       'name',
       'creditCode',
       'kind',
@@ -234,20 +222,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
       'riskClass',
       'status',
       'targetTypes',
-    ],
-    updateFields: [
-      'name',
-      'creditCode',
-      'kind',
-      'legalRepresentative',
-      'address',
-      'region',
-      'contact',
-      'tags',
-      'riskClass',
-      'status',
-      'targetTypes',
-    ],
+    ]),
     nullable: [],
   },
   inspectors: {
@@ -262,7 +237,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     updateInputType: 'InspectorUpdateInput',
     fields: InspectorFields,
     filters: ['departmentId', 'status', 'expertise', 'certificateValid', 'certificateExpiring', 'hasAccount'],
-    createFields: [
+    ...sameInput([
       'name',
       'departmentId',
       'certificateNumber',
@@ -272,18 +247,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
       'status',
       'phone',
       'userId',
-    ],
-    updateFields: [
-      'name',
-      'departmentId',
-      'certificateNumber',
-      'certificateValidFrom',
-      'certificateValidUntil',
-      'expertise',
-      'status',
-      'phone',
-      'userId',
-    ],
+    ]),
     nullable: ['phone', 'userId'],
   },
   conflicts: {
@@ -330,8 +294,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     fullUpdate: true,
     fields: PlanFields,
     filters: ['year', 'departmentId'],
-    createFields: [...PLAN_FIELDS],
-    updateFields: [...PLAN_FIELDS],
+    ...sameInput([...PLAN_FIELDS]),
     nullable: ['remarks'],
   },
   tasks: {
@@ -346,8 +309,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     fullUpdate: true,
     fields: TaskFields,
     filters: ['year', 'planId', 'awaitingAnswer', ...TASK_LIST_FILTERS],
-    createFields: [...TASK_FIELDS],
-    updateFields: [...TASK_FIELDS],
+    ...sameInput([...TASK_FIELDS]),
     nullable: ['planId'],
   },
   draws: {
@@ -356,8 +318,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'DrawFilter',
     fields: DrawFields,
     filters: ['taskId', 'status', 'departmentId', 'year', 'runnable'],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
   inspections: {
@@ -366,8 +327,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'InspectionFilter',
     fields: InspectionFields,
     filters: ['taskId', 'drawId', 'q', 'mine', ...INSPECTION_LIST_FILTERS],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
   // The standard categories and departments' own; `id` is the code.
@@ -394,8 +354,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'PublicPlanFilter',
     fields: PublicPlanFields,
     filters: ['year', 'departmentId'],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
   // 公示: tasks whose draw is scheduled, sorted by windowStart (latest first), year or name.
@@ -404,8 +363,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'PublicTaskFilter',
     fields: PublicTaskFields,
     filters: ['year', 'departmentId', 'planId', 'scope'],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
   // 公示: every draw as published, newest first (or by run time); `createdAt` is when it was scheduled.
@@ -415,8 +373,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'PublicDrawFilter',
     fields: PublicDrawFields,
     filters: ['status', 'departmentId', 'year'],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
   // 公示: published results as a citizen finds them, newest first.
@@ -434,8 +391,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
       'publishedTo',
       'creditCode',
     ],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
   // A draw's 抽查名单, as published.
@@ -444,8 +400,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     filterType: 'PublicDrawnTargetFilter!',
     fields: PublicDrawnTargetFields,
     filters: ['drawId', 'q'],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
   // 全程留痕: read-only, newest first, and only as a list. An entry's key is its position in the chain.
@@ -455,8 +410,7 @@ export const RESOURCE_SPECS: Partial<Record<Resource | PublicResource, ResourceS
     sortable: false,
     fields: TrailFields,
     filters: ['entity', 'entityId', 'actorId', 'action', 'from', 'to'],
-    createFields: [],
-    updateFields: [],
+    ...sameInput([]),
     nullable: [],
   },
 };
