@@ -1,14 +1,5 @@
 import EventIcon from '@mui/icons-material/Event';
-import {
-  Alert,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Stack, TextField, Typography } from '@mui/material';
 import {
   RISK_CLASSES,
   chinaDateTime,
@@ -19,7 +10,9 @@ import {
   ratioItemsOf,
 } from '@suiji/domain';
 import { useState } from 'react';
-import { Button, useDataProvider, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { Button, useDataProvider, useTranslate, type RaRecord } from 'react-admin';
+import { ActionDialog, useAction, useDialog } from '../common/ActionDialog';
+import { TextButton } from '../common/TextButton';
 import { bpToPercentText, percentToBp } from '../common/validators';
 import {
   EntropySourceFields,
@@ -27,7 +20,7 @@ import {
   emptyEntropyDraft,
   type EntropyDraft,
 } from '../draws/EntropySourceFields';
-import type { SuijiDataProvider } from '../providers/dataProvider';
+import type { ScheduleDrawInput, SuijiDataProvider } from '../providers/dataProvider';
 
 /**
  * Schedules the draw of a task, one for all its items (进一次门、查多项事): the public entropy source it will
@@ -37,8 +30,6 @@ import type { SuijiDataProvider } from '../providers/dataProvider';
  */
 export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<SuijiDataProvider>();
   const items = ratioItemsOf(task.items);
   const floor = ratioFloor(items);
@@ -47,14 +38,16 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
     const ratios = defaultRatios(items);
     return Object.fromEntries(RISK_CLASSES.map((c) => [c, bpToPercentText(ratios[c])]));
   };
-  const [open, setOpen] = useState(false);
   const [ratios, setRatios] = useState<Record<string, string>>(defaults);
   const [runAfter, setRunAfter] = useState('');
   const [expertise, setExpertise] = useState('');
   const [entropy, setEntropy] = useState<EntropyDraft>(emptyEntropyDraft);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const schedule = useAction((input: ScheduleDrawInput) => dataProvider.scheduleDraw(input), {
+    success: () => ['suiji.draw.scheduled'],
+    onDone: () => dialog.hide(),
+  });
+  const dialog = useDialog(schedule);
 
   const low = RISK_CLASSES.filter((c) => {
     const bp = percentToBp(ratios[c]);
@@ -67,40 +60,29 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
     setExpertise('');
     setEntropy(emptyEntropyDraft());
     setTried(false);
-    setError(null);
-    setOpen(true);
+    dialog.show();
   };
 
   const onSubmit = () => {
     setTried(true);
     const declared = checkDraft(entropy);
     if (!declared.ok) return;
-    setBusy(true);
-    setError(null);
-    dataProvider
-      .scheduleDraw({
-        taskId: String(task.id),
-        entropy: {
-          source: declared.value.source,
-          issue: declared.value.issue,
-          ...(declared.value.source === 'DRAND'
-            ? {}
-            : { publishedAt: declared.value.publishedAt.toISOString() }),
-        },
-        ratios: RISK_CLASSES.map((riskClass) => ({
-          riskClass,
-          ratioBp: percentToBp(ratios[riskClass]) ?? 0,
-        })),
-        ...(runAfter ? { runAfter: fromChinaDateTime(runAfter).toISOString() } : {}),
-        ...(expertise.trim() ? { expertise: expertise.trim() } : {}),
-      })
-      .then(() => {
-        setOpen(false);
-        notify('suiji.draw.scheduled', { type: 'success' });
-        refresh();
-      })
-      .catch((e: Error) => setError(e.message))
-      .finally(() => setBusy(false));
+    schedule.send({
+      taskId: String(task.id),
+      entropy: {
+        source: declared.value.source,
+        issue: declared.value.issue,
+        ...(declared.value.source === 'DRAND'
+          ? {}
+          : { publishedAt: declared.value.publishedAt.toISOString() }),
+      },
+      ratios: RISK_CLASSES.map((riskClass) => ({
+        riskClass,
+        ratioBp: percentToBp(ratios[riskClass]) ?? 0,
+      })),
+      ...(runAfter ? { runAfter: fromChinaDateTime(runAfter).toISOString() } : {}),
+      ...(expertise.trim() ? { expertise: expertise.trim() } : {}),
+    });
   };
 
   return (
@@ -108,62 +90,61 @@ export const ScheduleDrawButton = ({ task }: { task: RaRecord }) => {
       <Button label="suiji.draw.schedule" onClick={onOpen} variant="outlined">
         <EventIcon />
       </Button>
-      <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('suiji.draw.schedule_title', { task: String(task.name) })}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Typography color="text.secondary">{translate('suiji.draw.schedule_help')}</Typography>
-            <Typography data-testid="schedule-items">
-              {translate('suiji.draw.covers', { items: items.map((i) => i.name).join('、') })}
-            </Typography>
-            <Typography variant="subtitle2">
-              {translate('suiji.draw.ratios', { ratio: formatRatioBp(minRatioBp), item: floor.item ?? '' })}
-            </Typography>
-            <Stack direction="row" spacing={1}>
-              {RISK_CLASSES.map((riskClass) => (
-                <TextField
-                  key={riskClass}
-                  label={translate(`enums.riskClass.${riskClass}`)}
-                  type="number"
-                  size="small"
-                  value={ratios[riskClass] ?? ''}
-                  error={low.includes(riskClass)}
-                  onChange={(e) => setRatios({ ...ratios, [riskClass]: e.target.value })}
-                  slotProps={{
-                    htmlInput: { min: minRatioBp / 100, max: 100, step: 'any', name: `ratio-${riskClass}` },
-                  }}
-                />
-              ))}
-            </Stack>
-            <EntropySourceFields draft={entropy} onChange={setEntropy} showError={tried} />
-            <TextField
-              label={translate('suiji.draw.run_after')}
-              type="datetime-local"
-              value={runAfter}
-              onChange={(e) => setRunAfter(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: chinaDateTime(new Date()) } }}
-              helperText={translate('suiji.draw.run_after_help')}
-            />
-            <TextField
-              label={translate('suiji.draw.expertise')}
-              value={expertise}
-              onChange={(e) => setExpertise(e.target.value)}
-              helperText={translate('suiji.draw.expertise_help')}
-            />
-            {error ? <Alert severity="error">{error}</Alert> : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
-          <Button
+      <ActionDialog
+        open={dialog.open}
+        onClose={dialog.hide}
+        title={translate('suiji.draw.schedule_title', { task: String(task.name) })}
+        pending={schedule.pending}
+        error={schedule.error}
+        actions={
+          <TextButton
             label="suiji.draw.schedule"
             variant="contained"
             onClick={onSubmit}
-            disabled={busy || low.length > 0}
+            disabled={schedule.pending || low.length > 0}
             data-testid="schedule-confirm"
           />
-        </DialogActions>
-      </Dialog>
+        }
+      >
+        <Typography color="text.secondary">{translate('suiji.draw.schedule_help')}</Typography>
+        <Typography data-testid="schedule-items">
+          {translate('suiji.draw.covers', { items: items.map((i) => i.name).join('、') })}
+        </Typography>
+        <Typography variant="subtitle2">
+          {translate('suiji.draw.ratios', { ratio: formatRatioBp(minRatioBp), item: floor.item ?? '' })}
+        </Typography>
+        <Stack direction="row" spacing={1}>
+          {RISK_CLASSES.map((riskClass) => (
+            <TextField
+              key={riskClass}
+              label={translate(`enums.riskClass.${riskClass}`)}
+              type="number"
+              size="small"
+              value={ratios[riskClass] ?? ''}
+              error={low.includes(riskClass)}
+              onChange={(e) => setRatios({ ...ratios, [riskClass]: e.target.value })}
+              slotProps={{
+                htmlInput: { min: minRatioBp / 100, max: 100, step: 'any', name: `ratio-${riskClass}` },
+              }}
+            />
+          ))}
+        </Stack>
+        <EntropySourceFields draft={entropy} onChange={setEntropy} showError={tried} />
+        <TextField
+          label={translate('suiji.draw.run_after')}
+          type="datetime-local"
+          value={runAfter}
+          onChange={(e) => setRunAfter(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: chinaDateTime(new Date()) } }}
+          helperText={translate('suiji.draw.run_after_help')}
+        />
+        <TextField
+          label={translate('suiji.draw.expertise')}
+          value={expertise}
+          onChange={(e) => setExpertise(e.target.value)}
+          helperText={translate('suiji.draw.expertise_help')}
+        />
+      </ActionDialog>
     </>
   );
 };
