@@ -175,4 +175,20 @@ describe('the trail (全程留痕)', () => {
       problem: `entry ${target} is missing`,
     });
   });
+
+  it('names an entry slipped in before the first', async () => {
+    const [first] = (await sql('select * from trail_entry where seq = 1')) as Record<string, unknown>[];
+    await sql(
+      'insert into trail_entry (seq, at, actor_id, action, entity, entity_id, before, after, prev_hash, hash) values (0, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ['at', 'actor_id', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'].map(
+        (c) => first![c],
+      ),
+    );
+    expect((await t.ok('{ verifyTrail { ok brokenSeq problem } }', {}, admin)).verifyTrail).toMatchObject({
+      ok: false,
+      brokenSeq: 0,
+      problem: 'entry 1 is missing',
+    });
+    await sql('delete from trail_entry where seq = 0');
+  });
 });

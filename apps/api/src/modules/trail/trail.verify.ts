@@ -25,11 +25,14 @@ interface TrailRow {
  */
 export async function verifyTrail(em: EntityManager): Promise<ChainCheck> {
   const checker = new ChainChecker();
-  for (let after = 0; ;) {
+  const columns =
+    'select seq, at, actor_id, action, entity, entity_id, before, after, prev_hash, hash from trail_entry';
+  // The first range from the very first row, whatever its position: one slipped in at 0 or below fails the chain.
+  for (let after: number | null = null; ;) {
     const rows = await selectRows<TrailRow>(
       em,
-      'select seq, at, actor_id, action, entity, entity_id, before, after, prev_hash, hash from trail_entry where seq > ? order by seq limit ?',
-      [after, BATCH],
+      after === null ? `${columns} order by seq limit ?` : `${columns} where seq > ? order by seq limit ?`,
+      after === null ? [BATCH] : [after, BATCH],
     );
     for (const r of rows) {
       const seq = toNumber(r.seq);
