@@ -12,6 +12,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { drandRoundAfter, drandRoundTime } from '@suiji/domain';
 import pg from 'pg';
+import { present } from '../dist/invariant.js';
 import { benchSetting, workerEnv } from './env.js';
 
 export const API_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -31,12 +32,6 @@ export interface Measurement {
 
 const WORKER_FLAG = '--bench-worker';
 
-/** `value`, or an error naming `what` when it is missing: a benchmark that has not got it has nothing to measure. */
-export function required<T>(value: T | null | undefined, what: string): T {
-  if (value === undefined || value === null) throw new Error(`${what} is missing`);
-  return value;
-}
-
 /** Sends `message` to the parent over the IPC channel every worker is started with (see spawnWorker). */
 function sendToParent(message: unknown, callback?: () => void): void {
   if (!process.send) throw new Error('a benchmark worker runs as a child process with an IPC channel');
@@ -48,7 +43,7 @@ function sendToParent(message: unknown, callback?: () => void): void {
 export function workerTask<T>(): T | null {
   const at = process.argv.indexOf(WORKER_FLAG);
   if (at < 0) return null;
-  return JSON.parse(required(process.argv[at + 1], `the task after ${WORKER_FLAG}`)) as T;
+  return JSON.parse(present(process.argv[at + 1], `the task after ${WORKER_FLAG}`)) as T;
 }
 
 function spawnWorker<T>(file: string, task: T, nodeArgs: string[] = []) {
@@ -243,7 +238,7 @@ export const fmtRatio = (r: number) => `${r.toFixed(2)}×`;
 
 /** A plain text table: first row is the header; columns after the first are right-aligned. */
 export function table(rows: string[][]): string {
-  const header = required(rows[0], 'the header row of a table');
+  const header = present(rows[0], 'the header row of a table');
   const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
@@ -392,7 +387,7 @@ export interface Timing {
 
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return required(
+  return present(
     sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)],
     `the p${p} of no values`,
   );
@@ -452,7 +447,7 @@ export async function timeRuns(
  * null: informative), and what dominates; returns how many targets were missed.
  */
 export function printTimings(timings: readonly Timing[], limitOf: (t: Timing) => number | null): number {
-  const base = required(timings[0], 'a baseline timing');
+  const base = present(timings[0], 'a baseline timing');
   let missed = 0;
   const rows = [
     [

@@ -2,23 +2,20 @@
  * The one dialog of the dashboard's actions (run a draw, review, enter a result, replace an inspector,
  * schedule, decline, close a follow-up): a button opens it, it asks, and `useAction` sends. While the
  * request is pending the dialog cannot close and its buttons are disabled (a double tap sends once); a
- * refusal stays in the dialog with the API's message, under the field it names when it names one.
+ * refusal stays in the dialog with the API's message.
  */
 import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { HttpError, useNotify, useRefresh } from 'react-admin';
-import type { GraphQLErrorBody } from '../providers/graphql';
+import { useNotify, useRefresh } from 'react-admin';
 import { TextButton } from './TextButton';
 
-/** What an action's request did: pending, or refused with a message (and the field it concerns). */
+/** What an action's request did: pending, or refused with a message. */
 export interface ActionState<A> {
   send: (args: A) => void;
   pending: boolean;
   /** The API's message of the last refusal, null before or after a success. */
   error: string | null;
-  /** The input field the refusal concerns, when the API names one. */
-  field: string | null;
   reset: () => void;
 }
 
@@ -44,16 +41,12 @@ export function useAction<A, R>(
       options.onDone?.(result, args);
     },
   });
-  const body =
-    mutation.error instanceof HttpError ? (mutation.error.body as GraphQLErrorBody | undefined) : undefined;
-  const field = body?.errors ? (Object.keys(body.errors).find((key) => key !== 'root') ?? null) : null;
   return {
     send: (args) => {
       if (!mutation.isPending) mutation.mutate(args);
     },
     pending: mutation.isPending,
     error: mutation.error?.message ?? null,
-    field,
     reset: mutation.reset,
   };
 }

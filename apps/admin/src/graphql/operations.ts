@@ -5,19 +5,26 @@
  */
 import { graphql } from './generated';
 
+/** An import's report: rows read, imported (all or none), and the first problems with their fixes. */
+export const ImportReportFields = graphql(`
+  fragment ImportReportFields on ImportReport {
+    ok
+    imported
+    rows
+    errorCount
+    errors {
+      row
+      column
+      message
+      hint
+    }
+  }
+`);
+
 export const ImportTargets = graphql(`
   mutation ImportTargets($file: FileInput!) {
     importTargets(file: $file) {
-      ok
-      imported
-      rows
-      errorCount
-      errors {
-        row
-        column
-        message
-        hint
-      }
+      ...ImportReportFields
     }
   }
 `);
@@ -25,16 +32,7 @@ export const ImportTargets = graphql(`
 export const ImportInspectors = graphql(`
   mutation ImportInspectors($file: FileInput!) {
     importInspectors(file: $file) {
-      ok
-      imported
-      rows
-      errorCount
-      errors {
-        row
-        column
-        message
-        hint
-      }
+      ...ImportReportFields
     }
   }
 `);

@@ -13,8 +13,12 @@ export class DepartmentTree {
   private readonly children = new Map<string, string[]>();
 
   constructor(private readonly parentOf: ReadonlyMap<string, string | null>) {
-    for (const [id, parent] of parentOf)
-      if (parent) this.children.set(parent, [...(this.children.get(parent) ?? []), id]);
+    for (const [id, parent] of parentOf) {
+      if (!parent) continue;
+      const siblings = this.children.get(parent);
+      if (siblings) siblings.push(id);
+      else this.children.set(parent, [id]);
+    }
   }
 
   /** The top-level department a department belongs to (itself when top-level or unknown). */
