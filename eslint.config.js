@@ -60,13 +60,6 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    // The benchmarks read the answers to their own requests, and the demo seeds look up rows of their own
-    // fixed tables, as tests do: a `!` there fails the run at once, naming the line. (Left to tighten: a
-    // checked read, as the API's source uses, `present` in src/invariant.ts.)
-    files: ['apps/api/bench/**', 'apps/api/src/demo/seed-*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
-  },
-  {
     // The API's test harness and its migration script are programs of their own: they read which test
     // database and which server to use, not the app's configuration (that stays in env.ts).
     files: ['apps/api/src/test/harness.ts', 'apps/api/scripts/create-migration.ts'],

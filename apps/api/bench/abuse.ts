@@ -38,6 +38,7 @@ import {
 } from './lib.js';
 import { giantCellCsv, junkRowsCsv, truncatedXlsx, zipBombXlsx } from './hostile-files.js';
 import { benchSetting } from './env.js';
+import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const SECONDS = Number(benchSetting('SUIJI_BENCH_ABUSE_SECONDS') ?? 20);
@@ -167,13 +168,19 @@ async function attacks(adminToken: string) {
         p: `guess-${guess++}`,
       }),
     }),
-    imports: () => ({ body: hostileFiles[file++ % hostileFiles.length]!, headers: admin }),
+    imports: () => ({
+      body: present(hostileFiles[file++ % hostileFiles.length], 'hostileFiles[file++ % hostileFiles.length]'),
+      headers: admin,
+    }),
   } satisfies Record<string, () => { body: string; headers?: Record<string, string> }>;
 }
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return present(
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)],
+    'the percentile of a non-empty sample',
+  );
 }
 
 /** `{ me { id } }`, one at a time, until `until`; returns the latencies (ms) and failures. */

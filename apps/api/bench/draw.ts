@@ -54,6 +54,7 @@ import {
   type Timing,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const POOL = Number(benchSetting('SUIJI_BENCH_DRAW_POOL') ?? 1_000_000);
@@ -132,7 +133,7 @@ interface Conn {
 
 async function count(conn: Conn, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = (await conn.execute(sql, params)) as { n: number | string }[];
-  return Number(row!.n);
+  return Number(present(row, 'row').n);
 }
 
 async function setup(database: Database, pool: number): Promise<Measurement> {
@@ -285,7 +286,7 @@ async function schedule(database: Database): Promise<Measurement> {
       'query($y: Int!, $q: String!) { items(filter: { year: $y, q: $q }) { items { id } } }',
       { y: YEAR, q: ITEM_QUERY },
     );
-    const itemId = items.items.items[0]!.id;
+    const itemId = present(items.items.items[0], 'items.items.items[0]').id;
     const taskStart = performance.now();
     const taskId = (
       await gql<{ createTask: { id: string } }>(CREATE_TASK, {
@@ -336,7 +337,7 @@ async function run(database: Database, drawId: string): Promise<Measurement> {
     const [declared] = (await conn.execute('select entropy_issue from draw where id = ?', [drawId])) as {
       entropy_issue: string;
     }[];
-    await untilRound(declared!.entropy_issue);
+    await untilRound(present(declared, 'declared').entropy_issue);
     let drawn: RanDraw | undefined;
     const m = await measureStep(
       'runDraw',
@@ -383,7 +384,7 @@ async function checks(app: Awaited<ReturnType<typeof signedIn>>['app'], drawId: 
     const r = await app.execute({ query: CHECK, variables: { d: drawId, q } }, undefined, 'zh-CN');
     if (r.errors?.length) throw new Error(`publicDrawCheck: ${JSON.stringify(r.errors).slice(0, 500)}`);
     const found = (r.data as { publicDrawCheck: { matches: { inPool: boolean }[] } }).publicDrawCheck.matches;
-    if (found.length !== 1 || !found[0]!.inPool)
+    if (found.length !== 1 || !present(found[0], 'found[0]').inPool)
       throw new Error(`publicDrawCheck "${q}": ${JSON.stringify(found).slice(0, 500)}`);
   };
   // Entities spread over the pool (its text is in id order, the generated numbers in random places).
@@ -392,7 +393,9 @@ async function checks(app: Awaited<ReturnType<typeof signedIn>>['app'], drawId: 
   const ids = (await conn.execute('select id from draw limit 7')) as { id: string }[];
   return [
     await timeRuns('baseline: one draw by primary key', CHECK_RUNS, timer, () =>
-      conn.execute('select id, status from draw where id = ?', [ids[turn++ % ids.length]!.id]),
+      conn.execute('select id, status from draw where id = ?', [
+        present(ids[turn++ % ids.length], 'ids[turn++ % ids.length]').id,
+      ]),
     ),
     await timeRuns('check by a credit code', CHECK_RUNS, timer, () =>
       ask(`BX${String(picks[turn++ % picks.length]).padStart(16, '0')}`),
@@ -508,11 +511,11 @@ function summarizeProfile(profile: CpuProfile): string[] {
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
     totalUs += us;
-    const node = byId.get(id)!;
+    const node = present(byId.get(id), 'byId.get(id)');
     self.set(place(node), (self.get(place(node)) ?? 0) + us);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = byId.get(at)!.callFrame.functionName;
+      const name = present(byId.get(at), 'byId.get(at)').callFrame.functionName;
       if (STEPS.includes(name) && !seen.has(name)) {
         seen.add(name);
         inclusive.set(name, (inclusive.get(name) ?? 0) + us);
@@ -523,7 +526,7 @@ function summarizeProfile(profile: CpuProfile): string[] {
   const lines = [`CPU profile of the step: ${ms(totalUs)} sampled`];
   lines.push(
     `  inclusive: ${STEPS.filter((s) => inclusive.has(s))
-      .map((s) => `${s} ${ms(inclusive.get(s)!)}`)
+      .map((s) => `${s} ${ms(present(inclusive.get(s), 'inclusive.get(s)'))}`)
       .join(', ')}`,
   );
   lines.push('  top self time:');
@@ -584,7 +587,7 @@ async function main(): Promise<void> {
           `  ${kind}: setup inserted ${fmtInt(POOL)} targets in ${fmtSec(set.ms)} (+ ${fmtInt(Number(set.extra?.demoTargets))} demo targets; analyze ${fmtSec(Number(set.extra?.analyzeMs))})`,
         );
         const sch = await runWorker<Task>(SELF, { kind: 'schedule', database }, opts);
-        const drawId = String(sch.extra!.drawId);
+        const drawId = String(present(sch.extra, 'sch.extra').drawId);
         console.log(
           `  ${kind}: scheduleDraw ${fmtSec(sch.ms)} (pool ${fmtInt(Number(sch.extra?.poolSize))}, excluded ${fmtInt(Number(sch.extra?.excludedCount))}, roster ${Number(sch.extra?.rosterSize)})`,
         );

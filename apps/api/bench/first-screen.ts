@@ -55,6 +55,7 @@ import {
   type RunningWorker,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ADMIN_DIR = join(API_DIR, '..', 'admin');
@@ -164,7 +165,7 @@ async function graphql<T>(
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data!;
+  return present(body.data, 'body.data');
 }
 
 /** The username of an inspector with a visit awaiting entry (the demo's teams are drawn by lot). */
@@ -476,7 +477,12 @@ async function main() {
     const visits: Record<Build, Map<string, Visit>> = { split: new Map(), single: new Map() };
     for (const build of BUILDS) {
       for (const route of ROUTES) {
-        const hash = route.hash ?? visits[build].get(TODO)!.inspection!;
+        const hash =
+          route.hash ??
+          present(
+            present(visits[build].get(TODO), 'visits[build].get(TODO)').inspection,
+            'the inspection the to-do page links to',
+          );
         visits[build].set(route.name, await visit(browsers, bases[build], route, hash));
       }
     }
@@ -493,9 +499,11 @@ async function main() {
       ],
     ];
     for (const route of ROUTES) {
-      const split = visits.split.get(route.name)!.scripts;
-      const single = visits.single.get(route.name)!.scripts;
-      const home = route.home ? visits.split.get(route.home)!.scripts : null;
+      const split = present(visits.split.get(route.name), 'visits.split.get(route.name)').scripts;
+      const single = present(visits.single.get(route.name), 'visits.single.get(route.name)').scripts;
+      const home = route.home
+        ? present(visits.split.get(route.home), 'visits.split.get(route.home)').scripts
+        : null;
       const added = home ? split.filter((s) => !home.some((h) => h.url === s.url)) : null;
       const targeted = route.name === SIGN_IN || route.name === TODO;
       const ok = sum(split, 'gzip') < SCRIPT_TARGET_KB * 1000;
@@ -522,16 +530,23 @@ async function main() {
         .map((s) => `${new URL(s.url).pathname.replace('/assets/', '')} ${fmtKb(s.gzip)}`)
         .join(', ');
     for (const name of [SIGN_IN, TODO])
-      console.log(`  ${name}, largest scripts: ${biggest(visits.split.get(name)!.scripts)}`);
+      console.log(
+        `  ${name}, largest scripts: ${biggest(present(visits.split.get(name), 'visits.split.get(name)').scripts)}`,
+      );
 
     // First meaningful paint, throttled, each build; the builds take turns, so that both see the same load.
     const paints: Record<Build, Map<string, Paint[]>> = { split: new Map(), single: new Map() };
     for (const { route: name, also } of PAINTS) {
-      const route = ROUTES.find((r) => r.name === name)!;
+      const route = present(
+        ROUTES.find((r) => r.name === name),
+        'ROUTES.find((r) => r.name === name)',
+      );
       for (const build of BUILDS) paints[build].set(name, []);
       for (let r = 0; r < RUNS; r++)
         for (const build of BUILDS)
-          paints[build].get(name)!.push(await paintOnce(browsers, bases[build], route, also ?? null));
+          present(paints[build].get(name), 'paints[build].get(name)').push(
+            await paintOnce(browsers, bases[build], route, also ?? null),
+          );
     }
     const paintRows = [
       [
@@ -547,11 +562,12 @@ async function main() {
     ];
     const range = (values: number[]) => `${fmtMs(Math.min(...values))}–${fmtMs(Math.max(...values))}`;
     for (const { route: name, also } of PAINTS) {
-      const split = paints.split.get(name)!.map((p) => p.at);
-      const single = paints.single.get(name)!.map((p) => p.at);
+      const split = present(paints.split.get(name), 'paints.split.get(name)').map((p) => p.at);
+      const single = present(paints.single.get(name), 'paints.single.get(name)').map((p) => p.at);
       const ok = median(split) < PAINT_TARGET_MS;
       if (!ok) missed++;
-      const entry = (build: Build) => fmtMs(median(paints[build].get(name)!.map((p) => p.also ?? NaN)));
+      const entry = (build: Build) =>
+        fmtMs(median(present(paints[build].get(name), 'paints[build].get(name)').map((p) => p.also ?? NaN)));
       paintRows.push([
         name,
         fmtMs(median(split)),
@@ -564,19 +580,19 @@ async function main() {
       ]);
     }
     console.log(
-      `\nfirst meaningful paint: ${THROUGHPUT * 8e-6} Mbit/s, ${LATENCY_MS} ms latency, cold cache, ${RUNS} runs per page and build (machine load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: rendering and first bytes wait for the CPU)`,
+      `\nfirst meaningful paint: ${THROUGHPUT * 8e-6} Mbit/s, ${LATENCY_MS} ms latency, cold cache, ${RUNS} runs per page and build (machine load ${present(loadavg()[0], 'loadavg()[0]').toFixed(1)} on ${availableParallelism()} cores: rendering and first bytes wait for the CPU)`,
     );
     console.log(table(paintRows));
     for (const { route: name } of PAINTS)
       for (const build of BUILDS) {
-        const runs = paints[build].get(name)!;
+        const runs = present(paints[build].get(name), 'paints[build].get(name)');
         const at = median(runs.map((p) => p.at));
         const html = median(runs.map((p) => p.html));
         const lastScript = median(runs.map((p) => p.lastScript));
         const firstScript = median(runs.map((p) => p.firstScript));
         const scriptWait = median(runs.map((p) => p.scriptWait));
         const lastData = median(runs.map((p) => p.lastData));
-        const scripts = visits[build].get(name)!.scripts;
+        const scripts = present(visits[build].get(name), 'visits[build].get(name)').scripts;
         const wire = (sum(scripts, 'sent') / THROUGHPUT) * 1000;
         const phases = [
           ['the HTML', html],
@@ -587,7 +603,10 @@ async function main() {
           ],
           ['rendering after the last arrival', at - Math.max(html, lastScript, lastData)],
         ] as const;
-        const top = [...phases].sort((a, b) => b[1] - a[1])[0]!;
+        const top = present(
+          [...phases].sort((a, b) => b[1] - a[1])[0],
+          '[...phases].sort((a, b) => b[1] - a[1])[0]',
+        );
         console.log(
           `  ${name}, ${BUILD_LABEL[build]}: painted at ${fmtMs(at)}; HTML at ${fmtMs(html)}, scripts asked for from ${fmtMs(firstScript)}, the last in at ${fmtMs(lastScript)} (${fmtKb(sum(scripts, 'sent'))} as sent, ${fmtMs(wire)} of transfer at 10 Mbit/s; the slowest first byte after ${fmtMs(scriptWait)}), last GraphQL answer at ${lastData ? fmtMs(lastData) : '—'}; dominates: ${top[0]}, ${fmtMs(top[1])}`,
         );

@@ -45,6 +45,7 @@ import {
   type DbKind,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROWS = Number(benchSetting('SUIJI_BENCH_ROWS') ?? 100_000);
@@ -121,7 +122,7 @@ const TYPES = [
 ];
 
 const pick = <T>(list: readonly T[], i: number, salt: number): T =>
-  list[(i * 7 + salt * 13 + ((i / list.length) | 0)) % list.length]!;
+  present(list[(i * 7 + salt * 13 + ((i / list.length) | 0)) % list.length], 'an entry of a non-empty list');
 
 function creditCode(i: number): string {
   return completeCreditCode(`91410481B${String(i).padStart(8, '0')}`);
@@ -150,8 +151,8 @@ const list = (cell: string) => (cell === '' ? '' : `,${cell.split('、').join(',
 /** Row i as the importer stores it (for the raw-insert baseline). */
 function dbRow(i: number, now: unknown): Record<string, unknown> {
   const c = sheetRow(i);
-  const k = KINDS.indexOf(c[2]!);
-  const s = STATUSES.indexOf(c[9]!);
+  const k = KINDS.indexOf(present(c[2], 'c[2]'));
+  const s = STATUSES.indexOf(present(c[9], 'c[9]'));
   return {
     id: randomUUID(),
     created_at: now,
@@ -164,10 +165,10 @@ function dbRow(i: number, now: unknown): Record<string, unknown> {
     address: c[4],
     region: c[5],
     contact: c[6],
-    tags: list(c[7]!),
+    tags: list(present(c[7], 'c[7]')),
     risk_class: c[8],
     status: STATUS_CODES[s],
-    target_types: list(c[10]!),
+    target_types: list(present(c[10], 'c[10]')),
   };
 }
 
@@ -223,7 +224,7 @@ async function countTargets(orm: {
   const [row] = (await orm.em.getConnection().execute('select count(*) as n from target')) as {
     n: number | string;
   }[];
-  return Number(row!.n);
+  return Number(present(row, 'row').n);
 }
 
 /** Baseline: the same rows, raw multi-row INSERTs in one transaction, chunks at the parameter limit. */
@@ -234,13 +235,13 @@ async function rawInsert(database: Database, rows: number): Promise<Measurement>
     const em = orm.em.fork() as unknown as import('@mikro-orm/knex').SqlEntityManager;
     const now = em.getPlatform().processDateProperty(new Date());
     const data = Array.from({ length: rows }, (_, i) => dbRow(i, now));
-    const columns = Object.keys(data[0]!).length;
+    const columns = Object.keys(present(data[0], 'data[0]')).length;
     // SQLite allows 32,766 bound variables per statement, PostgreSQL 65,535.
     const chunk = Math.floor((database.kind === 'sqlite' ? 32_766 : 65_535) / columns);
     const before = await countTargets(orm);
     const result = await measure('raw multi-row INSERT, 1 tx', rows, async () => {
       const knex = em.getKnex();
-      const names = Object.keys(data[0]!);
+      const names = Object.keys(present(data[0], 'data[0]'));
       const q = (name: string) => (database.kind === 'sqlite' ? `\`${name}\`` : `"${name}"`);
       const tuple = `(${names.map(() => '?').join(',')})`;
       await knex.transaction(async (trx) => {
@@ -302,11 +303,11 @@ async function importTargets(database: Database, file: string, rows: number): Pr
       };
       if (response.errors?.length)
         throw new Error(`import: GraphQL errors ${JSON.stringify(response.errors).slice(0, 2000)}`);
-      report = response.data!.importTargets;
+      report = present(response.data, 'response.data').importTargets;
     });
-    if (!report!.ok || report!.imported !== rows)
+    if (!present(report, 'report').ok || present(report, 'report').imported !== rows)
       throw new Error(
-        `import: ok=${report!.ok} imported=${report!.imported} rows=${report!.rows}; first errors ${JSON.stringify(report!.errors.slice(0, 5))}`,
+        `import: ok=${present(report, 'report').ok} imported=${present(report, 'report').imported} rows=${present(report, 'report').rows}; first errors ${JSON.stringify(present(report, 'report').errors.slice(0, 5))}`,
       );
     const after = await countTargets(app.orm);
     if (after - before !== rows) throw new Error(`import: count grew by ${after - before}, expected ${rows}`);

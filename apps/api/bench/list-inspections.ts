@@ -61,6 +61,7 @@ import {
   type Measurement,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const INSPECTIONS = Number(benchSetting('SUIJI_BENCH_LIST_INSPECTIONS') ?? 200_000);
@@ -168,7 +169,7 @@ interface Conn {
 
 async function count(conn: Conn, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = (await conn.execute(sql, params)) as { n: number | string }[];
-  return Number(row!.n);
+  return Number(present(row, 'row').n);
 }
 
 async function setup(database: Database, inspections: number): Promise<Measurement> {
@@ -202,17 +203,26 @@ async function setup(database: Database, inspections: number): Promise<Measureme
     const [roster] = (await conn.execute('select inspectors from draw where id = ?', [drawId])) as {
       inspectors: string;
     }[];
-    const inspectorIds = (JSON.parse(roster!.inspectors) as [string, string][]).map(([id]) => id);
+    const inspectorIds = (JSON.parse(present(roster, 'roster').inspectors) as [string, string][]).map(
+      ([id]) => id,
+    );
     if (inspectorIds.length < 2)
       throw new Error(`setup: ${inspectorIds.length} inspectors in the draw's roster`);
     const userId = async (username: string) =>
-      ((await conn.execute('select id from app_user where username = ?', [username])) as { id: string }[])[0]!
-        .id;
-    const drawnAt = (
-      (await conn.execute('select min(created_at) as at from inspection where draw_id = ?', [drawId])) as {
-        at: string | Date | null;
-      }[]
-    )[0]!.at;
+      present(
+        (
+          (await conn.execute('select id from app_user where username = ?', [username])) as { id: string }[]
+        )[0],
+        'the benchmark user',
+      ).id;
+    const drawnAt = present(
+      (
+        (await conn.execute('select min(created_at) as at from inspection where draw_id = ?', [drawId])) as {
+          at: string | Date | null;
+        }[]
+      )[0],
+      'the earliest inspection',
+    ).at;
     const now = new Date();
     const bulk: Bulk = {
       drawId,
@@ -362,7 +372,11 @@ interface Alone {
 }
 
 const ALONE_RUNS = 7;
-const median = (runs: Alone[]) => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+const median = (runs: Alone[]) =>
+  present(
+    [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)],
+    'the median of a non-empty sample',
+  );
 
 async function serve(database: Database, ready: (info: ServerInfo) => Promise<void>): Promise<Measurement> {
   const { app, token } = await signedIn(database, JWT_SECRET, 'zh-CN');
@@ -580,7 +594,7 @@ async function main(): Promise<void> {
 
     const statementRows: string[][] = [['statements per request', 'total', 'the listing', 'statements']];
     for (const r of results) {
-      const signIn = r.counts[0]!;
+      const signIn = present(r.counts[0], 'r.counts[0]');
       for (const c of r.counts)
         statementRows.push([
           `${r.db}: ${c.label}`,
@@ -644,7 +658,7 @@ async function main(): Promise<void> {
 
     console.log();
     for (const r of results) {
-      const signIn = r.counts[0]!.statements;
+      const signIn = present(r.counts[0], 'r.counts[0]').statements;
       const own = r.counts.slice(1).map((c) => c.statements - signIn);
       const constant = new Set(own).size === 1;
       console.log(

@@ -42,6 +42,7 @@ import {
   type Timing,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const RUNS = Number(benchSetting('SUIJI_BENCH_PUBLIC_RUNS') ?? 50);
@@ -166,12 +167,15 @@ async function setup(database: Database, targets: number, results: number) {
   const { app, gql } = await signedIn(database, JWT_SECRET, 'zh-CN');
   const conn = app.orm.em.getConnection() as unknown as Conn;
   progress('the app started with the demo data');
-  const itemId = (
-    await gql<{ items: { items: { id: string }[] } }>(
-      'query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }',
-      { y: YEAR },
-    )
-  ).items.items[0]!.id;
+  const itemId = present(
+    (
+      await gql<{ items: { items: { id: string }[] } }>(
+        'query($y: Int!) { items(filter: { year: $y, q: "土地使用情况" }) { items { id } } }',
+        { y: YEAR },
+      )
+    ).items.items[0],
+    'the benchmark item',
+  ).id;
   const draws: DrawInfo[] = [];
   for (let k = 0; k < DRAWS; k++) {
     const taskId = (
@@ -191,12 +195,14 @@ async function setup(database: Database, targets: number, results: number) {
     const [task] = (await conn.execute('select department_id from task where id = ?', [taskId])) as {
       department_id: string;
     }[];
-    draws.push({ drawId, taskId, departmentId: task!.department_id });
+    draws.push({ drawId, taskId, departmentId: present(task, 'task').department_id });
   }
   progress(`${DRAWS} tasks drawn through the API`);
   const userId = async (username: string) =>
-    ((await conn.execute('select id from app_user where username = ?', [username])) as { id: string }[])[0]!
-      .id;
+    present(
+      ((await conn.execute('select id from app_user where username = ?', [username])) as { id: string }[])[0],
+      'the benchmark user',
+    ).id;
   const users = { entered: await userId('inspector'), reviewed: await userId('coordinator') };
   const now = new Date();
   const wanted = Math.min(targets, Math.ceil(results / DRAWS));
@@ -244,7 +250,7 @@ async function run(task: Task): Promise<Measurement> {
     // Targets spread over the generated ones, each searched in turn: no run repeats the previous one's.
     const picks = Array.from({ length: 17 }, (_, n) => Math.floor(((n + 0.5) * wanted) / 17));
     let turn = 0;
-    const next = () => picks[turn++ % picks.length]!;
+    const next = () => present(picks[turn++ % picks.length], 'picks[turn++ % picks.length]');
     const page = { page: 1, perPage: 20 };
     const searches: { name: string; q: (i: number) => string; expect: (i: number) => number | null }[] = [
       // The pair of words and the trade: one generated target in F · S · 10 (a few at 1M), 3 results each.
@@ -268,13 +274,15 @@ async function run(task: Task): Promise<Measurement> {
     let b = 0;
     timings.push(
       await timeRuns('baseline: one target by primary key', RUNS, timer, () =>
-        conn.execute('select * from target where id = ?', [baselineIds[b++ % baselineIds.length]!.id]),
+        conn.execute('select * from target where id = ?', [
+          present(baselineIds[b++ % baselineIds.length], 'baselineIds[b++ % baselineIds.length]').id,
+        ]),
       ),
     );
     const checked: string[] = [];
     for (const search of searches) {
       // Each search finds what it should before it is timed.
-      const i = picks[0]!;
+      const i = present(picks[0], 'picks[0]');
       const found = await anonymous(SEARCH, { f: { q: search.q(i) }, p: page });
       const wantedTotal = search.expect(i);
       if (!found.publicResults.items.some((r) => r.creditCode === codeOf(i)))
@@ -293,7 +301,7 @@ async function run(task: Task): Promise<Measurement> {
     // A two-character trade alone matches a tenth of the registry: beyond what an index can narrow.
     timings.push(
       await timeRuns('by a 2-character word (a tenth of all, informative)', Math.min(RUNS, 10), timer, () =>
-        anonymous(SEARCH, { f: { q: TRADES[turn++ % 10]! }, p: page }),
+        anonymous(SEARCH, { f: { q: present(TRADES[turn++ % 10], 'TRADES[turn++ % 10]') }, p: page }),
       ),
     );
     return {

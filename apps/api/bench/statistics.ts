@@ -53,6 +53,7 @@ import {
   type Timing,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const RUNS = Number(benchSetting('SUIJI_BENCH_STAT_RUNS') ?? 30);
@@ -177,7 +178,7 @@ interface Bulk {
  * (ordered to correct; closed when g = 0 and published), 1 unreachable, else no problem.
  */
 function fate(k: number, b: Bulk) {
-  const lastYear = b.draws[k]!.lastYear;
+  const lastYear = present(b.draws[k], 'b.draws[k]').lastYear;
   const h = `((t.i + ${7 * k}) % 20)`;
   const g = (j: number) => `((t.i * 31 + ${17 * j + 7 * k}) % 20)`;
   const category = (j: number) =>
@@ -228,7 +229,7 @@ const addDays = (day: string, days: number) =>
  */
 function generateSql(kind: DbKind, from: number, to: number, k: number, b: Bulk): string[] {
   const d = dialect(kind);
-  const draw = b.draws[k]!;
+  const draw = present(b.draws[k], 'b.draws[k]');
   const f = fate(k, b);
   const when = (cond: string, then: string) => `case when ${cond} then ${then} else null end`;
   const at = d.ts(new Date(`${draw.day}T04:00:00Z`));
@@ -291,7 +292,7 @@ function generateSql(kind: DbKind, from: number, to: number, k: number, b: Bulk)
   const prevOn =
     earlier.length === 0
       ? 'null'
-      : `case ${earlier.map((e) => `when ${fate(e, b).entered} then ${sqlString(b.draws[e]!.day)}`).join(' ')} else null end`;
+      : `case ${earlier.map((e) => `when ${fate(e, b).entered} then ${sqlString(present(b.draws[e], 'b.draws[e]').day)}`).join(' ')} else null end`;
   for (const departmentKey of ['', ...draw.departments])
     for (const itemKey of ['', ...b.itemIds])
       out.push(
@@ -305,7 +306,7 @@ function generateSql(kind: DbKind, from: number, to: number, k: number, b: Bulk)
 
 async function count(conn: Conn, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = (await conn.execute(sql, params)) as { n: number | string }[];
-  return Number(row!.n);
+  return Number(present(row, 'row').n);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -383,18 +384,24 @@ async function setup(database: Database, targets: number, visits: number) {
       day,
       lastYear,
       departments,
-      departmentId: task!.department_id,
+      departmentId: present(task, 'task').department_id,
       deadline: publicationDeadline(end),
     });
   }
   progress(`${DRAWS} tasks drawn through the API`);
-  const [roster] = (await conn.execute('select inspectors from draw where id = ?', [draws[0]!.drawId])) as {
+  const [roster] = (await conn.execute('select inspectors from draw where id = ?', [
+    present(draws[0], 'draws[0]').drawId,
+  ])) as {
     inspectors: string;
   }[];
-  const inspectorIds = (JSON.parse(roster!.inspectors) as [string, string][]).map(([id]) => id);
+  const inspectorIds = (JSON.parse(present(roster, 'roster').inspectors) as [string, string][]).map(
+    ([id]) => id,
+  );
   const userId = async (username: string) =>
-    ((await conn.execute('select id from app_user where username = ?', [username])) as { id: string }[])[0]!
-      .id;
+    present(
+      ((await conn.execute('select id from app_user where username = ?', [username])) as { id: string }[])[0],
+      'the benchmark user',
+    ).id;
   const problemCategories = new Set(
     ((await conn.execute('select code from result_category where problem = true')) as { code: string }[]).map(
       (r) => r.code,
@@ -425,7 +432,7 @@ async function setup(database: Database, targets: number, visits: number) {
       const drawn = wanted > k % 8 ? Math.floor((wanted - 1 - (k % 8)) / 8) + 1 : 0;
       await conn.execute(
         'update draw_item set drawn = ?, drawn_on = ?, pool_size = ? where draw_id = ?',
-        [drawn, draws[k]!.day, drawn * 8, draws[k]!.drawId],
+        [drawn, present(draws[k], 'draws[k]').day, drawn * 8, present(draws[k], 'draws[k]').drawId],
         'run',
       );
       progress(`visits of draw ${k + 1} generated with their facts`);
@@ -452,7 +459,7 @@ async function setup(database: Database, targets: number, visits: number) {
   const before = await cubes();
   // A sample: 250 visits of the first draw and 250 of the last (with their targets' other visits).
   const sample: string[] = [];
-  for (const draw of [draws[0]!, draws[DRAWS - 1]!])
+  for (const draw of [present(draws[0], 'draws[0]'), present(draws[DRAWS - 1], 'draws[DRAWS - 1]')])
     sample.push(
       ...(
         (await conn.execute('select id from inspection where draw_id = ? order by id limit 250', [

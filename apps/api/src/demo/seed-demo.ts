@@ -25,6 +25,7 @@ import { Target } from '../modules/target/target.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { seedHistory } from './seed-history.js';
 import { SEED_ITEMS, type SeedItem } from './seed-items.js';
+import { present } from '../invariant.js';
 
 /** Mulberry32: a small deterministic generator, enough for demo data (never for draws). */
 function generator(seed: number) {
@@ -36,7 +37,8 @@ function generator(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T =>
+    present(list[Math.floor(next() * list.length)], 'list[Math.floor(next() * list.length)]');
   return { next, pick };
 }
 
@@ -208,7 +210,7 @@ export async function seedDemo(
     cooperatingDepartmentIds: [],
     remarks: '依据舞自然资〔2023〕116号实施方案及随机抽查事项清单制定',
   });
-  for (const listed of itemsOf.get(thisYear)!)
+  for (const listed of present(itemsOf.get(thisYear), 'itemsOf.get(thisYear)'))
     em.create(PlanItem, {
       plan,
       item: listed,
@@ -283,7 +285,7 @@ export async function seedDemo(
         displayName: demo.displayName,
         passwordHash: await hashPassword(`${demo.username}12345`),
         role: demo.role,
-        department: byCode.get(demo.department)!,
+        department: present(byCode.get(demo.department), 'byCode.get(demo.department)'),
         active: true,
       }),
     );
@@ -308,16 +310,29 @@ export async function seedDemo(
     inspectors.push(
       em.create(Inspector, {
         name: i === 0 ? '张建华' : personName(rand),
-        department: byCode.get(inMarket ? 'WG-SCJG-XY' : inspectorUnits[i % inspectorUnits.length]!)!,
+        department: present(
+          byCode.get(
+            inMarket
+              ? 'WG-SCJG-XY'
+              : present(
+                  inspectorUnits[i % inspectorUnits.length],
+                  'inspectorUnits[i % inspectorUnits.length]',
+                ),
+          ),
+          'the department of a demo inspector',
+        ),
         certificateNumber: `${inMarket ? 'HN-SJ' : 'HN-ZR'}-${String(41048100 + i * 37).padStart(8, '0')}`,
         certificateValidFrom: from,
         certificateValidUntil: until,
         expertise: inMarket
           ? ['市场监管', '信用监管']
-          : [expertise[i % expertise.length]!, expertise[(i + 3) % expertise.length]!],
+          : [
+              present(expertise[i % expertise.length], 'expertise[i % expertise.length]'),
+              present(expertise[(i + 3) % expertise.length], 'expertise[(i + 3) % expertise.length]'),
+            ],
         status: i === 9 ? 'ON_LEAVE' : i === 17 ? 'TRANSFERRED' : 'ON_DUTY',
         phone: `139${String(37500000 + i * 1013).padStart(8, '0')}`,
-        user: i === 0 ? users.get('inspector')! : null,
+        user: i === 0 ? present(users.get('inspector'), 'users.get("inspector")') : null,
       }),
     );
   }
@@ -325,9 +340,9 @@ export async function seedDemo(
   const reasons = ['近亲属在该单位任职', '曾在该单位工作', '与法定代表人存在利害关系', '持有该企业股份'];
   for (let i = 0; i < 12; i++) {
     em.create(Conflict, {
-      inspector: inspectors[(i * 7) % inspectors.length]!,
-      target: targets[(i * 163) % targets.length]!,
-      reason: reasons[i % reasons.length]!,
+      inspector: present(inspectors[(i * 7) % inspectors.length], 'inspectors[(i * 7) % inspectors.length]'),
+      target: present(targets[(i * 163) % targets.length], 'targets[(i * 163) % targets.length]'),
+      reason: present(reasons[i % reasons.length], 'reasons[i % reasons.length]'),
     });
   }
   await em.flush();

@@ -51,6 +51,7 @@ import { User } from '../modules/user/user.entity.js';
 // Read at run time only, so the cycle with seed-demo.ts (which calls this) is harmless.
 import { DEMO_REGIONS } from './seed-demo.js';
 import { SEED_ITEMS } from './seed-items.js';
+import { present } from '../invariant.js';
 
 /** A day (YYYY-MM-DD) `days` after `day`. */
 function addDays(day: string, days: number): string {
@@ -157,8 +158,8 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
 
   const users = new Map((await em.find(User, {})).map((u) => [u.username, u]));
   const departments = new Map((await em.find(Department, {})).map((d) => [d.code, d]));
-  const bureau = departments.get('WG-ZRZY')!;
-  const market = departments.get('WG-SCJG')!;
+  const bureau = present(departments.get('WG-ZRZY'), 'departments.get("WG-ZRZY")');
+  const market = present(departments.get('WG-SCJG'), 'departments.get("WG-SCJG")');
 
   // Every inspector of the registry signs in to enter their team's results.
   const inspectors = await em.find(
@@ -175,7 +176,7 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
     const user = em.create(User, {
       username,
       displayName: inspector.name,
-      passwordHash: hashes[i]!,
+      passwordHash: present(hashes[i], 'hashes[i]'),
       role: 'INSPECTOR',
       department: inspector.department,
       active: true,
@@ -219,11 +220,11 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
         .fork({ keepTransactionContext: true })
         .find(Plan, { year, department: bureau, deletedAt: null })
     ).find((p) => p.cooperatingDepartmentIds.length === 0)?.id ?? null;
-  const coordinator = users.get('coordinator')!;
-  const coordinator2 = users.get('coordinator2')!;
+  const coordinator = present(users.get('coordinator'), 'users.get("coordinator")');
+  const coordinator2 = present(users.get('coordinator2'), 'users.get("coordinator2")');
 
   // Last year's list: the administrator enters it as the departments published it.
-  const admin = users.get('admin')!;
+  const admin = present(users.get('admin'), 'users.get("admin")');
   const listed = await em.find(InspectionItem, { deletedAt: null });
   const lists: ItemInput[] = [
     ...(listed.some((i) => i.year === lastYear && i.department.id === bureau.id)
@@ -250,14 +251,17 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
     await as(admin, at(`${lastYear}-01-03`), ['create', 'items'], (ctx) => createItem(ctx.em, input));
   const items = await em.fork({ keepTransactionContext: true }).find(InspectionItem, { deletedAt: null });
   const item = (year: number, department: Department, name: string) =>
-    items.find((i) => i.year === year && i.department.id === department.id && i.name.startsWith(name))!.id;
+    present(
+      items.find((i) => i.year === year && i.department.id === department.id && i.name.startsWith(name)),
+      'the demo item of that year and department',
+    ).id;
   const PERMIT = '建设工程规划许可证批后监管';
   const SURVEY = '测绘资质单位检查';
   const LAND = '土地使用情况';
   const MINE = '矿山地质环境';
   const DISCLOSURE = '企业公示信息';
 
-  const regions = (...indexes: number[]) => indexes.map((i) => DEMO_REGIONS[i]!);
+  const regions = (...indexes: number[]) => indexes.map((i) => present(DEMO_REGIONS[i], 'DEMO_REGIONS[i]'));
 
   let entropy = 20_240_001;
   /**
@@ -326,7 +330,10 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
     );
     return visits.map((visit) => ({
       visit,
-      member: visit.teamIds.map((id) => members.get(id)).find((u): u is User => !!u)!,
+      member: present(
+        visit.teamIds.map((id) => members.get(id)).find((u): u is User => !!u),
+        'a signed-in member of the team',
+      ),
     }));
   }
 
@@ -344,13 +351,13 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
     let published = 0;
     for (const [i, { visit, member }] of visits.entries()) {
       const fate: Fate =
-        i < bounds[0]!
+        i < present(bounds[0], 'bounds[0]')
           ? 'PENDING_ENTRY'
-          : i < bounds[1]!
+          : i < present(bounds[1], 'bounds[1]')
             ? 'PENDING_REVIEW'
-            : i < bounds[2]!
+            : i < present(bounds[2], 'bounds[2]')
               ? 'REJECTED'
-              : i < bounds[3]!
+              : i < present(bounds[3], 'bounds[3]')
                 ? 'LATE'
                 : course.reEnteredEvery && ++published % course.reEnteredEvery === 0
                   ? 'RE_ENTERED'
@@ -361,11 +368,11 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
       if (enteredOn > today) continue;
       const problem = (i * 7919) % 100 < course.problems * 100;
       const found: { category: string; findings: string; followUp?: FollowUp } = !problem
-        ? FINE[turn++ % FINE.length]!
+        ? present(FINE[turn++ % FINE.length], 'FINE[turn++ % FINE.length]')
         : course.own && turn++ % 2 === 0
           ? course.own
-          : PROBLEMS[turn++ % PROBLEMS.length]!;
-      const reviewer = reviewers[i % reviewers.length]!;
+          : present(PROBLEMS[turn++ % PROBLEMS.length], 'PROBLEMS[turn++ % PROBLEMS.length]');
+      const reviewer = present(reviewers[i % reviewers.length], 'reviewers[i % reviewers.length]');
       const input = (): ResultInput => ({
         inspectionId: visit.id,
         items: visit.itemIds.map((itemId, k) => ({
@@ -406,10 +413,10 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
       if (!problem || (i * 31) % 100 >= course.closed * 100) continue;
       const closedOn = addDays(reviewOn, 10 + ((i * 13) % 50));
       if (closedOn > today) continue;
-      const { outcome, note } = OUTCOMES[i % OUTCOMES.length]!;
+      const { outcome, note } = present(OUTCOMES[i % OUTCOMES.length], 'OUTCOMES[i % OUTCOMES.length]');
       const closure: CloseFollowUpInput = { closedOn, outcome, ...(note ? { note } : {}) };
       await as(reviewer, at(closedOn, 17), ['close', 'inspections'], (ctx) =>
-        closeFollowUp(ctx, visit.id, visit.itemIds[0]!, closure),
+        closeFollowUp(ctx, visit.id, present(visit.itemIds[0], 'visit.itemIds[0]'), closure),
       );
     }
   }
@@ -439,7 +446,10 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
           remarks: '依据舞自然资〔2023〕116号实施方案及随机抽查事项清单制定',
           lines: [PERMIT, SURVEY, LAND, MINE].map((name) => {
             const id = item(year, bureau, name);
-            const listed = items.find((i) => i.id === id)!;
+            const listed = present(
+              items.find((i) => i.id === id),
+              'items.find((i) => i.id === id)',
+            );
             return { itemId: id, ratioBp: listed.minRatioBp, timesPerYear: listed.timesPerYear };
           }),
         })
@@ -498,7 +508,7 @@ export async function seedHistory(em: EntityManager, now: Date): Promise<void> {
       const merged = await as(coordinator2, at(y('03-27')), ['accept', 'merges'], (ctx) =>
         respondToMergeProposal(ctx, proposal.id, true, null),
       );
-      const joint = merged.mergedTask!.id;
+      const joint = present(merged.mergedTask, 'merged.mergedTask').id;
       await carryOut(await draw(joint, y('04-10'), coordinator), y('04-10'), [coordinator, coordinator2], {
         inspectedBy: y('06-10'),
         problems: 0.25,
