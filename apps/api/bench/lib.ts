@@ -263,6 +263,19 @@ export function serveRunningWorker<R>(
   return serveWorker(() => body(ready));
 }
 
+/**
+ * A benchmark's command-line option `--name value` (`pnpm bench -- draw --targets 20000`: bench/run.ts
+ * passes the options after a filter to the benchmarks it selects), or undefined when it is not given.
+ */
+export function benchOption(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const at = args.lastIndexOf(`--${name}`);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
+  return value;
+}
+
 /** The databases a benchmark runs on. */
 export type DbKind = 'sqlite' | 'postgresql';
 export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgresql'; url: string };
@@ -393,20 +406,30 @@ export const percentile = (values: number[], p: number) => {
   );
 };
 
+/** A statement timed by `statementTimer`: its SQL, when it was sent and when its answer (or error) came. */
+export interface TimedStatement {
+  sql: string;
+  ms: number;
+  /** `performance.now()` at knex's `query` event and at its `query-response` / `query-error`. */
+  start: number;
+  end: number;
+}
+
 /**
  * Every statement the app sends, whichever layer sends it (knex's query / query-response events carry
- * the ORM's, the raw SQL's and the facts'), timed by its query id.
+ * the ORM's, the raw SQL's and the facts'), timed by its query id. `app` is anything with an ORM.
  */
 export function statementTimer(app: { orm: { em: unknown } }) {
   const knex = (app.orm.em as { getKnex(): { on(e: string, f: (...a: never[]) => void): void } }).getKnex();
   const open = new Map<string, { sql: string; start: number }>();
-  const done: { sql: string; ms: number }[] = [];
+  const done: TimedStatement[] = [];
   knex.on('query', (q: { __knexQueryUid: string; sql: string }) =>
     open.set(q.__knexQueryUid, { sql: q.sql, start: performance.now() }),
   );
   const finish = ((_: unknown, q: { __knexQueryUid: string }) => {
     const o = open.get(q.__knexQueryUid);
-    if (o) done.push({ sql: o.sql, ms: performance.now() - o.start });
+    const end = performance.now();
+    if (o) done.push({ sql: o.sql, ms: end - o.start, start: o.start, end });
     open.delete(q.__knexQueryUid);
   }) as never;
   knex.on('query-response', finish);

@@ -3,8 +3,7 @@
  * portable between SQLite and PostgreSQL, every value sent as a parameter; and the same conditions as
  * list filters, so that a list and a figure count the same records. `sql.ts` runs it.
  */
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { isPostgres } from './platform.js';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 
 /** A piece of SQL and its parameters, in order. */
 export interface Clause {
@@ -40,27 +39,7 @@ export function asFilter<T>(table: string, conditions: readonly Condition[]): Fi
   } as FilterQuery<T>;
 }
 
-/** The China month (YYYY-MM, UTC+8 all year) of a stored instant. */
-export function chinaMonthOf(em: EntityManager, instant: string): string {
-  return isPostgres(em)
-    ? `to_char(${instant} at time zone 'Asia/Shanghai', 'YYYY-MM')`
-    : `strftime('%Y-%m', ${instant}, '+8 hours')`;
-}
-
 /** The quarter key (YYYY-Qn) of a month key (YYYY-MM), as `quarterKey` in the domain makes it. */
 export function quarterOfMonth(month: string): string {
   return `substr(${month}, 1, 4) || '-Q' || cast((cast(substr(${month}, 6, 2) as integer) + 2) / 3 as text)`;
-}
-
-/**
- * A join giving one row `${as}.value` per item of a string list column (",a,b," text): PostgreSQL
- * unnests the split text, SQLite walks it as a JSON array. An empty list gives no row.
- */
-export function listItems(em: EntityManager, column: string, as: string): string {
-  if (isPostgres(em))
-    return `cross join lateral unnest(string_to_array(nullif(trim(both ',' from ${column}), ''), ',')) as ${as}(value)`;
-  const inner = `trim(${column}, ',')`;
-  // Quotes and backslashes in an item are escaped, so that every list is a well-formed array.
-  const escaped = `replace(replace(${inner}, '\\', '\\\\'), '"', '\\"')`;
-  return `join json_each(case when ${column} = '' then '[]' else '["' || replace(${escaped}, ',', '","') || '"]' end) ${as}`;
 }

@@ -7,14 +7,14 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { containsText } from '../graphql/list.js';
 import type { Target } from '../modules/target/target.entity.js';
-import { isPostgres } from './platform.js';
+import { dialectOf } from './dialect.js';
 
 /** FTS5 trigram phrases match substrings of at least three characters. */
 const TRIGRAM = 3;
 
 /** Targets whose name or credit code contains `text`, as a condition on `Target`. */
 export function targetContains(em: EntityManager, text: string): FilterQuery<Target> {
-  if (isPostgres(em) || [...text].length < TRIGRAM) {
+  if (dialectOf(em).name === 'postgresql' || [...text].length < TRIGRAM) {
     const contains = containsText(em, text);
     return { $or: [{ name: contains }, { creditCode: contains }] };
   }

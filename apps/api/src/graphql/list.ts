@@ -6,7 +6,7 @@ import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
 import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_LENGTH, text } from '@suiji/domain';
 import { escapeLike, likeOperand } from '../db/like.js';
-import { isPostgres } from '../db/platform.js';
+import { dialectOf } from '../db/dialect.js';
 import { SortOrder } from './enums.js';
 import { BadInputError } from './errors.js';
 import { present } from '../invariant.js';
@@ -92,7 +92,7 @@ export interface ListOptions<T extends object> {
  */
 export function containsText(em: EntityManager, text: string): { $ilike: string } | { $like: string } {
   const pattern = likeOperand(`%${escapeLike(text)}%`);
-  return isPostgres(em) ? { $ilike: pattern } : { $like: pattern };
+  return dialectOf(em).containsOperator(pattern);
 }
 
 /** Runs a list query with search, id list, sort and page; soft-deleted rows are left out. */

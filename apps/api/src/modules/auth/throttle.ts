@@ -6,9 +6,9 @@
  * failures and uncounts itself from the address. The account is the username as typed, whether or not
  * it exists, so an unknown account is throttled exactly like a known one.
  */
-import { LockMode, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { text, type LoginThrottleLimits, type Text } from '@suiji/domain';
-import { isPostgres } from '../../db/platform.js';
+import { dialectOf } from '../../db/dialect.js';
 import { execute } from '../../db/sql.js';
 import { TooManyAttemptsError } from '../../graphql/errors.js';
 import { LoginThrottle } from './throttle.entity.js';
@@ -106,9 +106,7 @@ async function lockRows(
   // the rows another attempt holds are skipped, so that two attempts never wait for each other here.
   await execute(
     em,
-    isPostgres(em)
-      ? `delete from login_throttle where subject in (select subject from login_throttle where ${stale} for update skip locked)`
-      : `delete from login_throttle where ${stale}`,
+    `delete from login_throttle where subject in (select subject from login_throttle where ${stale}${dialectOf(em).forUpdateSkipLocked})`,
     [iso(new Date(now.getTime() - longest * 1000)), iso(now)],
   );
   // Always in the same order, so that two attempts sharing a subject lock their rows in the same order.
@@ -122,7 +120,7 @@ async function lockRows(
   return em.find(
     LoginThrottle,
     { subject: { $in: [...subjects] } },
-    { orderBy: { subject: 'asc' }, ...(isPostgres(em) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+    { orderBy: { subject: 'asc' }, ...dialectOf(em).lockRows },
   );
 }
 
@@ -173,7 +171,7 @@ export async function attemptSucceeded(
     const rows = await tx.find(
       LoginThrottle,
       { subject: { $in: [...subjects] } },
-      { orderBy: { subject: 'asc' }, ...(isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+      { orderBy: { subject: 'asc' }, ...dialectOf(tx).lockRows },
     );
     for (const row of rows) {
       if (kindOf(row.subject) === 'account') tx.remove(row);

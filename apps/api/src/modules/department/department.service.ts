@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { text } from '@suiji/domain';
+import { selectRows } from '../../db/sql.js';
 import { BadInputError, ConflictError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { listEntities, type PageInput, type SortInput } from '../../graphql/list.js';
 import { Inspector } from '../inspector/inspector.entity.js';
@@ -46,9 +47,11 @@ let generation = 0;
 export function departmentTree(em: EntityManager): Promise<DepartmentTree> {
   const cached = trees.get(em);
   if (cached?.generation === generation) return cached.tree;
-  const tree = em
-    .find(Department, { deletedAt: null }, { fields: ['id', 'parent'] })
-    .then((all) => new DepartmentTree(new Map(all.map((d) => [d.id, d.parent?.id ?? null]))));
+  // Plain rows: partial entities in the identity map would stand for whole departments elsewhere.
+  const tree = selectRows<{ id: string; parent_id: string | null }>(
+    em,
+    'select id, parent_id from department where deleted_at is null',
+  ).then((all) => new DepartmentTree(new Map(all.map((d) => [d.id, d.parent_id]))));
   trees.set(em, { generation, tree });
   // A failed read is not kept: the next caller reads again.
   tree.catch(() => trees.delete(em));

@@ -122,10 +122,8 @@ export class DrawResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The nonce, revealed once the draw has run' })
-  async nonce(@Root() draw: Draw, @Ctx() { em }: Context) {
-    if (draw.status !== 'DRAWN') return null;
-    await em.populate(draw, ['nonce']);
-    return draw.nonce;
+  nonce(@Root() draw: Draw, @Ctx() ctx: Context) {
+    return draw.status === 'DRAWN' ? draws.nonceOf(ctx, draw) : null;
   }
 
   @FieldResolver(() => String, { description: "Where the frozen pool (the digest's text) can be downloaded" })

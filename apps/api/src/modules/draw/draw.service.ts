@@ -5,7 +5,6 @@
  * (drawn, recorded), and the record for download and verification.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import {
   DrawError,
   REPLACEMENT_REASONS,
@@ -23,24 +22,26 @@ import {
   type ConflictEntry,
   type DrawOptions,
   type DrawRecord,
-  type ExclusionReason,
   type InspectorEntry,
   type PoolEntry,
   type RiskClass,
   type TeamSpec,
   type Text,
 } from '@suiji/domain';
-import { isPostgres, SQLITE_MAX_VARIABLES } from '../../db/platform.js';
-import { selectRows as rawRows } from '../../db/sql.js';
+import { bulkInsert, dialectOf, SQLITE_MAX_VARIABLES } from '../../db/dialect.js';
+import { placeholders, type Clause } from '../../db/query.js';
+import { selectRows as rawRows, toNumber, type SqlNumber } from '../../db/sql.js';
 import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
+import { loaderOf } from '../../graphql/loaders.js';
 import { BadInputError, ConflictError, NotFoundError, NOUNS, problemError } from '../../graphql/errors.js';
 import { assertRecordAccess, signedIn } from '../../graphql/policy.js';
 import { present } from '../../invariant.js';
 import { departmentScope } from '../department/department.service.js';
 import { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionItem } from '../item/item.entity.js';
+import { appliesTo, DEREGISTERED, poolScope } from '../target/target-pool.js';
 import { Task } from '../task/task.entity.js';
 import { assertReadyToDraw } from '../task/task.service.js';
 import { refreshVisitFacts } from '../statistics/visit-facts.js';
@@ -87,7 +88,7 @@ function asDrawError(error: unknown): never {
 }
 
 /** Raw SQL in the request's transaction. */
-const rows = <T extends object>(ctx: Context, sql: string, params: unknown[] = []) =>
+const rows = <T extends object>(ctx: Context, sql: string, params: readonly unknown[] = []) =>
   rawRows<T>(ctx.em, sql, params);
 
 function parsePool(content: string): PoolEntry[] {
@@ -108,8 +109,8 @@ async function taskForDraw(
   action: 'schedule' | 'run' | 'replace',
 ): Promise<Task> {
   // Scheduling locks the task (PostgreSQL) so a department's answer or an edit cannot slip in between.
-  if (action === 'schedule' && isPostgres(ctx.em))
-    await rows(ctx, 'select id from task where id = ? for update', [taskId]);
+  const lock = dialectOf(ctx.em).forUpdate;
+  if (action === 'schedule' && lock) await rows(ctx, `select id from task where id = ?${lock}`, [taskId]);
   const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null }, { populate: ['items'] });
   if (!task) throw new NotFoundError(text('Task', '抽查任务'), taskId);
   assertRecordAccess(ctx, action, 'draws', task);
@@ -173,12 +174,11 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   if ('problem' in resolved) throw problemError(resolved.problem);
   const { ratios } = resolved;
   const frozen = await freezePool(ctx, task, items);
-  const { exclusions } = frozen;
   if (frozen.poolSize === 0)
     throw new BadInputError(
       text(
-        `No target is eligible for this task (target types ${items.map((i) => `"${i.targetType}"`).join(', ')}, the task's filters, ${exclusions.length} left out by the rules): check the registry and the filters.`,
-        `没有符合该任务条件的检查对象（检查对象类型 ${items.map((i) => `“${i.targetType}”`).join('、')}、任务筛选条件，另有 ${exclusions.length} 个按规则排除）：请检查名录库和筛选条件。`,
+        `No target is eligible for this task (target types ${items.map((i) => `"${i.targetType}"`).join(', ')}, the task's filters, ${frozen.excludedCount} left out by the rules): check the registry and the filters.`,
+        `没有符合该任务条件的检查对象（检查对象类型 ${items.map((i) => `“${i.targetType}”`).join('、')}、任务筛选条件，另有 ${frozen.excludedCount} 个按规则排除）：请检查名录库和筛选条件。`,
       ),
       'taskId',
     );
@@ -215,7 +215,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     // The large texts are written below as parameters.
     pool: '',
     exclusions: '[]',
-    excludedCount: exclusions.length,
+    excludedCount: frozen.excludedCount,
     ratios: JSON.stringify(ratios),
     team: JSON.stringify(team),
     inspectors: JSON.stringify(inspectors),
@@ -228,7 +228,7 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   await em.flush();
   await rows(ctx, 'update draw set pool = ?, exclusions = ? where id = ?', [
     frozen.pool,
-    JSON.stringify(exclusions),
+    frozen.exclusions,
     draw.id,
   ]);
   await rows(
@@ -245,17 +245,6 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
   return draw;
 }
 
-/** A piece of SQL and its parameters. */
-interface Clause {
-  sql: string;
-  params: unknown[];
-}
-
-const and = (...clauses: Clause[]): Clause => ({
-  sql: clauses.map((c) => `(${c.sql})`).join(' and '),
-  params: clauses.flatMap((c) => c.params),
-});
-
 /**
  * Whether a target, `t` in the SQL, was randomly inspected for an item this year: another draw's visit of
  * it covers that item. An item is on one year's list and a task takes the items of its year only, so
@@ -270,89 +259,62 @@ function inspectedFor(itemId: string, exceptDrawId = ''): Clause {
 
 /** Targets (`t`) the item applies to and that were not inspected for it this year. */
 function openFor(item: InspectionItem, exceptDrawId?: string): Clause {
+  const applies = appliesTo(item);
   const inspected = inspectedFor(item.id, exceptDrawId);
   return {
-    sql: `t.target_types ${LIKE} and not ${inspected.sql}`,
-    params: [StringListType.containing(item.targetType), ...inspected.params],
+    sql: `${applies.sql} and not ${inspected.sql}`,
+    params: [...applies.params, ...inspected.params],
   };
 }
 
-const or = (...clauses: Clause[]): Clause => ({
-  sql: clauses.map((c) => `(${c.sql})`).join(' or '),
-  params: clauses.flatMap((c) => c.params),
-});
+const flag = (c: Clause): Clause => ({ sql: `case when ${c.sql} then 1 else 0 end`, params: c.params });
 
 /**
  * The frozen pool, built by the database as the very text its digest hashes ("id TAB class LF", in
- * byte-wise id order), so a pool of a million targets never becomes a million JavaScript objects; the
- * strata present; the conflicts that touch it; and the targets the rules leave out, with reasons.
- * A target belongs to the pool when at least one of the task's items applies to it and was not yet
- * inspected there this year.
+ * byte-wise id order), so a pool of a million targets never becomes a million JavaScript objects; with,
+ * in the same scan, the targets the rules leave out (with reasons) and the base of each item; the strata
+ * present; and the conflicts that touch the pool. A target of the task's scope belongs to the pool when
+ * it is registered, at least one of the task's items applies to it and was not yet inspected there this
+ * year, and it is not a low-risk (A) target already inspected this year.
  */
 async function freezePool(ctx: Context, task: Task, items: readonly InspectionItem[]) {
-  const filters: Clause[] = [
-    { sql: 't.deleted_at is null', params: [] },
-    or(
-      ...items.map((item) => ({
-        sql: `t.target_types ${LIKE}`,
-        params: [StringListType.containing(item.targetType)],
-      })),
-    ),
-  ];
-  const anyOf = (column: string, values: readonly string[], like = false) => {
-    if (values.length > 0)
-      filters.push({
-        sql: values.map(() => (like ? `t.${column} ${LIKE}` : `t.${column} = ?`)).join(' or '),
-        params: values.map((v) => (like ? StringListType.containing(v) : v)),
-      });
-  };
-  anyOf('region', task.regions);
-  anyOf('risk_class', task.riskClasses);
-  anyOf('kind', task.targetKinds);
-  anyOf('tags', task.tags, true);
-  const inScope = and(...filters);
-  const deregistered: Clause = { sql: "t.status = 'DEREGISTERED'", params: [] };
-  const open = or(...items.map((item) => openFor(item)));
-  const lowRiskInspected: Clause = {
+  const d = dialectOf(ctx.em);
+  const scope = poolScope(task, items);
+  // Each rule evaluated once per target of the scope, as 0 or 1.
+  const opens = items.map((item) => flag(openFor(item)));
+  const lowRisk = flag({
     sql: "t.risk_class = 'A' and exists (select 1 from inspection i join task k on k.id = i.task_id where i.target_id = t.id and k.year = ?)",
     params: [task.year],
-  };
-  const eligible = and(inScope, {
-    sql: `not (${deregistered.sql}) and (${open.sql}) and not (${lowRiskInspected.sql})`,
-    params: [...open.params, ...lowRiskInspected.params],
   });
-  const aggregate = isPostgres(ctx.em)
-    ? `string_agg(t.id || E'\t' || t.risk_class || E'\n', '' order by t.id collate "C")`
-    : "group_concat(t.id || char(9) || t.risk_class || char(10), '' order by t.id)";
-  const [frozen] = await rows<{ pool: string | null }>(
+  const deregistered = flag(DEREGISTERED);
+  const facts: Clause = {
+    sql: `select t.id, t.risk_class, ${deregistered.sql} as dereg, ${lowRisk.sql} as low,
+        ${opens.map((o, i) => `${o.sql} as o${i}`).join(', ')}
+      from target t where ${scope.sql}`,
+    params: [...deregistered.params, ...lowRisk.params, ...opens.flatMap((o) => o.params), ...scope.params],
+  };
+  const open = opens.map((_, i) => `f.o${i}`).join(' + ');
+  const eligible = `f.dereg = 0 and ${open} > 0 and f.low = 0`;
+  const reason = `case when f.dereg = 1 then 'DEREGISTERED' when ${open} = 0 then 'INSPECTED_FOR_ITEM' else 'LOW_RISK_INSPECTED' end`;
+  const [frozen] = await rows<Record<string, SqlNumber | string | null>>(
     ctx,
-    `select ${aggregate} as pool from target t where ${eligible.sql}`,
-    eligible.params,
+    `with f as materialized (${facts.sql})
+      select ${d.concatInByteOrder(`case when ${eligible} then f.id || ${d.tab} || f.risk_class || ${d.lineFeed} end`, 'f.id')} as pool,
+        ${d.concatInByteOrder(`case when not (${eligible}) then ',["' || f.id || '","' || ${reason} || '"]' end`, 'f.id')} as exclusions,
+        sum(case when not (${eligible}) then 1 else 0 end) as excluded,
+        ${items.map((_, i) => `sum(case when ${eligible} and f.o${i} = 1 then 1 else 0 end) as n${i}`).join(', ')}
+      from f`,
+    facts.params,
   );
   const conflicts = await rows<{ target_id: string; inspector_id: string }>(
     ctx,
-    `select c.target_id, c.inspector_id from conflict c join target t on t.id = c.target_id where c.deleted_at is null and ${eligible.sql}`,
-    eligible.params,
+    `with f as materialized (${facts.sql})
+      select c.target_id, c.inspector_id from conflict c join f on f.id = c.target_id
+      where c.deleted_at is null and ${eligible} order by c.target_id, c.inspector_id`,
+    facts.params,
   );
-  const excluded = and(inScope, {
-    sql: `${deregistered.sql} or not (${open.sql}) or (${lowRiskInspected.sql})`,
-    params: [...open.params, ...lowRiskInspected.params],
-  });
-  const exclusions = await rows<{ id: string; reason: ExclusionReason }>(
-    ctx,
-    `select t.id, case when ${deregistered.sql} then 'DEREGISTERED' when not (${open.sql}) then 'INSPECTED_FOR_ITEM' else 'LOW_RISK_INSPECTED' end as reason
-       from target t where ${excluded.sql} order by t.id`,
-    [...open.params, ...excluded.params],
-  );
-  // Per item, the targets of the pool it is open for: the base (抽查基数) its ratio is attained against.
-  const perItem = items.map((item) => openFor(item));
-  const [sizes] = await rows<Record<string, number | string | null>>(
-    ctx,
-    `select ${perItem.map((open, i) => `sum(case when ${open.sql} then 1 else 0 end) as n${i}`).join(', ')} from target t where ${eligible.sql}`,
-    [...perItem.flatMap((open) => open.params), ...eligible.params],
-  );
-  const itemPools = items.map((_, i) => Number(sizes?.[`n${i}`] ?? 0));
-  const pool = frozen?.pool ?? '';
+  const itemPools = items.map((_, i) => toNumber(frozen?.[`n${i}`]));
+  const pool = String(frozen?.pool ?? '');
   // Count the strata from the text itself rather than asking the database to evaluate the rules again.
   const strata = new Map<string, number>();
   for (let tab = pool.indexOf('\t'); tab >= 0; tab = pool.indexOf('\t', tab + 1)) {
@@ -367,7 +329,9 @@ async function freezePool(ctx: Context, task: Task, items: readonly InspectionIt
     strata: [...strata.keys()],
     itemPools,
     conflicts: conflicts.map((c): ConflictEntry => [c.target_id, c.inspector_id]),
-    exclusions: exclusions.map((e): [string, ExclusionReason] => [e.id, e.reason]),
+    // Stored as the JSON array of [id, reason] pairs it is published as.
+    exclusions: `[${String(frozen?.exclusions ?? '').slice(1)}]`,
+    excludedCount: toNumber(frozen?.excluded),
   };
 }
 
@@ -531,10 +495,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   return draw;
 }
 
-/**
- * One inspection per selected target, in multi-row statements with parameters (9 per row), and its team
- * as rows beside the list.
- */
+/** One inspection per selected target, and its team as rows beside the list: set-based inserts. */
 async function insertInspections(
   ctx: Context,
   draw: Draw,
@@ -545,36 +506,46 @@ async function insertInspections(
   const at = now.toISOString();
   const list = new StringListType();
   const visits = record.assignments.map(([targetId, team]) => ({ id: randomUUID(), targetId, team }));
-  const ROWS = Math.floor(SQLITE_MAX_VARIABLES / 9);
-  for (let i = 0; i < visits.length; i += ROWS) {
-    const part = visits.slice(i, i + ROWS);
-    await rows(
-      ctx,
-      `insert into inspection (id, draw_id, task_id, target_id, team_ids, item_ids, state, created_at, updated_at) values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      part.flatMap(({ id, targetId, team }) => [
-        id,
-        draw.id,
-        draw.task.id,
-        targetId,
-        list.convertToDatabaseValue([...team]),
-        itemIds,
-        'PENDING_ENTRY',
-        at,
-        at,
-      ]),
-    );
-  }
-  const places = visits.flatMap(({ id, team }) => team.map((inspectorId) => [id, inspectorId]));
-  const PLACES = Math.floor(SQLITE_MAX_VARIABLES / 2);
-  for (let i = 0; i < places.length; i += PLACES) {
-    const part = places.slice(i, i + PLACES);
-    await rows(
-      ctx,
-      `insert into inspection_member (inspection_id, inspector_id) values ${part.map(() => '(?, ?)').join(', ')}`,
-      part.flat(),
-    );
-  }
+  await bulkInsert(
+    ctx.em,
+    'inspection',
+    INSPECTION_COLUMNS,
+    visits.map(({ id, targetId, team }) => [
+      id,
+      draw.id,
+      draw.task.id,
+      targetId,
+      list.convertToDatabaseValue([...team]),
+      itemIds,
+      'PENDING_ENTRY',
+      at,
+      at,
+    ]),
+  );
+  await bulkInsert(
+    ctx.em,
+    'inspection_member',
+    MEMBER_COLUMNS,
+    visits.flatMap(({ id, team }) => team.map((inspectorId) => [id, inspectorId])),
+  );
 }
+
+const INSPECTION_COLUMNS = [
+  { name: 'id', type: 'varchar' },
+  { name: 'draw_id', type: 'varchar' },
+  { name: 'task_id', type: 'varchar' },
+  { name: 'target_id', type: 'varchar' },
+  { name: 'team_ids', type: 'text' },
+  { name: 'item_ids', type: 'text' },
+  { name: 'state', type: 'text' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+] as const;
+
+const MEMBER_COLUMNS = [
+  { name: 'inspection_id', type: 'varchar' },
+  { name: 'inspector_id', type: 'varchar' },
+] as const;
 
 /**
  * The visits of a draw that cover an item: all of them (`open` null, a task of one item), or, with several
@@ -681,11 +652,7 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
   if (!inspection) throw new NotFoundError(text('Inspection', '检查'), input.inspectionId);
   await taskForDraw(ctx, inspection.task.id, 'replace');
   // Replacements of one draw go one at a time: each is drawn from the record with the earlier ones.
-  const draw = await em.findOneOrFail(
-    Draw,
-    inspection.draw.id,
-    isPostgres(ctx.em) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-  );
+  const draw = await em.findOneOrFail(Draw, inspection.draw.id, dialectOf(ctx.em).lockRows);
   await em.refresh(inspection);
   if (inspection.state !== 'PENDING_ENTRY')
     throw new ConflictError(
@@ -736,4 +703,17 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
     },
   ]);
   return inspection;
+}
+
+/** The revealed nonce of the request's run draws, a page's in one statement (the column is lazy). */
+export async function nonceOf(ctx: Context, draw: Draw): Promise<string | null> {
+  const loader = loaderOf(ctx, 'drawNonce', async (ids) => {
+    const rows = await rawRows<{ id: string; nonce: string }>(
+      ctx.em,
+      `select id, nonce from draw where status = 'DRAWN' and id in (${placeholders(ids)})`,
+      ids,
+    );
+    return new Map(rows.map((row) => [row.id, row.nonce]));
+  });
+  return (await loader.load(draw.id)) ?? null;
 }

@@ -4,7 +4,6 @@
  * rejected one is entered again). A published result never changes; publishing it applies its
  * categories' consequences to the target (risk class, abnormal list).
  */
-import { LockMode } from '@mikro-orm/core';
 import {
   BATCH_REVIEW_MAX,
   chinaDate,
@@ -17,7 +16,7 @@ import {
   reviewProblem,
   text,
 } from '@suiji/domain';
-import { isPostgres } from '../../db/platform.js';
+import { dialectOf } from '../../db/dialect.js';
 import type { Context } from '../../graphql/context.js';
 import {
   AppError,
@@ -179,11 +178,10 @@ async function applyConsequences(ctx: Context, inspection: Inspection): Promise<
   const results = await em.find(ItemResult, { inspection });
   const categories = await em.find(Category, { code: { $in: results.map((r) => r.category.code) } });
   // Locked on PostgreSQL: two results of one target published at once must both raise its class.
-  const target = await em.findOneOrFail(
-    Target,
-    inspection.target.id,
-    isPostgres(em) ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true },
-  );
+  const target = await em.findOneOrFail(Target, inspection.target.id, {
+    ...dialectOf(em).lockRows,
+    refresh: true,
+  });
   const next = consequenceOf(target, categories);
   target.riskClass = next.riskClass;
   if (next.abnormal && !target.abnormal) {

@@ -19,10 +19,8 @@ import {
   type PerClass,
   type RiskClass,
 } from '@suiji/domain';
-import { LIKE } from '../../db/like.js';
-import { placeholders } from '../../db/query.js';
+import { allOf, placeholders, type Clause } from '../../db/query.js';
 import { selectRows, type SqlNumber } from '../../db/sql.js';
-import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { SortOrder } from '../../graphql/enums.js';
@@ -32,6 +30,7 @@ import { assertRecordAccess, signedInActor } from '../../graphql/policy.js';
 import { present } from '../../invariant.js';
 import { Department } from '../department/department.entity.js';
 import { Draw } from '../draw/draw.entity.js';
+import { DEREGISTERED, poolScope } from '../target/target-pool.js';
 import type { InspectionItem } from '../item/item.entity.js';
 import { writeTaskDepartments } from '../statistics/visit-facts.js';
 import { TaskAcceptance } from '../task/task-acceptance.entity.js';
@@ -41,44 +40,13 @@ import { MergeProposal, MergeResponse } from './merge.entity.js';
 
 const NOUN = text('Merge proposal', '合并建议');
 
-/** A piece of SQL and its parameters. */
-interface Clause {
-  sql: string;
-  params: unknown[];
-}
-
-const all = (clauses: Clause[]): Clause => ({
-  sql: clauses.map((c) => `(${c.sql})`).join(' and '),
-  params: clauses.flatMap((c) => c.params),
-});
-
-/** Targets any draw may pick: registered, not deleted, not deregistered. */
-const REGISTERED = "t.deleted_at is null and t.status <> 'DEREGISTERED'";
-
 function liveItems(task: Task): InspectionItem[] {
   return task.items.getItems().filter((item) => !item.deletedAt);
 }
 
-/**
- * The targets a task's draw may pick, by the same scope filters the draw's pool uses: a target type of
- * one of its items, and the task's regions, risk classes, kinds and tags (each empty: any).
- */
+/** The targets a task's draw may pick (its pool's scope, registered), before this year's exclusions. */
 function poolOf(task: Task): Clause {
-  if (liveItems(task).length === 0) return { sql: '1 = 0', params: [] };
-  const clauses: Clause[] = [];
-  const anyOf = (column: string, values: readonly string[], like = false) => {
-    if (values.length > 0)
-      clauses.push({
-        sql: values.map(() => (like ? `t.${column} ${LIKE}` : `t.${column} = ?`)).join(' or '),
-        params: values.map((v) => (like ? StringListType.containing(v) : v)),
-      });
-  };
-  anyOf('target_types', [...new Set(liveItems(task).map((item) => item.targetType))], true);
-  anyOf('region', task.regions);
-  anyOf('risk_class', task.riskClasses);
-  anyOf('kind', task.targetKinds);
-  anyOf('tags', task.tags, true);
-  return all(clauses);
+  return allOf([poolScope(task, liveItems(task)), { sql: `not (${DEREGISTERED.sql})`, params: [] }]);
 }
 
 /** The ratio a task's draw uses per risk class: the highest of its items'. */
@@ -102,7 +70,7 @@ async function figuresOf(em: EntityManager, tasks: readonly Task[]): Promise<Fig
   const sql = `select t.risk_class as risk_class, count(*) as joint,
       ${flags.map((f, i) => `sum(${f.sql}) as n${i}`).join(', ')},
       sum(case when ${flags.map((f) => f.sql).join(' + ')} >= 2 then 1 else 0 end) as overlap
-    from target t where ${REGISTERED} and (${pools.map((p) => `(${p.sql})`).join(' or ')})
+    from target t where ${pools.map((p) => `(${p.sql})`).join(' or ')}
     group by t.risk_class`;
   const params = [
     ...flags.flatMap((f) => f.params),

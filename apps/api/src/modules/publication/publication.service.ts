@@ -11,7 +11,7 @@ import {
   text,
   type ExclusionReason,
 } from '@suiji/domain';
-import { isPostgres } from '../../db/platform.js';
+import { dialectOf } from '../../db/dialect.js';
 import { selectRows } from '../../db/sql.js';
 import { BadInputError, NotFoundError, NOUNS } from '../../graphql/errors.js';
 import { StringListType } from '../../db/string-list.type.js';
@@ -326,20 +326,17 @@ export async function checkPublicDraw(ctx: Context, drawId: string, q: string): 
   const ids = targets.map((t) => t.id);
   // The line `id TAB stratum LF` of pool.txt, and `["id","REASON"]` of the stored exclusions: a pool
   // entry's id starts the text or follows a line feed.
-  const lines = isPostgres(em)
-    ? `select m.id, strpos(E'\n' || d.pool, E'\n' || m.id || E'\t') > 0 as in_pool,
-         case when s.ex > 0 then split_part(substr(d.exclusions, s.ex + length(m.id) + 5, 40), '"', 1) end as reason
-       from draw d cross join unnest(cast(? as text[])) as m(id)
-         cross join lateral (select strpos(d.exclusions, '["' || m.id || '","') as ex) s
-       where d.id = ?`
-    : `select s.id, s.in_pool, case when s.ex > 0 then substr(s.why, 1, instr(s.why, '"') - 1) end as reason
-       from (select j.value as id, instr(char(10) || d.pool, char(10) || j.value || char(9)) > 0 as in_pool,
-               instr(d.exclusions, '["' || j.value || '","') as ex,
-               substr(d.exclusions, instr(d.exclusions, '["' || j.value || '","') + length(j.value) + 5, 40) as why
-             from draw d, json_each(?) j where d.id = ?) s`;
+  const d = dialectOf(em);
+  const at = (haystack: string, needle: string) => d.position(haystack, needle);
+  const entry = `'["' || v.value || '","'`;
+  const lines = `select s.id, s.in_pool, case when s.ex > 0 then substr(s.why, 1, ${at('s.why', `'"'`)} - 1) end as reason
+       from (select v.value as id, ${at(`${d.lineFeed} || d.pool`, `${d.lineFeed} || v.value || ${d.tab}`)} > 0 as in_pool,
+               ${at('d.exclusions', entry)} as ex,
+               substr(d.exclusions, ${at('d.exclusions', entry)} + length(v.value) + 5, 40) as why
+             from draw d cross join ${d.valuesOf('v')} where d.id = ?) s`;
   const [entries, drawn] = await Promise.all([
     selectRows<{ id: string; in_pool: boolean | number; reason: ExclusionReason | null }>(em, lines, [
-      isPostgres(em) ? ids : JSON.stringify(ids),
+      d.valuesParam(ids),
       drawId,
     ]),
     draw.status === 'DRAWN'

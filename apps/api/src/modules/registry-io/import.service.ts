@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { EntityManager, EntityProperty } from '@mikro-orm/core';
-import { PostgreSqlPlatform, type Knex } from '@mikro-orm/postgresql';
 import { IMPORT_FILE_MAX_BYTES, formatMegabytes, text, type Text } from '@suiji/domain';
 import { BadInputError, BusyError } from '../../graphql/errors.js';
 import { Department } from '../department/department.entity.js';
@@ -21,7 +20,7 @@ import type { TargetFields } from '../target/target.input.js';
 import { appendTrail } from '../trail/trail.service.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { TimestampType } from '../../db/timestamp.type.js';
-import { SQLITE_MAX_VARIABLES } from '../../db/platform.js';
+import { bulkInsert } from '../../db/dialect.js';
 import { selectRows } from '../../db/sql.js';
 import { present } from '../../invariant.js';
 import { INSPECTOR_COLUMNS, TARGET_COLUMNS } from './columns.js';
@@ -37,7 +36,6 @@ import {
 } from './import-parse.js';
 import type { FileInput, ImportOutcome } from './registry-io.types.js';
 
-const INSERT_CHUNK_PG = 5_000;
 const LOOKUP_CHUNK = 2_000;
 
 /** Imports running at once in this process; each holds its file and a worker's heap. */
@@ -213,10 +211,8 @@ function lazyRows<T>(
 
 /**
  * Inserts `rows` (keyed by entity property, values as stored) in the transaction of `em`, opening one
- * when there is none, so that it stays all or nothing. The statements are written here rather than by
- * em.insertMany, which spends most of its time building and quoting SQL: on PostgreSQL one statement
- * per INSERT_CHUNK_PG rows passes each column as one array (unnest), so the 65,535-parameter limit
- * does not apply; on SQLite each statement binds as many rows as its 32,766-variable limit allows.
+ * when there is none, so that it stays all or nothing: set-based statements (the dialect's bulk insert)
+ * rather than em.insertMany, which spends most of its time building and quoting SQL.
  */
 async function insertChunks(
   em: EntityManager,
@@ -224,68 +220,27 @@ async function insertChunks(
   rows: LazyRows,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const trx = em.getTransactionContext<Knex.Transaction>();
-  if (!trx) return em.transactional((inner) => insertChunks(inner, entity, rows));
+  if (!em.getTransactionContext()) return em.transactional((inner) => insertChunks(inner, entity, rows));
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
   const keys = Object.keys(present(rows.slice(0, 1)[0], 'the first row'));
-  const props = keys.map((key) => {
+  const columns = keys.map((key) => {
     const prop = meta.properties[key as never] as EntityProperty | undefined;
     if (!prop || prop.fieldNames.length !== 1)
       throw new Error(`insertChunks: ${entity.name}.${key} is not a single column`);
-    return prop;
+    return {
+      name: platform.quoteIdentifier(present(prop.fieldNames[0], `${prop.name}'s column`)),
+      type: present(prop.columnTypes[0], `${prop.name}'s column type`),
+    };
   });
-  const columns = props
-    .map((prop) => platform.quoteIdentifier(present(prop.fieldNames[0], `${prop.name}'s column`)))
-    .join(', ');
-  const into = `insert into ${platform.quoteIdentifier(meta.tableName)} (${columns})`;
   // Dates go through their property's type (ISO text on SQLite), as rows the ORM writes do.
   const timestamp = new TimestampType();
   const stored = (value: unknown) =>
     value instanceof Date ? timestamp.convertToDatabaseValue(value, platform) : value;
-  try {
-    if (platform instanceof PostgreSqlPlatform) {
-      const arrays = props.map((prop) => `?::${prop.columnTypes[0]}[]`).join(', ');
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK_PG) {
-        const chunk = rows.slice(i, i + INSERT_CHUNK_PG);
-        await trx.raw(
-          `${into} select * from unnest(${arrays})`,
-          keys.map((key) => chunk.map((row) => stored(row[key]))) as never,
-        );
-      }
-      return;
-    }
-    const perStatement = Math.max(1, Math.floor(SQLITE_MAX_VARIABLES / keys.length));
-    const tuple = `(${keys.map(() => '?').join(', ')})`;
-    const sql = (count: number) => `${into} values ${Array(count).fill(tuple).join(', ')}`;
-    // The transaction's own libsql connection: one prepared statement serves every full chunk (knex
-    // would prepare, and leave to the garbage collector, a large statement per chunk).
-    const client = trx.client as { acquireConnection(): Promise<unknown> };
-    const connection = (await client.acquireConnection()) as {
-      prepare?: (sql: string) => { run(params: unknown[]): unknown };
-    };
-    let statement: { run(params: unknown[]): unknown } | null = null;
-    let statementRows = 0;
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const chunk = rows.slice(i, i + perStatement);
-      const bindings: unknown[] = [];
-      for (const row of chunk) for (const key of keys) bindings.push(stored(row[key]));
-      if (typeof connection.prepare !== 'function') {
-        await trx.raw(sql(chunk.length), bindings as never);
-        continue;
-      }
-      if (!statement || statementRows !== chunk.length) {
-        statement = connection.prepare(sql(chunk.length));
-        statementRows = chunk.length;
-      }
-      await statement.run(bindings);
-      // libsql runs a statement synchronously: let other requests in between chunks.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } catch (error) {
-    // As em.insertMany would report it (a unique code taken meanwhile becomes a conflict).
-    throw em.getDriver().convertException(error as Error);
-  }
+  await bulkInsert(em, platform.quoteIdentifier(meta.tableName), columns, {
+    length: rows.length,
+    slice: (from, to) => rows.slice(from, to).map((row) => keys.map((key) => stored(row[key]))),
+  });
 }
 
 /** What an import needs to know of a registry: where its rows go, their key, and how a record is stored. */

@@ -23,22 +23,11 @@
  */
 import { publicationDeadline } from '@suiji/domain';
 import type { EntityManager } from '@mikro-orm/core';
-import { isPostgres } from '../../db/platform.js';
+import { dialectOf, type Dialect } from '../../db/dialect.js';
 import { placeholders, type Clause } from '../../db/query.js';
 import { selectRows as rows } from '../../db/sql.js';
 import { lockWrites } from '../trail/trail.service.js';
 import { cubesIn, cubesOut, type CubeSelection } from './cubes.js';
-
-export type Dialect = 'sqlite' | 'postgresql';
-
-export const dialectOf = (em: EntityManager): Dialect => (isPostgres(em) ? 'postgresql' : 'sqlite');
-
-/** The China date (YYYY-MM-DD) of a timestamp column: ISO text in UTC on SQLite, timestamptz on PostgreSQL. */
-export function chinaDaySql(dialect: Dialect, column: string): string {
-  return dialect === 'postgresql'
-    ? `to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`
-    : `date(${column}, '+8 hours')`;
-}
 
 /** The quarter key (YYYY-Qn, as the domain's `quarterKey`) of a day column. */
 export function quarterSql(column: string): string {
@@ -91,8 +80,7 @@ export function visitFactStatements(
   const entered = `${si.sql} and i.state <> 'PENDING_ENTRY' and i.drawn_on is not null`;
   // The flags that depend on a target's other visits are recomputed for all of them, and written only
   // where they change: most of a draw's neighbours keep theirs, and a row not written costs no new version.
-  const changed = (column: string, value: string) =>
-    `${column} ${dialect === 'postgresql' ? 'is distinct from' : 'is not'} (${value})`;
+  const changed = (column: string, value: string) => dialect.distinct(column, `(${value})`);
   const repeated = `exists (select 1 from visit_item o where o.target_id = visit_item.target_id and o.item_id = visit_item.item_id and ${before('o', 'visit_item')})`;
   const multiDepartment = `(joint = false and exists (select 1 from inspection o
           where o.target_id = inspection.target_id and o.joint = false and o.initiating_department_id <> inspection.initiating_department_id
@@ -111,7 +99,7 @@ export function visitFactStatements(
         target_kind = coalesce(target_kind, ${target('kind')}),
         risk_class = coalesce(risk_class, ${target('risk_class')}),
         deadline = ${deadline},
-        published_on = case when published_at is null then null else ${chinaDaySql(dialect, 'published_at')} end,
+        published_on = case when published_at is null then null else ${dialect.chinaDay('published_at')} end,
         counted_state = state
       where ${s.sql}`,
       params: [...deadlines.flat(), ...s.params],

@@ -1,6 +1,7 @@
 import { canAccess } from '@suiji/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { byKey, related } from '../../graphql/loaders.js';
 import { PageInput, PageType, SortInput } from '../../graphql/list.js';
 import { Policy } from '../../graphql/policy.js';
 import { Department } from '../department/department.entity.js';
@@ -76,15 +77,15 @@ export class TaskResolver {
   @FieldResolver(() => [TaskAcceptance], {
     description: 'Each cooperating department’s acceptance (empty for a task of one department)',
   })
-  acceptances(@Root() task: Task, @Ctx() { em }: Context) {
-    return tasks.acceptancesOf(em, task);
+  acceptances(@Root() task: Task, @Ctx() ctx: Context) {
+    return tasks.storedAcceptancesOf(ctx, task);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether every cooperating department has accepted, so that the draw may be scheduled',
   })
-  ready(@Root() task: Task, @Ctx() { em }: Context) {
-    return tasks.isReady(em, task);
+  ready(@Root() task: Task, @Ctx() ctx: Context) {
+    return tasks.isReady(ctx, task);
   }
 
   @FieldResolver(() => TaskProgressEnum, {
@@ -100,27 +101,25 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Department)
-  department(@Root() task: Task, @Ctx() { em }: Context) {
-    return em.findOneOrFail(Department, task.department.id);
+  department(@Root() task: Task, @Ctx() ctx: Context) {
+    return related(ctx, Department, task.department, task.department.id);
   }
 
   @FieldResolver(() => Plan, { nullable: true })
   async plan(@Root() task: Task, @Ctx() ctx: Context) {
     if (!task.plan) return null;
-    const plan = await ctx.em.findOne(Plan, task.plan.id);
+    const plan = await byKey(ctx, Plan).load(task.plan.id);
     // A task may be shown where its plan may not (another department's task in a merge suggestion).
     return plan && canAccess(ctx.actor, 'show', 'plans', plan) ? plan : null;
   }
 
   @FieldResolver(() => [ID])
-  async itemIds(@Root() task: Task, @Ctx() { em }: Context) {
-    await em.populate(task, ['items']);
-    return task.items.getItems().map((item) => item.id);
+  async itemIds(@Root() task: Task, @Ctx() ctx: Context) {
+    return (await tasks.itemsOf(ctx, task)).map((item) => item.id);
   }
 
   @FieldResolver(() => [InspectionItem])
-  async items(@Root() task: Task, @Ctx() { em }: Context) {
-    await em.populate(task, ['items']);
-    return task.items.getItems().filter((item) => !item.deletedAt);
+  async items(@Root() task: Task, @Ctx() ctx: Context) {
+    return (await tasks.itemsOf(ctx, task)).filter((item) => !item.deletedAt);
   }
 }

@@ -1,6 +1,6 @@
-import { LockMode, raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { answerReasonProblem, isDay, scopeOf, taskProblems, text, type TaskProgress } from '@suiji/domain';
-import { isPostgres } from '../../db/platform.js';
+import { dialectOf } from '../../db/dialect.js';
 import { asFilter, placeholders } from '../../db/query.js';
 import { selectRows } from '../../db/sql.js';
 import { loaderOf } from '../../graphql/loaders.js';
@@ -228,9 +228,41 @@ export function acceptancesOf(em: EntityManager, task: Task): Promise<TaskAccept
   return syncAcceptances(em, task, false);
 }
 
+/**
+ * The acceptances of the request's tasks as stored, for reading: a page's in one batch (with their
+ * departments and answering users), each task's in the order of its cooperating departments. A department
+ * with no acceptance stored is left out, and is not ready (see `isReady`).
+ */
+export async function storedAcceptancesOf(ctx: Context, task: Task): Promise<TaskAcceptance[]> {
+  const loader = loaderOf(ctx, 'taskAcceptances', async (ids) => {
+    const rows = await ctx.em.find(
+      TaskAcceptance,
+      { task: { $in: [...ids] } },
+      { populate: ['department', 'answeredBy'] },
+    );
+    const byTask = new Map<string, TaskAcceptance[]>();
+    for (const row of rows) byTask.set(row.task.id, [...(byTask.get(row.task.id) ?? []), row]);
+    return byTask;
+  });
+  const stored = (await loader.load(task.id)) ?? [];
+  return task.cooperatingDepartmentIds.flatMap((id) => stored.filter((a) => a.department.id === id));
+}
+
 /** Whether every cooperating department has accepted the task, so that its draw may be scheduled. */
-export async function isReady(em: EntityManager, task: Task): Promise<boolean> {
-  return (await acceptancesOf(em, task)).every((a) => a.state === 'ACCEPTED');
+export async function isReady(ctx: Context, task: Task): Promise<boolean> {
+  const acceptances = await storedAcceptancesOf(ctx, task);
+  return task.cooperatingDepartmentIds.every((id) =>
+    acceptances.some((a) => a.department.id === id && a.state === 'ACCEPTED'),
+  );
+}
+
+/** The items of the request's tasks (those deleted since included), a page's in one batch. */
+export async function itemsOf(ctx: Context, task: Task): Promise<InspectionItem[]> {
+  const loader = loaderOf(ctx, 'taskItems', async (ids) => {
+    const owners = await ctx.em.find(Task, { id: { $in: [...ids] } }, { populate: ['items'] });
+    return new Map(owners.map((owner) => [owner.id, owner.items.getItems()]));
+  });
+  return (await loader.load(task.id)) ?? [];
 }
 
 /** Throws unless every cooperating department of a joint task has accepted it (spec §5: 联合抽查). */
@@ -270,11 +302,7 @@ export async function answerTask(
   reason: string | null,
 ): Promise<Task> {
   // Locked (PostgreSQL) against a draw being scheduled at the same moment.
-  const task = await ctx.em.findOne(
-    Task,
-    { id: taskId, deletedAt: null },
-    isPostgres(ctx.em) ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-  );
+  const task = await ctx.em.findOne(Task, { id: taskId, deletedAt: null }, dialectOf(ctx.em).lockRows);
   if (!task) throw new NotFoundError(NOUN, taskId);
   assertRecordAccess(ctx, 'accept', 'tasks', task);
   if ((await ctx.em.count(Draw, { task })) > 0)

@@ -12,7 +12,7 @@ import {
   type EventSubscriber,
   type FlushEventArgs,
 } from '@mikro-orm/core';
-import { isPostgres } from '../../db/platform.js';
+import { dialectOf } from '../../db/dialect.js';
 import { execute, selectOne, toNumber, type SqlNumber } from '../../db/sql.js';
 import { StringListType } from '../../db/string-list.type.js';
 import { present } from '../../invariant.js';
@@ -39,7 +39,8 @@ const TRAIL_LOCK = 7_042_501;
  * it first too.
  */
 export async function lockWrites(em: EntityManager): Promise<void> {
-  if (isPostgres(em)) await execute(em, `select pg_advisory_xact_lock(${TRAIL_LOCK})`);
+  const lock = dialectOf(em).advisoryLock(TRAIL_LOCK);
+  if (lock) await execute(em, lock);
 }
 
 async function head(em: EntityManager): Promise<{ seq: number; hash: string }> {

@@ -18,10 +18,9 @@
  */
 import { present } from '../../../invariant.js';
 import { monthsOf, quarterKey, type StatDimension } from '@suiji/domain';
-import { LIKE } from '../../../db/like.js';
 import { allOf, placeholders, type Clause } from '../../../db/query.js';
 import { selectRows as rows } from '../../../db/sql.js';
-import { StringListType } from '../../../db/string-list.type.js';
+import { appliesTo } from '../../target/target-pool.js';
 import { quarterSql } from '../visit-facts.js';
 import type { FamilyComputer, FamilyQuery, FamilyRow } from './family.js';
 import { grouped, joinRows, keySql } from './facts.js';
@@ -92,8 +91,9 @@ async function active(
   const counts: Record<string, string> = { activeTargets: 'sum(t.n)' };
   const countParams: unknown[] = [];
   (items ?? []).forEach((item, i) => {
-    counts[`item${i}`] = `sum(case when t.target_types ${LIKE} then t.n else 0 end)`;
-    countParams.push(StringListType.containing(item.targetType));
+    const applies = appliesTo(item);
+    counts[`item${i}`] = `sum(case when ${applies.sql} then t.n else 0 end)`;
+    countParams.push(...applies.params);
   });
   const found = await grouped(query, {
     keys: dimensions.map((d) => present(TARGET_COLUMN[d], `the target column of ${d}`)),

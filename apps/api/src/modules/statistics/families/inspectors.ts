@@ -4,7 +4,7 @@
  * to expire. Scoped by the inspector's department: a manager sees their own staff's workload.
  */
 import { certificateExpiryWindow, chinaToday, type StatDimension } from '@suiji/domain';
-import { isPostgres } from '../../../db/platform.js';
+import { dialectOf } from '../../../db/dialect.js';
 import { allOf, quarterOfMonth, type Clause } from '../../../db/query.js';
 import { selectRows } from '../../../db/sql.js';
 import { DEPARTMENT_ROOTS } from '../../department/department.conditions.js';
@@ -53,14 +53,7 @@ async function workload(query: FamilyQuery, groupBy: readonly StatDimension[]): 
     from member_cube m
     join inspector p on p.id = m.inspector_id join dept_root dr on dr.id = p.department_id
     where ${where.sql} group by ${[...groupBy.map((_, i) => i + 1), groupBy.length + 1].join(', ')}`;
-  const partition = keyColumns.length ? `partition by ${keyColumns.join(', ')} ` : '';
-  // PostgreSQL has the median; SQLite takes the middle one or two of the loads in order.
-  const median = isPostgres(em)
-    ? 'percentile_cont(0.5) within group (order by l.n)'
-    : 'avg(case when l.rn in ((l.c + 1) / 2, (l.c + 2) / 2) then l.n end)';
-  const ranked = isPostgres(em)
-    ? `(${loads}) l`
-    : `(select w.*, row_number() over (${partition}order by w.n) as rn, count(*) over (${partition.trim()}) as c from (${loads}) w) l`;
+  const { from: ranked, aggregate: median } = dialectOf(em).median(loads, 'n', keyColumns);
   const sql = `with recursive ${DEPARTMENT_ROOTS}
     select ${[...keyColumns.map((k) => `l.${k}`), 'sum(l.n) as visits', 'count(*) as inspectors', 'min(l.n) as fewest', `${median} as median`, 'max(l.n) as most'].join(', ')}
     from ${ranked} ${keyColumns.length ? `group by ${keyColumns.map((k) => `l.${k}`).join(', ')}` : ''}`;

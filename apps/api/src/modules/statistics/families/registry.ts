@@ -5,7 +5,8 @@
  * inspectors belong to a department and are counted in the scope of its top-level department, a
  * unit's inspectors under their department.
  */
-import { allOf, listItems, type Clause } from '../../../db/query.js';
+import { dialectOf } from '../../../db/dialect.js';
+import { allOf, type Clause } from '../../../db/query.js';
 import { DEPARTMENT_ROOTS } from '../../department/department.conditions.js';
 import type { FamilyComputer } from './family.js';
 import { groupedCounts } from './grouping.js';
@@ -49,7 +50,10 @@ export const inspectorRegistryFamily: FamilyComputer = (query) => {
     measures: { inspectors: 'count(distinct x.id)' },
     groupings: {
       DEPARTMENT: { key: 'x.root_id' },
-      EXPERTISE: { key: 'ex.value', join: { sql: listItems(query.ctx.em, 'x.expertise', 'ex'), params: [] } },
+      EXPERTISE: {
+        key: 'ex.value',
+        join: { sql: dialectOf(query.ctx.em).listItems('x.expertise', 'ex'), params: [] },
+      },
       INSPECTOR_STATUS: { key: 'x.status' },
     },
   });
