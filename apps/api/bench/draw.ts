@@ -349,7 +349,7 @@ async function run(database: Database, drawId: string): Promise<Measurement> {
     if (inspections !== drawn.selectedCount)
       throw new Error(`run: ${inspections} inspections for ${drawn.selectedCount} selected`);
     const [sizes] = (await conn.execute(
-      'select length(pool) as pool, length(outcome) as outcome, length(exclusions) as exclusions from draw where id = ?',
+      "select sum(case when name = 'pool' then length(content) end) as pool, sum(case when name = 'outcome' then length(content) end) as outcome, sum(case when name = 'exclusions' then length(content) end) as exclusions from draw_text where draw_id = ?",
       [drawId],
     )) as Record<string, number | string>[];
     m.extra = { ...m.extra, selectedCount: drawn.selectedCount, inspections, storedChars: sizes };

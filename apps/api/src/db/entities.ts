@@ -2,6 +2,7 @@ import { Category } from '../modules/category/category.entity.js';
 import { Attachment } from '../modules/attachment/attachment.entity.js';
 import { Draw } from '../modules/draw/draw.entity.js';
 import { DrawItem } from '../modules/draw/draw-item.entity.js';
+import { DrawText } from '../modules/draw/draw-text.entity.js';
 import { ItemResult } from '../modules/inspection/item-result.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { InspectionMember } from '../modules/inspection/inspection-member.entity.js';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   MergeResponse,
   Draw,
   DrawItem,
+  DrawText,
   Inspection,
   InspectionMember,
   VisitItem,

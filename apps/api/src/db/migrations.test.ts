@@ -142,6 +142,11 @@ describe('the migration to one draw per task', () => {
     ]);
     const [draw] = await sql(`select task_id, status from draw where id = 'drw'`);
     expect(draw).toEqual({ task_id: 'tsk', status: 'DRAWN' });
+    // Its large texts, byte for byte, in rows of their own.
+    expect(await sql(`select name, content from draw_text where draw_id = 'drw' order by name`)).toEqual([
+      { name: 'exclusions', content: '[]' },
+      { name: 'pool', content: 'tgt\tB\n' },
+    ]);
     expect((await sql('select code from result_category')).length).toBe(10);
   });
 });

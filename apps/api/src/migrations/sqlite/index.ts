@@ -25,6 +25,7 @@ import { Migration20261201213000 } from './Migration20261201213000.js';
 import { Migration20261202010000 } from './Migration20261202010000.js';
 import { Migration20261202020000 } from './Migration20261202020000.js';
 import { Migration20261202050000 } from './Migration20261202050000.js';
+import { Migration20261203060000 } from './Migration20261203060000.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124060633', class: Migration20261124060633 },
@@ -52,4 +53,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010000', class: Migration20261202010000 },
   { name: 'Migration20261202020000', class: Migration20261202020000 },
   { name: 'Migration20261202050000', class: Migration20261202050000 },
+  { name: 'Migration20261203060000', class: Migration20261203060000 },
 ];

@@ -15,7 +15,8 @@ import { User } from '../user/user.entity.js';
  * outcome. Never deleted and never run twice.
  *
  * The frozen inputs are kept as compact text rather than one row per target, so that a pool of a
- * million targets is one write: `pool` is exactly the text the pool digest hashes.
+ * million targets is one write; the large ones (the pool, exactly the text the pool digest hashes, its
+ * exclusions and the outcome) are rows of `DrawText`, apart from the draw's own row.
  */
 @ObjectType({ simpleResolvers: true, description: '摇号（可验证抽取）' })
 @Entity()
@@ -58,14 +59,6 @@ export class Draw extends BaseEntity {
   @Field(() => Int)
   @Property({ type: 'integer' })
   poolSize!: number;
-
-  /** The pool in canonical order, as "id TAB stratum LF" lines. */
-  @Property({ type: 'text', lazy: true })
-  pool!: string;
-
-  /** Targets left out, with reasons: JSON `[[targetId, reason], …]`. */
-  @Property({ type: 'text', lazy: true })
-  exclusions!: string;
 
   @Field(() => Int, { description: 'Targets left out of the pool by the rules' })
   @Property({ type: 'integer' })
@@ -111,10 +104,6 @@ export class Draw extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 64, nullable: true })
   seed: string | null = null;
-
-  /** JSON of the record's `selected`, `assignments` and `replacements`. */
-  @Property({ type: 'text', nullable: true, lazy: true })
-  outcome: string | null = null;
 
   @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true })

@@ -12,33 +12,35 @@ import type { Context } from '../../graphql/context.js';
 import { LABELS, publicExclusionReason, type ExclusionReason } from '@suiji/domain';
 import { Draw } from './draw.entity.js';
 import { localeOf } from '../../graphql/localize.js';
-import { publishedRecord, recordOf } from './draw.service.js';
+import { drawText, publishedRecord, recordOf } from './draw.service.js';
 
 export function drawRoutes(orm: MikroORM): Router {
   const router = Router();
   guardIdParam(router);
   router.get('/draws/:id/pool.txt', async (req, res) => {
     const em = orm.em.fork();
-    const draw = await em.findOne(Draw, { id: req.params.id }, { populate: ['pool'] });
-    if (!draw) {
+    const draw = await em.findOne(Draw, { id: req.params.id });
+    const pool = draw && (await drawText(em, draw.id, 'pool'));
+    if (!draw || pool == null) {
       res.status(404).json({ error: 'No such draw.' });
       return;
     }
     res
       .type('text/plain; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="draw-${draw.id}-pool.txt"`)
-      .send(draw.pool);
+      .send(pool);
   });
   router.get('/draws/:id/exclusions.json', async (req, res) => {
     const em = orm.em.fork();
-    const draw = await em.findOne(Draw, { id: req.params.id }, { populate: ['exclusions'] });
-    if (!draw) {
+    const draw = await em.findOne(Draw, { id: req.params.id });
+    const stored = draw && (await drawText(em, draw.id, 'exclusions'));
+    if (!draw || stored == null) {
       res.status(404).json({ error: 'No such draw.' });
       return;
     }
     const locale = localeOf(req.headers['accept-language']);
     // The reason as the public reads it: "low risk and inspected this year" would tell a risk class.
-    const exclusions = (JSON.parse(draw.exclusions) as [string, ExclusionReason][]).map(([target, why]) => {
+    const exclusions = (JSON.parse(stored) as [string, ExclusionReason][]).map(([target, why]) => {
       const reason = publicExclusionReason(why);
       return { target, reason, text: LABELS[locale].publicExclusionReason[reason] };
     });

@@ -5,6 +5,7 @@
  * (drawn, recorded), and the record for download and verification.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
 import {
   DrawError,
   REPLACEMENT_REASONS,
@@ -30,7 +31,7 @@ import {
 } from '@suiji/domain';
 import { bulkInsert, dialectOf, SQLITE_MAX_VARIABLES } from '../../db/dialect.js';
 import { placeholders, type Clause } from '../../db/query.js';
-import { selectRows as rawRows, toNumber, type SqlNumber } from '../../db/sql.js';
+import { execute, selectOne, selectRows as rawRows, toNumber, type SqlNumber } from '../../db/sql.js';
 import { LIKE } from '../../db/like.js';
 import { StringListType } from '../../db/string-list.type.js';
 import type { Context } from '../../graphql/context.js';
@@ -46,6 +47,7 @@ import { Task } from '../task/task.entity.js';
 import { assertReadyToDraw } from '../task/task.service.js';
 import { refreshVisitFacts } from '../statistics/visit-facts.js';
 import { appendTrail } from '../trail/trail.service.js';
+import type { DrawTextName } from './draw-text.entity.js';
 import { Draw } from './draw.entity.js';
 import type { ReplaceInspectorInput, RunDrawInput, ScheduleDrawInput } from './draw.input.js';
 
@@ -212,9 +214,6 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     commitment: commitmentOf(nonce, DRAW_OPTIONS),
     poolDigest: createHash('sha256').update(frozen.pool).digest('hex'),
     poolSize: frozen.poolSize,
-    // The large texts are written below as parameters.
-    pool: '',
-    exclusions: '[]',
     excludedCount: frozen.excludedCount,
     ratios: JSON.stringify(ratios),
     team: JSON.stringify(team),
@@ -226,11 +225,8 @@ export async function scheduleDraw(ctx: Context, input: ScheduleDrawInput): Prom
     entropyPublishedAt: declared.value.publishedAt,
   });
   await em.flush();
-  await rows(ctx, 'update draw set pool = ?, exclusions = ? where id = ?', [
-    frozen.pool,
-    frozen.exclusions,
-    draw.id,
-  ]);
+  await writeDrawText(ctx.em, draw.id, 'pool', frozen.pool);
+  await writeDrawText(ctx.em, draw.id, 'exclusions', frozen.exclusions);
   await rows(
     ctx,
     `insert into draw_item (draw_id, item_id, task_id, pool_size, min_ratio_bp) values ${items.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
@@ -306,9 +302,11 @@ async function freezePool(ctx: Context, task: Task, items: readonly InspectionIt
       from f`,
     facts.params,
   );
+  // The rules evaluated again only for the targets that have a conflict.
+  const conflicted = 't.id in (select target_id from conflict where deleted_at is null)';
   const conflicts = await rows<{ target_id: string; inspector_id: string }>(
     ctx,
-    `with f as materialized (${facts.sql})
+    `with f as materialized (${facts.sql} and ${conflicted})
       select c.target_id, c.inspector_id from conflict c join f on f.id = c.target_id
       where c.deleted_at is null and ${eligible} order by c.target_id, c.inspector_id`,
     facts.params,
@@ -372,7 +370,7 @@ export async function findDraw(ctx: Context, id: string): Promise<Draw> {
   return draw;
 }
 
-const LAZY = ['nonce', 'pool', 'inspectors', 'conflicts', 'initialLoad', 'outcome'] as const;
+const LAZY = ['nonce', 'inspectors', 'conflicts', 'initialLoad'] as const;
 
 /** Why a scheduled draw may not run yet: its declared source is not out, or the minimum delay not over. */
 function notYet(draw: Draw, now: Date): Text {
@@ -448,7 +446,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
         nonce: draw.nonce,
         publicEntropy,
         ratios: JSON.parse(draw.ratios) as Record<string, number>,
-        pool: parsePool(draw.pool),
+        pool: parsePool(await poolOf(ctx.em, draw.id)),
         team: JSON.parse(draw.team) as TeamSpec,
         inspectors,
         conflicts: JSON.parse(draw.conflicts) as ConflictEntry[],
@@ -468,10 +466,12 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   draw.selectedCount = record.selected.length;
   draw.drawnOn = chinaDate(now);
   await em.flush();
-  await rows(ctx, 'update draw set outcome = ? where id = ?', [
-    JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] }),
+  await writeDrawText(
+    ctx.em,
     draw.id,
-  ]);
+    'outcome',
+    JSON.stringify({ selected: record.selected, assignments: record.assignments, replacements: [] }),
+  );
   // The items frozen when the draw was scheduled (a draw scheduled before they were recorded: the task's).
   const items =
     draw.itemIds.length > 0
@@ -601,10 +601,9 @@ export async function recordOf(ctx: Context, draw: Draw): Promise<DrawRecord> {
     );
   await ctx.em.populate(draw, [...LAZY]);
   // A drawn draw has its outcome and seed.
-  const outcome = JSON.parse(present(draw.outcome, `the outcome of draw ${draw.id}`)) as Pick<
-    DrawRecord,
-    'selected' | 'assignments' | 'replacements'
-  >;
+  const outcome = JSON.parse(
+    present(await drawText(ctx.em, draw.id, 'outcome'), `the outcome of draw ${draw.id}`),
+  ) as Pick<DrawRecord, 'selected' | 'assignments' | 'replacements'>;
   return {
     format: 'suiji-draw/1',
     drawId: draw.id,
@@ -612,7 +611,7 @@ export async function recordOf(ctx: Context, draw: Draw): Promise<DrawRecord> {
     nonce: draw.nonce,
     publicEntropy: draw.publicEntropy ?? '',
     ratios: JSON.parse(draw.ratios) as Record<string, number>,
-    pool: parsePool(draw.pool),
+    pool: parsePool(await poolOf(ctx.em, draw.id)),
     poolDigest: draw.poolDigest,
     seed: present(draw.seed, `the seed of draw ${draw.id}`),
     selected: outcome.selected,
@@ -683,15 +682,17 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
       [added.in, inspection.id, added.out],
     );
   });
-  await rows(ctx, 'update draw set outcome = ?, updated_at = ? where id = ?', [
+  await writeDrawText(
+    ctx.em,
+    draw.id,
+    'outcome',
     JSON.stringify({
       selected: next.selected,
       assignments: next.assignments,
       replacements: next.replacements,
     }),
-    ctx.clock().toISOString(),
-    draw.id,
-  ]);
+  );
+  await rows(ctx, 'update draw set updated_at = ? where id = ?', [ctx.clock().toISOString(), draw.id]);
   // The record says why by its code; the coordinator's words, which may concern a person, stay in the trail.
   await appendTrail(em, [
     {
@@ -716,4 +717,32 @@ export async function nonceOf(ctx: Context, draw: Draw): Promise<string | null> 
     return new Map(rows.map((row) => [row.id, row.nonce]));
   });
   return (await loader.load(draw.id)) ?? null;
+}
+
+/** A large text of a draw, or null when it has none (yet). */
+export async function drawText(
+  em: EntityManager,
+  drawId: string,
+  name: DrawTextName,
+): Promise<string | null> {
+  const row = await selectOne<{ content: string }>(
+    em,
+    'select content from draw_text where draw_id = ? and name = ?',
+    [drawId, name],
+  );
+  return row?.content ?? null;
+}
+
+/** The frozen pool of a scheduled draw. */
+async function poolOf(em: EntityManager, drawId: string): Promise<string> {
+  return present(await drawText(em, drawId, 'pool'), `the pool of draw ${drawId}`);
+}
+
+/** Writes (or replaces) a large text of a draw, as a parameter (the ORM would quote it into the SQL). */
+async function writeDrawText(em: EntityManager, drawId: string, name: DrawTextName, content: string) {
+  await execute(
+    em,
+    'insert into draw_text (draw_id, name, content) values (?, ?, ?) on conflict (draw_id, name) do update set content = excluded.content',
+    [drawId, name, content],
+  );
 }

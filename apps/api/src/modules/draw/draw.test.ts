@@ -222,12 +222,20 @@ describe('the draw', () => {
     );
     // As an older version stored it: the coordinator's words in the record itself.
     const em = t.app.orm.em.fork();
-    const draw = await em.findOneOrFail(Draw, scheduled.id, { populate: ['outcome'] });
-    const outcome = JSON.parse(draw.outcome!) as { replacements: { reason: string }[] };
+    const [stored] = await em
+      .getConnection()
+      .execute<{ content: string }[]>(
+        "select content from draw_text where draw_id = ? and name = 'outcome'",
+        [scheduled.id],
+      );
+    const outcome = JSON.parse(stored!.content) as { replacements: { reason: string }[] };
     outcome.replacements[0]!.reason = '其配偶系该企业股东';
     await em
       .getConnection()
-      .execute('update draw set outcome = ? where id = ?', [JSON.stringify(outcome), draw.id]);
+      .execute("update draw_text set content = ? where draw_id = ? and name = 'outcome'", [
+        JSON.stringify(outcome),
+        scheduled.id,
+      ]);
     const published = await (await fetch(`${base}/draws/${scheduled.id}/record.json`)).text();
     expect(published).not.toContain('配偶');
     const record = JSON.parse(published) as DrawRecord;

@@ -330,10 +330,11 @@ export async function checkPublicDraw(ctx: Context, drawId: string, q: string): 
   const at = (haystack: string, needle: string) => d.position(haystack, needle);
   const entry = `'["' || v.value || '","'`;
   const lines = `select s.id, s.in_pool, case when s.ex > 0 then substr(s.why, 1, ${at('s.why', `'"'`)} - 1) end as reason
-       from (select v.value as id, ${at(`${d.lineFeed} || d.pool`, `${d.lineFeed} || v.value || ${d.tab}`)} > 0 as in_pool,
-               ${at('d.exclusions', entry)} as ex,
-               substr(d.exclusions, ${at('d.exclusions', entry)} + length(v.value) + 5, 40) as why
-             from draw d cross join ${d.valuesOf('v')} where d.id = ?) s`;
+       from (select v.value as id, ${at(`${d.lineFeed} || p.content`, `${d.lineFeed} || v.value || ${d.tab}`)} > 0 as in_pool,
+               ${at('x.content', entry)} as ex,
+               substr(x.content, ${at('x.content', entry)} + length(v.value) + 5, 40) as why
+             from draw_text p join draw_text x on x.draw_id = p.draw_id and x.name = 'exclusions'
+               cross join ${d.valuesOf('v')} where p.draw_id = ? and p.name = 'pool') s`;
   const [entries, drawn] = await Promise.all([
     selectRows<{ id: string; in_pool: boolean | number; reason: ExclusionReason | null }>(em, lines, [
       d.valuesParam(ids),

@@ -476,12 +476,14 @@ describe('the publication', () => {
     // The draw's own exclusions, rewritten as the rules would have written a low-risk one.
     const [row] = (await t.app.orm.em
       .getConnection()
-      .execute('select exclusions from draw where id = ?', [drawId])) as { exclusions: string }[];
+      .execute("select content as exclusions from draw_text where draw_id = ? and name = 'exclusions'", [
+        drawId,
+      ])) as { exclusions: string }[];
     const entries = JSON.parse(row!.exclusions) as [string, string][];
     const [first] = entries;
     await t.app.orm.em
       .getConnection()
-      .execute('update draw set exclusions = ? where id = ?', [
+      .execute("update draw_text set content = ? where draw_id = ? and name = 'exclusions'", [
         JSON.stringify([[first![0], 'LOW_RISK_INSPECTED'], ...entries.slice(1)]),
         drawId,
       ]);
@@ -501,7 +503,10 @@ describe('the publication', () => {
     } finally {
       await t.app.orm.em
         .getConnection()
-        .execute('update draw set exclusions = ? where id = ?', [row!.exclusions, drawId]);
+        .execute("update draw_text set content = ? where draw_id = ? and name = 'exclusions'", [
+          row!.exclusions,
+          drawId,
+        ]);
     }
   });
 

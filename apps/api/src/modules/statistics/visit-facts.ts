@@ -88,6 +88,14 @@ export function visitFactStatements(
   const prevOn = `(select max(o.drawn_on) from coverage_fact o
           where o.target_id = coverage_fact.target_id and o.department_key = coverage_fact.department_key
             and o.item_key = coverage_fact.item_key and ${before('o', 'coverage_fact')})`;
+  const visitFlags: [string, string][] = [
+    ['problem', exists('vi.problem = true')],
+    [
+      'closed',
+      `(${exists('vi.problem = true')} and not ${exists('vi.problem = true and vi.closed = false')})`,
+    ],
+    ['saved', `case when ${items} > ${departments} then ${items} else ${departments} end - 1`],
+  ];
   return [
     // The visit's own facts: as of the draw once, the publication day always.
     {
@@ -122,12 +130,11 @@ export function visitFactStatements(
       where inspection_id in (${selected})`,
       params: s.params,
     },
+    // Written only where they change: a fresh draw's visits keep the defaults, and on PostgreSQL a row
+    // rewritten is a new version in every index of the table.
     {
-      sql: `update inspection set
-        problem = ${exists('vi.problem = true')},
-        closed = (${exists('vi.problem = true')} and not ${exists('vi.problem = true and vi.closed = false')}),
-        saved = case when ${items} > ${departments} then ${items} else ${departments} end - 1
-      where ${s.sql}`,
+      sql: `update inspection set ${visitFlags.map(([column, value]) => `${column} = ${value}`).join(', ')}
+      where ${s.sql} and (${visitFlags.map(([column, value]) => changed(column, value)).join(' or ')})`,
       params: s.params,
     },
     {
