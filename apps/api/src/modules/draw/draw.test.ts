@@ -17,7 +17,6 @@ import { GraphQLInputObjectType, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '../../graphql/schema.js';
 import { drandOutcome, errorCode, startTestApp, type TestApp } from '../../test/harness.js';
-import { Draw } from './draw.entity.js';
 
 const YEAR = chinaYear();
 const CREATE_TASK = 'mutation($i: TaskInput!) { createTask(input: $i) { id departmentId } }';
