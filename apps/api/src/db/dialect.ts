@@ -15,6 +15,16 @@ export interface BulkColumn {
   readonly type: string;
 }
 
+/**
+ * Further columns of a bulk insert, computed by SQL from each row's values (`value(column)` is the SQL of
+ * one of them) and what `join` brings in: a visit's target columns, read in the same statement.
+ */
+export interface BulkAlso {
+  readonly columns: readonly string[];
+  readonly values: (value: (column: string) => string) => readonly string[];
+  readonly join: (value: (column: string) => string) => string;
+}
+
 export interface Dialect {
   readonly name: DialectName;
   /**
@@ -65,7 +75,7 @@ export interface Dialect {
    * One set-based insert of `rows` (values in the order of `columns`): each column one array through
    * `unnest` on PostgreSQL, every row in one JSON parameter read by `json_each` on SQLite.
    */
-  bulkInsert(table: string, columns: readonly BulkColumn[], rowCount: number): string;
+  bulkInsert(table: string, columns: readonly BulkColumn[], rowCount: number, also?: BulkAlso): string;
   bulkParams(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): unknown[];
 }
 
@@ -95,8 +105,13 @@ const POSTGRESQL: Dialect = {
     aggregate: `percentile_cont(0.5) within group (order by l.${value})`,
   }),
   bulkRows: 20_000,
-  bulkInsert: (table, columns) =>
-    `insert into ${table} (${columns.map((c) => c.name).join(', ')}) select * from unnest(${columns.map((c) => `cast(? as ${c.type}[])`).join(', ')})`,
+  bulkInsert: (table, columns, _, also) => {
+    const value = (column: string) => `v.${column}`;
+    return `insert into ${table} (${[...columns.map((c) => c.name), ...(also?.columns ?? [])].join(', ')})
+      select ${[...columns.map((c) => value(c.name)), ...(also?.values(value) ?? [])].join(', ')}
+      from unnest(${columns.map((c) => `cast(? as ${c.type}[])`).join(', ')}) as v(${columns.map((c) => c.name).join(', ')})
+      ${also?.join(value) ?? ''}`;
+  },
   bulkParams: (columns, rows) => columns.map((_, i) => rows.map((row) => row[i] ?? null)),
 };
 
@@ -132,8 +147,12 @@ const SQLITE: Dialect = {
     };
   },
   bulkRows: 20_000,
-  bulkInsert: (table, columns) =>
-    `insert into ${table} (${columns.map((c) => c.name).join(', ')}) select ${columns.map((_, i) => `j.value ->> ${i}`).join(', ')} from json_each(?) j`,
+  bulkInsert: (table, columns, _, also) => {
+    const value = (column: string) => `(j.value ->> ${columns.findIndex((c) => c.name === column)})`;
+    return `insert into ${table} (${[...columns.map((c) => c.name), ...(also?.columns ?? [])].join(', ')})
+      select ${[...columns.map((c) => value(c.name)), ...(also?.values(value) ?? [])].join(', ')}
+      from json_each(?) j ${also?.join(value) ?? ''}`;
+  },
   bulkParams: (_, rows) => [JSON.stringify(rows)],
 };
 
@@ -157,11 +176,16 @@ export async function bulkInsert(
   table: string,
   columns: readonly BulkColumn[],
   rows: RowSource,
+  also?: BulkAlso,
 ): Promise<void> {
   const dialect = dialectOf(em);
   for (let i = 0; i < rows.length; i += dialect.bulkRows) {
     const part = rows.slice(i, i + dialect.bulkRows);
-    await execute(em, dialect.bulkInsert(table, columns, part.length), dialect.bulkParams(columns, part));
+    await execute(
+      em,
+      dialect.bulkInsert(table, columns, part.length, also),
+      dialect.bulkParams(columns, part),
+    );
     if (i + dialect.bulkRows < rows.length) await new Promise((resolve) => setImmediate(resolve));
   }
 }

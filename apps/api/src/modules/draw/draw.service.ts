@@ -15,6 +15,7 @@ import {
   chinaDate,
   drawRatios,
   formatChinaTime,
+  publicationDeadline,
   commitmentOf,
   makeDrawRecord,
   sha256 as portableSha256,
@@ -45,7 +46,7 @@ import { InspectionItem } from '../item/item.entity.js';
 import { appliesTo, DEREGISTERED, poolScope } from '../target/target-pool.js';
 import { Task } from '../task/task.entity.js';
 import { assertReadyToDraw } from '../task/task.service.js';
-import { refreshVisitFacts } from '../statistics/visit-facts.js';
+import { refreshVisitFacts, VISIT_FACTS } from '../statistics/visit-facts.js';
 import { appendTrail } from '../trail/trail.service.js';
 import type { DrawTextName } from './draw-text.entity.js';
 import { Draw } from './draw.entity.js';
@@ -479,10 +480,10 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
       : task.items.getItems().filter((i) => !i.deletedAt);
   // With one item every visit covers it, written with the row; with several, each is added where it applies.
   const only = items.length === 1 ? items[0] : undefined;
-  await insertInspections(ctx, draw, record, now, only ? `,${only.id},` : '');
+  await insertInspections(ctx, task, draw, record, now, only ? `,${only.id},` : '');
   if (only) await coverItem(ctx, draw, only, null);
   else for (const item of items) await coverItem(ctx, draw, item, openFor(item, draw.id));
-  await refreshVisitFacts(em, { drawId: draw.id });
+  await refreshVisitFacts(em, { drawId: draw.id, fresh: true });
   await appendTrail(em, [
     {
       action: 'create',
@@ -495,9 +496,14 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   return draw;
 }
 
-/** One inspection per selected target, and its team as rows beside the list: set-based inserts. */
+/**
+ * One inspection per selected target, and its team as rows beside the list: set-based inserts, each row
+ * written with the facts the statistics read (as `refreshVisitFacts` computes them; its statements then
+ * find nothing to change), the target's own read in the same statement.
+ */
 async function insertInspections(
   ctx: Context,
+  task: Task,
   draw: Draw,
   record: DrawRecord,
   now: Date,
@@ -505,6 +511,12 @@ async function insertInspections(
 ): Promise<void> {
   const at = now.toISOString();
   const list = new StringListType();
+  const drawnOn = present(draw.drawnOn, 'the day the draw ran');
+  const cooperating = task.cooperatingDepartmentIds.filter((id) => id !== task.department.id);
+  // A visit covering several items or departments stands for the visits it saves; the items are counted
+  // once they are covered, the departments here.
+  const saved = cooperating.length;
+  const deadline = publicationDeadline(task.windowEnd);
   const visits = record.assignments.map(([targetId, team]) => ({ id: randomUUID(), targetId, team }));
   await bulkInsert(
     ctx.em,
@@ -513,20 +525,31 @@ async function insertInspections(
     visits.map(({ id, targetId, team }) => [
       id,
       draw.id,
-      draw.task.id,
+      task.id,
       targetId,
       list.convertToDatabaseValue([...team]),
       itemIds,
       'PENDING_ENTRY',
       at,
       at,
+      drawnOn,
+      task.department.id,
+      cooperating.length > 0,
+      deadline,
+      'PENDING_ENTRY',
+      saved,
     ]),
+    {
+      columns: ['region', 'target_kind', 'risk_class'],
+      values: () => ['t.region', 't.kind', 't.risk_class'],
+      join: (value) => `join target t on t.id = ${value('target_id')}`,
+    },
   );
   await bulkInsert(
     ctx.em,
     'inspection_member',
     MEMBER_COLUMNS,
-    visits.flatMap(({ id, team }) => team.map((inspectorId) => [id, inspectorId])),
+    visits.flatMap(({ id, team }) => team.map((inspectorId) => [id, inspectorId, task.id, drawnOn])),
   );
 }
 
@@ -540,11 +563,19 @@ const INSPECTION_COLUMNS = [
   { name: 'state', type: 'text' },
   { name: 'created_at', type: 'timestamptz' },
   { name: 'updated_at', type: 'timestamptz' },
+  { name: 'drawn_on', type: 'varchar' },
+  { name: 'initiating_department_id', type: 'varchar' },
+  { name: 'joint', type: 'boolean' },
+  { name: 'deadline', type: 'varchar' },
+  { name: 'counted_state', type: 'text' },
+  { name: 'saved', type: 'integer' },
 ] as const;
 
 const MEMBER_COLUMNS = [
   { name: 'inspection_id', type: 'varchar' },
   { name: 'inspector_id', type: 'varchar' },
+  { name: 'task_id', type: 'varchar' },
+  { name: 'drawn_on', type: 'varchar' },
 ] as const;
 
 /**
@@ -559,10 +590,12 @@ async function coverItem(ctx: Context, draw: Draw, item: InspectionItem, open: C
         params: [draw.id, ...open.params],
       }
     : { sql: 'draw_id = ?', params: [draw.id] };
+  // With the visit's facts, as `refreshVisitFacts` copies them.
+  const facts = VISIT_FACTS.join(', ');
   await rows(
     ctx,
-    `insert into visit_item (inspection_id, item_id, draw_id, task_id, target_id)
-      select id, ?, draw_id, task_id, target_id from inspection where ${where.sql}`,
+    `insert into visit_item (inspection_id, item_id, draw_id, task_id, target_id, ${facts}, visit_problem, visit_closed)
+      select id, ?, draw_id, task_id, target_id, ${facts}, problem, closed from inspection where ${where.sql}`,
     [item.id, ...where.params],
   );
   if (open)

@@ -24,7 +24,7 @@
 import { publicationDeadline } from '@suiji/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { dialectOf, type Dialect } from '../../db/dialect.js';
-import { placeholders, type Clause } from '../../db/query.js';
+import { clause, placeholders, type Clause } from '../../db/query.js';
 import { selectRows as rows } from '../../db/sql.js';
 import { lockWrites } from '../trail/trail.service.js';
 import { cubesIn, cubesOut, type CubeSelection } from './cubes.js';
@@ -34,8 +34,23 @@ export function quarterSql(column: string): string {
   return `substr(${column}, 1, 4) || '-Q' || cast((cast(substr(${column}, 6, 2) as integer) + 2) / 3 as varchar(1))`;
 }
 
+/** The facts of a visit that each of its items' rows repeats. */
+export const VISIT_FACTS = [
+  'drawn_on',
+  'region',
+  'target_kind',
+  'risk_class',
+  'joint',
+  'state',
+  'deadline',
+  'published_on',
+  'saved',
+] as const;
+
 /** Which visits to refresh: those of a draw, or some by id (at most a page). */
-export type VisitSelector = { drawId: string } | { inspectionIds: readonly string[] };
+export type VisitSelector =
+  /** `fresh`: the draw's visits were just written, with their facts, and are in no summary yet. */
+  { drawId: string; fresh?: boolean } | { inspectionIds: readonly string[] };
 
 /** The selector as a condition on inspection columns, prefixed by `alias.` (or unprefixed). */
 export type Selection = (alias?: string) => Clause;
@@ -88,30 +103,54 @@ export function visitFactStatements(
   const prevOn = `(select max(o.drawn_on) from coverage_fact o
           where o.target_id = coverage_fact.target_id and o.department_key = coverage_fact.department_key
             and o.item_key = coverage_fact.item_key and ${before('o', 'coverage_fact')})`;
-  const visitFlags: [string, string][] = [
-    ['problem', exists('vi.problem = true')],
-    [
-      'closed',
-      `(${exists('vi.problem = true')} and not ${exists('vi.problem = true and vi.closed = false')})`,
+  /**
+   * `update table set … where …`, writing only the rows where a value changes: most refreshes leave most
+   * rows as they are (a fresh draw's visits are written with their facts), and on PostgreSQL a row
+   * rewritten is a new version in every index of its table.
+   */
+  const updateChanged = (
+    table: string,
+    where: Clause,
+    values: readonly [string, Clause][],
+    from = '',
+  ): Clause => ({
+    sql: `update ${table} set ${values.map(([column, value]) => `${column} = ${value.sql}`).join(', ')} ${from}
+      where ${where.sql} and (${values.map(([column, value]) => changed(`${table}.${column}`, value.sql)).join(' or ')})`,
+    params: [
+      ...values.flatMap(([, value]) => value.params),
+      ...where.params,
+      ...values.flatMap(([, value]) => value.params),
     ],
-    ['saved', `case when ${items} > ${departments} then ${items} else ${departments} end - 1`],
-  ];
+  });
   return [
     // The visit's own facts: as of the draw once, the publication day always.
-    {
-      sql: `update inspection set
-        drawn_on = coalesce(drawn_on, (select d.drawn_on from draw d where d.id = inspection.draw_id)),
-        initiating_department_id = coalesce(initiating_department_id, (select k.department_id from task k where k.id = inspection.task_id)),
-        joint = exists (select 1 from task_department td where td.task_id = inspection.task_id and td.initiating = false),
-        region = coalesce(region, ${target('region')}),
-        target_kind = coalesce(target_kind, ${target('kind')}),
-        risk_class = coalesce(risk_class, ${target('risk_class')}),
-        deadline = ${deadline},
-        published_on = case when published_at is null then null else ${dialect.chinaDay('published_at')} end,
-        counted_state = state
-      where ${s.sql}`,
-      params: [...deadlines.flat(), ...s.params],
-    },
+    updateChanged('inspection', s, [
+      [
+        'drawn_on',
+        clause('coalesce(drawn_on, (select d.drawn_on from draw d where d.id = inspection.draw_id))'),
+      ],
+      [
+        'initiating_department_id',
+        clause(
+          'coalesce(initiating_department_id, (select k.department_id from task k where k.id = inspection.task_id))',
+        ),
+      ],
+      [
+        'joint',
+        clause(
+          'exists (select 1 from task_department td where td.task_id = inspection.task_id and td.initiating = false)',
+        ),
+      ],
+      ['region', clause(`coalesce(region, ${target('region')})`)],
+      ['target_kind', clause(`coalesce(target_kind, ${target('kind')})`)],
+      ['risk_class', clause(`coalesce(risk_class, ${target('risk_class')})`)],
+      ['deadline', clause(deadline, ...deadlines.flat())],
+      [
+        'published_on',
+        clause(`case when published_at is null then null else ${dialect.chinaDay('published_at')} end`),
+      ],
+      ['counted_state', clause('state')],
+    ]),
     // Each item's result, counted once published.
     {
       sql: `update visit_item set
@@ -123,32 +162,49 @@ export function visitFactStatements(
       where r.inspection_id = visit_item.inspection_id and r.item_id = visit_item.item_id and ${si.sql}`,
       params: si.params,
     },
-    {
-      sql: `update visit_item set
-        first_of_category = (category is not null and not exists (select 1 from visit_item o where o.inspection_id = visit_item.inspection_id and o.category = visit_item.category and o.item_id < visit_item.item_id)),
-        first_of_follow_up = (follow_up is not null and not exists (select 1 from visit_item o where o.inspection_id = visit_item.inspection_id and o.follow_up = visit_item.follow_up and o.item_id < visit_item.item_id))
-      where inspection_id in (${selected})`,
-      params: s.params,
-    },
-    // Written only where they change: a fresh draw's visits keep the defaults, and on PostgreSQL a row
-    // rewritten is a new version in every index of the table.
-    {
-      sql: `update inspection set ${visitFlags.map(([column, value]) => `${column} = ${value}`).join(', ')}
-      where ${s.sql} and (${visitFlags.map(([column, value]) => changed(column, value)).join(' or ')})`,
-      params: s.params,
-    },
-    {
-      sql: `update visit_item set drawn_on = i.drawn_on, region = i.region, target_kind = i.target_kind,
-        risk_class = i.risk_class, joint = i.joint, state = i.state, deadline = i.deadline,
-        published_on = i.published_on, saved = i.saved, visit_problem = i.problem, visit_closed = i.closed
-      from inspection i where i.id = visit_item.inspection_id and ${si.sql}`,
-      params: si.params,
-    },
-    {
-      sql: `update inspection_member set drawn_on = i.drawn_on, task_id = i.task_id
-      from inspection i where i.id = inspection_member.inspection_id and ${si.sql}`,
-      params: si.params,
-    },
+    updateChanged('visit_item', clause(`inspection_id in (${selected})`, ...s.params), [
+      [
+        'first_of_category',
+        clause(
+          '(category is not null and not exists (select 1 from visit_item o where o.inspection_id = visit_item.inspection_id and o.category = visit_item.category and o.item_id < visit_item.item_id))',
+        ),
+      ],
+      [
+        'first_of_follow_up',
+        clause(
+          '(follow_up is not null and not exists (select 1 from visit_item o where o.inspection_id = visit_item.inspection_id and o.follow_up = visit_item.follow_up and o.item_id < visit_item.item_id))',
+        ),
+      ],
+    ]),
+    updateChanged('inspection', s, [
+      ['problem', clause(exists('vi.problem = true'))],
+      [
+        'closed',
+        clause(
+          `(${exists('vi.problem = true')} and not ${exists('vi.problem = true and vi.closed = false')})`,
+        ),
+      ],
+      ['saved', clause(`case when ${items} > ${departments} then ${items} else ${departments} end - 1`)],
+    ]),
+    updateChanged(
+      'visit_item',
+      clause(`i.id = visit_item.inspection_id and ${si.sql}`, ...si.params),
+      [
+        ...VISIT_FACTS.map((column): [string, Clause] => [column, clause(`i.${column}`)]),
+        ['visit_problem', clause('i.problem')],
+        ['visit_closed', clause('i.closed')],
+      ],
+      'from inspection i',
+    ),
+    updateChanged(
+      'inspection_member',
+      clause(`i.id = inspection_member.inspection_id and ${si.sql}`, ...si.params),
+      [
+        ['drawn_on', clause('i.drawn_on')],
+        ['task_id', clause('i.task_id')],
+      ],
+      'from inspection i',
+    ),
     // Burden: the same item again, and several departments' own tasks in one quarter (every visit of the
     // selected visits' targets, as a new visit changes its neighbours' flags).
     {
@@ -226,7 +282,12 @@ export async function refreshVisitFacts(
     visits: { sql: `select id from inspection where ${plain.sql}`, params: plain.params },
     targets: { sql: `select target_id from inspection where ${plain.sql}`, params: plain.params },
   };
-  for (const statement of cubesOut(cubes)) await rows(em, statement.sql, statement.params);
+  // Fresh visits have nothing in the summaries to take out (and no coverage rows: none is entered).
+  const fresh = 'drawId' in selector && selector.fresh === true;
+  const out: CubeSelection = fresh
+    ? { ...cubes, visits: { sql: 'select null where 1 = 0', params: [] } }
+    : cubes;
+  for (const statement of cubesOut(out)) await rows(em, statement.sql, statement.params);
   await change?.();
   for (const statement of visitFactStatements(dialectOf(em), sel, deadlines))
     await rows(em, statement.sql, statement.params);
