@@ -22,3 +22,4 @@ export { commitmentOf } from './seed.js';
 export { quota } from './targets.js';
 export { makeDrawRecord, applyReplacement } from './record.js';
 export { verifyDrawRecord, VERIFIED_FIELDS, type VerifiedField, type VerifyResult } from './verify.js';
+export { drawFromFrozenPool, type FrozenDrawInput, type FrozenDrawOutcome } from './frozen.js';

@@ -77,7 +77,8 @@ class SmallestK {
   }
 }
 
-const TARGET_TAG = utf8('target\0');
+/** The tag of a target's score, `"target" ‖ NUL` (§4). */
+export const TARGET_TAG = utf8('target\0');
 
 /**
  * Selects the targets (§4) from a validated pool, in any order, given every pool stratum's ratio:

@@ -115,8 +115,8 @@ export function checkPool(value: unknown): { pool: readonly PoolEntry[]; canonic
   return { pool: checked, canonical };
 }
 
-/** Checks the ratios — labels, values, then a pool stratum without a ratio. */
-export function checkRatios(value: unknown, pool: readonly PoolEntry[]): ReadonlyMap<string, number> {
+/** Checks the ratios — labels, then values — without looking at the pool. */
+export function checkRatioValues(value: unknown): ReadonlyMap<string, number> {
   if (!isObject(value)) throw new DrawError('BAD_RATIO', 'ratios must be an object {stratum: basis points}');
   const entries = Object.entries(value);
   for (const [label] of entries)
@@ -125,7 +125,12 @@ export function checkRatios(value: unknown, pool: readonly PoolEntry[]): Readonl
   for (const [label, ratio] of entries)
     if (!Number.isSafeInteger(ratio) || (ratio as number) < 0 || (ratio as number) > RATIO_MAX)
       throw new DrawError('BAD_RATIO', `ratio of ${label} must be an integer 0..10000 (basis points)`);
-  const ratios = new Map(entries as [string, number][]);
+  return new Map(entries as [string, number][]);
+}
+
+/** Checks the ratios — labels, values, then a pool stratum without a ratio. */
+export function checkRatios(value: unknown, pool: readonly PoolEntry[]): ReadonlyMap<string, number> {
+  const ratios = checkRatioValues(value);
   for (const [id, stratum] of pool)
     if (!ratios.has(stratum)) throw new DrawError('NO_RATIO', `stratum ${stratum} (of ${id}) has no ratio`);
   return ratios;

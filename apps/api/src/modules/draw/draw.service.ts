@@ -542,7 +542,8 @@ async function insertInspections(
     {
       columns: ['region', 'target_kind', 'risk_class'],
       values: () => ['t.region', 't.kind', 't.risk_class'],
-      join: (value) => `join target t on t.id = ${value('target_id')}`,
+      // A left join: a visit of a target that is not there is refused by the foreign key, not dropped.
+      join: (value) => `left join target t on t.id = ${value('target_id')}`,
     },
   );
   await bulkInsert(
