@@ -17,13 +17,14 @@ import {
   formatChinaTime,
   publicationDeadline,
   commitmentOf,
-  makeDrawRecord,
+  drawFromFrozenPool,
   sha256 as portableSha256,
   text,
   verifyDrawRecord,
   type ConflictEntry,
   type DrawOptions,
   type DrawRecord,
+  type FrozenDrawOutcome,
   type InspectorEntry,
   type PoolEntry,
   type RiskClass,
@@ -439,22 +440,22 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   const draw = await em.findOneOrFail(Draw, existing.id, { populate: [...LAZY], refresh: true });
   const inspectors = JSON.parse(draw.inspectors) as InspectorEntry[];
   const initialLoad = await loadsOf(ctx, inspectors);
-  let record: DrawRecord;
+  // The pool as the system froze it, with the digest it took then: not parsed, checked or hashed again.
+  const poolText = await poolOf(ctx.em, draw.id);
+  let record: FrozenDrawOutcome;
   try {
-    record = makeDrawRecord(
-      {
-        drawId: draw.id,
-        nonce: draw.nonce,
-        publicEntropy,
-        ratios: JSON.parse(draw.ratios) as Record<string, number>,
-        pool: parsePool(await poolOf(ctx.em, draw.id)),
-        team: JSON.parse(draw.team) as TeamSpec,
-        inspectors,
-        conflicts: JSON.parse(draw.conflicts) as ConflictEntry[],
-        initialLoad,
-      },
-      DRAW_OPTIONS,
-    );
+    record = drawFromFrozenPool({
+      drawId: draw.id,
+      nonce: draw.nonce,
+      publicEntropy,
+      ratios: JSON.parse(draw.ratios) as Record<string, number>,
+      poolText,
+      poolDigest: draw.poolDigest,
+      team: JSON.parse(draw.team) as TeamSpec,
+      inspectors,
+      conflicts: JSON.parse(draw.conflicts) as ConflictEntry[],
+      initialLoad,
+    });
   } catch (error) {
     asDrawError(error);
   }
@@ -505,7 +506,7 @@ async function insertInspections(
   ctx: Context,
   task: Task,
   draw: Draw,
-  record: DrawRecord,
+  record: FrozenDrawOutcome,
   now: Date,
   itemIds: string,
 ): Promise<void> {
