@@ -104,7 +104,7 @@ const POSTGRESQL: Dialect = {
     from: `(${rows}) l`,
     aggregate: `percentile_cont(0.5) within group (order by l.${value})`,
   }),
-  bulkRows: 20_000,
+  bulkRows: 100_000,
   bulkInsert: (table, columns, _, also) => {
     const value = (column: string) => `v.${column}`;
     return `insert into ${table} (${[...columns.map((c) => c.name), ...(also?.columns ?? [])].join(', ')})
@@ -146,7 +146,7 @@ const SQLITE: Dialect = {
       aggregate: `avg(case when l.rn in ((l.c + 1) / 2, (l.c + 2) / 2) then l.${value} end)`,
     };
   },
-  bulkRows: 20_000,
+  bulkRows: 100_000,
   bulkInsert: (table, columns, _, also) => {
     const value = (column: string) => `(j.value ->> ${columns.findIndex((c) => c.name === column)})`;
     return `insert into ${table} (${[...columns.map((c) => c.name), ...(also?.columns ?? [])].join(', ')})
