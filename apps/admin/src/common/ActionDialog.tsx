@@ -48,18 +48,16 @@ export function useAction<A, R>(
     // Sent even when the browser says it is offline (react-query would hold it until back online): the
     // answer, or its absence, is what the dialog reports, and the user decides what to do.
     networkMode: 'always',
-    mutationFn: async (args) => {
-      try {
-        return await run(args);
-      } finally {
-        sending.current = false;
-      }
-    },
+    mutationFn: run,
     onSuccess: (result, args) => {
       const message = options.success?.(result, args);
       if (message) notify(message[0], { type: 'success', messageArgs: message[1] });
       refresh();
       options.onDone?.(result, args);
+    },
+    // Free again only once the answer has been acted on (the dialog closed on success).
+    onSettled: () => {
+      sending.current = false;
     },
   });
   return {

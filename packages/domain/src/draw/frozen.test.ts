@@ -350,6 +350,7 @@ describe('drawFromFrozenPool refuses', () => {
     ['BAD_INPUT', 'a pool line without its tab', { poolText: '91410481MA44X0001A A\n' }],
     ['BAD_INPUT', 'a pool without its last line feed', { poolText: '91410481MA44X0001A\tA' }],
     ['BAD_INPUT', 'a pool digest that is not hex', { poolDigest: 'ABC' }],
+    ['BAD_INPUT', 'a pool id that is not ASCII', { poolText: '91410481MA44X0001\u00c4\tA\n' }],
   ])('with %s: %s', (expected, _what, changed) => {
     expect(refusal(changed)).toBe(expected);
   });

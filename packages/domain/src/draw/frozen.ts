@@ -130,7 +130,12 @@ class Scorer {
   private score(start: number, length: number): void {
     const { message, text } = this;
     let at = this.offset;
-    for (let i = start; i < start + length; i++) message[at++] = text.charCodeAt(i);
+    for (let i = start; i < start + length; i++) {
+      const code = text.charCodeAt(i);
+      // Ids are ASCII by their grammar; anything else was not frozen by this system (and would not hash as UTF-8).
+      if (code > 0x7f) throw new DrawError('BAD_INPUT', `the pool's id at character ${start} is not ASCII`);
+      message[at++] = code;
+    }
     this.hash(message, at, this.digest);
   }
 }

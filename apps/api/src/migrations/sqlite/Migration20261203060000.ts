@@ -29,7 +29,7 @@ export class Migration20261203060000 extends Migration {
     this.addSql(`alter table \`draw\` add column \`exclusions\` text not null default '[]';`);
     this.addSql(`alter table \`draw\` add column \`outcome\` text null;`);
     this.addSql(
-      `update \`draw\` set \`pool\` = (select \`content\` from \`draw_text\` where \`draw_id\` = \`draw\`.\`id\` and \`name\` = 'pool'), \`exclusions\` = (select \`content\` from \`draw_text\` where \`draw_id\` = \`draw\`.\`id\` and \`name\` = 'exclusions'), \`outcome\` = (select \`content\` from \`draw_text\` where \`draw_id\` = \`draw\`.\`id\` and \`name\` = 'outcome');`,
+      `update \`draw\` set \`pool\` = coalesce((select \`content\` from \`draw_text\` where \`draw_id\` = \`draw\`.\`id\` and \`name\` = 'pool'), ''), \`exclusions\` = coalesce((select \`content\` from \`draw_text\` where \`draw_id\` = \`draw\`.\`id\` and \`name\` = 'exclusions'), '[]'), \`outcome\` = (select \`content\` from \`draw_text\` where \`draw_id\` = \`draw\`.\`id\` and \`name\` = 'outcome');`,
     );
     this.addSql(`drop table if exists \`draw_text\`;`);
   }

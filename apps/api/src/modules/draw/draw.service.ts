@@ -514,8 +514,8 @@ async function insertInspections(
   const list = new StringListType();
   const drawnOn = present(draw.drawnOn, 'the day the draw ran');
   const cooperating = task.cooperatingDepartmentIds.filter((id) => id !== task.department.id);
-  // A visit covering several items or departments stands for the visits it saves; the items are counted
-  // once they are covered, the departments here.
+  // A visit covering several items or departments stands for the visits it saves: exact here for a task
+  // of one item; with several, the refresh raises it where a visit's items outnumber the departments.
   const saved = cooperating.length;
   const deadline = publicationDeadline(task.windowEnd);
   const visits = record.assignments.map(([targetId, team]) => ({ id: randomUUID(), targetId, team }));
