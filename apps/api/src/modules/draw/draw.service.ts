@@ -484,7 +484,7 @@ export async function runDraw(ctx: Context, input: RunDrawInput): Promise<Draw> 
   await insertInspections(ctx, task, draw, record, now, only ? `,${only.id},` : '');
   if (only) await coverItem(ctx, draw, only, null);
   else for (const item of items) await coverItem(ctx, draw, item, openFor(item, draw.id));
-  await refreshVisitFacts(em, { drawId: draw.id, fresh: true });
+  await refreshVisitFacts(em, { drawId: draw.id, fresh: { exact: only !== undefined } });
   await appendTrail(em, [
     {
       action: 'create',

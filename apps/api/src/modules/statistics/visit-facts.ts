@@ -49,8 +49,12 @@ export const VISIT_FACTS = [
 
 /** Which visits to refresh: those of a draw, or some by id (at most a page). */
 export type VisitSelector =
-  /** `fresh`: the draw's visits were just written, with their facts, and are in no summary yet. */
-  { drawId: string; fresh?: boolean } | { inspectionIds: readonly string[] };
+  /**
+   * `fresh`: the draw's visits were just written with their facts and are in no summary yet; `exact`:
+   * their own facts are exactly those the refresh would compute (a task of one item; the draw's tests
+   * check it), so only what they change around them is computed.
+   */
+  { drawId: string; fresh?: { exact: boolean } } | { inspectionIds: readonly string[] };
 
 /** The selector as a condition on inspection columns, prefixed by `alias.` (or unprefixed). */
 export type Selection = (alias?: string) => Clause;
@@ -76,6 +80,7 @@ export function visitFactStatements(
   dialect: Dialect,
   sel: Selection,
   deadlines: readonly (readonly [string, string])[],
+  ownFacts = true,
 ): Clause[] {
   const s = sel();
   const si = sel('i');
@@ -122,7 +127,7 @@ export function visitFactStatements(
       ...values.flatMap(([, value]) => value.params),
     ],
   });
-  return [
+  const own: Clause[] = [
     // The visit's own facts: as of the draw once, the publication day always.
     updateChanged('inspection', s, [
       [
@@ -205,6 +210,9 @@ export function visitFactStatements(
       ],
       'from inspection i',
     ),
+  ];
+  return [
+    ...(ownFacts ? own : []),
     // Burden: the same item again, and several departments' own tasks in one quarter (every visit of the
     // selected visits' targets, as a new visit changes its neighbours' flags).
     {
@@ -283,13 +291,13 @@ export async function refreshVisitFacts(
     targets: { sql: `select target_id from inspection where ${plain.sql}`, params: plain.params },
   };
   // Fresh visits have nothing in the summaries to take out (and no coverage rows: none is entered).
-  const fresh = 'drawId' in selector && selector.fresh === true;
+  const fresh = 'drawId' in selector ? selector.fresh : undefined;
   const out: CubeSelection = fresh
     ? { ...cubes, visits: { sql: 'select null where 1 = 0', params: [] } }
     : cubes;
   for (const statement of cubesOut(out)) await rows(em, statement.sql, statement.params);
   await change?.();
-  for (const statement of visitFactStatements(dialectOf(em), sel, deadlines))
+  for (const statement of visitFactStatements(dialectOf(em), sel, deadlines, fresh?.exact !== true))
     await rows(em, statement.sql, statement.params);
   for (const statement of cubesIn(cubes)) await rows(em, statement.sql, statement.params);
 }
