@@ -69,15 +69,16 @@ export interface Dialect {
    * from as `l`, and the aggregate over it.
    */
   median(rows: string, value: string, partition: readonly string[]): { from: string; aggregate: string };
-  /** How many rows one bulk insert statement carries. */
-  readonly bulkRows: number;
   /**
    * One set-based insert of `rows` (values in the order of `columns`): each column one array through
    * `unnest` on PostgreSQL, every row in one JSON parameter read by `json_each` on SQLite.
    */
-  bulkInsert(table: string, columns: readonly BulkColumn[], rowCount: number, also?: BulkAlso): string;
+  bulkInsert(table: string, columns: readonly BulkColumn[], also?: BulkAlso): string;
   bulkParams(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): unknown[];
 }
+
+/** How many rows one bulk insert statement carries (one JSON parameter, or one array per column). */
+const BULK_ROWS = 100_000;
 
 /** The most parameters SQLite takes in one statement. */
 export const SQLITE_MAX_VARIABLES = 32_766;
@@ -104,8 +105,7 @@ const POSTGRESQL: Dialect = {
     from: `(${rows}) l`,
     aggregate: `percentile_cont(0.5) within group (order by l.${value})`,
   }),
-  bulkRows: 100_000,
-  bulkInsert: (table, columns, _, also) => {
+  bulkInsert: (table, columns, also) => {
     const value = (column: string) => `v.${column}`;
     return `insert into ${table} (${[...columns.map((c) => c.name), ...(also?.columns ?? [])].join(', ')})
       select ${[...columns.map((c) => value(c.name)), ...(also?.values(value) ?? [])].join(', ')}
@@ -146,8 +146,7 @@ const SQLITE: Dialect = {
       aggregate: `avg(case when l.rn in ((l.c + 1) / 2, (l.c + 2) / 2) then l.${value} end)`,
     };
   },
-  bulkRows: 100_000,
-  bulkInsert: (table, columns, _, also) => {
+  bulkInsert: (table, columns, also) => {
     const value = (column: string) => `(j.value ->> ${columns.findIndex((c) => c.name === column)})`;
     return `insert into ${table} (${[...columns.map((c) => c.name), ...(also?.columns ?? [])].join(', ')})
       select ${[...columns.map((c) => value(c.name)), ...(also?.values(value) ?? [])].join(', ')}
@@ -168,7 +167,7 @@ export function dialectOf(em: { getPlatform(): object }): Dialect {
 }
 
 /**
- * Inserts `rows` into `table`, set-based, `dialect.bulkRows` rows per statement, in the entity manager's
+ * Inserts `rows` into `table`, set-based, `BULK_ROWS` rows per statement, in the entity manager's
  * transaction. Between statements other requests get their turn (SQLite runs a statement synchronously).
  */
 export async function bulkInsert(
@@ -179,13 +178,9 @@ export async function bulkInsert(
   also?: BulkAlso,
 ): Promise<void> {
   const dialect = dialectOf(em);
-  for (let i = 0; i < rows.length; i += dialect.bulkRows) {
-    const part = rows.slice(i, i + dialect.bulkRows);
-    await execute(
-      em,
-      dialect.bulkInsert(table, columns, part.length, also),
-      dialect.bulkParams(columns, part),
-    );
-    if (i + dialect.bulkRows < rows.length) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    const part = rows.slice(i, i + BULK_ROWS);
+    await execute(em, dialect.bulkInsert(table, columns, also), dialect.bulkParams(columns, part));
+    if (i + BULK_ROWS < rows.length) await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -744,12 +744,12 @@ export async function replaceInspector(ctx: Context, input: ReplaceInspectorInpu
 /** The revealed nonce of the request's run draws, a page's in one statement (the column is lazy). */
 export async function nonceOf(ctx: Context, draw: Draw): Promise<string | null> {
   const loader = loaderOf(ctx, 'drawNonce', async (ids) => {
-    const rows = await rawRows<{ id: string; nonce: string }>(
-      ctx.em,
+    const found = await rows<{ id: string; nonce: string }>(
+      ctx,
       `select id, nonce from draw where status = 'DRAWN' and id in (${placeholders(ids)})`,
       ids,
     );
-    return new Map(rows.map((row) => [row.id, row.nonce]));
+    return new Map(found.map((row) => [row.id, row.nonce]));
   });
   return (await loader.load(draw.id)) ?? null;
 }
