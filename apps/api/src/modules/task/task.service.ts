@@ -241,7 +241,11 @@ export async function storedAcceptancesOf(ctx: Context, task: Task): Promise<Tas
       { populate: ['department', 'answeredBy'] },
     );
     const byTask = new Map<string, TaskAcceptance[]>();
-    for (const row of rows) byTask.set(row.task.id, [...(byTask.get(row.task.id) ?? []), row]);
+    for (const row of rows) {
+      const list = byTask.get(row.task.id);
+      if (list) list.push(row);
+      else byTask.set(row.task.id, [row]);
+    }
     return byTask;
   });
   const stored = (await loader.load(task.id)) ?? [];
