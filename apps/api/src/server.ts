@@ -7,7 +7,10 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type GraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
@@ -184,7 +187,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: development
       ? formatError
       : (error, original) => withoutSuggestions(formatError(error, original)),
-    plugins: [ApolloServerPluginLandingPageDisabled(), localizePlugin, operationLimitsPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (responses are per user); the default plugin would time every field.
+      ApolloServerPluginCacheControlDisabled(),
+      localizePlugin,
+      operationLimitsPlugin,
+    ],
     nodeEnv: development ? 'development' : 'production',
     introspection: development,
     includeStacktraceInErrorResponses: development,

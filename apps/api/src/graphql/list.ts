@@ -84,6 +84,11 @@ export interface ListOptions<T extends object> {
   populate?: readonly string[];
   /** Leave out soft-deleted rows (default); false for entities that are never deleted. */
   softDelete?: boolean;
+  /**
+   * The total read from a summary kept exact (so that a long list is not counted row by row), or null
+   * when the conditions are not among those the summary counts by.
+   */
+  total?: () => Promise<number | null>;
 }
 
 /**
@@ -145,6 +150,6 @@ export async function listEntities<T extends object>(
   const total =
     items.length < perPage && (offset === 0 || items.length > 0)
       ? offset + items.length
-      : await em.count(entity, where());
+      : ((await options.total?.()) ?? (await em.count(entity, where())));
   return { items, total };
 }

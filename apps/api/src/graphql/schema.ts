@@ -28,9 +28,9 @@ import { ItemResolver } from '../modules/item/item.resolver.js';
 import { RegistryIoResolver } from '../modules/registry-io/registry-io.resolver.js';
 import { TargetResolver } from '../modules/target/target.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
-import { nulMiddleware } from './nul.js';
+import { refuseNul } from './nul.js';
 import { guardPersonalFields } from './personal.js';
-import { policyMiddleware } from './policy.js';
+import { guardOperations } from './policy.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -63,9 +63,11 @@ export function getSchema(): Promise<GraphQLSchema> {
       NoticesResolver,
       TrailResolver,
     ],
-    globalMiddlewares: [policyMiddleware, nulMiddleware],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
-  }).then(guardPersonalFields);
+  })
+    .then(guardPersonalFields)
+    .then(refuseNul)
+    .then(guardOperations);
   return schema;
 }

@@ -20,7 +20,8 @@ import {
 import { Task } from '../task/task.entity.js';
 import { departmentFilter, tasksTakingPart } from '../department/participation.js';
 import { FollowUpEnum, ResultStateEnum, RiskClassEnum, TargetKindEnum } from '../../graphql/enums.js';
-import { visitPredicate } from '../statistics/visit-predicates.js';
+import { takingPartSql, visitPredicate } from '../statistics/visit-predicates.js';
+import { allOf, clause, type Clause } from '../../db/query.js';
 import {
   Arg,
   Ctx,
@@ -174,6 +175,34 @@ async function statisticsFilter(ctx: Context, filter: InspectionFilter): Promise
   return listFilter;
 }
 
+/**
+ * The list's total from the visits' summary (`visit_cube`, kept exact with the facts it counts), when the
+ * filter is one the summary counts by: the same predicate the statistics count with, so a figure and
+ * the total of the list behind it are one number. Null for a search, ids, "mine", a draw or an item's
+ * conditions (which the list then counts itself).
+ */
+async function summaryTotal(
+  ctx: Context,
+  scope: ReturnType<typeof scopeOf>,
+  filter: InspectionFilter,
+  listFilter: InspectionListFilter,
+  today: string,
+): Promise<number | null> {
+  if (scope !== 'all' && scope !== 'department') return null;
+  if (filter.q?.trim() || filter.ids || filter.mine || filter.drawId) return null;
+  if (filter.itemId != null || filter.category != null || filter.followUp != null) return null;
+  const conditions: Clause[] = [visitPredicate(listFilter, today, { alias: 'c', table: 'visit_cube' })];
+  if (scope === 'department') conditions.push(takingPartSql('c', ctx.actor?.departmentIds ?? []));
+  if (filter.taskId) conditions.push(clause('c.task_id = ?', filter.taskId));
+  const where = allOf(conditions);
+  const [row] = await selectRows<{ n: SqlNumber | null }>(
+    ctx.em,
+    `select sum(c.n) as n from visit_cube c where ${where.sql}`,
+    where.params,
+  );
+  return toNumber(row?.n ?? 0);
+}
+
 /** The inspector entries of a user (an inspector sees the inspections of their teams). */
 async function inspectorIdsOf(ctx: Context): Promise<string[]> {
   if (!ctx.actor) return [];
@@ -235,6 +264,7 @@ export class InspectionResolver {
       softDelete: false,
       // Joined into the page's own statement: every row shows its target and deadline.
       populate: ['target', 'task'],
+      total: () => summaryTotal(ctx, scope, filter, listFilter, today),
     });
   }
 
