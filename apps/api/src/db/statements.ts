@@ -21,8 +21,8 @@ export async function countStatements<T>(
 }
 
 /**
- * A list's total: its count, or its sum over a summary (`visit_cube`). A page shorter than asked knows
+ * A list's total: its count, or its sum over a summary (`visit_cube`, `target_cube`). A page shorter than asked knows
  * its total without one, so tests comparing the statements of pages of different sizes leave it out.
  */
 export const isTotal = (sql: string): boolean =>
-  /^select (count\(|sum\(c\.n\) as n from visit_cube )/.test(sql);
+  /^select (count\(|sum\(c\.n\) as n from (visit|target)_cube )/.test(sql);

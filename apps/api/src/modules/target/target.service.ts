@@ -7,7 +7,9 @@ import { Target } from './target.entity.js';
 import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
 import { normaliseTarget, targetProblems } from './target.rules.js';
 import { targetContains } from '../../db/search.js';
-import { selectRows } from '../../db/sql.js';
+import { selectRows, toNumber, type SqlNumber } from '../../db/sql.js';
+import { allOf, clause, type Clause } from '../../db/query.js';
+import { LIKE } from '../../db/like.js';
 
 export async function findTarget(em: EntityManager, id: string): Promise<Target> {
   const target = await em.findOne(Target, { id, deletedAt: null });
@@ -54,7 +56,31 @@ export function listTargets(
     sortable: ['name', 'creditCode', 'kind', 'region', 'riskClass', 'status', 'createdAt', 'updatedAt'],
     sort,
     page,
+    total: () => registryTotal(em, filter),
   });
+}
+
+/**
+ * The list's total from the registry's summary (`target_cube`, kept exact by triggers on `target`), when
+ * the filter is one the summary counts by (kind, risk class, status, region, target type); null for a
+ * search, ids, a tag or the abnormal mark, which the list then counts itself.
+ */
+async function registryTotal(em: EntityManager, filter: TargetFilter): Promise<number | null> {
+  if (filter.q?.trim() || filter.ids || filter.tag?.trim() || filter.abnormal != null) return null;
+  const conditions: Clause[] = [];
+  if (filter.kind) conditions.push(clause('c.kind = ?', filter.kind));
+  if (filter.riskClass) conditions.push(clause('c.risk_class = ?', filter.riskClass));
+  if (filter.status) conditions.push(clause('c.status = ?', filter.status));
+  if (filter.region) conditions.push(clause('c.region = ?', filter.region));
+  if (filter.targetType)
+    conditions.push(clause(`c.target_types ${LIKE}`, StringListType.containing(filter.targetType)));
+  const where = allOf(conditions);
+  const [row] = await selectRows<{ n: SqlNumber | null }>(
+    em,
+    `select sum(c.n) as n from target_cube c where ${where.sql}`,
+    where.params,
+  );
+  return toNumber(row?.n ?? 0);
 }
 
 async function assertCodeFree(em: EntityManager, creditCode: string, exceptId = ''): Promise<void> {

@@ -1,5 +1,6 @@
 import { completeCreditCode } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStatements } from '../../db/statements.js';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
 const CREATE =
@@ -159,5 +160,48 @@ describe('targets', () => {
     const again = await t.gql(CREATE, { i: input({ name: '将注销公司', creditCode: code }) }, admin);
     expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors?.[0]?.message).toMatch(/deleted target/);
+  });
+
+  it("totals a long list from the registry's summary, as many as the rows its filter selects", async () => {
+    const LIST = `query($f: TargetFilter, $p: PageInput) { targets(filter: $f, page: $p) { total items { id } } }`;
+    const rows = async (f: Record<string, unknown>) => {
+      // Every row, a page of 500 at a time (the last page, shorter than asked, counts itself).
+      let n = 0;
+      for (let page = 1; ; page++) {
+        const got = (await t.ok(LIST, { f, p: { page, perPage: 500 } }, admin)).targets.items
+          .length as number;
+        n += got;
+        if (got < 500) return n;
+      }
+    };
+    const before = await total();
+    for (const f of [
+      {},
+      { kind: 'ENTERPRISE' },
+      { riskClass: 'B', region: '八台镇' },
+      { status: 'ACTIVE', targetType: '企业' },
+    ]) {
+      const { result, statements } = await countStatements(t.app.orm, () =>
+        t.ok(LIST, { f, p: { page: 1, perPage: 1 } }, admin),
+      );
+      expect(result.targets.total, JSON.stringify(f)).toBe(await rows(f));
+      expect(statements.some((sql) => /^select sum\(c\.n\) as n from target_cube /.test(sql))).toBe(true);
+    }
+    // Kept exact as targets come and go (the triggers on the registry).
+    const { id } = (
+      await t.ok(
+        CREATE,
+        { i: input({ name: '计数测试公司', creditCode: completeCreditCode('91410481MA9XYW321') }) },
+        admin,
+      )
+    ).createTarget;
+    expect(await total()).toBe(before + 1);
+    await t.ok('mutation($id: ID!) { deleteTarget(id: $id) { id } }', { id }, admin);
+    expect(await total()).toBe(before);
+    // A tag is counted row by row.
+    const { statements } = await countStatements(t.app.orm, () =>
+      t.ok(LIST, { f: { tag: '投诉举报' }, p: { page: 1, perPage: 1 } }, admin),
+    );
+    expect(statements.some((sql) => /^select count\(/.test(sql))).toBe(true);
   });
 });
