@@ -22,6 +22,7 @@
  * Load: then LOAD_CLIENTS (200) clients at once for LOAD_SECONDS (30 s) on the targets list and on the
  * inspection list, 25 per page each (every client sends its next request when its last is answered):
  * requests/s, p50 and p99; target 0 failed (no timeout, no error, every body as checked) and p99 < 1 s.
+ * The baseline is run first under the same load: its latency is the floor of the lists'.
  *
  * Setup (not measured): the app starts on the empty database with the demo data; as the coordinator,
  * through GraphQL, a task with the demo's two land-use items (土地) is created and its draw scheduled
@@ -606,12 +607,16 @@ async function main(): Promise<void> {
           );
           console.log(`  ${kind}: list ${fmtRps(list.load.rps)} requests/s, p99 ${fmtMs(list.load.p99)}`);
           const loads: Load[] = [];
+          // The floor first: the baseline's own latency under as many clients.
           for (const [name, query] of [
+            ['baseline { me { id } }', ME],
             ['targets', LOAD_TARGETS],
             ['inspections', LOAD_INSPECTIONS],
           ] as const) {
-            const body = JSON.stringify({ query, variables: { n: LOAD_LIST_SIZE } });
-            const label = `load: ${LOAD_CLIENTS} clients, ${name}, ${LOAD_LIST_SIZE} per page`;
+            const body = JSON.stringify(
+              query === ME ? { query } : { query, variables: { n: LOAD_LIST_SIZE } },
+            );
+            const label = `load: ${LOAD_CLIENTS} clients, ${name}${query === ME ? '' : `, ${LOAD_LIST_SIZE} per page`}`;
             const l = (await load(label, port, token, body, LOAD_S, LOAD_CLIENTS)).load;
             loads.push(l);
             console.log(
@@ -714,7 +719,12 @@ async function main(): Promise<void> {
         console.log(
           `${failures(l) === 0 ? 'PASS' : 'FAIL'}  ${r.db}: ${l.name}: ${l.errors} errors (${l.timeouts} timeouts), ${l.non2xx} non-2xx, ${l.mismatches} unlike the checked response under load (target 0)${l.unlike ? `; the first differs ${l.unlike}` : ''}`,
         );
-      for (const l of r.loads)
+      const [floor, ...lists] = r.loads;
+      if (floor)
+        console.log(
+          `info  ${r.db}: ${floor.name}: ${fmtRps(floor.rps)} requests/s, p50 ${fmtMs(floor.p50)}, p99 ${fmtMs(floor.p99)}, ${failures(floor)} failed — the floor of the lists' latency under this load (no target)`,
+        );
+      for (const l of lists)
         console.log(
           `${failures(l) === 0 && l.p99 < LOAD_P99_MS ? 'PASS' : 'FAIL'}  ${r.db}: ${l.name}: ${fmtRps(l.rps)} requests/s, p99 ${fmtMs(l.p99)} (target < ${fmtMs(LOAD_P99_MS)}), ${l.timeouts} timeouts, ${failures(l)} failed (target 0)${l.unlike ? `; the first differs ${l.unlike}` : ''}`,
         );

@@ -103,3 +103,14 @@ export function guardIdParam(router: express.Router): void {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: message[locale], text: message } });
   });
 }
+
+/**
+ * GraphQL answers are per user and may hold personal data: no cache (a browser's or a proxy's) keeps one.
+ * (Apollo's cache-control plugin, which would say so, is off: it timed every field of every answer.)
+ */
+export function noStore(): RequestHandler {
+  return (_request, response, next) => {
+    response.setHeader('cache-control', 'no-store');
+    next();
+  };
+}

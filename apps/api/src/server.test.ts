@@ -88,6 +88,8 @@ describe('the HTTP server', () => {
       { authorization: `Bearer ${login.data.login.token}`, 'accept-encoding': 'gzip' },
     );
     expect(list.headers.get('content-encoding')).toBe('gzip');
+    // Answers are per user: no cache keeps them.
+    expect(list.headers.get('cache-control')).toBe('no-store');
     expect(((await list.json()) as any).data.targets.items).toHaveLength(100);
   });
 

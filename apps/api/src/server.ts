@@ -29,7 +29,7 @@ import { bootstrap } from './demo/bootstrap.js';
 import { AppError, UnauthenticatedError } from './graphql/errors.js';
 import { localeOf, localizePlugin } from './graphql/localize.js';
 import { graphqlGate, operationLimitsPlugin } from './graphql/limits.js';
-import { compress, dashboard, jsonErrors, securityHeaders } from './http.js';
+import { compress, dashboard, jsonErrors, noStore, securityHeaders } from './http.js';
 import {
   ATTACHMENT_MAX_MB_DEFAULT,
   DRAW_MIN_DELAY_SECONDS_DEFAULT,
@@ -189,7 +189,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       : (error, original) => withoutSuggestions(formatError(error, original)),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      // No cache hints are used (responses are per user); the default plugin would time every field.
+      // No cache hints are used (answers are per user: `noStore`); the default plugin would time every field.
       ApolloServerPluginCacheControlDisabled(),
       localizePlugin,
       operationLimitsPlugin,
@@ -211,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   app.use(
     '/graphql',
+    noStore(),
     ...graphqlGate(contextFor, localeOf),
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as Context }),
   );

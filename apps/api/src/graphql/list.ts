@@ -1,7 +1,8 @@
 /**
  * Lists: page, sort and the shared filter fields, and the one query helper every registry uses.
  */
-import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityClass, EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { readRows } from '../db/rows.js';
 import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
 import { ClassType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_LENGTH, text } from '@suiji/domain';
@@ -82,6 +83,11 @@ export interface ListOptions<T extends object> {
   sort?: SortInput | undefined;
   page?: PageInput | undefined;
   populate?: readonly string[];
+  /**
+   * Read the page as rows, not entities (`db/rows.ts`), with these many-to-one relations joined: for a
+   * list whose records are only shown. Instead of `populate`.
+   */
+  rows?: { joined: readonly string[] };
   /** Leave out soft-deleted rows (default); false for entities that are never deleted. */
   softDelete?: boolean;
   /**
@@ -141,12 +147,20 @@ export async function listEntities<T extends object>(
       ],
     }) as FilterQuery<T>;
   // The count joins only what the conditions need, not the relations the page shows.
-  const items = await em.find(entity, where(), {
-    orderBy,
-    limit: perPage,
-    offset,
-    populate: (options.populate ?? []) as never,
-  });
+  const items = options.rows
+    ? await readRows(em, entity as EntityClass<T>, {
+        where: where(),
+        orderBy,
+        limit: perPage,
+        offset,
+        joined: options.rows.joined,
+      })
+    : await em.find(entity, where(), {
+        orderBy,
+        limit: perPage,
+        offset,
+        populate: (options.populate ?? []) as never,
+      });
   const total =
     items.length < perPage && (offset === 0 || items.length > 0)
       ? offset + items.length

@@ -4,7 +4,8 @@
  * page costs the same number of statements whatever its size.
  */
 import DataLoader from 'dataloader';
-import { wrap, type EntityClass } from '@mikro-orm/core';
+import { Utils, wrap, type EntityClass } from '@mikro-orm/core';
+import { isRowReference, type RowReference } from '../db/rows.js';
 import type { Context } from './context.js';
 import { present } from '../invariant.js';
 
@@ -47,14 +48,19 @@ export function byKey<T extends object>(
   });
 }
 
-/** A relation already loaded with its owner, or the entity fetched through the request's loader. */
+/**
+ * A relation already loaded with its owner (an entity, or a row read with its list: see `db/rows.ts`), or
+ * the entity fetched through the request's loader. `key` is the relation's key; a row's relation that was
+ * not read with it carries it too.
+ */
 export async function related<T extends object>(
   ctx: Context,
   entity: EntityClass<T>,
-  reference: T & { id?: string },
+  reference: T | RowReference,
   key: string,
 ): Promise<T> {
-  if (wrap(reference).isInitialized()) return reference;
+  if (!isRowReference(reference) && (!Utils.isEntity(reference) || wrap(reference).isInitialized()))
+    return reference;
   const found = await byKey(ctx, entity).load(key);
   if (!found) throw new Error(`${entity.name} ${key} is missing`);
   return found;

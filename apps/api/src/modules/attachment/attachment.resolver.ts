@@ -1,3 +1,4 @@
+import type { Row } from '../../db/rows.js';
 import { ATTACHMENT_TYPES, ATTACHMENTS_PER_INSPECTION_MAX } from '@suiji/domain';
 import {
   Arg,
@@ -58,8 +59,8 @@ export class InspectionAttachmentsResolver {
     description:
       'Photos and PDF scans of the result, oldest first; empty for readers who may not see the inspection (the public)',
   })
-  async attachments(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+  async attachments(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
     if (!(await attachments.mayShowInspection(ctx, inspection))) return [];
-    return attachments.attachmentsOf(ctx, inspection);
+    return attachments.attachmentsOf(ctx, inspection.id);
   }
 }

@@ -183,8 +183,8 @@ export async function mayShowInspection(ctx: Context, inspection: Inspection): P
 }
 
 /** The attachments of an inspection, oldest first (without their content). */
-export function attachmentsOf(ctx: Context, inspection: Inspection): Promise<Attachment[]> {
-  return ctx.em.find(Attachment, { inspection }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+export function attachmentsOf(ctx: Context, inspectionId: string): Promise<Attachment[]> {
+  return ctx.em.find(Attachment, { inspection: inspectionId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
 /**

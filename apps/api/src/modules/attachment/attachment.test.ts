@@ -153,6 +153,17 @@ describe('attachments to a result', () => {
       ['责令改正通知书.pdf', 'application/pdf'],
     ]);
     expect((await t.ok(ATTACHMENTS, { id }, member)).inspection.attachments).toHaveLength(2);
+    // The same through the list, which reads its inspections as rows (db/rows.ts).
+    const inList = (
+      await t.ok(
+        'query($ids: [ID!]) { inspections(filter: { ids: $ids }) { items { attachments { id fileName } } } }',
+        { ids: [id] },
+        coordinator,
+      )
+    ).inspections.items[0].attachments;
+    expect(inList).toEqual(
+      listed.map((a: { id: string; fileName: string }) => ({ id: a.id, fileName: a.fileName })),
+    );
 
     for (const [attachment, bytes] of [
       [listed[0], PNG],

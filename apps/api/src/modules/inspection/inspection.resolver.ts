@@ -1,3 +1,4 @@
+import { readRows, type Row } from '../../db/rows.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { ArrayMaxSize } from 'class-validator';
 import { raw } from '@mikro-orm/core';
@@ -178,8 +179,9 @@ async function statisticsFilter(ctx: Context, filter: InspectionFilter): Promise
 /**
  * The list's total from the visits' summary (`visit_cube`, kept exact with the facts it counts), when the
  * filter is one the summary counts by: the same predicate the statistics count with, so a figure and
- * the total of the list behind it are one number. Null for a search, ids, "mine", a draw or an item's
- * conditions (which the list then counts itself).
+ * the total of the list behind it are one number. Every visit is in it: a draw writes its visits with
+ * their facts, and every change of a visit refreshes them in its transaction (the summaries' tests check
+ * both). Null for a search, ids, "mine", a draw or an item's conditions (the list then counts itself).
  */
 async function summaryTotal(
   ctx: Context,
@@ -262,8 +264,8 @@ export class InspectionResolver {
       sort,
       page,
       softDelete: false,
-      // Joined into the page's own statement: every row shows its target and deadline.
-      populate: ['target', 'task'],
+      // Rows, with their target and task (its deadline) joined into the page's own statement.
+      rows: { joined: ['target', 'task'] },
       total: () => summaryTotal(ctx, scope, filter, listFilter, today),
     });
   }
@@ -314,33 +316,33 @@ export class InspectionResolver {
   @FieldResolver(() => String, {
     description: 'The last day to publish the result: 20 working days after the task ends',
   })
-  async publicationDeadline(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+  async publicationDeadline(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
     return publicationDeadline((await related(ctx, Task, inspection.task, inspection.task.id)).windowEnd);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not published and past its publication deadline' })
-  async overdue(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+  async overdue(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
     const task = await related(ctx, Task, inspection.task, inspection.task.id);
     return isOverdue(publicationDeadline(task.windowEnd), ctx.clock(), inspection.state === 'PUBLISHED');
   }
 
   @FieldResolver(() => Target)
-  target(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+  target(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
     return related(ctx, Target, inspection.target, inspection.target.id);
   }
 
   @FieldResolver(() => [InspectionItem], { description: 'The items this visit covers' })
-  items(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+  items(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
     return manyByKey(ctx, InspectionItem, inspection.itemIds);
   }
 
   @FieldResolver(() => [ItemResult], { description: 'The result per item, once entered' })
-  async results(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+  async results(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
     return (await resultsOf(ctx).load(inspection.id)) ?? [];
   }
 
   @FieldResolver(() => [Inspector], { description: 'The current team, in its order' })
-  team(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+  team(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
     return manyByKey(ctx, Inspector, inspection.teamIds);
   }
 }
@@ -348,12 +350,13 @@ export class InspectionResolver {
 /** The item results of many inspections in one statement, with their categories and items. */
 function resultsOf(ctx: Context) {
   return loaderOf(ctx, ItemResult, async (inspectionIds) => {
-    const found = await ctx.em.find(
-      ItemResult,
-      { inspection: { $in: [...inspectionIds] } },
-      { populate: ['category', 'item'], orderBy: { createdAt: 'ASC', id: 'ASC' } },
-    );
-    const byInspection = new Map<string, ItemResult[]>();
+    // Rows (db/rows.ts), with their categories and items: a page shows them, it changes none.
+    const found = await readRows(ctx.em, ItemResult, {
+      where: { inspection: { $in: [...inspectionIds] } },
+      orderBy: { createdAt: 'ASC', id: 'ASC' },
+      joined: ['category', 'item'],
+    });
+    const byInspection = new Map<string, Row<ItemResult>[]>();
     for (const result of found) {
       const list = byInspection.get(result.inspection.id) ?? [];
       list.push(result);
@@ -366,12 +369,12 @@ function resultsOf(ctx: Context) {
 @Resolver(() => ItemResult)
 export class ItemResultResolver {
   @FieldResolver(() => InspectionItem)
-  item(@Root() result: ItemResult, @Ctx() ctx: Context) {
+  item(@Root() result: Row<ItemResult>, @Ctx() ctx: Context) {
     return related(ctx, InspectionItem, result.item, result.item.id);
   }
 
   @FieldResolver(() => Category, { description: "The category's names and consequences" })
-  categoryInfo(@Root() result: ItemResult, @Ctx() ctx: Context) {
+  categoryInfo(@Root() result: Row<ItemResult>, @Ctx() ctx: Context) {
     return related(ctx, Category, result.category, result.category.code);
   }
 
@@ -380,7 +383,7 @@ export class ItemResultResolver {
     description: 'The display name of the coordinator who closed the follow-up',
   })
   @Personal('inspections', itsInspection)
-  async closedByName(@Root() result: ItemResult, @Ctx() ctx: Context) {
+  async closedByName(@Root() result: Row<ItemResult>, @Ctx() ctx: Context) {
     if (!result.closedById) return null;
     return (await byKey(ctx, User).load(result.closedById))?.displayName ?? null;
   }
@@ -392,7 +395,7 @@ export class TargetRecordResolver {
   @FieldResolver(() => [Inspection], {
     description: 'Its inspections: the published ones and those of tasks you take part in, newest first',
   })
-  inspectionHistory(@Root() target: Target, @Ctx() ctx: Context) {
+  inspectionHistory(@Root() target: Row<Target>, @Ctx() ctx: Context) {
     const scope = scopeOf(ctx.actor, 'list', 'inspections');
     // Everyone sees the published ones; staff also those their scope reaches (all of them, for some).
     const where: FilterQuery<Inspection> =
@@ -411,7 +414,7 @@ export class TargetRecordResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Published item results that found a problem' })
-  async problemCount(@Root() target: Target, @Ctx() ctx: Context) {
+  async problemCount(@Root() target: Row<Target>, @Ctx() ctx: Context) {
     return (await problemCounts(ctx).load(target.id)) ?? 0;
   }
 }

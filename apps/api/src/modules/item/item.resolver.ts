@@ -1,3 +1,4 @@
+import type { Row } from '../../db/rows.js';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageInput, PageType, SortInput } from '../../graphql/list.js';
@@ -54,12 +55,12 @@ export class ItemResolver {
   @FieldResolver(() => [StratumRatioInput], {
     description: 'The ratio each risk class is drawn at by default',
   })
-  riskRatios(@Root() item: InspectionItem) {
+  riskRatios(@Root() item: Row<InspectionItem>) {
     return RISK_CLASSES.map((riskClass) => ({ riskClass, ratioBp: itemRatioFor(item, riskClass) }));
   }
 
   @FieldResolver(() => Department)
-  department(@Root() item: InspectionItem, @Ctx() { em }: Context) {
+  department(@Root() item: Row<InspectionItem>, @Ctx() { em }: Context) {
     return em.findOneOrFail(Department, item.department.id);
   }
 }

@@ -57,6 +57,8 @@ export function listTargets(
     sort,
     page,
     total: () => registryTotal(em, filter),
+    // Rows (db/rows.ts): the list shows its targets, it changes none.
+    rows: { joined: [] },
   });
 }
 
