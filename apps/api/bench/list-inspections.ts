@@ -29,8 +29,9 @@
  * and run — a real draw. Then the database itself generates (one INSERT … SELECT per chunk and table)
  * 200,000 more targets of type "企业" and one inspection of that draw for each: a team of two from the
  * draw's roster, the task's items, every other one PUBLISHED with a result per item, the rest
- * PENDING_ENTRY; then ANALYZE. The generated inspections are dated just before the draw's own, so the
- * first page mixes published ones (with results) and pending ones.
+ * PENDING_ENTRY; then their statistics facts and summaries are computed as the draw keeps its own (the
+ * lists' totals are read from the summaries), and ANALYZE. The generated inspections are dated just
+ * before the draw's own, so the first page mixes published ones (with results) and pending ones.
  *
  * Options: SUIJI_BENCH_LIST_INSPECTIONS (default 200000), SUIJI_BENCH_DBS (default
  * "sqlite,postgresql"), SUIJI_BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres),
@@ -581,7 +582,7 @@ async function main(): Promise<void> {
         const set = await runWorker<Task>(SELF, { kind: 'setup', database, inspections: INSPECTIONS }, opts);
         const x = set.extra ?? {};
         console.log(
-          `  ${kind}: setup: draw of ${fmtInt(Number(x.drawn))} through the API ${fmtSec(Number(x.drawMs))}; generated ${fmtInt(INSPECTIONS)} targets, inspections and ${fmtInt(Number(x.results))} item results in ${fmtSec(set.ms)} (their statistics facts ${fmtSec(Number(x.factsMs))}, analyze ${fmtSec(Number(x.analyzeMs))}); ${fmtInt(Number(x.inspections))} inspections, ${fmtInt(Number(x.targets))} targets, ${Number(x.items)} items, ${Number(x.inspectors)} inspectors`,
+          `  ${kind}: setup: draw of ${fmtInt(Number(x.drawn))} through the API ${fmtSec(Number(x.drawMs))}; generated ${fmtInt(INSPECTIONS)} targets, inspections and ${fmtInt(Number(x.results))} item results in ${fmtSec(set.ms)}, then their statistics facts in ${fmtSec(Number(x.factsMs))} and analyze in ${fmtSec(Number(x.analyzeMs))}; ${fmtInt(Number(x.inspections))} inspections, ${fmtInt(Number(x.targets))} targets, ${Number(x.items)} items, ${Number(x.inspectors)} inspectors`,
         );
         const server = await startWorker<Task, ServerInfo>(SELF, { kind: 'serve', database }, opts);
         let stopped: Measurement | undefined;
