@@ -43,20 +43,7 @@ describe('rows read for a list', () => {
       { d: drawId },
       coordinator,
     );
-    const visit = inspections.items[0] as { id: string; itemIds: string[]; teamIds: string[] };
-    const member = await t.signInAsInspector(visit.teamIds[0]!);
-    await t.ok(
-      'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
-      {
-        i: {
-          inspectionId: visit.id,
-          items: visit.itemIds.map((itemId) => ({ itemId, category: 'NO_PROBLEM', followUp: 'NONE' })),
-          methodsUsed: ['ON_SITE'],
-          inspectedOn: TODAY,
-        },
-      },
-      member,
-    );
+    await t.enterNoProblem(inspections.items[0], TODAY);
   });
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   afterAll(() => t?.close());

@@ -2,6 +2,7 @@
  * Boots the real API in-process for a test file: on in-memory SQLite, or on a PostgreSQL database of
  * its own that it creates and drops. PostgreSQL must be reachable: a suite that cannot reach it fails.
  */
+import { present } from '../invariant.js';
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
 import { chinaYear, drandRoundAfter, drandRoundTime } from '@suiji/domain';
@@ -84,6 +85,11 @@ export interface TestApp {
    * `name` must be unique among the test file's tasks.
    */
   drawLandTask(coordinator: string, name: string): Promise<string>;
+  /**
+   * Enters a result without a problem for every item of the visit, as its first team member (a new
+   * inspector account each time), inspected on `day` (YYYY-MM-DD); it then awaits review.
+   */
+  enterNoProblem(visit: { id: string; itemIds: string[]; teamIds: string[] }, day: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -187,7 +193,7 @@ export async function startTestApp(
   };
   let members = 0;
   const year = chinaYear();
-  return {
+  const testApp: TestApp = {
     app,
     kind,
     gql,
@@ -254,11 +260,27 @@ export async function startTestApp(
       );
       return drawId;
     },
+    async enterNoProblem(visit, day) {
+      const member = await testApp.signInAsInspector(present(visit.teamIds[0], 'a team member'));
+      await ok(
+        'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
+        {
+          i: {
+            inspectionId: visit.id,
+            items: visit.itemIds.map((itemId) => ({ itemId, category: 'NO_PROBLEM', followUp: 'NONE' })),
+            methodsUsed: ['ON_SITE'],
+            inspectedOn: day,
+          },
+        },
+        member,
+      );
+    },
     async close() {
       await app.close();
       await drop();
     },
   };
+  return testApp;
 }
 
 /** The error code of the first error, or null. */

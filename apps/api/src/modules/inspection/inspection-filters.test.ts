@@ -33,21 +33,7 @@ describe('the inspection list at work', () => {
       items: { id: string; state: string; target: { name: string; creditCode: string } }[];
     };
 
-  async function enter(visit: Visit) {
-    const member = await t.signInAsInspector(visit.teamIds[0]!);
-    await t.ok(
-      'mutation($i: ResultInput!) { enterResult(input: $i) { id } }',
-      {
-        i: {
-          inspectionId: visit.id,
-          items: visit.itemIds.map((itemId) => ({ itemId, category: 'NO_PROBLEM', followUp: 'NONE' })),
-          methodsUsed: ['ON_SITE'],
-          inspectedOn: TODAY,
-        },
-      },
-      member,
-    );
-  }
+  const enter = (visit: Visit) => t.enterNoProblem(visit, TODAY);
 
   beforeAll(async () => {
     t = await startTestApp();
