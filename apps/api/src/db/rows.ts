@@ -20,6 +20,7 @@ import {
   type EntityMetadata,
   type EntityProperty,
   type FilterQuery,
+  type Platform,
   type QueryOrderMap,
 } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
@@ -76,10 +77,10 @@ function columnsOf(meta: EntityMetadata): Column[] {
 }
 
 /** Whether `name` is a stored property of the entity (MikroORM may define accessors for those). */
-const stored = (meta: EntityMetadata, name: string) =>
-  (meta.properties as Record<string, EntityProperty | undefined>)[name]?.persist !== undefined
-    ? (meta.properties as Record<string, EntityProperty>)[name]?.persist !== false
-    : name in meta.properties;
+const stored = (meta: EntityMetadata, name: string) => {
+  const prop = (meta.properties as Record<string, EntityProperty | undefined>)[name];
+  return prop !== undefined && prop.persist !== false;
+};
 
 /** The entity class's own getters (not MikroORM's), on an object of their own: a row's prototype. */
 function prototypeOf(meta: EntityMetadata): object {
@@ -111,8 +112,12 @@ function selectList(meta: EntityMetadata, alias: string): string[] {
 }
 
 /** The row of `meta` in a result row, its columns prefixed with `alias__`. */
-function rowOf(em: EntityManager, meta: EntityMetadata, raw: Record<string, unknown>, alias: string): object {
-  const platform = em.getPlatform();
+function rowOf(
+  platform: Platform,
+  meta: EntityMetadata,
+  raw: Record<string, unknown>,
+  alias: string,
+): object {
   const row = Object.create(prototypeOf(meta)) as Record<string, unknown>;
   for (const { prop, field, targetKey } of columnsOf(meta)) {
     const value = raw[`${alias}__${field}`] ?? null;
@@ -163,10 +168,11 @@ export async function readRows<T extends object>(
     .orderBy(page.orderBy);
   if (page.limit !== undefined) qb.limit(page.limit).offset(page.offset ?? 0);
   const found = await qb.execute<Record<string, unknown>[]>('all', false);
+  const platform = em.getPlatform();
   return found.map((raw) => {
-    const row = rowOf(em, meta, raw, 'e') as Record<string, unknown>;
+    const row = rowOf(platform, meta, raw, 'e') as Record<string, unknown>;
     for (const join of joins)
-      if (row[join.name] !== null) row[join.name] = rowOf(em, join.meta, raw, join.alias);
+      if (row[join.name] !== null) row[join.name] = rowOf(platform, join.meta, raw, join.alias);
     return row as Row<T>;
   });
 }

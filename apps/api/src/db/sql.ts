@@ -6,6 +6,7 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
+import type { Clause } from './query.js';
 
 /**
  * A number as a driver returns it: PostgreSQL sends `count(*)` (bigint) and `sum(…)` (numeric) as text;
@@ -52,6 +53,23 @@ export async function selectOne<Row extends object>(
   params: readonly unknown[] = [],
 ): Promise<Row | undefined> {
   return (await selectRows<Row>(em, sql, params))[0];
+}
+
+/**
+ * How many rows a summary table's rows selected by `where` (on alias `c`) stand for: the sum of their
+ * counts `n`, a list's total read from its summary (`isTotal` in statements.ts knows this statement).
+ */
+export async function summedCount(
+  em: EntityManager,
+  summary: 'visit_cube' | 'target_cube',
+  where: Clause,
+): Promise<number> {
+  const row = await selectOne<{ n: SqlNumber | null }>(
+    em,
+    `select sum(c.n) as n from ${summary} c where ${where.sql}`,
+    where.params,
+  );
+  return toNumber(row?.n ?? 0);
 }
 
 /** Runs a statement for its effect (a lock, a delete, a setting); what it returns is dropped. */

@@ -39,7 +39,7 @@ import {
 import type { Context } from '../../graphql/context.js';
 import { listEntities, MAX_PER_PAGE, PageInput, PageType, SortInput } from '../../graphql/list.js';
 import { targetContains } from '../../db/search.js';
-import { selectRows, toNumber, type SqlNumber } from '../../db/sql.js';
+import { selectRows, summedCount, toNumber, type SqlNumber } from '../../db/sql.js';
 import { byKey, loaderOf, manyByKey, related } from '../../graphql/loaders.js';
 import { Personal } from '../../graphql/personal.js';
 import { assertRecordAccess, Policy } from '../../graphql/policy.js';
@@ -196,13 +196,7 @@ async function summaryTotal(
   const conditions: Clause[] = [visitPredicate(listFilter, today, { alias: 'c', table: 'visit_cube' })];
   if (scope === 'department') conditions.push(takingPartSql('c', ctx.actor?.departmentIds ?? []));
   if (filter.taskId) conditions.push(clause('c.task_id = ?', filter.taskId));
-  const where = allOf(conditions);
-  const [row] = await selectRows<{ n: SqlNumber | null }>(
-    ctx.em,
-    `select sum(c.n) as n from visit_cube c where ${where.sql}`,
-    where.params,
-  );
-  return toNumber(row?.n ?? 0);
+  return summedCount(ctx.em, 'visit_cube', allOf(conditions));
 }
 
 /** The inspector entries of a user (an inspector sees the inspections of their teams). */

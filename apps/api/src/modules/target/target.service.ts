@@ -7,7 +7,7 @@ import { Target } from './target.entity.js';
 import type { TargetFields, TargetFilter, TargetInput, TargetUpdateInput } from './target.input.js';
 import { normaliseTarget, targetProblems } from './target.rules.js';
 import { targetContains } from '../../db/search.js';
-import { selectRows, toNumber, type SqlNumber } from '../../db/sql.js';
+import { selectRows, summedCount } from '../../db/sql.js';
 import { allOf, clause, type Clause } from '../../db/query.js';
 import { LIKE } from '../../db/like.js';
 
@@ -76,13 +76,7 @@ async function registryTotal(em: EntityManager, filter: TargetFilter): Promise<n
   if (filter.region) conditions.push(clause('c.region = ?', filter.region));
   if (filter.targetType)
     conditions.push(clause(`c.target_types ${LIKE}`, StringListType.containing(filter.targetType)));
-  const where = allOf(conditions);
-  const [row] = await selectRows<{ n: SqlNumber | null }>(
-    em,
-    `select sum(c.n) as n from target_cube c where ${where.sql}`,
-    where.params,
-  );
-  return toNumber(row?.n ?? 0);
+  return summedCount(em, 'target_cube', allOf(conditions));
 }
 
 async function assertCodeFree(em: EntityManager, creditCode: string, exceptId = ''): Promise<void> {
