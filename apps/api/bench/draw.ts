@@ -65,6 +65,7 @@ import {
   type TimedStatement,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { profiled } from './profile.js';
 import { present } from '../dist/invariant.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -255,7 +256,7 @@ async function measureStep(
   const m = await measure(name, 0, async () => {
     start = performance.now();
     cpu = process.cpuUsage();
-    ({ value: extra, profile } = await profiled(body));
+    ({ value: extra, profile } = await profiled(body, DRAW_STEPS));
   });
   const end = start + m.ms;
   const used = process.cpuUsage(cpu);
@@ -559,22 +560,10 @@ async function baselineSelect(database: Database, k: number): Promise<Measuremen
 }
 
 // ---------------------------------------------------------------------------------------------
-// CPU profile of the measured section only (SUIJI_BENCH_CPU_PROF=1), taken in-process with the
-// inspector: self time by function, and inclusive time of the draw's steps.
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+// CPU profile of the measured section (SUIJI_BENCH_CPU_PROF=1): inclusive time of the draw's steps.
 
 /** Functions whose inclusive time is shown (the draw's steps), when they appear in the profile. */
-const STEPS = [
+const DRAW_STEPS = [
   'freezePool',
   'roster',
   'poolText',
@@ -594,61 +583,6 @@ const STEPS = [
   'recordOf',
   'verifyDrawRecord',
 ];
-
-async function profiled<T>(body: () => Promise<T>): Promise<{ value: T; profile: string[] }> {
-  if (benchSetting('SUIJI_BENCH_CPU_PROF') !== '1') return { value: await body(), profile: [] };
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
-  const value = await body();
-  const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
-  session.disconnect();
-  return { value, profile: summarizeProfile(profile) };
-}
-
-function summarizeProfile(profile: CpuProfile): string[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const place = (n: ProfileNode) => {
-    const url = n.callFrame.url.replace(/^file:\/\//, '');
-    const short = url.includes('node_modules')
-      ? url.replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
-      : url.replace(/.*\/(apps|packages)\//, '$1/');
-    return `${n.callFrame.functionName || '(anonymous)'}${short ? ` (${short}:${n.callFrame.lineNumber + 1})` : ''}`;
-  };
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  let totalUs = 0;
-  profile.samples.forEach((id, i) => {
-    const us = profile.timeDeltas[i] ?? 0;
-    totalUs += us;
-    const node = present(byId.get(id), 'byId.get(id)');
-    self.set(place(node), (self.get(place(node)) ?? 0) + us);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = present(byId.get(at), 'byId.get(at)').callFrame.functionName;
-      if (STEPS.includes(name) && !seen.has(name)) {
-        seen.add(name);
-        inclusive.set(name, (inclusive.get(name) ?? 0) + us);
-      }
-    }
-  });
-  const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;
-  const lines = [`CPU profile of the step: ${ms(totalUs)} sampled`];
-  lines.push(
-    `  inclusive: ${STEPS.filter((s) => inclusive.has(s))
-      .map((s) => `${s} ${ms(present(inclusive.get(s), 'inclusive.get(s)'))}`)
-      .join(', ')}`,
-  );
-  lines.push('  top self time:');
-  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
-    lines.push(`    ${ms(us).padStart(8)}  ${name}`);
-  return lines;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Coordinator.

@@ -37,7 +37,8 @@
  * "sqlite,postgresql"), SUIJI_BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres),
  * SUIJI_BENCH_DURATION (seconds per autocannon run, default 10), SUIJI_BENCH_WARMUP (seconds, default
  * 2), SUIJI_BENCH_CONNECTIONS (default 10), SUIJI_BENCH_LOAD_CLIENTS (default 200),
- * SUIJI_BENCH_LOAD_SECONDS (default 30), SUIJI_BENCH_KEEP=1 keeps the temp folder (SQLite file).
+ * SUIJI_BENCH_LOAD_SECONDS (default 30), SUIJI_BENCH_KEEP=1 keeps the temp folder (SQLite file),
+ * SUIJI_BENCH_CPU_PROF=1 prints a CPU profile of 100 lists of 100 alone in the server's process.
  */
 import { chinaYear } from '@suiji/domain';
 import 'reflect-metadata';
@@ -69,6 +70,7 @@ import {
   type Measurement,
 } from './lib.js';
 import { benchSetting } from './env.js';
+import { profiled } from './profile.js';
 import { present } from '../dist/invariant.js';
 import { refreshVisitFacts } from '../dist/modules/statistics/visit-facts.js';
 
@@ -317,6 +319,8 @@ interface ServerInfo {
   token: string;
   counts: StatementCount[];
   alone: Alone[];
+  /** SUIJI_BENCH_CPU_PROF=1: the profile of PROFILE_RUNS lists alone, else empty. */
+  profile: string[];
 }
 
 interface ListPage {
@@ -397,6 +401,22 @@ interface Alone {
 }
 
 const ALONE_RUNS = 7;
+/** SUIJI_BENCH_CPU_PROF=1: this many lists alone under the profiler. */
+const PROFILE_RUNS = 100;
+/** The list's steps whose inclusive time the profile shows. */
+const LIST_STEPS = [
+  'processGraphQLRequest',
+  'execute',
+  'parse',
+  'validate',
+  'readRows',
+  'listEntities',
+  'summedCount',
+  'authenticate',
+  'runMicrotasks',
+  'serialize',
+  'stringify',
+];
 const median = (runs: Alone[]) =>
   present(
     [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)],
@@ -438,11 +458,14 @@ async function serve(database: Database, ready: (info: ServerInfo) => Promise<vo
       }
       alone.push(median(runs));
     }
+    const { profile } = await profiled(async () => {
+      for (let i = 0; i < PROFILE_RUNS; i++) await run('profiled list', LIST, LOAD_PAGE_SIZE);
+    }, LIST_STEPS);
     const server = await app.listen(0, '127.0.0.1');
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('serve: no port');
     const m = await measure('server under load', 0, () =>
-      ready({ port: address.port, token, counts, alone }),
+      ready({ port: address.port, token, counts, alone, profile }),
     );
     await clock.quiet(1000);
     return m;
@@ -547,6 +570,7 @@ interface DbResult {
   setup: Measurement;
   counts: StatementCount[];
   alone: Alone[];
+  profile: string[];
   baseline: Load;
   list: Load;
   listBytes: number;
@@ -587,7 +611,7 @@ async function main(): Promise<void> {
         const server = await startWorker<Task, ServerInfo>(SELF, { kind: 'serve', database }, opts);
         let stopped: Measurement | undefined;
         try {
-          const { port, token, counts, alone } = server.info;
+          const { port, token, counts, alone, profile } = server.info;
           console.log(
             `  ${kind}: statements per request: ${counts.map((c) => `${c.label} ${c.statements}`).join(', ')}`,
           );
@@ -630,6 +654,7 @@ async function main(): Promise<void> {
             setup: set,
             counts,
             alone,
+            profile,
             baseline,
             list: list.load,
             listBytes: list.bytes,
@@ -672,6 +697,11 @@ async function main(): Promise<void> {
         ]);
     console.log();
     console.log(table(aloneRows));
+    for (const r of results)
+      if (r.profile.length) {
+        console.log(`\n${r.db}: ${PROFILE_RUNS} lists of ${LOAD_PAGE_SIZE} alone, in-process.`);
+        for (const line of r.profile) console.log(line);
+      }
 
     const loadRows: string[][] = [
       [

@@ -65,7 +65,9 @@ function columnsOf(meta: EntityMetadata): Column[] {
   if (!columns) {
     columns = [];
     for (const prop of meta.props) {
-      if (prop.persist === false || prop.fieldNames.length !== 1) continue;
+      // Collections have no column (their fieldNames are unset).
+      const stores = prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE;
+      if (!stores || prop.persist === false || prop.fieldNames.length !== 1) continue;
       const field = present(prop.fieldNames[0], `the column of ${meta.className}.${prop.name}`);
       if (prop.kind === ReferenceKind.SCALAR) columns.push({ prop, field });
       else if (prop.kind === ReferenceKind.MANY_TO_ONE)
@@ -106,9 +108,20 @@ function prototypeOf(meta: EntityMetadata): object {
   return proto;
 }
 
-/** `alias.column as prefix__column, …` for every stored column of the entity. */
+/** `alias.column as alias__column, …` for every stored column of the entity. */
 function selectList(meta: EntityMetadata, alias: string): string[] {
   return columnsOf(meta).map((c) => `${alias}.${c.field} as ${alias}__${c.field}`);
+}
+
+const keysByAlias = new Map<string, WeakMap<EntityMetadata, string[]>>();
+
+/** The result row's keys of the entity's columns under `alias` (`alias__column`), in `columnsOf` order. */
+function keysOf(meta: EntityMetadata, alias: string): string[] {
+  let ofAlias = keysByAlias.get(alias);
+  if (!ofAlias) keysByAlias.set(alias, (ofAlias = new WeakMap()));
+  let keys = ofAlias.get(meta);
+  if (!keys) ofAlias.set(meta, (keys = columnsOf(meta).map((c) => `${alias}__${c.field}`)));
+  return keys;
 }
 
 /** The row of `meta` in a result row, its columns prefixed with `alias__`. */
@@ -119,8 +132,11 @@ function rowOf(
   alias: string,
 ): object {
   const row = Object.create(prototypeOf(meta)) as Record<string, unknown>;
-  for (const { prop, field, targetKey } of columnsOf(meta)) {
-    const value = raw[`${alias}__${field}`] ?? null;
+  const columns = columnsOf(meta);
+  const keys = keysOf(meta, alias);
+  for (let i = 0; i < columns.length; i++) {
+    const { prop, targetKey } = present(columns[i], 'a column');
+    const value = raw[present(keys[i], 'its key')] ?? null;
     if (targetKey)
       row[prop.name] =
         value === null

@@ -4,8 +4,8 @@
  * page costs the same number of statements whatever its size.
  */
 import DataLoader from 'dataloader';
-import { Utils, wrap, type EntityClass } from '@mikro-orm/core';
-import { isRowReference, type RowReference } from '../db/rows.js';
+import { Utils, wrap, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { isRowReference, readRows, type Row, type RowReference } from '../db/rows.js';
 import type { Context } from './context.js';
 import { present } from '../invariant.js';
 
@@ -35,15 +35,21 @@ export function loaderOf<T>(
   return loader;
 }
 
-/** Entities of one class by primary key, batched. */
+/**
+ * Records of one class by primary key, batched: read as rows (`db/rows.ts`), since what a field resolver
+ * fetches is shown, never changed — a mutation changes what it loads itself.
+ */
 export function byKey<T extends object>(
   ctx: Context,
   entity: EntityClass<T>,
-): DataLoader<string, T | undefined> {
+): DataLoader<string, Row<T> | undefined> {
   return loaderOf(ctx, entity, async (ids) => {
     const meta = ctx.em.getMetadata().get(entity.name);
     const key = present(meta.primaryKeys[0], `the primary key of ${entity.name}`);
-    const found = await ctx.em.find(entity, { [key]: { $in: [...ids] } } as never);
+    const found = await readRows(ctx.em, entity, {
+      where: { [key]: { $in: [...ids] } } as FilterQuery<T>,
+      orderBy: { [key]: 'ASC' } as QueryOrderMap<T>,
+    });
     return new Map(found.map((e) => [String((e as Record<string, unknown>)[key]), e]));
   });
 }

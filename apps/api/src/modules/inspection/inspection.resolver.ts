@@ -258,8 +258,8 @@ export class InspectionResolver {
       sort,
       page,
       softDelete: false,
-      // Rows, with their target and task (its deadline) joined into the page's own statement.
-      rows: { joined: ['target', 'task'] },
+      // Rows, with their target joined into the page's own statement.
+      rows: { joined: ['target'] },
       total: () => summaryTotal(ctx, scope, filter, listFilter, today),
     });
   }
@@ -310,14 +310,15 @@ export class InspectionResolver {
   @FieldResolver(() => String, {
     description: 'The last day to publish the result: 20 working days after the task ends',
   })
-  async publicationDeadline(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
-    return publicationDeadline((await related(ctx, Task, inspection.task, inspection.task.id)).windowEnd);
+  publicationDeadline(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
+    return deadlineOf(ctx, inspection);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not published and past its publication deadline' })
-  async overdue(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
-    const task = await related(ctx, Task, inspection.task, inspection.task.id);
-    return isOverdue(publicationDeadline(task.windowEnd), ctx.clock(), inspection.state === 'PUBLISHED');
+  overdue(@Root() inspection: Row<Inspection>, @Ctx() ctx: Context) {
+    const overdue = (deadline: string) => isOverdue(deadline, ctx.clock(), inspection.state === 'PUBLISHED');
+    const deadline = deadlineOf(ctx, inspection);
+    return typeof deadline === 'string' ? overdue(deadline) : deadline.then(overdue);
   }
 
   @FieldResolver(() => Target)
@@ -341,14 +342,31 @@ export class InspectionResolver {
   }
 }
 
-/** The item results of many inspections in one statement, with their categories and items. */
+/**
+ * An inspection's publication deadline: the one stored with its facts when it was drawn (a drawn task's
+ * window cannot change), else computed from its task's window. Stored, it is answered at once: a page
+ * of a hundred makes no promises for it.
+ */
+function deadlineOf(ctx: Context, inspection: Row<Inspection>): string | Promise<string> {
+  return (
+    inspection.deadline ??
+    related(ctx, Task, inspection.task, inspection.task.id).then((task) =>
+      publicationDeadline(task.windowEnd),
+    )
+  );
+}
+
+/**
+ * The item results of many inspections in one statement, with their categories; their items (a few,
+ * each long) are loaded by key, once for the page.
+ */
 function resultsOf(ctx: Context) {
   return loaderOf(ctx, ItemResult, async (inspectionIds) => {
-    // Rows (db/rows.ts), with their categories and items: a page shows them, it changes none.
+    // Rows (db/rows.ts), with their categories: a page shows them, it changes none.
     const found = await readRows(ctx.em, ItemResult, {
       where: { inspection: { $in: [...inspectionIds] } },
       orderBy: { createdAt: 'ASC', id: 'ASC' },
-      joined: ['category', 'item'],
+      joined: ['category'],
     });
     const byInspection = new Map<string, Row<ItemResult>[]>();
     for (const result of found) {
