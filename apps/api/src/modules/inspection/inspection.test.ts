@@ -1,5 +1,6 @@
 import { chinaToday, chinaYear, publicationDeadline } from '@suiji/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute } from '../../db/sql.js';
 import { errorCode, startTestApp, type TestApp } from '../../test/harness.js';
 
 const YEAR = chinaYear();
@@ -117,6 +118,14 @@ describe('results', () => {
       publicationDeadline: publicationDeadline(`${YEAR}-12-31`),
       overdue: false,
     });
+    // Stored with its facts when drawn; without them (a record older than its facts), from its task.
+    await execute(t.app.orm.em.fork(), 'update inspection set deadline = null where id = ?', [inspection.id]);
+    const computed = await t.ok(
+      'query($id: ID!) { inspection(id: $id) { publicationDeadline overdue } }',
+      { id: inspection.id },
+      coordinator,
+    );
+    expect(computed.inspection).toEqual(deadline.inspection);
     // The public reads the publication: the category and follow-up of each item, not the findings' text.
     const publicView = await t.ok(
       '{ publicResults { items { id targetName items { item category categoryNameZh followUp } inspectors } } }',
