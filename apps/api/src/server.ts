@@ -29,7 +29,7 @@ import { bootstrap } from './demo/bootstrap.js';
 import { AppError, UnauthenticatedError } from './graphql/errors.js';
 import { localeOf, localizePlugin } from './graphql/localize.js';
 import { graphqlGate, operationLimitsPlugin } from './graphql/limits.js';
-import { compress, dashboard, jsonErrors, noStore, securityHeaders } from './http.js';
+import { compress, dashboard, jsonErrors, noStore, securityHeaders, takeTurns } from './http.js';
 import {
   ATTACHMENT_MAX_MB_DEFAULT,
   DRAW_MIN_DELAY_SECONDS_DEFAULT,
@@ -205,14 +205,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy != null) app.set('trust proxy', options.trustProxy);
-  app.use(securityHeaders(), compress());
+  // One queue of turns for the server: a request waits for one as it comes and again once its body is read.
+  const turns = takeTurns();
+  app.use(turns, securityHeaders(), compress());
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
   app.use(
     '/graphql',
     noStore(),
-    ...graphqlGate(contextFor, localeOf),
+    ...graphqlGate(contextFor, localeOf, turns),
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as Context }),
   );
   app.use(drawRoutes(orm));

@@ -231,6 +231,8 @@ function tooLarge(max: number, actor: Actor | null): LimitError {
 export function graphqlGate(
   contextFor: (authorization: string | undefined, locale: Locale, address: string | null) => Promise<Context>,
   localeOf: (acceptLanguage: string | undefined) => Locale,
+  /** The server's turns (http.ts `takeTurns`): the request waits for one again once its body is read. */
+  turn: RequestHandler,
 ): RequestHandler[] {
   // The body's size is kept for the plugin: only an import may use the importer's larger limit.
   const verify = (_req: unknown, res: Response, body: Buffer) => {
@@ -282,5 +284,5 @@ export function graphqlGate(
       return refuse(res, overLimit('tokens', limits.tokens + 1, limits.tokens, actor), locale);
     next();
   };
-  return [identify, read, check];
+  return [identify, read, turn, check];
 }
