@@ -10,10 +10,20 @@ import type { Context } from './context.js';
 import { present } from '../invariant.js';
 
 const loaders = new WeakMap<Context, Map<unknown, DataLoader<string, unknown>>>();
+/** What `byKey` fetched for the request, by class and key (undefined: no such record). */
+const fetched = new WeakMap<Context, Map<EntityClass<object>, Map<string, unknown>>>();
 
 /** Forgets what the request's loaders fetched: a mutation may have changed it. */
 export function clearLoaders(ctx: Context): void {
   loaders.delete(ctx);
+  fetched.delete(ctx);
+}
+
+function fetchedOf<T extends object>(
+  ctx: Context,
+  entity: EntityClass<T>,
+): Map<string, Row<T> | undefined> | undefined {
+  return fetched.get(ctx)?.get(entity) as Map<string, Row<T> | undefined> | undefined;
 }
 
 /** The request's loader for `key`, made by `batch` on first use. */
@@ -50,34 +60,55 @@ export function byKey<T extends object>(
       where: { [key]: { $in: [...ids] } } as FilterQuery<T>,
       orderBy: { [key]: 'ASC' } as QueryOrderMap<T>,
     });
-    return new Map(found.map((e) => [String((e as Record<string, unknown>)[key]), e]));
+    const byId = new Map(found.map((e) => [String((e as Record<string, unknown>)[key]), e]));
+    let ofRequest = fetched.get(ctx);
+    if (!ofRequest) fetched.set(ctx, (ofRequest = new Map<EntityClass<object>, Map<string, unknown>>()));
+    let known = ofRequest.get(entity);
+    if (!known) ofRequest.set(entity, (known = new Map<string, unknown>()));
+    for (const id of ids) known.set(id, byId.get(id));
+    return byId;
   });
 }
 
 /**
  * A relation already loaded with its owner (an entity, or a row read with its list: see `db/rows.ts`), or
- * the entity fetched through the request's loader. `key` is the relation's key; a row's relation that was
- * not read with it carries it too.
+ * the record fetched through the request's loader. `key` is the relation's key; a row's relation that was
+ * not read with it carries it too. What is at hand (loaded with its owner, or fetched already by this
+ * request) is answered at once, not as a promise: a page of a hundred rows makes no promises for it.
  */
-export async function related<T extends object>(
+export function related<T extends object>(
   ctx: Context,
   entity: EntityClass<T>,
   reference: T | RowReference,
   key: string,
-): Promise<T> {
+): T | Promise<T> {
   if (!isRowReference(reference) && (!Utils.isEntity(reference) || wrap(reference).isInitialized()))
     return reference;
-  const found = await byKey(ctx, entity).load(key);
-  if (!found) throw new Error(`${entity.name} ${key} is missing`);
-  return found;
+  const missing = () => new Error(`${entity.name} ${key} is missing`);
+  const known = fetchedOf<T>(ctx, entity);
+  if (known?.has(key)) {
+    const found = known.get(key);
+    if (!found) throw missing();
+    return found;
+  }
+  return byKey(ctx, entity)
+    .load(key)
+    .then((found) => {
+      if (!found) throw missing();
+      return found;
+    });
 }
 
-/** Several entities by key, in the order asked, skipping any that no longer exist. */
-export async function manyByKey<T extends object>(
+/** Several records by key, in the order asked, skipping any that no longer exist; at once if at hand. */
+export function manyByKey<T extends object>(
   ctx: Context,
   entity: EntityClass<T>,
   keys: readonly string[],
-): Promise<T[]> {
-  const found = await byKey(ctx, entity).loadMany(keys);
-  return found.filter((e): e is T => e !== undefined && !(e instanceof Error));
+): T[] | Promise<T[]> {
+  const known = fetchedOf<T>(ctx, entity);
+  if (known && keys.every((key) => known.has(key)))
+    return keys.map((key) => known.get(key)).filter((e): e is Row<T> => e !== undefined);
+  return byKey(ctx, entity)
+    .loadMany(keys)
+    .then((found) => found.filter((e): e is Row<T> => e !== undefined && !(e instanceof Error)));
 }

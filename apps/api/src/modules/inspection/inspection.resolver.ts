@@ -348,11 +348,9 @@ export class InspectionResolver {
  * of a hundred makes no promises for it.
  */
 function deadlineOf(ctx: Context, inspection: Row<Inspection>): string | Promise<string> {
-  return (
-    inspection.deadline ??
-    related(ctx, Task, inspection.task, inspection.task.id).then((task) =>
-      publicationDeadline(task.windowEnd),
-    )
+  if (inspection.deadline) return inspection.deadline;
+  return Promise.resolve(related(ctx, Task, inspection.task, inspection.task.id)).then((task) =>
+    publicationDeadline(task.windowEnd),
   );
 }
 

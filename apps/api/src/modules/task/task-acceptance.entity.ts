@@ -79,7 +79,7 @@ export class TaskAcceptance extends DepartmentAnswer {
     return 'tasks';
   }
 
-  answerRecord(ctx: Context): Promise<ScopedRecord> {
+  async answerRecord(ctx: Context): Promise<ScopedRecord> {
     return related(ctx, Task, this.task, this.task.id);
   }
 }
